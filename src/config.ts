@@ -1,0 +1,91 @@
+/** Settings from the environment (and .env), checked once at start with one clear message per bad value. */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const optional = (schema: z.ZodString) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ message: 'phải là một số' })
+    .int('phải là số nguyên')
+    .min(0, 'phải từ 0 đến 65535')
+    .max(65535, 'phải từ 0 đến 65535')
+    .default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// hoặc postgresql://')),
+  DATA_DIR: z.string().default('./data'),
+  TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]+$/, 'không đúng dạng token của BotFather (123456:ABC…)')),
+  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'chỉ gồm A-Z, a-z, 0-9, _ và -, tối đa 256 ký tự')),
+  TELEGRAM_API_ROOT: z.string().url('phải là một địa chỉ URL').default('https://api.telegram.org'),
+  TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^\w{3,64}$/, 'chỉ gồm chữ, số và _')),
+  PUBLIC_URL: optional(z.string().url('phải là một địa chỉ URL, ví dụ https://chiso.example.gov.vn')),
+  ADMIN_TOKEN: optional(z.string().min(16, 'phải dài ít nhất 16 ký tự')),
+  TZ: z.string().default('Asia/Ho_Chi_Minh'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { url: string } | { dataDir: string };
+  dataDir: string;
+  telegram: {
+    token: string;
+    apiRoot: string;
+    /** Set: webhook mode at PUBLIC_URL/telegram/webhook. Unset: long polling. */
+    publicUrl: string | null;
+    webhookSecret: string;
+    username: string | null;
+  } | null;
+  adminToken: string | null;
+  timeZone: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads .env from the working folder into process.env, without overriding what is already set. */
+export function loadDotEnv(file = '.env'): void {
+  const path = resolve(file);
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0]);
+        return `${key}: ${issue.message} (giá trị hiện tại: ${JSON.stringify(env[key] ?? '')})`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir },
+    dataDir,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+          publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+          // Every instance must agree on the secret, so the default is derived from the token.
+          webhookSecret: e.TELEGRAM_WEBHOOK_SECRET ?? createHash('sha256').update(`webhook:${e.TELEGRAM_BOT_TOKEN}`).digest('hex').slice(0, 48),
+          username: e.TELEGRAM_BOT_USERNAME ?? null,
+        }
+      : null,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    timeZone: e.TZ,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,37 @@
+/** Queries on chats: one row per conversation on one channel. */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { chats } from './schema.js';
+
+export type ChatRow = typeof chats.$inferSelect;
+
+export interface ChatAddress {
+  channel: string;
+  externalId: string;
+  type: 'private' | 'group';
+  title: string | null;
+}
+
+export async function chatByAddress(db: Db, channel: string, externalId: string): Promise<ChatRow | undefined> {
+  return (await db.select().from(chats).where(and(eq(chats.channel, channel), eq(chats.externalId, externalId))))[0];
+}
+
+export async function upsertChat(db: Db, address: ChatAddress, link?: { unitId: number; role: string }): Promise<ChatRow> {
+  const [row] = await db
+    .insert(chats)
+    .values({ ...address, unitId: link?.unitId ?? null, role: link?.role ?? null })
+    .onConflictDoUpdate({
+      target: [chats.channel, chats.externalId],
+      set: {
+        type: address.type,
+        title: address.title,
+        active: true,
+        blockedAt: null,
+        updatedAt: sql`now()`,
+        ...(link ? { unitId: link.unitId, role: link.role } : {}),
+      },
+    })
+    .returning();
+  if (!row) throw new Error('upsert chat returned nothing');
+  return row;
+}

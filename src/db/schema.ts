@@ -1,0 +1,154 @@
+/** The one schema. Migrations in drizzle/ are generated from it (`npm run db:generate`). */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    /** The portal's departmentCode (H44.100), where known. */
+    code: text('code'),
+    /** The portal's departmentId, for files that carry no code. */
+    portalId: text('portal_id'),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    kind: text('kind').notNull(),
+    parentId: integer('parent_id').references((): AnyPgColumn => units.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('units_code_key').on(t.code),
+    uniqueIndex('units_portal_id_key').on(t.portalId),
+    index('units_name_key_idx').on(t.nameKey),
+  ],
+);
+
+export const imports = pgTable('imports', {
+  id: serial('id').primaryKey(),
+  /** letter | portal | sheet */
+  source: text('source').notNull(),
+  fileName: text('file_name'),
+  period: text('period').notNull(),
+  report: jsonb('report'),
+  createdAt: createdAt(),
+});
+
+export const results = pgTable(
+  'results',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    period: text('period').notNull(),
+    revision: integer('revision').notNull(),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id),
+    frameworkVersion: text('framework_version').notNull(),
+    total: numeric('total'),
+    rank: integer('rank'),
+    rankOf: integer('rank_of'),
+    rankScope: text('rank_scope'),
+    classification: text('classification'),
+    scoreDelta: numeric('score_delta'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('results_unit_period_revision_key').on(t.unitId, t.period, t.revision), index('results_period_idx').on(t.period)],
+);
+
+export const groupScores = pgTable(
+  'group_scores',
+  {
+    resultId: integer('result_id')
+      .notNull()
+      .references(() => results.id, { onDelete: 'cascade' }),
+    groupKey: text('group_key').notNull(),
+    points: numeric('points'),
+    max: numeric('max').notNull(),
+    rate: numeric('rate'),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resultId, t.groupKey] })],
+);
+
+export const criterionScores = pgTable(
+  'criterion_scores',
+  {
+    resultId: integer('result_id')
+      .notNull()
+      .references(() => results.id, { onDelete: 'cascade' }),
+    groupKey: text('group_key').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    numerator: text('numerator'),
+    denominator: text('denominator'),
+    rate: numeric('rate'),
+    points: numeric('points'),
+    max: numeric('max'),
+    headline: boolean('headline').notNull().default(false),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resultId, t.code] })],
+);
+
+export const chats = pgTable(
+  'chats',
+  {
+    id: serial('id').primaryKey(),
+    /** telegram | zalo-bot | zalo-oa | console */
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    /** private | group */
+    type: text('type').notNull(),
+    title: text('title'),
+    unitId: integer('unit_id').references(() => units.id),
+    /** officer | leader | admin */
+    role: text('role'),
+    active: boolean('active').notNull().default(true),
+    blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('chats_channel_external_key').on(t.channel, t.externalId), index('chats_unit_idx').on(t.unitId)],
+);
+
+export const invites = pgTable('invites', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  unitId: integer('unit_id')
+    .notNull()
+    .references(() => units.id),
+  role: text('role').notNull(),
+  maxUses: integer('max_uses'),
+  uses: integer('uses').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** Updates already handled, so a webhook delivered twice is answered once. */
+export const processedUpdates = pgTable(
+  'processed_updates',
+  {
+    channel: text('channel').notNull(),
+    updateId: bigint('update_id', { mode: 'number' }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.updateId] })],
+);

@@ -1,0 +1,214 @@
+/**
+ * Periods of the index: a month ("2025-02"), a quarter ("2025-Q1") or a year ("2025").
+ * The key is what is stored; the text parsers read what officials type.
+ */
+import { foldWords } from './text.js';
+
+export type Period =
+  | { kind: 'month'; year: number; month: number }
+  | { kind: 'quarter'; year: number; quarter: number }
+  | { kind: 'year'; year: number };
+
+/** A period as asked: the year may be missing ("tháng 2" = the latest February with data). */
+export type PeriodQuery =
+  | { kind: 'month'; month: number; year?: number }
+  | { kind: 'quarter'; quarter: number; year?: number }
+  | { kind: 'year'; year: number }
+  | { kind: 'latest' };
+
+export function periodKey(p: Period): string {
+  switch (p.kind) {
+    case 'month':
+      return `${p.year}-${String(p.month).padStart(2, '0')}`;
+    case 'quarter':
+      return `${p.year}-Q${p.quarter}`;
+    case 'year':
+      return String(p.year);
+  }
+}
+
+export function parsePeriodKey(key: string): Period | null {
+  let m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (m) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? { kind: 'month', year: Number(m[1]), month } : null;
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (m) return { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) };
+  m = /^(\d{4})$/.exec(key);
+  if (m) return { kind: 'year', year: Number(m[1]) };
+  return null;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** "tháng 02/2025", "quý I/2025", "năm 2025": the way letters write them. */
+export function formatPeriod(p: Period): string {
+  switch (p.kind) {
+    case 'month':
+      return `tháng ${String(p.month).padStart(2, '0')}/${p.year}`;
+    case 'quarter':
+      return `quý ${ROMAN[p.quarter - 1]}/${p.year}`;
+    case 'year':
+      return `năm ${p.year}`;
+  }
+}
+
+export function formatPeriodKey(key: string): string {
+  const p = parsePeriodKey(key);
+  return p ? formatPeriod(p) : key;
+}
+
+export function previousPeriod(p: Period): Period {
+  switch (p.kind) {
+    case 'month':
+      return p.month === 1 ? { kind: 'month', year: p.year - 1, month: 12 } : { ...p, month: p.month - 1 };
+    case 'quarter':
+      return p.quarter === 1 ? { kind: 'quarter', year: p.year - 1, quarter: 4 } : { ...p, quarter: p.quarter - 1 };
+    case 'year':
+      return { kind: 'year', year: p.year - 1 };
+  }
+}
+
+/** Does a stored period key answer this query? */
+export function matchesQuery(key: string, q: PeriodQuery): boolean {
+  const p = parsePeriodKey(key);
+  if (!p) return false;
+  switch (q.kind) {
+    case 'latest':
+      return true;
+    case 'year':
+      return p.kind === 'year' && p.year === q.year;
+    case 'month':
+      return p.kind === 'month' && p.month === q.month && (q.year === undefined || p.year === q.year);
+    case 'quarter':
+      return p.kind === 'quarter' && p.quarter === q.quarter && (q.year === undefined || p.year === q.year);
+  }
+}
+
+/** What the query itself says, for "no data for …" answers. */
+export function describeQuery(q: PeriodQuery): string {
+  switch (q.kind) {
+    case 'latest':
+      return 'kỳ gần nhất';
+    case 'year':
+      return `năm ${q.year}`;
+    case 'month':
+      return q.year ? formatPeriod({ kind: 'month', month: q.month, year: q.year }) : `tháng ${q.month}`;
+    case 'quarter':
+      return q.year ? formatPeriod({ kind: 'quarter', quarter: q.quarter, year: q.year }) : `quý ${ROMAN[q.quarter - 1]}`;
+  }
+}
+
+const QUARTER_WORD: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+export interface PeriodMatch {
+  query: PeriodQuery;
+  /** The folded words left once the period is taken out (a unit name, say). */
+  rest: string;
+}
+
+function validYear(y: number): boolean {
+  return y >= 2000 && y <= 2100;
+}
+
+function fullYear(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const y = Number(text);
+  return text.length === 2 ? 2000 + y : y;
+}
+
+/**
+ * Finds a period in free text: "thang 2", "t2", "02/2025", "t2/2025", "tháng 2 năm 2025",
+ * "quy 1", "q1/2025", "quý I", "nam 2025", "thang truoc", "thang nay". `today` anchors the relative ones.
+ * Returns null when the text names no period; throws PeriodError for one that cannot exist (tháng 13).
+ */
+export function findPeriod(text: string, today: { year: number; month: number }): PeriodMatch | null {
+  const words = foldWords(text);
+  const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
+    { re: /\bthang (truoc|roi)\b/, build: () => monthBefore(today) },
+    { re: /\bthang (nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
+    { re: /\bquy (truoc)\b/, build: () => quarterBefore(today) },
+    { re: /\bnam (truoc|ngoai)\b/, build: () => ({ kind: 'year', year: today.year - 1 }) },
+    {
+      re: /\b(?:thang|t) ?(\d{1,2})(?: ?(?:\/|-|nam) ?(\d{4}|\d{2}))?\b/,
+      build: (m) => month(m[1], m[2]),
+    },
+    {
+      re: /\b(?:quy|q) ?(iv|iii|ii|i|[1-4])(?: ?(?:\/|-|nam) ?(\d{4}|\d{2}))?\b/,
+      build: (m) => quarter(m[1], m[2]),
+    },
+    { re: /\b(\d{1,2})\/(\d{4})\b/, build: (m) => month(m[1], m[2]) },
+    { re: /\b(\d{4})-(\d{2})\b/, build: (m) => month(m[2], m[1]) },
+    { re: /\b(\d{4})-q([1-4])\b/, build: (m) => quarter(m[2], m[1]) },
+    { re: /\bnam (\d{4})\b/, build: (m) => year(m[1]) },
+    { re: /(?:^| )(\d{4})(?: |$)/, build: (m) => year(m[1]) },
+  ];
+  for (const { re, build } of patterns) {
+    const m = re.exec(words);
+    if (m) {
+      const query = build(m);
+      const rest = (words.slice(0, m.index) + ' ' + words.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
+      return { query, rest };
+    }
+  }
+  return null;
+}
+
+export class PeriodError extends Error {
+  constructor(readonly reason: 'month' | 'quarter' | 'year', readonly value: string) {
+    super(`invalid ${reason}: ${value}`);
+  }
+}
+
+function month(m: string | undefined, y: string | undefined): PeriodQuery {
+  const monthNo = Number(m);
+  if (!(monthNo >= 1 && monthNo <= 12)) throw new PeriodError('month', String(m));
+  const yearNo = fullYear(y);
+  if (yearNo !== undefined && !validYear(yearNo)) throw new PeriodError('year', String(y));
+  return yearNo === undefined ? { kind: 'month', month: monthNo } : { kind: 'month', month: monthNo, year: yearNo };
+}
+
+function quarter(q: string | undefined, y: string | undefined): PeriodQuery {
+  const quarterNo = QUARTER_WORD[q ?? ''];
+  if (!quarterNo) throw new PeriodError('quarter', String(q));
+  const yearNo = fullYear(y);
+  if (yearNo !== undefined && !validYear(yearNo)) throw new PeriodError('year', String(y));
+  return yearNo === undefined ? { kind: 'quarter', quarter: quarterNo } : { kind: 'quarter', quarter: quarterNo, year: yearNo };
+}
+
+function year(y: string | undefined): PeriodQuery {
+  const yearNo = Number(y);
+  if (!validYear(yearNo)) throw new PeriodError('year', String(y));
+  return { kind: 'year', year: yearNo };
+}
+
+function monthBefore(today: { year: number; month: number }): PeriodQuery {
+  return today.month === 1 ? { kind: 'month', month: 12, year: today.year - 1 } : { kind: 'month', month: today.month - 1, year: today.year };
+}
+
+function quarterBefore(today: { year: number; month: number }): PeriodQuery {
+  const q = Math.ceil(today.month / 3);
+  return q === 1 ? { kind: 'quarter', quarter: 4, year: today.year - 1 } : { kind: 'quarter', quarter: q - 1, year: today.year };
+}
+
+/** Parses a period key or a typed period that must be complete (CLI `--period`). */
+export function parseExactPeriod(text: string): Period | null {
+  const direct = parsePeriodKey(text.trim().toUpperCase().replace('-Q', '-Q'));
+  if (direct) return direct;
+  try {
+    const found = findPeriod(text, { year: 0, month: 1 });
+    if (!found || found.rest !== '') return null;
+    const q = found.query;
+    if (q.kind === 'month' && q.year !== undefined) return { kind: 'month', month: q.month, year: q.year };
+    if (q.kind === 'quarter' && q.year !== undefined) return { kind: 'quarter', quarter: q.quarter, year: q.year };
+    if (q.kind === 'year') return q;
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+export function comparePeriodKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,104 @@
+/**
+ * What a chat message asks for. Commands are Vietnamese words without diacritics, each with a
+ * free-text twin: "/diem thang 2" = "điểm tháng 2" = "diem t2".
+ */
+import { findPeriod, PeriodError, type PeriodQuery } from './period.js';
+import { foldWords } from './text.js';
+
+export type Request =
+  | { kind: 'score'; period: PeriodQuery; unitText: string }
+  | { kind: 'register'; code: string }
+  | { kind: 'start' }
+  | { kind: 'help' }
+  | { kind: 'bad-period'; reason: PeriodError['reason']; value: string }
+  | { kind: 'unknown'; text: string };
+
+export interface Today {
+  year: number;
+  month: number;
+}
+
+interface Verb {
+  kind: 'score' | 'help' | 'register' | 'start';
+  /** Folded phrases that open the message: the command first, then its free-text twins. */
+  phrases: string[];
+}
+
+/** One table for every command and its twins; channels read their menu from it too. */
+export const VERBS: readonly Verb[] = [
+  { kind: 'score', phrases: ['diem', 'xem diem', 'ket qua', 'xem ket qua', 'chi so'] },
+  { kind: 'help', phrases: ['huongdan', 'huong dan', 'giup', 'tro giup', 'help', 'menu'] },
+  { kind: 'register', phrases: ['dangky', 'dang ky'] },
+  { kind: 'start', phrases: ['start', 'batdau', 'bat dau'] },
+];
+
+/** "/diem@chiso_bot thang 2" → { command: "diem", rest: "thang 2" }. */
+function splitCommand(text: string): { command: string | null; rest: string } {
+  const m = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  if (!m) return { command: null, rest: text };
+  return { command: (m[1] ?? '').toLowerCase(), rest: m[2] ?? '' };
+}
+
+function matchVerb(words: string): { verb: Verb; rest: string } | null {
+  let best: { verb: Verb; rest: string; length: number } | null = null;
+  for (const verb of VERBS) {
+    for (const phrase of verb.phrases) {
+      if ((words === phrase || words.startsWith(phrase + ' ')) && (!best || phrase.length > best.length)) {
+        best = { verb, rest: words.slice(phrase.length).trim(), length: phrase.length };
+      }
+    }
+  }
+  return best;
+}
+
+export function parseRequest(text: string, today: Today): Request {
+  const { command, rest: commandRest } = splitCommand(text);
+  if (command !== null) {
+    const verb = VERBS.find((v) => v.phrases[0] === command);
+    if (!verb) return { kind: 'unknown', text };
+    return withArguments(verb, commandRest, today);
+  }
+  const words = foldWords(text);
+  const matched = matchVerb(words);
+  if (matched) return withArguments(matched.verb, matched.rest, today);
+  // A bare period ("t2", "tháng 2/2025") is a score question too.
+  const period = safeFindPeriod(words, today);
+  if (period && 'query' in period && period.rest === '') return { kind: 'score', period: period.query, unitText: '' };
+  return { kind: 'unknown', text };
+}
+
+function safeFindPeriod(words: string, today: Today) {
+  try {
+    return findPeriod(words, today);
+  } catch (error) {
+    if (error instanceof PeriodError) return { error };
+    throw error;
+  }
+}
+
+function withArguments(verb: Verb, rest: string, today: Today): Request {
+  switch (verb.kind) {
+    case 'help':
+      return { kind: 'help' };
+    case 'start': {
+      const code = rest.trim();
+      return code ? { kind: 'register', code } : { kind: 'start' };
+    }
+    case 'register': {
+      const code = rest.trim();
+      return code ? { kind: 'register', code } : { kind: 'start' };
+    }
+    case 'score': {
+      const words = foldWords(rest);
+      const found = safeFindPeriod(words, today);
+      if (found && 'error' in found) return { kind: 'bad-period', reason: found.error.reason, value: found.error.value };
+      if (!found) return { kind: 'score', period: { kind: 'latest' }, unitText: unitTextFrom(words) };
+      return { kind: 'score', period: found.query, unitText: unitTextFrom(found.rest) };
+    }
+  }
+}
+
+/** The unit is what remains besides the period and small filler words ("của", "tại"). */
+function unitTextFrom(foldedRest: string): string {
+  return foldedRest.replace(/^(cua|tai|cho|o)\b\s*/, '').replace(/\s*\b(cua|tai|cho)$/, '').trim();
+}

@@ -1,0 +1,74 @@
+/** A unit's result in a period, exactly as its source printed it, and what the core reads from it. */
+import { compareDecimals, ratio, subtractDecimal } from './decimal.js';
+import type { Framework, GroupKey } from './framework.js';
+
+export interface CriterionScore {
+  code: string;
+  name: string;
+  /** Counts as printed ("03", "2348"); rates and points as exact decimals. */
+  numerator: string | null;
+  denominator: string | null;
+  rate: string | null;
+  points: string | null;
+  max: string | null;
+  /** Printed in the source's summary (a letter's headline sub-rates), so shown on the card. */
+  headline: boolean;
+}
+
+export interface GroupScore {
+  key: GroupKey;
+  points: string | null;
+  max: string;
+  rate: string | null;
+  criteria: CriterionScore[];
+}
+
+export interface UnitResult {
+  period: string;
+  frameworkVersion: string;
+  total: string | null;
+  rank: number | null;
+  rankOf: number | null;
+  /** Among whom the rank stands, as the source says: "huyện/thị xã/thành phố". */
+  rankScope: string | null;
+  /** As the source prints it; null when it prints none. */
+  classification: string | null;
+  scoreDelta: string | null;
+  groups: GroupScore[];
+}
+
+/** Xuất sắc ≥ 90 and Tốt 80–<90 are the official bands; below them the index names none. */
+export function classify(total: string): string | null {
+  if (compareDecimals(total, '90') >= 0) return 'Xuất sắc';
+  if (compareDecimals(total, '80') >= 0) return 'Tốt';
+  return null;
+}
+
+/** A group is weak below this share of its maximum points. */
+export const WEAK_SHARE = 0.9;
+
+/** The groups that lose the most, by points over maximum, weakest first, at most `limit`. */
+export function weakestGroups(groups: readonly GroupScore[], limit = 3): GroupScore[] {
+  return groups
+    .filter((g) => g.points !== null && Number(g.max) > 0 && ratio(g.points, g.max) < WEAK_SHARE)
+    .sort((a, b) => ratio(a.points ?? '0', a.max) - ratio(b.points ?? '0', b.max))
+    .slice(0, limit);
+}
+
+export function orderGroups(framework: Framework, groups: readonly GroupScore[]): GroupScore[] {
+  const order = framework.groups.map((g) => g.key);
+  return [...groups].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+}
+
+export interface Change {
+  points: string | null;
+  /** Positive when the unit climbed (rank number fell). */
+  ranks: number | null;
+}
+
+export function changeBetween(current: UnitResult, previous: UnitResult): Change {
+  return {
+    points: current.total !== null && previous.total !== null ? subtractDecimal(current.total, previous.total) : null,
+    ranks: current.rank !== null && previous.rank !== null ? previous.rank - current.rank : null,
+  };
+}

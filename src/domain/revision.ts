@@ -1,0 +1,54 @@
+/** What changed between two revisions of a unit's result, in words an official reads. */
+import { compareDecimals } from './decimal.js';
+import { frameworkByVersion } from './framework.js';
+import { formatDecimal } from './format.js';
+import type { CriterionScore, UnitResult } from './result.js';
+
+function sameNumber(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return compareDecimals(a, b) === 0;
+}
+
+function show(value: string | null): string {
+  return value === null ? '—' : formatDecimal(value);
+}
+
+function sameCriterion(a: CriterionScore, b: CriterionScore): boolean {
+  return (
+    a.code === b.code &&
+    a.name === b.name &&
+    a.numerator === b.numerator &&
+    a.denominator === b.denominator &&
+    sameNumber(a.rate, b.rate) &&
+    sameNumber(a.points, b.points) &&
+    sameNumber(a.max, b.max) &&
+    a.headline === b.headline
+  );
+}
+
+/** Every difference as "Tiến độ giải quyết 15,81 → 16,02"; empty when the two say the same. */
+export function describeChanges(previous: UnitResult, next: UnitResult): string[] {
+  const changes: string[] = [];
+  const framework = frameworkByVersion(next.frameworkVersion);
+  if (previous.frameworkVersion !== next.frameworkVersion) changes.push(`Khung chỉ số ${previous.frameworkVersion} → ${next.frameworkVersion}`);
+  if (!sameNumber(previous.total, next.total)) changes.push(`Tổng điểm ${show(previous.total)} → ${show(next.total)}`);
+  if (previous.rank !== next.rank || previous.rankOf !== next.rankOf) {
+    changes.push(`Xếp hạng ${previous.rank ?? '—'}/${previous.rankOf ?? '—'} → ${next.rank ?? '—'}/${next.rankOf ?? '—'}`);
+  }
+  if ((previous.classification ?? '') !== (next.classification ?? '')) changes.push(`Xếp loại ${previous.classification ?? '—'} → ${next.classification ?? '—'}`);
+  const keys = new Set([...previous.groups.map((g) => g.key), ...next.groups.map((g) => g.key)]);
+  for (const key of keys) {
+    const name = framework.groups.find((g) => g.key === key)?.name ?? key;
+    const a = previous.groups.find((g) => g.key === key);
+    const b = next.groups.find((g) => g.key === key);
+    if (!sameNumber(a?.points ?? null, b?.points ?? null)) changes.push(`${name} ${show(a?.points ?? null)} → ${show(b?.points ?? null)}`);
+    else if (!sameNumber(a?.rate ?? null, b?.rate ?? null)) changes.push(`${name} (tỷ lệ) ${show(a?.rate ?? null)}% → ${show(b?.rate ?? null)}%`);
+    else {
+      const ca = a?.criteria ?? [];
+      const cb = b?.criteria ?? [];
+      if (ca.length !== cb.length || ca.some((c, i) => !sameCriterion(c, cb[i] as CriterionScore))) changes.push(`${name}: chỉ tiêu thành phần thay đổi`);
+    }
+  }
+  if (!sameNumber(previous.scoreDelta, next.scoreDelta)) changes.push(`Mức tăng/giảm ${show(previous.scoreDelta)} → ${show(next.scoreDelta)}`);
+  return changes;
+}

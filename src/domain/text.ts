@@ -1,0 +1,26 @@
+/** Text as people type it: with or without diacritics, any case, any spacing. */
+
+/** NFC, trimmed, inner whitespace collapsed. Every text that enters the system passes here first. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Lower case without diacritics (đ → d), so "Điểm tháng 2" and "diem thang 2" compare equal. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Folded text reduced to words: punctuation becomes a space. */
+export function foldWords(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,34 @@
+/** A letter's text → an import batch, once a person has confirmed what was read from it. */
+import { extractLetter, type LetterExtraction, type LetterResult } from '../domain/letter.js';
+import { periodKey } from '../domain/period.js';
+import { inferUnitKind } from '../domain/units.js';
+import type { ImportBatch, UnitRef } from './save.js';
+
+export function letterResultToRow(letter: LetterResult): ImportBatch['rows'][number] {
+  const parent: UnitRef | null = letter.parentName ? { name: letter.parentName, kind: inferUnitKind(letter.parentName) } : null;
+  return {
+    unit: { name: letter.unitName, kind: inferUnitKind(letter.unitName), parent },
+    result: {
+      period: periodKey(letter.period),
+      frameworkVersion: letter.frameworkVersion,
+      total: letter.total,
+      rank: letter.rank,
+      rankOf: letter.rankOf,
+      rankScope: letter.rankScope,
+      classification: letter.classification,
+      scoreDelta: null,
+      groups: letter.groups,
+    },
+  };
+}
+
+export function letterBatch(text: string, fileName: string | null): { extraction: LetterExtraction; batch: ImportBatch | null } {
+  const extraction = extractLetter(text);
+  if (!extraction.ok) return { extraction, batch: null };
+  const first = extraction.results[0];
+  if (!first) return { extraction, batch: null };
+  return {
+    extraction,
+    batch: { source: 'letter', fileName, period: periodKey(first.period), rows: extraction.results.map(letterResultToRow) },
+  };
+}

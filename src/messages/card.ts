@@ -1,0 +1,108 @@
+/** A result card in words: the same facts on every channel. */
+import { formatChange, formatCount, formatDateTime, formatDecimal, formatPercent } from '../domain/format.js';
+import type { Framework } from '../domain/framework.js';
+import { formatPeriodKey, describeQuery } from '../domain/period.js';
+import type { Change, CriterionScore, GroupScore } from '../domain/result.js';
+import type { ScoreAnswer, ScoreCard } from '../services/scores.js';
+import type { Translate } from './i18n.js';
+import type { Reply } from './reply.js';
+
+function groupName(framework: Framework, key: string): string {
+  return framework.groups.find((g) => g.key === key)?.name ?? key;
+}
+
+function groupLine(t: Translate, framework: Framework, g: GroupScore): string {
+  const name = groupName(framework, g.key);
+  if (g.points === null) return t('card-group-missing', { name });
+  const base = { name, points: formatDecimal(g.points), max: formatDecimal(g.max) };
+  return g.rate === null ? t('card-group-no-rate', base) : t('card-group', { ...base, rate: formatPercent(g.rate) });
+}
+
+function criterionValue(t: Translate, c: CriterionScore): string {
+  if (c.rate !== null && c.numerator !== null && c.denominator === null) {
+    return t('card-count-rate', { count: formatCount(c.numerator), rate: formatPercent(c.rate) });
+  }
+  if (c.rate !== null) return formatPercent(c.rate);
+  return c.points !== null ? formatDecimal(c.points) : '—';
+}
+
+function changeLine(t: Translate, period: string, change: Change): string | null {
+  if (change.points === null) return null;
+  const base = { period: formatPeriodKey(period), points: formatChange(change.points) };
+  if (change.ranks === null) return t('card-change', base);
+  const ranks =
+    change.ranks > 0 ? t('card-rank-up', { n: change.ranks }) : change.ranks < 0 ? t('card-rank-down', { n: -change.ranks }) : t('card-rank-same');
+  return t('card-change-rank', { ...base, ranks });
+}
+
+function sourceText(t: Translate, card: ScoreCard): string {
+  const file = card.source.fileName ?? '';
+  switch (card.source.kind) {
+    case 'letter':
+      return t('source-letter', { file });
+    case 'sheet':
+      return t('source-sheet', { file });
+    default:
+      return t('source-portal');
+  }
+}
+
+export function renderCard(t: Translate, card: ScoreCard): Reply {
+  const { result, framework } = card;
+  const lines: string[] = [];
+  lines.push(result.total === null ? t('card-total-missing') : t('card-total', { total: formatDecimal(result.total), max: framework.total }));
+  if (result.rank !== null && result.rankOf !== null) {
+    lines.push(
+      result.rankScope
+        ? t('card-rank-scope', { rank: result.rank, rankOf: result.rankOf, scope: result.rankScope })
+        : t('card-rank', { rank: result.rank, rankOf: result.rankOf }),
+    );
+  }
+  if (card.classification) {
+    lines.push(t(card.classification.computed ? 'card-classification-computed' : 'card-classification', { label: card.classification.label }));
+  }
+  if (card.previous) {
+    const change = card.previous.change ? changeLine(t, card.previous.period, card.previous.change) : null;
+    lines.push(change ?? t('card-no-previous', { period: formatPeriodKey(card.previous.period) }));
+  }
+  lines.push('');
+  lines.push(t('card-groups'));
+  const present = new Set(card.groups.map((g) => g.key));
+  for (const group of framework.groups) {
+    const score = card.groups.find((g) => g.key === group.key);
+    if (!score) {
+      lines.push(t('card-group-missing', { name: group.name }));
+      continue;
+    }
+    lines.push(groupLine(t, framework, score));
+    for (const c of score.criteria.filter((x) => x.headline)) lines.push(t('card-criterion', { name: c.name, value: criterionValue(t, c) }));
+  }
+  lines.push('');
+  const weakest = card.weakest.filter((g) => present.has(g.key));
+  lines.push(
+    weakest.length > 0
+      ? t('card-weakest', {
+          groups: weakest.map((g) => `${groupName(framework, g.key)} (${formatDecimal(g.points ?? '0')}/${formatDecimal(g.max)})`).join(', '),
+        })
+      : t('card-all-strong'),
+  );
+  lines.push(t('card-source', { source: sourceText(t, card), at: formatDateTime(card.source.importedAt) }));
+  return {
+    title: t('card-title', { unit: card.unit.name, period: formatPeriodKey(result.period) }),
+    lines,
+  };
+}
+
+export function renderScoreAnswer(t: Translate, answer: ScoreAnswer): Reply {
+  if (answer.kind === 'card') return renderCard(t, answer.card);
+  if (answer.available.length === 0) return { lines: [t('no-data-none', { unit: answer.unit.name })] };
+  return {
+    lines: [
+      t('no-data', {
+        requested: describeQuery(answer.query),
+        unit: answer.unit.name,
+        available: answer.available.map(formatPeriodKey).join(', '),
+      }),
+    ],
+  };
+}

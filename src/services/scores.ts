@@ -1,0 +1,69 @@
+/** The result card of a unit for a period: what `/diem` answers, on every channel. */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { latestResult, periodsOfUnit, type StoredResult } from '../db/results.js';
+import { imports } from '../db/schema.js';
+import { unitById, type UnitRow } from '../db/units.js';
+import { frameworkByVersion, type Framework } from '../domain/framework.js';
+import { matchesQuery, parsePeriodKey, periodKey, previousPeriod, type PeriodQuery } from '../domain/period.js';
+import { changeBetween, classify, orderGroups, weakestGroups, type Change, type GroupScore } from '../domain/result.js';
+
+export interface ScoreCard {
+  unit: UnitRow;
+  parent: UnitRow | null;
+  framework: Framework;
+  result: StoredResult;
+  groups: GroupScore[];
+  classification: { label: string; computed: boolean } | null;
+  /** The period before, and the change since it when it has a result. */
+  previous: { period: string; change: Change | null } | null;
+  weakest: GroupScore[];
+  source: { kind: string; fileName: string | null; importedAt: Date };
+}
+
+export type ScoreAnswer = { kind: 'card'; card: ScoreCard } | { kind: 'no-data'; unit: UnitRow; query: PeriodQuery; available: string[] };
+
+/** The period that answers a query among those a unit has: a month without a year is the latest such month. */
+export function choosePeriod(available: readonly string[], query: PeriodQuery): string | null {
+  const candidates = available.filter((key) => matchesQuery(key, query));
+  if (query.kind === 'latest') {
+    // Months are what is published most; fall back to quarters and years.
+    return candidates.find((k) => parsePeriodKey(k)?.kind === 'month') ?? candidates[0] ?? null;
+  }
+  return candidates[0] ?? null;
+}
+
+export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Promise<ScoreAnswer> {
+  const unit = await unitById(db, unitId);
+  if (!unit) throw new Error(`unit ${unitId} not found`);
+  const available = await periodsOfUnit(db, unitId);
+  const period = choosePeriod(available, query);
+  const result = period ? await latestResult(db, unitId, period) : null;
+  if (!period || !result) return { kind: 'no-data', unit, query, available };
+
+  const framework = frameworkByVersion(result.frameworkVersion);
+  const groups = orderGroups(framework, result.groups);
+  const parsed = parsePeriodKey(period);
+  const previousKey = parsed ? periodKey(previousPeriod(parsed)) : null;
+  const previousResult = previousKey ? await latestResult(db, unitId, previousKey) : null;
+  const computed = result.total !== null ? classify(result.total) : null;
+  const [source] = await db.select().from(imports).where(eq(imports.id, result.importId));
+  return {
+    kind: 'card',
+    card: {
+      unit,
+      parent: unit.parentId ? ((await unitById(db, unit.parentId)) ?? null) : null,
+      framework,
+      result,
+      groups,
+      classification: result.classification
+        ? { label: result.classification, computed: false }
+        : computed
+          ? { label: computed, computed: true }
+          : null,
+      previous: previousKey ? { period: previousKey, change: previousResult ? changeBetween(result, previousResult) : null } : null,
+      weakest: weakestGroups(groups),
+      source: { kind: source?.source ?? 'unknown', fileName: source?.fileName ?? null, importedAt: result.createdAt },
+    },
+  };
+}

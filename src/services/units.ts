@@ -1,0 +1,27 @@
+/** Finding a unit from what a person typed: a portal code, or a loose name. */
+import type { Db } from '../db/client.js';
+import { allUnits, unitByCode, type UnitRow } from '../db/units.js';
+import { unitKindHint, unitNameKey, unitNameMatches } from '../domain/units.js';
+
+export type UnitLookup =
+  | { kind: 'found'; unit: UnitRow }
+  | { kind: 'ambiguous'; candidates: UnitRow[] }
+  | { kind: 'none'; query: string };
+
+export async function findUnit(db: Db, query: string): Promise<UnitLookup> {
+  const trimmed = query.trim();
+  const byCode = /^[A-Z]\d+(\.\d+)*$/i.test(trimmed) ? await unitByCode(db, trimmed.toUpperCase()) : undefined;
+  if (byCode) return { kind: 'found', unit: byCode };
+  const key = unitNameKey(trimmed);
+  const hint = unitKindHint(trimmed);
+  if (!key) return { kind: 'none', query: trimmed };
+  const everyone = await allUnits(db);
+  const scored = everyone
+    .map((unit) => ({ unit, match: unitNameMatches(unit.nameKey, key) }))
+    .filter((s) => s.match !== null && (hint === null || s.unit.kind === hint));
+  const exact = scored.filter((s) => s.match === 'exact');
+  const pool = exact.length > 0 ? exact : scored;
+  if (pool.length === 1 && pool[0]) return { kind: 'found', unit: pool[0].unit };
+  if (pool.length > 1) return { kind: 'ambiguous', candidates: pool.map((s) => s.unit).slice(0, 10) };
+  return { kind: 'none', query: trimmed };
+}
