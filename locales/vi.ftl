@@ -75,3 +75,21 @@ bad-period-month = Không có tháng «{ $value }»: tháng phải từ 1 đến
 bad-period-quarter = Không có quý «{ $value }»: quý phải từ 1 đến 4. Ví dụ: /diem quý 1
 bad-period-year = Năm «{ $value }» không hợp lệ. Ví dụ: /diem năm 2025
 error = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại sau ít phút.
+
+## Import reports (CLI, admin API, admin chats)
+import-summary = Nhập { $source } { $period }: { $added } kết quả mới, { $updated } kết quả thay đổi, { $unchanged } không đổi. Đơn vị: { $matched } đã có, { $created } tạo mới.
+import-nothing-changed = Không có thay đổi: dữ liệu này đã có sẵn.
+import-created-units = Đơn vị tạo mới: { $names }
+import-updated = • { $unit }: { $changes }
+import-source-letter = công văn
+import-source-portal = dữ liệu Cổng DVCQG
+import-source-sheet = bảng tính
+
+## Invites (CLI)
+invite-created =
+    Mã mời cho { $unit } (vai trò { $role }): { $code }
+    Mở trong Telegram: { $link }
+    Thêm vào nhóm: { $groupLink }
+    Hiệu lực đến { $expires }, { $uses }.
+invite-uses-unlimited = dùng được nhiều lần
+invite-uses-limited = dùng được { $uses } lần

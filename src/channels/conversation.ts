@@ -24,6 +24,8 @@ export interface ConversationDeps {
 export interface IncomingMessage {
   chat: ChatAddress;
   text: string;
+  /** False for group chatter not meant for the bot: it is answered only when understood. */
+  addressed: boolean;
 }
 
 export function todayIn(timeZone: string, now: Date): Today {
@@ -67,6 +69,7 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
     case 'score':
       return [await answerScore(deps, message, request)];
     case 'unknown':
+      if (!message.addressed) return [];
       return [textReply(t('unknown', { text: message.text.trim().slice(0, 100) }))];
   }
   return [];

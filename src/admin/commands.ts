@@ -1,0 +1,77 @@
+/**
+ * What an administrator can do, once for both doors: the CLI (when it opens the database itself)
+ * and the admin API (which the CLI uses while a server holds the embedded database).
+ * Each command returns plain JSON-able data, or throws AdminError with a Vietnamese message.
+ */
+import type { Db } from '../db/client.js';
+import { isRole, ROLES, type Role } from '../domain/roles.js';
+import { deepLink, groupDeepLink } from '../channels/telegram/links.js';
+import type { ImportReport } from '../imports/save.js';
+import { loadDemo } from '../services/demo.js';
+import { createInvite } from '../services/invites.js';
+import { findUnit } from '../services/units.js';
+
+export interface AdminContext {
+  db: Db;
+  botUsername: string;
+  now: () => Date;
+}
+
+export class AdminError extends Error {
+  constructor(message: string, readonly status = 400) {
+    super(message);
+  }
+}
+
+export async function demoCommand(ctx: AdminContext): Promise<{ reports: ImportReport[] }> {
+  return { reports: await loadDemo(ctx.db) };
+}
+
+export interface InviteArgs {
+  unit: string;
+  role: string;
+  uses?: number | null;
+  days?: number;
+}
+
+export interface InviteView {
+  code: string;
+  unit: { id: number; name: string; code: string | null };
+  role: Role;
+  maxUses: number | null;
+  expiresAt: string;
+  link: string;
+  groupLink: string;
+}
+
+export async function inviteCommand(ctx: AdminContext, args: InviteArgs): Promise<InviteView> {
+  if (!isRole(args.role)) throw new AdminError(`Vai trò «${args.role}» không có. Chọn một trong: ${ROLES.join(', ')}.`);
+  if (args.uses !== undefined && args.uses !== null && !(Number.isInteger(args.uses) && args.uses > 0)) {
+    throw new AdminError(`Số lần dùng «${args.uses}» phải là số nguyên dương.`);
+  }
+  if (args.days !== undefined && !(Number.isInteger(args.days) && args.days > 0 && args.days <= 365)) {
+    throw new AdminError(`Số ngày hiệu lực «${args.days}» phải là số nguyên từ 1 đến 365.`);
+  }
+  if (!args.unit.trim()) throw new AdminError('Thiếu đơn vị: ghi mã (H44.100) hoặc tên đơn vị.');
+  const lookup = await findUnit(ctx.db, args.unit);
+  if (lookup.kind === 'none') throw new AdminError(`Không tìm thấy đơn vị «${args.unit}». Nạp dữ liệu trước (npm run cli -- demo hoặc import).`, 404);
+  if (lookup.kind === 'ambiguous') {
+    throw new AdminError(`«${args.unit}» khớp với nhiều đơn vị: ${lookup.candidates.map((u) => `${u.name}${u.code ? ` (${u.code})` : ''}`).join('; ')}. Ghi rõ hơn hoặc dùng mã.`, 409);
+  }
+  const invite = await createInvite(ctx.db, {
+    unit: lookup.unit,
+    role: args.role,
+    ...(args.uses !== undefined ? { maxUses: args.uses } : {}),
+    ...(args.days !== undefined ? { days: args.days } : {}),
+    now: ctx.now(),
+  });
+  return {
+    code: invite.code,
+    unit: { id: invite.unit.id, name: invite.unit.name, code: invite.unit.code },
+    role: invite.role,
+    maxUses: invite.maxUses,
+    expiresAt: invite.expiresAt.toISOString(),
+    link: deepLink(ctx.botUsername, invite.code),
+    groupLink: groupDeepLink(ctx.botUsername, invite.code),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The composition root: config → database (migrated) → Telegram bot → HTTP server → webhook or polling.
+ * `startApp` is what `npm start` runs and what the end-to-end tests start.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { AdminContext } from './admin/commands.js';
+import type { ConversationDeps } from './channels/conversation.js';
+import { createTelegramBot } from './channels/telegram/bot.js';
+import { setCommandMenu } from './channels/telegram/commands.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { createLogger } from './logger.js';
+import { t } from './messages/i18n.js';
+import { buildServer } from './server/app.js';
+import { removeInstanceFile, writeInstanceFile } from './server/instance-file.js';
+
+/** Used in deep links when neither TELEGRAM_BOT_USERNAME nor getMe says otherwise. */
+export const DEFAULT_BOT_USERNAME = 'chiso_bot';
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+export interface AppOptions {
+  now?: () => Date;
+  logger?: Logger;
+  botInfo?: UserFromGetMe;
+}
+
+export interface RunningApp {
+  config: Config;
+  database: Database;
+  server: FastifyInstance;
+  bot: Bot | null;
+  url: string;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  const database = await openDatabase(config.database);
+  log.info({ database: database.kind }, 'database ready');
+  const conversation: ConversationDeps = { db: database.db, t, now, timeZone: config.timeZone };
+
+  let bot: Bot | null = null;
+  if (config.telegram) {
+    bot = createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, deps: conversation, log, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    await bot.init();
+    await setCommandMenu(bot.api, t);
+  } else {
+    log.warn('TELEGRAM_BOT_TOKEN is not set: Telegram is off. Set it (and PUBLIC_URL for webhooks) to connect the bot; `npm run chat` talks to the bot in the terminal meanwhile.');
+  }
+
+  const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
+  if (!config.adminToken) log.warn(`ADMIN_TOKEN is not set: a temporary token was written to ${config.dataDir}/server.json for the CLI.`);
+  const admin: AdminContext = { db: database.db, botUsername: bot?.botInfo.username ?? config.telegram?.username ?? DEFAULT_BOT_USERNAME, now };
+  const webhook = config.telegram?.publicUrl && bot ? { bot, webhookSecret: config.telegram.webhookSecret } : null;
+  const server = buildServer({ database, conversation, admin, adminToken, telegram: webhook, log });
+  await server.listen({ port: config.port, host: config.host });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://127.0.0.1:${port}`;
+  writeInstanceFile(config.dataDir, { pid: process.pid, url, adminToken });
+  log.info({ url }, 'http server listening');
+
+  let polling: Promise<void> | null = null;
+  if (bot && config.telegram) {
+    if (config.telegram.publicUrl) {
+      const hook = `${config.telegram.publicUrl}/telegram/webhook`;
+      await bot.api.setWebhook(hook, { secret_token: config.telegram.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+      log.info({ url: hook }, 'telegram webhook set');
+    } else {
+      polling = bot.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false });
+      log.info('telegram long polling started');
+    }
+  }
+
+  return {
+    config,
+    database,
+    server,
+    bot,
+    url,
+    adminToken,
+    async stop() {
+      if (polling && bot) {
+        await bot.stop();
+        await polling.catch(() => {});
+      }
+      await server.close();
+      await database.close();
+      removeInstanceFile(config.dataDir);
+    },
+  };
+}

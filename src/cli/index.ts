@@ -1,0 +1,101 @@
+/** `npm run cli -- <command>`: administration from a terminal. */
+import { parseArgs } from 'node:util';
+import { AdminError, demoCommand, inviteCommand, type InviteArgs, type InviteView } from '../admin/commands.js';
+import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
+import { DatabaseBusyError } from '../db/client.js';
+import { formatDateTime } from '../domain/format.js';
+import { ROLE_LABEL } from '../domain/roles.js';
+import type { ImportReport } from '../imports/save.js';
+import { t } from '../messages/i18n.js';
+import { renderImportReport } from '../messages/import-report.js';
+import { openBackend, RemoteError, type Backend } from './backend.js';
+
+const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
+
+Lệnh:
+  demo                                   nạp dữ liệu mẫu (công văn thị xã Mỹ Hào tháng 02/2025)
+  invite --unit ĐƠN_VỊ --role VAI_TRÒ    tạo mã mời; VAI_TRÒ: officer | leader | admin
+         [--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
+  help                                   in hướng dẫn này`;
+
+async function withBackend<T>(fn: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = await openBackend(loadConfig());
+  try {
+    return await fn(backend);
+  } finally {
+    if (backend.kind === 'local') await backend.close();
+  }
+}
+
+async function demo(): Promise<void> {
+  const { reports } = await withBackend((b) => (b.kind === 'remote' ? b.call<{ reports: ImportReport[] }>('POST', '/api/demo') : demoCommand(b.admin)));
+  for (const report of reports) console.log(renderImportReport(t, report).join('\n'));
+}
+
+async function invite(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { unit: { type: 'string' }, role: { type: 'string', default: 'officer' }, uses: { type: 'string' }, days: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const args: InviteArgs = {
+    unit: values.unit ?? '',
+    role: values.role ?? 'officer',
+    ...(values.uses !== undefined ? { uses: Number(values.uses) } : {}),
+    ...(values.days !== undefined ? { days: Number(values.days) } : {}),
+  };
+  const view = await withBackend((b) => (b.kind === 'remote' ? b.call<InviteView>('POST', '/api/invites', args) : inviteCommand(b.admin, args)));
+  if (values.json) {
+    console.log(JSON.stringify(view));
+    return;
+  }
+  console.log(
+    t('invite-created', {
+      unit: view.unit.name,
+      role: ROLE_LABEL[view.role],
+      code: view.code,
+      link: view.link,
+      groupLink: view.groupLink,
+      expires: formatDateTime(new Date(view.expiresAt)),
+      uses: view.maxUses === null ? t('invite-uses-unlimited') : t('invite-uses-limited', { uses: view.maxUses }),
+    }),
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  loadDotEnv();
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'demo':
+        await demo();
+        return 0;
+      case 'invite':
+        await invite(rest);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+        console.log(USAGE);
+        return 0;
+      default:
+        console.error(`Không có lệnh «${command}».\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof AdminError || error instanceof RemoteError || error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof DatabaseBusyError) {
+      console.error(`Cơ sở dữ liệu nhúng trong ${error.dataDir} đang được tiến trình ${error.pid} dùng.`);
+      return 1;
+    }
+    if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(String((error as { code?: string }).code ?? error.message))) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
