@@ -67,6 +67,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   log.info({ url }, 'http server listening');
 
   let polling: Promise<void> | null = null;
+  let stopped = false;
   if (bot && config.telegram) {
     if (config.telegram.publicUrl) {
       const hook = `${config.telegram.publicUrl}/telegram/webhook`;
@@ -86,6 +87,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     url,
     adminToken,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       if (polling && bot) {
         await bot.stop();
         await polling.catch(() => {});

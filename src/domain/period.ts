@@ -2,7 +2,7 @@
  * Periods of the index: a month ("2025-02"), a quarter ("2025-Q1") or a year ("2025").
  * The key is what is stored; the text parsers read what officials type.
  */
-import { foldWords } from './text.js';
+import { fold } from './text.js';
 
 export type Period =
   | { kind: 'month'; year: number; month: number }
@@ -124,7 +124,7 @@ function fullYear(text: string | undefined): number | undefined {
  * Returns null when the text names no period; throws PeriodError for one that cannot exist (tháng 13).
  */
 export function findPeriod(text: string, today: { year: number; month: number }): PeriodMatch | null {
-  const words = foldWords(text);
+  const words = periodWords(text);
   const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
     { re: /\bthang (truoc|roi)\b/, build: () => monthBefore(today) },
     { re: /\bthang (nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
@@ -134,13 +134,13 @@ export function findPeriod(text: string, today: { year: number; month: number })
       re: /\b(?:thang|t) ?(\d{1,2})(?: ?(?:\/|-|nam) ?(\d{4}|\d{2}))?\b/,
       build: (m) => month(m[1], m[2]),
     },
+    { re: /\b(\d{4})\/q([1-4])\b/, build: (m) => quarter(m[2], m[1]) },
     {
       re: /\b(?:quy|q) ?(iv|iii|ii|i|[1-4])(?: ?(?:\/|-|nam) ?(\d{4}|\d{2}))?\b/,
       build: (m) => quarter(m[1], m[2]),
     },
     { re: /\b(\d{1,2})\/(\d{4})\b/, build: (m) => month(m[1], m[2]) },
-    { re: /\b(\d{4})-(\d{2})\b/, build: (m) => month(m[2], m[1]) },
-    { re: /\b(\d{4})-q([1-4])\b/, build: (m) => quarter(m[2], m[1]) },
+    { re: /\b(\d{4})\/(\d{1,2})\b/, build: (m) => month(m[2], m[1]) },
     { re: /\bnam (\d{4})\b/, build: (m) => year(m[1]) },
     { re: /(?:^| )(\d{4})(?: |$)/, build: (m) => year(m[1]) },
   ];
@@ -153,6 +153,15 @@ export function findPeriod(text: string, today: { year: number; month: number })
     }
   }
   return null;
+}
+
+/** Folded words where a dash between numbers reads as a slash: "12-2024", "2025-02", "2026-Q3". */
+function periodWords(text: string): string {
+  return fold(text)
+    .replace(/(\d)\s*-\s*(?=\d|q\d)/g, '$1/')
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export class PeriodError extends Error {

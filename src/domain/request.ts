@@ -56,11 +56,11 @@ export function parseRequest(text: string, today: Today): Request {
   if (command !== null) {
     const verb = VERBS.find((v) => v.phrases[0] === command);
     if (!verb) return { kind: 'unknown', text };
-    return withArguments(verb, commandRest, today);
+    return withArguments(verb, commandRest, today, commandRest);
   }
   const words = foldWords(text);
   const matched = matchVerb(words);
-  if (matched) return withArguments(matched.verb, matched.rest, today);
+  if (matched) return withArguments(matched.verb, matched.rest, today, text);
   // A bare period ("t2", "tháng 2/2025") is a score question too.
   const period = safeFindPeriod(words, today);
   if (period && 'query' in period && period.rest === '') return { kind: 'score', period: period.query, unitText: '' };
@@ -76,7 +76,8 @@ function safeFindPeriod(words: string, today: Today) {
   }
 }
 
-function withArguments(verb: Verb, rest: string, today: Today): Request {
+/** `original` is the user's text in which the unit's words are looked up again, to echo their spelling. */
+function withArguments(verb: Verb, rest: string, today: Today, original: string): Request {
   switch (verb.kind) {
     case 'help':
       return { kind: 'help' };
@@ -92,8 +93,8 @@ function withArguments(verb: Verb, rest: string, today: Today): Request {
       const words = foldWords(rest);
       const found = safeFindPeriod(words, today);
       if (found && 'error' in found) return { kind: 'bad-period', reason: found.error.reason, value: found.error.value };
-      if (!found) return { kind: 'score', period: { kind: 'latest' }, unitText: unitTextFrom(words) };
-      return { kind: 'score', period: found.query, unitText: unitTextFrom(found.rest) };
+      const unitWords = unitTextFrom(found ? found.rest : words);
+      return { kind: 'score', period: found ? found.query : { kind: 'latest' }, unitText: inOriginalSpelling(original, unitWords) };
     }
   }
 }
@@ -101,4 +102,28 @@ function withArguments(verb: Verb, rest: string, today: Today): Request {
 /** The unit is what remains besides the period and small filler words ("của", "tại"). */
 function unitTextFrom(foldedRest: string): string {
   return foldedRest.replace(/^(cua|tai|cho|o)\b\s*/, '').replace(/\s*\b(cua|tai|cho)$/, '').trim();
+}
+
+/** The user's own words for a folded phrase ("ban yen nhan" → "Bần Yên Nhân"), to echo them back. */
+function inOriginalSpelling(original: string, folded: string): string {
+  if (!folded) return '';
+  const target = folded.split(' ');
+  const words = original.split(/\s+/).filter(Boolean);
+  const foldedWords = words.map((w) => foldWords(w));
+  for (let start = 0; start < words.length; start++) {
+    let i = start;
+    let matched = 0;
+    while (i < words.length && matched < target.length) {
+      const parts = (foldedWords[i] ?? '').split(' ').filter(Boolean);
+      if (parts.length === 0) {
+        i++;
+        continue;
+      }
+      if (parts.some((p, k) => p !== target[matched + k])) break;
+      matched += parts.length;
+      i++;
+    }
+    if (matched === target.length) return words.slice(start, i).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  }
+  return folded;
 }

@@ -1,0 +1,149 @@
+/** Starting without a token, long polling, and the CLI as a user runs it (with and without a server). */
+import { execFile } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { startTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/database.js';
+import { TelegramStandIn, textUpdate } from '../helpers/telegram-stand-in.js';
+
+const run = promisify(execFile);
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** Runs `npm run cli -- …` the way the README says, as a separate process. */
+async function cli(env: Record<string, string>, ...args: string[]) {
+  const { PATH, HOME } = process.env;
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: PATH ?? '', HOME: HOME ?? '', LOG_LEVEL: 'silent', ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('the CLI with no server running', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('loads the demo once: a second load changes nothing', async () => {
+    const first = await cli(database.env, 'demo');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Nhập công văn tháng 02/2025: 1 kết quả mới');
+    expect(first.stdout).toContain('Đơn vị tạo mới: tỉnh Hưng Yên, thị xã Mỹ Hào');
+    const second = await cli(database.env, 'demo');
+    expect(second.stdout).toContain('0 kết quả mới, 0 kết quả thay đổi, 1 không đổi');
+    expect(second.stdout).toContain('Không có thay đổi');
+  });
+
+  it('prints one JSON line with the code and a t.me deep link', async () => {
+    const { code, stdout } = await cli(database.env, 'invite', '--unit', 'Mỹ Hào', '--role', 'leader', '--json');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const invite = JSON.parse(lines[0] ?? '') as { code: string; link: string; role: string; unit: { name: string } };
+    expect(invite.code).toMatch(/^[A-Z2-9]{8}$/);
+    expect(invite.link).toBe(`https://t.me/chiso_bot?start=${invite.code}`);
+    expect(invite.role).toBe('leader');
+    expect(invite.unit.name).toBe('thị xã Mỹ Hào');
+  });
+
+  it('names what is wrong in Vietnamese', async () => {
+    const role = await cli(database.env, 'invite', '--unit', 'Mỹ Hào', '--role', 'boss');
+    expect(role.code).toBe(1);
+    expect(role.stderr).toContain('Vai trò «boss» không có');
+    const unit = await cli(database.env, 'invite', '--unit', 'Hà Giang', '--role', 'officer');
+    expect(unit.stderr).toContain('Không tìm thấy đơn vị «Hà Giang»');
+    const command = await cli(database.env, 'xoa-het');
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('Không có lệnh «xoa-het»');
+  });
+
+  it('refuses a bad setting with a clear message', async () => {
+    const { code, stderr } = await cli({ ...database.env, PORT: 'abc' }, 'demo');
+    expect(code).toBe(1);
+    expect(stderr).toContain('PORT: phải là một số');
+  });
+});
+
+describe('a server without a Telegram token', () => {
+  let t: TestApp;
+  const logs: string[] = [];
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    });
+    t = await startTestApp({ mode: 'no-telegram', logger: pino({ level: 'info' }, sink) });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('serves /healthz and says in the log what to set', async () => {
+    const response = await fetch(`${t.app.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, database: onPostgres ? 'postgres' : 'pglite', telegram: false });
+    expect(logs.join('')).toContain('TELEGRAM_BOT_TOKEN is not set');
+    expect((await fetch(`${t.app.url}/telegram/webhook`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('keeps the admin API behind its token', async () => {
+    expect((await fetch(`${t.app.url}/api/demo`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${t.app.url}/api/demo`, { method: 'POST', headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
+  });
+
+  it('lets the CLI work through the running server', async () => {
+    const demo = await cli(t.database.env, 'demo');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain('Nhập công văn tháng 02/2025');
+    const invite = await cli(t.database.env, 'invite', '--unit', 'TX. Mỹ Hào', '--role', 'officer', '--json');
+    expect(JSON.parse(invite.stdout).unit.name).toBe('thị xã Mỹ Hào');
+    const chat = await t.admin<{ replies: { title?: string; lines: string[] }[] }>('POST', '/api/console/messages', { chatId: 'x', text: 'diem t2 my hao' });
+    expect(chat.body.replies[0]?.lines).toContain('Tổng điểm: 91,34/100');
+  });
+});
+
+describe('long polling when there is a token but no PUBLIC_URL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ mode: 'polling' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('fetches updates from TELEGRAM_API_ROOT and answers them', async () => {
+    expect(t.telegram.callsOf('setWebhook')).toHaveLength(0);
+    t.telegram.queueUpdate(textUpdate('/huongdan', { id: 4440001, type: 'private' }));
+    await t.telegram.waitFor(() => t.telegram.sentTexts(4440001).length > 0);
+    expect(t.telegram.sentTexts(4440001)[0]).toContain('Hướng dẫn sử dụng chiso-bot');
+    expect(t.telegram.callsOf('getUpdates').length).toBeGreaterThan(0);
+    expect(t.telegram.calls[0]?.method).toBe('getMe');
+  });
+});
+
+it('uses the stand-in named by TELEGRAM_API_ROOT for every call', async () => {
+  const standIn = await new TelegramStandIn().start();
+  const database = await createTestDatabase();
+  const app = await startApp(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: standIn.url, PUBLIC_URL: 'https://x.example', ...database.env }),
+  );
+  await app.stop();
+  await standIn.stop();
+  await database.drop();
+  expect(standIn.calls.map((c) => c.method)).toEqual(['getMe', 'setMyCommands', 'setWebhook']);
+});

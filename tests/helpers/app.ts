@@ -1,0 +1,83 @@
+/** Starts the real app (Fastify on a free port, real database) against the Telegram stand-in. */
+import type { Logger } from 'pino';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { TelegramStandIn } from './telegram-stand-in.js';
+
+export const TEST_TOKEN = '7000000001:TEST-token_for-the-stand-in';
+export const WEBHOOK_SECRET = 'test-webhook-secret';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestApp {
+  app: RunningApp;
+  telegram: TelegramStandIn;
+  database: TestDatabase;
+  /** Posts an update to the webhook as Telegram would; returns the HTTP status. */
+  deliver(update: unknown, secret?: string): Promise<number>;
+  admin<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  mode?: 'webhook' | 'polling' | 'no-telegram';
+  now?: () => Date;
+  env?: Record<string, string>;
+  /** A database the test already made (and seeded); made fresh otherwise. */
+  database?: TestDatabase;
+  logger?: Logger;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const mode = options.mode ?? 'webhook';
+  const telegram = await new TelegramStandIn().start();
+  const database = options.database ?? (await createTestDatabase());
+  const env: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN,
+    ...database.env,
+    ...(mode !== 'no-telegram' ? { TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: telegram.url, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
+    ...(mode === 'webhook' ? { PUBLIC_URL: 'https://chiso.example.gov.vn' } : {}),
+    ...options.env,
+  };
+  const appOptions: AppOptions = { ...(options.now ? { now: options.now } : {}), ...(options.logger ? { logger: options.logger } : {}) };
+  const boot = () => startApp(loadConfig(env), appOptions);
+  let app = await boot();
+  const handle: TestApp = {
+    get app() {
+      return app;
+    },
+    telegram,
+    database,
+    async deliver(update, secret = WEBHOOK_SECRET) {
+      const response = await fetch(`${app.url}/telegram/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        body: JSON.stringify(update),
+      });
+      await response.text();
+      return response.status;
+    },
+    async admin<T>(method: string, path: string, body?: unknown) {
+      const response = await fetch(`${app.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: response.status, body: (await response.json()) as T };
+    },
+    async restart() {
+      await app.stop();
+      app = await boot();
+    },
+    async stop() {
+      await app.stop();
+      await telegram.stop();
+      await database.drop();
+    },
+  };
+  return handle;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('settings', () => {
+  it('runs on embedded PGlite in ./data with no Telegram when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ dataDir: expect.stringMatching(/\/data$/) });
+    expect(config.telegram).toBeNull();
+    expect(config.timeZone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and webhook mode with PUBLIC_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', TELEGRAM_BOT_TOKEN: '1:abc', PUBLIC_URL: 'https://x.gov.vn/' });
+    expect(config.database).toEqual({ url: 'postgres://u@h/db' });
+    expect(config.telegram?.publicUrl).toBe('https://x.gov.vn');
+    expect(config.telegram?.webhookSecret).toMatch(/^[a-f0-9]{48}$/);
+  });
+
+  it('names every bad value with its variable and value', () => {
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', TELEGRAM_BOT_TOKEN: 'token', TELEGRAM_WEBHOOK_SECRET: 'có dấu', ADMIN_TOKEN: 'short' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toContain('PORT: phải là một số (giá trị hiện tại: "abc")');
+      expect(problems).toContain('DATABASE_URL: phải bắt đầu bằng postgres://');
+      expect(problems).toContain('TELEGRAM_BOT_TOKEN: không đúng dạng token');
+      expect(problems).toContain('TELEGRAM_WEBHOOK_SECRET: chỉ gồm A-Z');
+      expect(problems).toContain('ADMIN_TOKEN: phải dài ít nhất 16 ký tự');
+    }
+  });
+});
