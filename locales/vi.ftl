@@ -93,3 +93,23 @@ invite-created =
     Hiệu lực đến { $expires }, { $uses }.
 invite-uses-unlimited = dùng được nhiều lần
 invite-uses-limited = dùng được { $uses } lần
+
+## Administration (CLI and admin API)
+admin-bad-role = Vai trò «{ $role }» không có. Chọn một trong: { $roles }.
+admin-bad-uses = Số lần dùng «{ $uses }» phải là số nguyên dương.
+admin-bad-days = Số ngày hiệu lực «{ $days }» phải là số nguyên từ 1 đến 365.
+admin-no-unit = Thiếu đơn vị: ghi mã (H44.100) hoặc tên đơn vị.
+admin-unit-not-found = Không tìm thấy đơn vị «{ $unit }». Nạp dữ liệu trước (npm run cli -- demo hoặc import).
+admin-unit-ambiguous = «{ $unit }» khớp với nhiều đơn vị: { $candidates }. Ghi rõ hơn hoặc dùng mã.
+admin-unauthorized = Thiếu hoặc sai mã quản trị (Authorization: Bearer ADMIN_TOKEN).
+admin-server-error = Lỗi máy chủ, xem nhật ký.
+database-busy = Cơ sở dữ liệu nhúng trong { $dir } đang được tiến trình { $pid } dùng. Dừng tiến trình đó, hoặc đặt DATABASE_URL để dùng PostgreSQL.
+cli-unknown-command = Không có lệnh «{ $command }».
+cli-usage =
+    Cách dùng: npm run cli -- <lệnh> [tùy chọn]
+    Lệnh:
+      demo                                   nạp dữ liệu mẫu (công văn thị xã Mỹ Hào tháng 02/2025)
+      invite --unit ĐƠN_VỊ --role VAI_TRÒ    tạo mã mời; VAI_TRÒ: officer | leader | admin
+             [--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
+      help                                   in hướng dẫn này
+chat-banner = chiso-bot trong terminal. Gõ /huongdan để xem các lệnh, Ctrl+D để thoát.

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { DatabaseBusyError } from './db/client.js';
 import { startApp } from './app.js';
+import { t } from './messages/i18n.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     if (error instanceof DatabaseBusyError) {
-      console.error(`Cơ sở dữ liệu nhúng trong ${error.dataDir} đang được tiến trình ${error.pid} dùng. Dừng tiến trình đó, hoặc đặt DATABASE_URL.`);
+      console.error(t('database-busy', { dir: error.dataDir, pid: error.pid }));
       process.exit(2);
     }
     throw error;

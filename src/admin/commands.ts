@@ -7,6 +7,7 @@ import type { Db } from '../db/client.js';
 import { isRole, ROLES, type Role } from '../domain/roles.js';
 import { deepLink, groupDeepLink } from '../channels/telegram/links.js';
 import type { ImportReport } from '../imports/save.js';
+import { t } from '../messages/i18n.js';
 import { loadDemo } from '../services/demo.js';
 import { createInvite } from '../services/invites.js';
 import { findUnit } from '../services/units.js';
@@ -45,18 +46,21 @@ export interface InviteView {
 }
 
 export async function inviteCommand(ctx: AdminContext, args: InviteArgs): Promise<InviteView> {
-  if (!isRole(args.role)) throw new AdminError(`Vai trò «${args.role}» không có. Chọn một trong: ${ROLES.join(', ')}.`);
+  if (!isRole(args.role)) throw new AdminError(t('admin-bad-role', { role: args.role, roles: ROLES.join(', ') }));
   if (args.uses !== undefined && args.uses !== null && !(Number.isInteger(args.uses) && args.uses > 0)) {
-    throw new AdminError(`Số lần dùng «${args.uses}» phải là số nguyên dương.`);
+    throw new AdminError(t('admin-bad-uses', { uses: String(args.uses) }));
   }
   if (args.days !== undefined && !(Number.isInteger(args.days) && args.days > 0 && args.days <= 365)) {
-    throw new AdminError(`Số ngày hiệu lực «${args.days}» phải là số nguyên từ 1 đến 365.`);
+    throw new AdminError(t('admin-bad-days', { days: String(args.days) }));
   }
-  if (!args.unit.trim()) throw new AdminError('Thiếu đơn vị: ghi mã (H44.100) hoặc tên đơn vị.');
+  if (!args.unit.trim()) throw new AdminError(t('admin-no-unit'));
   const lookup = await findUnit(ctx.db, args.unit);
-  if (lookup.kind === 'none') throw new AdminError(`Không tìm thấy đơn vị «${args.unit}». Nạp dữ liệu trước (npm run cli -- demo hoặc import).`, 404);
+  if (lookup.kind === 'none') throw new AdminError(t('admin-unit-not-found', { unit: args.unit }), 404);
   if (lookup.kind === 'ambiguous') {
-    throw new AdminError(`«${args.unit}» khớp với nhiều đơn vị: ${lookup.candidates.map((u) => `${u.name}${u.code ? ` (${u.code})` : ''}`).join('; ')}. Ghi rõ hơn hoặc dùng mã.`, 409);
+    throw new AdminError(
+      t('admin-unit-ambiguous', { unit: args.unit, candidates: lookup.candidates.map((u) => `${u.name}${u.code ? ` (${u.code})` : ''}`).join('; ') }),
+      409,
+    );
   }
   const invite = await createInvite(ctx.db, {
     unit: lookup.unit,

@@ -25,7 +25,7 @@ async function ask(text: string): Promise<Reply[]> {
 }
 
 const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-console.log('chiso-bot trong terminal. Gõ /huongdan để xem các lệnh, Ctrl+D để thoát.\n');
+console.log(`${t('chat-banner')}\n`);
 if (process.stdin.isTTY) rl.setPrompt('> ');
 rl.prompt();
 for await (const line of rl) {

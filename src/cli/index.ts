@@ -10,13 +10,7 @@ import { t } from '../messages/i18n.js';
 import { renderImportReport } from '../messages/import-report.js';
 import { openBackend, RemoteError, type Backend } from './backend.js';
 
-const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
-
-Lệnh:
-  demo                                   nạp dữ liệu mẫu (công văn thị xã Mỹ Hào tháng 02/2025)
-  invite --unit ĐƠN_VỊ --role VAI_TRÒ    tạo mã mời; VAI_TRÒ: officer | leader | admin
-         [--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
-  help                                   in hướng dẫn này`;
+const USAGE = t('cli-usage');
 
 async function withBackend<T>(fn: (backend: Backend) => Promise<T>): Promise<T> {
   const backend = await openBackend(loadConfig());
@@ -78,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
       default:
-        console.error(`Không có lệnh «${command}».\n\n${USAGE}`);
+        console.error(`${t('cli-unknown-command', { command })}\n\n${USAGE}`);
         return 2;
     }
   } catch (error) {
@@ -87,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (error instanceof DatabaseBusyError) {
-      console.error(`Cơ sở dữ liệu nhúng trong ${error.dataDir} đang được tiến trình ${error.pid} dùng.`);
+      console.error(t('database-busy', { dir: error.dataDir, pid: error.pid }));
       return 1;
     }
     if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(String((error as { code?: string }).code ?? error.message))) {

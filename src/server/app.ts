@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { AdminError, demoCommand, inviteCommand, type AdminContext } from '../admin/commands.js';
 import { converse, type ConversationDeps } from '../channels/conversation.js';
 import type { Database } from '../db/client.js';
+import { t } from '../messages/i18n.js';
 
 export interface ServerDeps {
   database: Database;
@@ -32,7 +33,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     if (error instanceof AdminError) return reply.code(error.status).send({ error: error.message });
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'request failed');
-    return reply.code(status).send({ error: status === 500 ? 'Lỗi máy chủ, xem nhật ký.' : error.message });
+    return reply.code(status).send({ error: status === 500 ? t('admin-server-error') : error.message });
   });
 
   app.get('/healthz', async () => {
@@ -47,7 +48,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.register(async (api) => {
     api.addHook('onRequest', async (request, reply) => {
       if (!tokenMatches(request.headers.authorization, deps.adminToken)) {
-        return reply.code(401).send({ error: 'Thiếu hoặc sai mã quản trị (Authorization: Bearer ADMIN_TOKEN).' });
+        return reply.code(401).send({ error: t('admin-unauthorized') });
       }
     });
 
