@@ -5,20 +5,14 @@
 import { parseDecimal } from './decimal.js';
 import { FRAMEWORK_2022, FRAMEWORK_2024, findGroupByText, type Framework, type Group } from './framework.js';
 import type { Period } from './period.js';
-import type { CriterionScore, GroupScore } from './result.js';
+import type { CriterionScore, GroupScore, UnitResult } from './result.js';
 import { cleanText, fold, foldWords } from './text.js';
 
-export interface LetterResult {
+/** A unit's result as a letter prints it: no score delta, and the unit by name. */
+export interface LetterResult extends Omit<UnitResult, 'period' | 'scoreDelta'> {
   unitName: string;
   parentName: string | null;
   period: Period;
-  frameworkVersion: string;
-  total: string | null;
-  rank: number | null;
-  rankOf: number | null;
-  rankScope: string | null;
-  classification: string | null;
-  groups: GroupScore[];
 }
 
 export type LetterExtraction =

@@ -6,7 +6,6 @@ import { letterBatch } from '../../src/imports/letter.js';
 import { saveImport } from '../../src/imports/save.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
-import { PRIVATE_CHAT, textUpdate } from '../helpers/telegram-stand-in.js';
 
 const SEED = readFileSync(new URL('../../samples/letters/myhao-2025-02.txt', import.meta.url), 'utf8');
 
@@ -17,11 +16,6 @@ function letterFor(monthYear: string, total: string, rank: string, tienDo: strin
 
 let t: TestApp;
 
-async function ask(text: string): Promise<string> {
-  const before = t.telegram.sentTexts(PRIVATE_CHAT.id).length;
-  expect(await t.deliver(textUpdate(text))).toBe(200);
-  return t.telegram.sentTexts(PRIVATE_CHAT.id).slice(before).join('\n');
-}
 
 beforeAll(async () => {
   // Load the letters before the server starts, through the same import code the CLI uses.
@@ -39,7 +33,7 @@ beforeAll(async () => {
   await db.close();
   t = await startTestApp({ mode: 'webhook', database });
   const invite = await t.admin<{ code: string }>('POST', '/api/invites', { unit: 'thị xã Mỹ Hào', role: 'officer' });
-  await ask(`/dangky ${invite.body.code}`);
+  await t.ask(`/dangky ${invite.body.code}`);
 });
 
 afterAll(async () => {
@@ -47,18 +41,18 @@ afterAll(async () => {
 });
 
 it('takes a month without a year as the latest such month with data', async () => {
-  const card = await ask('/diem thang 2');
+  const card = await t.ask('/diem thang 2');
   expect(card).toContain('tháng 02/2025');
   expect(card).toContain('Tổng điểm: 91,34/100');
 });
 
 it('shows the change from the month before in points and ranks', async () => {
-  expect(await ask('diem t2')).toContain('So với tháng 01/2025: ↑ 2,15 điểm, ↑ 3 bậc');
-  expect(await ask('điểm tháng 1/2025')).toContain('Tổng điểm: 89,19/100');
+  expect(await t.ask('diem t2')).toContain('So với tháng 01/2025: ↑ 2,15 điểm, ↑ 3 bậc');
+  expect(await t.ask('điểm tháng 1/2025')).toContain('Tổng điểm: 89,19/100');
 });
 
 it('answers an earlier year when asked for it', async () => {
-  const card = await ask('điểm tháng 2 năm 2024');
+  const card = await t.ask('điểm tháng 2 năm 2024');
   expect(card).toContain('tháng 02/2024');
   expect(card).toContain('Tổng điểm: 80,5/100');
   expect(card).toContain('Xếp loại: Tốt');
@@ -67,11 +61,11 @@ it('answers an earlier year when asked for it', async () => {
 });
 
 it('answers /diem alone with the latest period', async () => {
-  expect(await ask('/diem')).toContain('tháng 02/2025');
+  expect(await t.ask('/diem')).toContain('tháng 02/2025');
 });
 
 it('lists what exists for a quarter with no data', async () => {
-  const reply = await ask('xem điểm quý 1');
+  const reply = await t.ask('xem điểm quý 1');
   expect(reply).toContain('Chưa có kết quả quý I của thị xã Mỹ Hào');
   expect(reply).toContain('Các kỳ đã có: tháng 02/2025, tháng 01/2025, tháng 02/2024');
 });

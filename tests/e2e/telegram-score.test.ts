@@ -1,18 +1,11 @@
 /** The first slice end to end: invite, /start, /diem and its twins, over the real webhook. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { PRIVATE_CHAT, textUpdate, type TestChat } from '../helpers/telegram-stand-in.js';
+import { textUpdate, type TestChat } from '../helpers/telegram-stand-in.js';
 
 let t: TestApp;
 let leaderCode = '';
 
-async function ask(text: string, chat: TestChat = PRIVATE_CHAT): Promise<string> {
-  const before = t.telegram.sentTexts(chat.id).length;
-  expect(await t.deliver(textUpdate(text, chat))).toBe(200);
-  const sent = t.telegram.sentTexts(chat.id).slice(before);
-  expect(sent.length).toBeGreaterThan(0);
-  return sent.join('\n');
-}
 
 beforeAll(async () => {
   t = await startTestApp({ mode: 'webhook' });
@@ -44,24 +37,24 @@ describe('start-up against the Bot API', () => {
 
 describe('registration', () => {
   it('asks an unlinked chat to register before /diem without a unit', async () => {
-    const reply = await ask('/diem', { id: 5550099, type: 'private' });
+    const reply = await t.ask('/diem', { id: 5550099, type: 'private' });
     expect(reply).toContain('chưa gắn với đơn vị nào');
     expect(reply).toContain('/dangky');
   });
 
   it('refuses an unknown code, naming it', async () => {
-    expect(await ask('/start NOPE1234')).toContain('Mã mời «NOPE1234» không đúng');
+    expect(await t.ask('/start NOPE1234')).toContain('Mã mời «NOPE1234» không đúng');
   });
 
   it('links the chat to Mỹ Hào as leader with /start CODE', async () => {
-    const reply = await ask(`/start ${leaderCode}`);
+    const reply = await t.ask(`/start ${leaderCode}`);
     expect(reply).toContain('Đã đăng ký');
     expect(reply).toContain('thị xã Mỹ Hào');
     expect(reply).toContain('vai trò lãnh đạo');
   });
 
   it('does not let a single-use leader code link a second chat', async () => {
-    expect(await ask(`/start ${leaderCode}`, { id: 5550002, type: 'private' })).toContain('đã được dùng hết');
+    expect(await t.ask(`/start ${leaderCode}`, { id: 5550002, type: 'private' })).toContain('đã được dùng hết');
   });
 });
 
@@ -88,51 +81,51 @@ describe('the result card', () => {
   };
 
   it('answers /diem thang 2 with the letter exactly', async () => {
-    expectMyHaoCard(await ask('/diem thang 2'));
+    expectMyHaoCard(await t.ask('/diem thang 2'));
   });
 
   it.each(['điểm tháng 2/2025', 'diem t2', 'Điểm Tháng 2', 'xem điểm tháng 02/2025', '/diem@chiso_test_bot t2', '/diem', '/diem thang 2 Mỹ Hào'])(
     'answers the twin %s with the same card',
     async (text) => {
-      expectMyHaoCard(await ask(text));
+      expectMyHaoCard(await t.ask(text));
     },
   );
 
   it('says which periods exist when the month has no data', async () => {
-    const reply = await ask('/diem thang 3');
+    const reply = await t.ask('/diem thang 3');
     expect(reply).toContain('Chưa có kết quả tháng 3 của thị xã Mỹ Hào');
     expect(reply).toContain('Các kỳ đã có: tháng 02/2025');
   });
 
   it('says so for a unit it does not know', async () => {
-    expect(await ask('/diem thang 2 phường Bần Yên Nhân')).toContain('Không tìm thấy đơn vị «phường Bần Yên Nhân»');
+    expect(await t.ask('/diem thang 2 phường Bần Yên Nhân')).toContain('Không tìm thấy đơn vị «phường Bần Yên Nhân»');
   });
 
   it('rejects a month that cannot exist, naming it', async () => {
-    expect(await ask('diem thang 13')).toContain('Không có tháng «13»');
+    expect(await t.ask('diem thang 13')).toContain('Không có tháng «13»');
   });
 
   it('answers any chat about a named unit: results are public', async () => {
-    expectMyHaoCard(await ask('điểm thị xã Mỹ Hào tháng 2', { id: 5550003, type: 'private' }));
+    expectMyHaoCard(await t.ask('điểm thị xã Mỹ Hào tháng 2', { id: 5550003, type: 'private' }));
   });
 });
 
 describe('help and the unknown', () => {
   it('explains the commands with examples', async () => {
-    const help = await ask('/huongdan');
+    const help = await t.ask('/huongdan');
     expect(help).toContain('/diem tháng 2');
     expect(help).toContain('/dangky MÃ');
-    expect(await ask('giúp')).toContain('Hướng dẫn sử dụng chiso-bot');
+    expect(await t.ask('giúp')).toContain('Hướng dẫn sử dụng chiso-bot');
   });
 
   it('never stays silent on what it does not understand', async () => {
-    const reply = await ask('cho tôi hỏi cái này');
+    const reply = await t.ask('cho tôi hỏi cái này');
     expect(reply).toContain('Tôi chưa hiểu «cho tôi hỏi cái này»');
     expect(reply).toContain('/huongdan');
   });
 
   it('escapes HTML that the user typed', async () => {
-    expect(await ask('<b>hi</b> & bye')).toContain('&lt;b&gt;hi&lt;/b&gt; &amp; bye');
+    expect(await t.ask('<b>hi</b> & bye')).toContain('&lt;b&gt;hi&lt;/b&gt; &amp; bye');
   });
 
   it('stays quiet on group chatter not addressed to it, but answers commands there', async () => {
@@ -140,7 +133,7 @@ describe('help and the unknown', () => {
     const before = t.telegram.sentTexts(group.id).length;
     expect(await t.deliver(textUpdate('chào cả nhà', group))).toBe(200);
     expect(t.telegram.sentTexts(group.id).length).toBe(before);
-    expect(await ask('/diem thang 2 Mỹ Hào', group)).toContain('Tổng điểm: 91,34/100');
+    expect(await t.ask('/diem thang 2 Mỹ Hào', group)).toContain('Tổng điểm: 91,34/100');
   });
 });
 

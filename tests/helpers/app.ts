@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
-import { TelegramStandIn } from './telegram-stand-in.js';
+import { expect } from 'vitest';
+import { PRIVATE_CHAT, TelegramStandIn, textUpdate, type TestChat } from './telegram-stand-in.js';
 
 export const TEST_TOKEN = '7000000001:TEST-token_for-the-stand-in';
 export const WEBHOOK_SECRET = 'test-webhook-secret';
@@ -15,6 +16,8 @@ export interface TestApp {
   database: TestDatabase;
   /** Posts an update to the webhook as Telegram would; returns the HTTP status. */
   deliver(update: unknown, secret?: string): Promise<number>;
+  /** Sends a text as a user in `chat` and returns what the bot answered there (at least one message). */
+  ask(text: string, chat?: TestChat): Promise<string>;
   admin<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -60,6 +63,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       });
       await response.text();
       return response.status;
+    },
+    async ask(text, chat = PRIVATE_CHAT) {
+      const before = telegram.sentTexts(chat.id).length;
+      expect(await handle.deliver(textUpdate(text, chat))).toBe(200);
+      const sent = telegram.sentTexts(chat.id).slice(before);
+      expect(sent.length).toBeGreaterThan(0);
+      return sent.join('\n');
     },
     async admin<T>(method: string, path: string, body?: unknown) {
       const response = await fetch(`${app.url}${path}`, {
