@@ -57,6 +57,7 @@ async function withScores(db: Db, rows: (typeof results.$inferSelect)[]): Promis
         points: g.points,
         max: g.max,
         rate: g.rate,
+        delta: g.delta,
         criteria: criteria
           .filter((c) => c.resultId === r.id && c.groupKey === g.groupKey)
           .map((c) => ({
@@ -73,32 +74,76 @@ async function withScores(db: Db, rows: (typeof results.$inferSelect)[]): Promis
   }));
 }
 
-export async function insertResult(db: Db, unitId: number, importId: number, revision: number, result: UnitResult): Promise<number> {
-  const [row] = await db
-    .insert(results)
-    .values({
-      unitId,
-      importId,
-      revision,
-      period: result.period,
-      frameworkVersion: result.frameworkVersion,
-      total: result.total,
-      rank: result.rank,
-      rankOf: result.rankOf,
-      rankScope: result.rankScope,
-      classification: result.classification,
-      scoreDelta: result.scoreDelta,
-    })
-    .returning({ id: results.id });
-  if (!row) throw new Error('insert result returned nothing');
-  if (result.groups.length > 0) {
-    await db.insert(groupScores).values(
-      result.groups.map((g, position) => ({ resultId: row.id, groupKey: g.key, points: g.points, max: g.max, rate: g.rate, position })),
+const CHUNK = 1000;
+
+async function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** The latest revision of each unit's result for a period. */
+export async function latestResults(db: Db, unitIds: readonly number[], period: string): Promise<Map<number, StoredResult>> {
+  const latest = new Map<number, typeof results.$inferSelect>();
+  for (let i = 0; i < unitIds.length; i += CHUNK) {
+    const rows = await db
+      .select()
+      .from(results)
+      .where(and(eq(results.period, period), inArray(results.unitId, unitIds.slice(i, i + CHUNK))));
+    for (const row of rows) {
+      const seen = latest.get(row.unitId);
+      if (!seen || seen.revision < row.revision) latest.set(row.unitId, row);
+    }
+  }
+  const full = new Map<number, StoredResult>();
+  const rows = [...latest.values()];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    for (const r of await withScores(db, rows.slice(i, i + CHUNK))) full.set(r.unitId, r);
+  }
+  return full;
+}
+
+export interface NewResult {
+  unitId: number;
+  revision: number;
+  result: UnitResult;
+}
+
+/** Results with their group and sub-criterion scores, in bulk; `onChunk` hears how many are written. */
+export async function insertResults(db: Db, importId: number, items: readonly NewResult[], onChunk?: (done: number) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const slice = items.slice(i, i + CHUNK);
+    const inserted = await db
+      .insert(results)
+      .values(
+        slice.map(({ unitId, revision, result }) => ({
+          unitId,
+          importId,
+          revision,
+          period: result.period,
+          frameworkVersion: result.frameworkVersion,
+          total: result.total,
+          rank: result.rank,
+          rankOf: result.rankOf,
+          rankScope: result.rankScope,
+          classification: result.classification,
+          scoreDelta: result.scoreDelta,
+        })),
+      )
+      .returning({ id: results.id, unitId: results.unitId });
+    // One result per unit in a batch, so the unit finds its row whatever order RETURNING gives.
+    const idOfUnit = new Map(inserted.map((r) => [r.unitId, r.id]));
+    const resultId = (unitId: number) => {
+      const id = idOfUnit.get(unitId);
+      if (id === undefined) throw new Error(`no result row for unit ${unitId}`);
+      return id;
+    };
+    const groups = slice.flatMap(({ unitId, result }) =>
+      result.groups.map((g, position) => ({ resultId: resultId(unitId), groupKey: g.key, points: g.points, max: g.max, rate: g.rate, delta: g.delta ?? null, position })),
     );
+    const criteria = slice.flatMap(({ unitId, result }) =>
+      result.groups.flatMap((g) => g.criteria.map((c) => ({ ...c, groupKey: g.key }))).map((c, position) => ({ resultId: resultId(unitId), position, ...c })),
+    );
+    await insertInChunks(groups, (chunk) => db.insert(groupScores).values(chunk));
+    await insertInChunks(criteria, (chunk) => db.insert(criterionScores).values(chunk));
+    onChunk?.(i + slice.length);
   }
-  const criteria = result.groups.flatMap((g) => g.criteria.map((c) => ({ ...c, groupKey: g.key })));
-  if (criteria.length > 0) {
-    await db.insert(criterionScores).values(criteria.map((c, position) => ({ resultId: row.id, position, ...c })));
-  }
-  return row.id;
 }

@@ -83,6 +83,7 @@ export const groupScores = pgTable(
     points: numeric('points'),
     max: numeric('max').notNull(),
     rate: numeric('rate'),
+    delta: numeric('delta'),
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.resultId, t.groupKey] })],

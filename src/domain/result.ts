@@ -20,6 +20,8 @@ export interface GroupScore {
   points: string | null;
   max: string;
   rate: string | null;
+  /** Change from the previous period as the source prints it (the portal's `scoreDelta`). */
+  delta?: string | null;
   criteria: CriterionScore[];
 }
 

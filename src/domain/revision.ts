@@ -43,6 +43,7 @@ export function describeChanges(previous: UnitResult, next: UnitResult): string[
     const b = next.groups.find((g) => g.key === key);
     if (!sameNumber(a?.points ?? null, b?.points ?? null)) changes.push(`${name} ${show(a?.points ?? null)} → ${show(b?.points ?? null)}`);
     else if (!sameNumber(a?.rate ?? null, b?.rate ?? null)) changes.push(`${name} (tỷ lệ) ${show(a?.rate ?? null)}% → ${show(b?.rate ?? null)}%`);
+    else if (!sameNumber(a?.delta ?? null, b?.delta ?? null)) changes.push(`${name} (mức tăng/giảm) ${show(a?.delta ?? null)} → ${show(b?.delta ?? null)}`);
     else {
       const ca = a?.criteria ?? [];
       const cb = b?.criteria ?? [];

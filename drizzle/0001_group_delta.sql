@@ -1,0 +1,1 @@
+ALTER TABLE "group_scores" ADD COLUMN "delta" numeric;

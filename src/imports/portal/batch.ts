@@ -1,0 +1,156 @@
+/**
+ * A province tree from the portal's six responses → one import batch. Units are joined across the
+ * responses by `departmentId` (two responses lack `departmentCode`). A unit's total is the sum of its
+ * six groups as the portal rounds them, and only when all six are there; ranks are computed among the
+ * siblings of one level (xã/phường among themselves, sở/ngành among themselves).
+ */
+import { addDecimals } from '../../domain/decimal.js';
+import { FRAMEWORK_2024, type GroupKey } from '../../domain/framework.js';
+import { parsePeriodKey, periodKey } from '../../domain/period.js';
+import { competitionRanks } from '../../domain/ranking.js';
+import type { GroupScore, UnitResult } from '../../domain/result.js';
+import { inferUnitKind } from '../../domain/units.js';
+import { checkFileSize, ImportRejected, ProblemList } from '../problems.js';
+import type { ImportBatch, UnitRef } from '../save.js';
+import { readResponse, type PortalEntry, type PortalResponse } from './responses.js';
+import { parseJsonFile } from './json.js';
+
+export interface PortalFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** Whom a computed rank is among, by the portal's level. */
+const RANK_SCOPES: Record<string, string> = { COMMUNE: 'xã, phường', PROVINCE: 'sở, ban, ngành' };
+
+interface UnitEntries {
+  first: PortalEntry;
+  code: string | null;
+  groups: Map<GroupKey, GroupScore>;
+}
+
+function checkedPeriod(period: string | null | undefined, file: string): string {
+  const parsed = period ? parsePeriodKey(period) : null;
+  if (!period) throw new ImportRejected([{ code: 'missing-period', file }]);
+  if (!parsed) throw new ImportRejected([{ code: 'bad-period', file, value: period }]);
+  return periodKey(parsed);
+}
+
+function readResponses(files: readonly PortalFile[]): PortalResponse[] {
+  const problems = new ProblemList();
+  const responses: PortalResponse[] = [];
+  for (const file of files) {
+    checkFileSize(file.fileName, file.bytes.byteLength);
+    const body = parseJsonFile(problems, file);
+    if (body === undefined) continue;
+    const response = readResponse(problems, file.fileName, body);
+    if (!response) continue;
+    const twin = responses.find((r) => r.groupKey === response.groupKey);
+    if (twin) {
+      const group = FRAMEWORK_2024.groups.find((g) => g.key === response.groupKey)?.name ?? response.groupKey;
+      problems.add({ code: 'duplicate-portal-file', file: file.fileName, value: group, detail: { other: twin.fileName } });
+      continue;
+    }
+    const seen = new Map<string, PortalEntry>();
+    for (const entry of response.entries) {
+      const first = seen.get(entry.departmentId);
+      if (first) {
+        problems.add({ code: 'duplicate-unit', file: file.fileName, row: entry.position, column: 'departmentId', value: entry.name, detail: { firstRow: first.position } });
+      }
+      seen.set(entry.departmentId, entry);
+    }
+    responses.push(response);
+  }
+  problems.throwIfAny();
+  return responses;
+}
+
+function checkOneParent(responses: readonly PortalResponse[]): PortalEntry | null {
+  const problems = new ProblemList();
+  let parent: { entry: PortalEntry; file: string } | null = null;
+  for (const response of responses) {
+    const own = response.entries.find((e) => e.isParent);
+    if (!own) continue;
+    if (parent && parent.entry.departmentId !== own.departmentId) {
+      problems.add({ code: 'unknown-parent', file: response.fileName, column: 'departmentName', value: own.name, detail: { expected: parent.entry.name, other: parent.file } });
+    }
+    parent ??= { entry: own, file: response.fileName };
+  }
+  problems.throwIfAny();
+  return parent?.entry ?? null;
+}
+
+function joinByUnit(responses: readonly PortalResponse[]): Map<string, UnitEntries> {
+  const units = new Map<string, UnitEntries>();
+  for (const response of responses) {
+    for (const entry of response.entries) {
+      const unit = units.get(entry.departmentId) ?? { first: entry, code: null, groups: new Map() };
+      unit.code ??= entry.code;
+      unit.groups.set(response.groupKey, entry.group);
+      units.set(entry.departmentId, unit);
+    }
+  }
+  return units;
+}
+
+function totalOf(groups: Map<GroupKey, GroupScore>): string | null {
+  const points = FRAMEWORK_2024.groups.map((g) => groups.get(g.key)?.points ?? null);
+  return points.every((p): p is string => p !== null) ? addDecimals(points) : null;
+}
+
+export interface PortalBatch extends ImportBatch {
+  groupsPresent: GroupKey[];
+  /** Units stored without a total because some group is missing from the responses. */
+  incompleteUnits: string[];
+}
+
+export function portalBatch(files: readonly PortalFile[], period: string | null | undefined): PortalBatch {
+  const fileNames = files.map((f) => f.fileName).join(', ');
+  const key = checkedPeriod(period, fileNames);
+  if (files.length === 0) throw new ImportRejected([{ code: 'no-rows', file: fileNames }]);
+  const responses = readResponses(files);
+  const parentEntry = checkOneParent(responses);
+  const units = joinByUnit(responses);
+  const parentRef: UnitRef | null = parentEntry
+    ? { name: parentEntry.name, kind: 'tinh', code: units.get(parentEntry.departmentId)?.code ?? null, portalId: parentEntry.departmentId }
+    : null;
+
+  const totals = new Map([...units].map(([id, u]) => [id, totalOf(u.groups)]));
+  const ranks = new Map<string, { rank: number; rankOf: number; scope: string | null }>();
+  for (const level of new Set([...units.values()].filter((u) => !u.first.isParent).map((u) => u.first.level))) {
+    const siblings = [...units].filter(([, u]) => !u.first.isParent && u.first.level === level).map(([id]) => ({ key: id, total: totals.get(id) ?? null }));
+    for (const [id, r] of competitionRanks(siblings)) ranks.set(id, { ...r, scope: level ? (RANK_SCOPES[level] ?? null) : null });
+  }
+
+  const incompleteUnits: string[] = [];
+  const rows = [...units].map(([id, unit]) => {
+    const groups = FRAMEWORK_2024.groups.flatMap((g) => unit.groups.get(g.key) ?? []);
+    const total = totals.get(id) ?? null;
+    if (total === null) incompleteUnits.push(unit.first.name);
+    const rank = ranks.get(id);
+    const result: UnitResult = {
+      period: key,
+      frameworkVersion: FRAMEWORK_2024.version,
+      total,
+      rank: rank?.rank ?? null,
+      rankOf: rank?.rankOf ?? null,
+      rankScope: rank?.scope ?? null,
+      classification: null,
+      scoreDelta: null,
+      groups,
+    };
+    const ref: UnitRef = unit.first.isParent && parentRef
+      ? parentRef
+      : { name: unit.first.name, kind: inferUnitKind(unit.first.name, unit.first.level), code: unit.code, portalId: id, parent: parentRef };
+    return { unit: ref, result };
+  });
+  rows.sort((a, b) => (a.unit === parentRef ? -1 : b.unit === parentRef ? 1 : 0));
+  return {
+    source: 'portal',
+    fileName: fileNames,
+    period: key,
+    rows,
+    groupsPresent: FRAMEWORK_2024.groups.map((g) => g.key).filter((k) => responses.some((r) => r.groupKey === k)),
+    incompleteUnits,
+  };
+}
