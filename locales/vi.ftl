@@ -2,6 +2,8 @@
 
 ## Commands (the menu shown by the chat app)
 command-diem = Xem điểm Bộ chỉ số của đơn vị
+command-xephang = Xếp hạng các đơn vị cùng cấp
+command-chitiet = Chi tiết chỉ tiêu thành phần của một nhóm
 command-huongdan = Hướng dẫn sử dụng và ví dụ
 command-dangky = Đăng ký cuộc trò chuyện bằng mã mời
 
@@ -28,6 +30,11 @@ help =
     /diem – điểm Bộ chỉ số của đơn vị, kỳ gần nhất. Có thể gõ kỳ và tên đơn vị:
        /diem tháng 2 · điểm tháng 2/2025 · diem t2 · xem điểm quý 1 · điểm năm 2025
        /diem tháng 2 Mỹ Hào · điểm phường Việt Trì tháng trước
+    /xephang – xếp hạng các đơn vị cùng cấp: 5 đơn vị dẫn đầu, 5 đơn vị cuối bảng và vị trí của đơn vị mình.
+       /xephang tháng 8 · bxh · xếp hạng tháng 8 Phú Thọ
+    /chitiet – chỉ tiêu thành phần của một nhóm (tử số/mẫu số, tỷ lệ, điểm) và cách tăng điểm:
+       /chitiet tiến độ · chi tiết số hóa tháng 8 · /chitiet thanh toán Việt Trì
+    /mau – mẫu bảng tính để nhập kết quả (dành cho quản trị viên).
     /dangky MÃ – gắn cuộc trò chuyện với đơn vị bằng mã mời của văn phòng UBND.
     /huongdan – xem lại hướng dẫn này.
     Gõ có dấu hay không dấu đều được. Tháng không kèm năm là tháng gần nhất đã có kết quả.
@@ -62,6 +69,67 @@ source-letter = công văn ({ $file })
 source-portal = Cổng Dịch vụ công quốc gia
 source-sheet = bảng tính ({ $file })
 
+## Import template (/mau)
+template-file-name = mau-nhap-ket-qua-bo-chi-so.xlsx
+template-caption =
+    Mẫu bảng tính nhập kết quả Bộ chỉ số: mỗi đơn vị một dòng; cột bắt buộc: Tên đơn vị và điểm các nhóm. Xem trang «Hướng dẫn» trong tệp.
+    Gửi lại tệp đã điền vào cuộc trò chuyện này (quản trị viên), ghi kỳ ở phần chú thích, ví dụ: tháng 8/2026.
+
+## Sub-criteria (/chitiet)
+detail-title = Chi tiết chỉ số – { $title }, { $period }
+detail-group = { $name }: { $points }/{ $max } ({ $rate })
+detail-group-no-rate = { $name }: { $points }/{ $max }
+detail-criterion = { "   " }– { $name }: { $value }
+detail-points = { $points }/{ $max } điểm
+detail-tracked = chỉ theo dõi, không tính điểm
+detail-no-data = chưa có dữ liệu
+detail-no-criteria = { "   " }(nguồn dữ liệu không có chỉ tiêu thành phần)
+detail-advice = { "   " }Cách tăng điểm: { $advice }
+detail-group-not-in-framework = Nhóm này không có trong { $framework } của kỳ đó.
+count-ON_TIME = hồ sơ đúng hạn
+count-ONLINE_PAYMENT_DOSSIER = hồ sơ thanh toán trực tuyến
+count-ONLINE_PAYMENT_FORMALITY = TTHC có giao dịch thanh toán trực tuyến
+count-PAYMENT_FEE_FORMALITY = TTHC có nghĩa vụ tài chính phát sinh hồ sơ
+count-DOSSIER_SYNC = hồ sơ đã đồng bộ
+count-PUBLIC_CONTENT_FULL = TTHC công khai đầy đủ
+count-PUBLISH_ON_TIME = TTHC công bố đúng hạn
+count-PUBLIC_UPDATE_ON_TIME = TTHC công khai đúng hạn
+count-ORIGINAL_RESULT_AVAILABLE = hồ sơ có kết quả điện tử
+count-SO_HOA_GIAY_TO_GIAI_QUYET = hồ sơ được số hóa
+count-REUSED_DIGITIZED_DATA = hồ sơ tái sử dụng dữ liệu số hóa
+count-SYNCED_WITH_DVCQG_PERSONAL_STORAGE = hồ sơ kết nối kho dữ liệu cá nhân
+count-CITIZEN_DATA_CONNECTED_DOSSIER = hồ sơ dùng dữ liệu dân cư
+count-CITIZEN_DATA_CONNECTED_FORMALITY = TTHC kết nối dữ liệu dân cư
+count-ELECTRONIC_CERTIFIED_COPY = bản sao chứng thực điện tử
+count-DOSSIER_RECEIVING_SATISFACTION = hồ sơ được đánh giá hài lòng
+count-PETITION_PROCESSING_ON_TIME = PAKN xử lý đúng hạn
+count-PETITION_HANDLING_SATISFACTION = PAKN được đánh giá hài lòng
+count-PETITION_CLASSIFICATION_TTHC = PAKN về quy định, TTHC
+count-PETITION_CLASSIFICATION_STAFF = PAKN về hành vi cán bộ
+advice-CKMB = rà soát, bảo đảm 100% hồ sơ tiếp nhận được đồng bộ trạng thái lên Cổng DVCQG; công bố, công khai TTHC đúng hạn.
+advice-TDGQ = rà soát hồ sơ quá hạn, phân công xử lý và theo dõi hồ sơ gần hạn; hạn chế yêu cầu bổ sung nhiều lần; kết thúc hồ sơ trên hệ thống kịp thời.
+advice-CLGQ = đẩy mạnh hướng dẫn người dân nộp hồ sơ trực tuyến; rà soát, khắc phục hạn chế trong cung cấp dịch vụ công trực tuyến.
+advice-TTTT = đẩy mạnh thanh toán trực tuyến phí, lệ phí; kiểm tra hồ sơ có nghĩa vụ tài chính đã đến bước thanh toán và dữ liệu đồng bộ.
+advice-CCDVTT = đẩy mạnh nộp hồ sơ và thanh toán phí, lệ phí trực tuyến; rà soát, khắc phục hạn chế trong cung cấp dịch vụ công trực tuyến.
+advice-MDHL = rà soát hồ sơ quá hạn và các đánh giá không hài lòng; xử lý phản ánh, kiến nghị đúng hạn, công khai kết quả.
+advice-MDSH = số hóa đầy đủ thành phần hồ sơ đầu vào và kết quả giải quyết; khai thác, sử dụng lại dữ liệu số hóa; sử dụng dữ liệu dân cư, VNeID.
+
+## Rankings (/xephang)
+ranking-title = Xếp hạng { $scope } – { $parent }, { $period }
+ranking-scope-default = các đơn vị
+ranking-line = { $rank }. { $unit }: { $total } điểm
+ranking-top = { $n } đơn vị dẫn đầu:
+ranking-bottom = { $n } đơn vị cuối bảng:
+ranking-partial = Đã có kết quả của { $shown }/{ $rankOf } đơn vị.
+ranking-own = Đơn vị của anh/chị: { $unit } đứng thứ { $rank }/{ $rankOf } với { $total } điểm.
+ranking-own-unranked = Đơn vị của anh/chị: { $unit } chưa được xếp hạng (thiếu dữ liệu một số nhóm).
+ranking-unranked = { $count } đơn vị chưa được xếp hạng vì thiếu dữ liệu một số nhóm.
+ranking-none = Chưa có kết quả nào của các đơn vị thuộc { $parent }.
+ranking-no-period = Chưa có kết quả { $requested } của các đơn vị thuộc { $parent }. Các kỳ đã có: { $available }.
+ranking-no-unit =
+    Chưa rõ xếp hạng của đơn vị nào. Gõ tên đơn vị sau lệnh, ví dụ: /xephang tháng 8 Phú Thọ
+    Hoặc đăng ký cuộc trò chuyện bằng mã mời: /dangky MÃ
+
 ## When there is no answer
 no-data = Chưa có kết quả { $requested } của { $unit }. Các kỳ đã có: { $available }.
 no-data-none = Chưa có kết quả nào của { $unit }. Văn phòng UBND sẽ cập nhật khi có kết quả.
@@ -79,11 +147,15 @@ error = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng t
 ## Import reports (CLI, admin API, admin chats)
 import-summary = Nhập { $source } { $period }: { $added } kết quả mới, { $updated } kết quả thay đổi, { $unchanged } không đổi. Đơn vị: { $matched } đã có, { $created } tạo mới.
 import-nothing-changed = Không có thay đổi: dữ liệu này đã có sẵn.
-import-created-units = Đơn vị tạo mới: { $names }
+import-created-units = Đơn vị tạo mới ({ $count }): { $names }
 import-updated = • { $unit }: { $changes }
+import-updated-more = … và { $count } đơn vị khác có thay đổi.
 import-source-letter = công văn
 import-source-portal = dữ liệu Cổng DVCQG
 import-source-sheet = bảng tính
+import-groups-missing = Các tệp chưa có nhóm: { $groups }.
+import-incomplete = { $count } đơn vị thiếu dữ liệu một số nhóm, chưa tính tổng điểm và xếp hạng: { $names }
+import-progress = Đang nhập { $done }/{ $total } đơn vị…
 
 ## Invites (CLI)
 invite-created =
@@ -103,6 +175,8 @@ admin-unit-not-found = Không tìm thấy đơn vị «{ $unit }». Nạp dữ l
 admin-unit-ambiguous = «{ $unit }» khớp với nhiều đơn vị: { $candidates }. Ghi rõ hơn hoặc dùng mã.
 admin-unauthorized = Thiếu hoặc sai mã quản trị (Authorization: Bearer ADMIN_TOKEN).
 admin-server-error = Lỗi máy chủ, xem nhật ký.
+admin-import-not-multipart = Gửi tệp theo dạng multipart/form-data: các phần «file» và trường «period».
+admin-import-no-files = Chưa có tệp nào: gửi ít nhất một phần «file».
 database-busy = Cơ sở dữ liệu nhúng trong { $dir } đang được tiến trình { $pid } dùng. Dừng tiến trình đó, hoặc đặt DATABASE_URL để dùng PostgreSQL.
 cli-unknown-command = Không có lệnh «{ $command }».
 cli-usage =
@@ -111,5 +185,77 @@ cli-usage =
       demo                                   nạp dữ liệu mẫu (công văn thị xã Mỹ Hào tháng 02/2025)
       invite --unit ĐƠN_VỊ --role VAI_TRÒ    tạo mã mời; VAI_TRÒ: officer | leader | admin
              [--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
+      import TỆP|THƯ_MỤC… [--period KỲ]      nhập kết quả: 6 tệp JSON của Cổng DVCQG (một thư mục),
+             [--json]                        một bảng tính .xlsx/.csv theo mẫu, hoặc một công văn .txt/.docx/.pdf;
+                                             KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm)
+      template [--format xlsx|csv] [--out TỆP]  ghi tệp mẫu bảng tính để nhập kết quả
       help                                   in hướng dẫn này
+cli-import-progress = Đang nhập
+cli-import-no-paths = Thiếu tệp hoặc thư mục cần nhập. Ví dụ: npm run cli -- import samples/portal/2026-08 --period 2026-08
+cli-import-path-missing = Không có tệp hoặc thư mục «{ $path }».
+console-file = [Tệp đính kèm: { $name }. Trong terminal, ghi tệp mẫu bằng: npm run cli -- template]
 chat-banner = chiso-bot trong terminal. Gõ /huongdan để xem các lệnh, Ctrl+D để thoát.
+
+## Imports through the chat (admins)
+import-confirm-button = ✅ Xác nhận
+import-cancel-button = ✖ Hủy
+import-ask-period =
+    Đã nhận: { $files }.
+    Dữ liệu này của kỳ nào? Trả lời, ví dụ: tháng 8/2026 (hoặc quý 3/2026, năm 2026).
+import-send-again = Sửa tệp rồi gửi lại; chưa có gì được lưu.
+import-preview-portal = Dữ liệu Cổng DVCQG ({ $files }), { $period }: { $units } đơn vị.
+import-preview-sheet = Bảng tính «{ $files }», { $period }: { $units } đơn vị.
+import-preview-letter = Kết quả đọc được từ công văn «{ $files }», { $period }:
+import-preview-unit = { $unit }: tổng điểm { $total }
+import-preview-sample = Ví dụ: { $unit }: { $total } điểm.
+import-preview-missing-groups = Chưa có nhóm: { $groups }. Gửi thêm tệp của các nhóm này, hoặc Xác nhận để nhập phần đã có.
+import-preview-confirm = Kiểm tra lại rồi bấm «Xác nhận» để lưu, hoặc «Hủy».
+import-done-title = Đã nhập xong
+import-cancelled = Đã hủy, không lưu gì.
+import-gone = Lần nhập này đã được xử lý hoặc đã hủy.
+import-admin-only = Chỉ quản trị viên (văn phòng UBND) được nhập dữ liệu. Anh/chị cần mã mời vai trò quản trị.
+import-file-too-large-telegram = Tệp «{ $file }» quá lớn để bot tải về (tối đa 20 MB qua Telegram). Dùng lệnh nhập trên máy chủ: npm run cli -- import.
+import-working = Đang nhập…
+pasted-letter-name = van-ban-dan.txt
+
+## Import problems: the whole import is refused and nothing is stored
+import-rejected = Không nhập được: { $count } lỗi. Chưa có dữ liệu nào được lưu; sửa tệp rồi gửi lại.
+import-rejected-more = … và các lỗi khác (chỉ liệt kê { $shown } lỗi đầu).
+problem-at-file = Tệp «{ $file }»
+problem-at-row = dòng { $row }
+problem-at-entry = mục { $row }
+problem-at-line = dòng { $row }, ký tự { $column }
+problem-at-column = cột «{ $column }»
+problem-at-field = trường «{ $column }»
+problem-at-unit = ({ $unit })
+problem-empty-file = tệp rỗng, không có nội dung.
+problem-file-too-large = tệp { $value } MB, quá giới hạn { $max } MB.
+problem-unsupported-format = không đọc được tệp dạng «{ $value }». Gửi bảng tính .xlsx hoặc .csv, tệp .json của Cổng DVCQG, hoặc công văn .txt, .docx, .pdf (mỗi lần một loại).
+problem-bad-encoding = tệp không phải văn bản UTF-8.
+problem-bad-json = tệp JSON bị hỏng tại đây (gần «{ $value }»).
+problem-bad-spreadsheet = không mở được bảng tính (tệp hỏng, hoặc không phải .xlsx/.csv). Chi tiết kỹ thuật: { $value }
+problem-unknown-portal-file = không phải dữ liệu đánh giá của Cổng DVCQG (không nhận ra nhóm chỉ số nào).
+problem-duplicate-portal-file = trùng nhóm «{ $value }» với tệp «{ $other }».
+problem-missing-field = thiếu giá trị{ $value ->
+        [none] .
+       *[other] (đang là { $value }).
+    }
+problem-missing-column = thiếu cột bắt buộc «{ $column }».
+problem-unknown-column = cột «{ $value }» không có trong mẫu. Xem mẫu bằng lệnh /mau.
+problem-unnamed-column = cột không có tiêu đề nhưng có dữ liệu. Ghi tiêu đề theo mẫu (/mau) hoặc xóa cột.
+problem-duplicate-column = cột «{ $value }» xuất hiện hai lần (lần đầu ở cột { $firstColumn }).
+problem-no-rows = không có dòng dữ liệu nào.
+problem-missing-value = ô trống, cần có giá trị.
+problem-bad-number = «{ $value }» không phải là số.
+problem-out-of-range = «{ $value }» nằm ngoài khoảng cho phép { $min } – { $max }.
+problem-out-of-range-max = «{ $value }» vượt quá mức tối đa { $max }.
+problem-unexpected-max = điểm tối đa «{ $value }» khác với Bộ chỉ số ({ $max } điểm).
+problem-bad-rank = thứ hạng «{ $value }» không hợp lệ: phải là số nguyên dương, không lớn hơn số đơn vị xếp hạng.
+problem-unknown-group = «{ $value }» không phải nhóm chỉ số nào của Bộ chỉ số 766.
+problem-duplicate-unit = đơn vị «{ $value }» đã có ở { $firstRow }.
+problem-unknown-parent = đơn vị cấp trên «{ $value }» khác với «{ $expected }» của tệp «{ $other }».
+problem-unknown-parent-sheet = không tìm thấy đơn vị cấp trên «{ $value }» trong bảng tính (ghi tên hoặc mã của một đơn vị có dòng trong bảng, và không vòng lặp).
+problem-missing-period = chưa rõ kỳ đánh giá. Ghi kỳ, ví dụ --period 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm).
+problem-bad-period = kỳ «{ $value }» không hợp lệ. Ví dụ: 2026-08, 2026-Q3, 2026.
+problem-period-mismatch = kỳ «{ $value }» khác với kỳ đang nhập { $expected }.
+problem-no-result = không tìm thấy kết quả (tổng điểm, điểm các nhóm chỉ số) trong văn bản.

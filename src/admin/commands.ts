@@ -6,9 +6,10 @@
 import type { Db } from '../db/client.js';
 import { isRole, ROLES, type Role } from '../domain/roles.js';
 import { deepLink, groupDeepLink } from '../channels/telegram/links.js';
-import type { ImportReport } from '../imports/save.js';
+import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { t } from '../messages/i18n.js';
 import { loadDemo } from '../services/demo.js';
+import { importFiles, type IncomingFile } from '../services/imports.js';
 import { createInvite } from '../services/invites.js';
 import { findUnit } from '../services/units.js';
 
@@ -78,4 +79,13 @@ export async function inviteCommand(ctx: AdminContext, args: InviteArgs): Promis
     link: deepLink(ctx.botUsername, invite.code),
     groupLink: groupDeepLink(ctx.botUsername, invite.code),
   };
+}
+
+/** Throws ImportRejected (nothing stored) when any file is wrong. */
+export async function importCommand(
+  ctx: AdminContext,
+  files: readonly IncomingFile[],
+  options: { period?: string | null; onProgress?: ImportProgress },
+): Promise<{ report: ImportReport }> {
+  return { report: await importFiles(ctx.db, files, options) };
 }

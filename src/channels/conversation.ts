@@ -4,13 +4,23 @@
  */
 import type { Db } from '../db/client.js';
 import { chatByAddress, upsertChat, type ChatAddress } from '../db/chats.js';
-import { unitById } from '../db/units.js';
+import { unitById, type UnitRow } from '../db/units.js';
+import { extractLetter } from '../domain/letter.js';
+import { periodNamedIn } from '../domain/period.js';
 import { parseRequest, type Request, type Today } from '../domain/request.js';
-import { ROLE_LABEL, type Role } from '../domain/roles.js';
+import { canImport, ROLE_LABEL, type Role } from '../domain/roles.js';
+import type { ImportProgress } from '../imports/save.js';
+import { renderDraft, renderImported } from '../messages/import-preview.js';
+import { renderProblems } from '../messages/import-problems.js';
+import { addToDraft, cancelDraft, confirmDraft, inspectDraft, openDraft, setDraftPeriod } from '../services/import-drafts.js';
+import { writeTemplate } from '../imports/sheet/template.js';
 import { renderScoreAnswer } from '../messages/card.js';
+import { renderDetail } from '../messages/detail.js';
+import { renderRanking } from '../messages/ranking.js';
 import type { Translate } from '../messages/i18n.js';
 import { textReply, type Reply } from '../messages/reply.js';
 import { redeemInvite } from '../services/invites.js';
+import { rankingFor } from '../services/ranking.js';
 import { scoreCard } from '../services/scores.js';
 import { findUnit } from '../services/units.js';
 
@@ -35,8 +45,58 @@ export function todayIn(timeZone: string, now: Date): Today {
 }
 
 export async function converse(deps: ConversationDeps, message: IncomingMessage): Promise<Reply[]> {
-  const request = parseRequest(message.text, todayIn(deps.timeZone, deps.now()));
+  const today = todayIn(deps.timeZone, deps.now());
+  const draftReply = await continueDraft(deps, message, today);
+  if (draftReply) return [draftReply];
+  const request = parseRequest(message.text, today);
   return answerRequest(deps, message, request);
+}
+
+/** A pasted letter from an admin, or the period a waiting import asked for; null when the text is neither. */
+async function continueDraft(deps: ConversationDeps, message: IncomingMessage, today: Today): Promise<Reply | null> {
+  const chat = await chatByAddress(deps.db, message.chat.channel, message.chat.externalId);
+  if (!chat || !canImport(chat.role)) return null;
+  // A letter is long; a question is not.
+  if (message.text.length >= LETTER_MIN_LENGTH && extractLetter(message.text).ok) {
+    const draft = await addToDraft(deps.db, message.chat, { fileName: deps.t('pasted-letter-name'), bytes: Buffer.from(message.text, 'utf8') }, null);
+    return renderDraft(deps.t, await inspectDraft(draft));
+  }
+  const draft = await openDraft(deps.db, message.chat);
+  const period = draft && !draft.period ? periodNamedIn(message.text, today) : null;
+  if (!draft || !period) return null;
+  return renderDraft(deps.t, await inspectDraft(await setDraftPeriod(deps.db, draft, period)));
+}
+
+const LETTER_MIN_LENGTH = 150;
+
+export interface IncomingFileMessage {
+  chat: ChatAddress;
+  fileName: string;
+  bytes: Uint8Array;
+  caption: string;
+}
+
+/** A file sent to the bot: an admin's import, previewed before anything is stored. */
+export async function converseFile(deps: ConversationDeps, message: IncomingFileMessage): Promise<Reply[]> {
+  const chat = await chatByAddress(deps.db, message.chat.channel, message.chat.externalId);
+  if (!chat || !canImport(chat.role)) return [textReply(deps.t('import-admin-only'))];
+  const period = periodNamedIn(message.caption, todayIn(deps.timeZone, deps.now()));
+  const draft = await addToDraft(deps.db, message.chat, { fileName: message.fileName, bytes: message.bytes }, period);
+  return [renderDraft(deps.t, await inspectDraft(draft))];
+}
+
+/** "Xác nhận" on a preview: stores the draft, reporting progress to the channel as it goes. */
+export async function confirmImport(deps: ConversationDeps, chat: ChatAddress, draftId: number, onProgress?: ImportProgress): Promise<Reply> {
+  const row = await chatByAddress(deps.db, chat.channel, chat.externalId);
+  if (!row || !canImport(row.role)) return textReply(deps.t('import-admin-only'));
+  const outcome = await confirmDraft(deps.db, draftId, chat, onProgress);
+  if (outcome.kind === 'gone') return textReply(deps.t('import-gone'));
+  if (outcome.kind === 'rejected') return { lines: renderProblems(deps.t, outcome.error.problems) };
+  return renderImported(deps.t, outcome.report);
+}
+
+export async function cancelImport(deps: ConversationDeps, chat: ChatAddress, draftId: number): Promise<Reply> {
+  return textReply(deps.t((await cancelDraft(deps.db, draftId, chat)) ? 'import-cancelled' : 'import-gone'));
 }
 
 async function answerRequest(deps: ConversationDeps, message: IncomingMessage, request: Request): Promise<Reply[]> {
@@ -66,8 +126,23 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
       return [textReply(t('help'), t('help-title'))];
     case 'bad-period':
       return [textReply(t(`bad-period-${request.reason}`, { value: request.value }))];
-    case 'score':
-      return [await answerScore(deps, message, request)];
+    case 'score': {
+      const unit = await requestedUnit(deps, message, request.unitText);
+      if ('lines' in unit) return [unit];
+      return [renderScoreAnswer(t, await scoreCard(db, unit.id, request.period))];
+    }
+    case 'detail': {
+      const unit = await requestedUnit(deps, message, request.unitText);
+      if ('lines' in unit) return [unit];
+      return [renderDetail(t, await scoreCard(db, unit.id, request.period), request.group)];
+    }
+    case 'ranking': {
+      const unit = await requestedUnit(deps, message, request.unitText, { optional: true });
+      if (unit !== null && 'lines' in unit) return [unit];
+      return [renderRanking(t, await rankingFor(db, unit, request.period))];
+    }
+    case 'template':
+      return [{ lines: t('template-caption').split('\n'), file: { fileName: t('template-file-name'), bytes: await writeTemplate('xlsx') } }];
     case 'unknown':
       if (!message.addressed) return [];
       return [textReply(t('unknown', { text: message.text.trim().slice(0, 100) }))];
@@ -75,20 +150,21 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
   return [];
 }
 
-async function answerScore(deps: ConversationDeps, message: IncomingMessage, request: Extract<Request, { kind: 'score' }>): Promise<Reply> {
+/** The unit named in the message, else the chat's own; a Reply when neither is there or the name is unclear. */
+async function requestedUnit(deps: ConversationDeps, message: IncomingMessage, unitText: string): Promise<UnitRow | Reply>;
+async function requestedUnit(deps: ConversationDeps, message: IncomingMessage, unitText: string, options: { optional: true }): Promise<UnitRow | Reply | null>;
+async function requestedUnit(deps: ConversationDeps, message: IncomingMessage, unitText: string, options?: { optional: true }): Promise<UnitRow | Reply | null> {
   const { db, t } = deps;
-  let unitId: number;
-  if (request.unitText) {
-    const lookup = await findUnit(db, request.unitText);
-    if (lookup.kind === 'none') return textReply(t('unit-not-found', { query: request.unitText }));
+  if (unitText) {
+    const lookup = await findUnit(db, unitText);
+    if (lookup.kind === 'none') return textReply(t('unit-not-found', { query: unitText }));
     if (lookup.kind === 'ambiguous') {
-      return textReply(t('unit-ambiguous', { query: request.unitText, candidates: lookup.candidates.map((u) => u.name).join('; ') }));
+      return textReply(t('unit-ambiguous', { query: unitText, candidates: lookup.candidates.map((u) => u.name).join('; ') }));
     }
-    unitId = lookup.unit.id;
-  } else {
-    const chat = await chatByAddress(db, message.chat.channel, message.chat.externalId);
-    if (!chat?.unitId) return textReply(t('no-unit'));
-    unitId = chat.unitId;
+    return lookup.unit;
   }
-  return renderScoreAnswer(t, await scoreCard(db, unitId, request.period));
+  const chat = await chatByAddress(db, message.chat.channel, message.chat.externalId);
+  const own = chat?.unitId ? await unitById(db, chat.unitId) : undefined;
+  if (own) return own;
+  return options?.optional ? null : textReply(t('no-unit'));
 }

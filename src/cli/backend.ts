@@ -9,7 +9,7 @@ import { openDatabase } from '../db/client.js';
 import { readRunningInstance } from '../server/instance-file.js';
 
 export type Backend =
-  | { kind: 'remote'; call<T>(method: string, path: string, body?: unknown): Promise<T> }
+  | { kind: 'remote'; call<T>(method: string, path: string, body?: unknown): Promise<T>; upload<T>(path: string, form: FormData): Promise<T> }
   | { kind: 'local'; admin: AdminContext; close(): Promise<void> };
 
 export class RemoteError extends Error {}
@@ -18,18 +18,17 @@ export async function openBackend(config: Config): Promise<Backend> {
   const running = 'dataDir' in config.database ? readRunningInstance(config.dataDir) : null;
   if (running) {
     const token = config.adminToken ?? running.adminToken;
+    const send = async <T>(path: string, init: RequestInit): Promise<T> => {
+      const response = await fetch(`${running.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+      const data = (await response.json()) as T & { error?: string };
+      if (!response.ok) throw new RemoteError(data.error ?? `HTTP ${response.status}`);
+      return data;
+    };
     return {
       kind: 'remote',
-      async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-        const response = await fetch(`${running.url}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        });
-        const data = (await response.json()) as T & { error?: string };
-        if (!response.ok) throw new RemoteError(data.error ?? `HTTP ${response.status}`);
-        return data;
-      },
+      call: <T>(method: string, path: string, body?: unknown) =>
+        send<T>(path, body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      upload: <T>(path: string, form: FormData) => send<T>(path, { method: 'POST', body: form }),
     };
   }
   const database = await openDatabase(config.database);

@@ -1,13 +1,18 @@
 /** `npm run cli -- <command>`: administration from a terminal. */
 import { parseArgs } from 'node:util';
-import { AdminError, demoCommand, inviteCommand, type InviteArgs, type InviteView } from '../admin/commands.js';
+import { existsSync } from 'node:fs';
+import { SingleBar } from 'cli-progress';
+import { AdminError, demoCommand, importCommand, inviteCommand, type InviteArgs, type InviteView } from '../admin/commands.js';
 import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
 import { DatabaseBusyError } from '../db/client.js';
 import { formatDateTime } from '../domain/format.js';
 import { ROLE_LABEL } from '../domain/roles.js';
-import type { ImportReport } from '../imports/save.js';
+import { ImportRejected } from '../imports/problems.js';
+import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { t } from '../messages/i18n.js';
+import { renderProblems } from '../messages/import-problems.js';
 import { renderImportReport } from '../messages/import-report.js';
+import { readImportPaths } from './import-files.js';
 import { openBackend, RemoteError, type Backend } from './backend.js';
 
 const USAGE = t('cli-usage');
@@ -24,6 +29,39 @@ async function withBackend<T>(fn: (backend: Backend) => Promise<T>): Promise<T> 
 async function demo(): Promise<void> {
   const { reports } = await withBackend((b) => (b.kind === 'remote' ? b.call<{ reports: ImportReport[] }>('POST', '/api/demo') : demoCommand(b.admin)));
   for (const report of reports) console.log(renderImportReport(t, report).join('\n'));
+}
+
+/** A progress bar on a terminal; nothing when the output is piped. */
+function progressBar(): { onProgress?: ImportProgress; stop(): void } {
+  if (!process.stderr.isTTY) return { stop() {} };
+  const bar = new SingleBar({ format: `${t('cli-import-progress')} [{bar}] {value}/{total}`, stream: process.stderr, hideCursor: true });
+  let started = false;
+  return {
+    onProgress(done, total) {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+async function importCommandLine(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { period: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (positionals.length === 0) throw new AdminError(t('cli-import-no-paths'));
+  const missing = positionals.find((p) => !existsSync(p));
+  if (missing) throw new AdminError(t('cli-import-path-missing', { path: missing }));
+  const files = readImportPaths(positionals);
+  const period = values.period ?? null;
+  const progress = progressBar();
+  const { report } = await withBackend(async (b) => {
+    if (b.kind === 'local') return importCommand(b.admin, files, { period, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+    const form = new FormData();
+    if (period) form.set('period', period);
+    for (const f of files) form.append('file', new Blob([f.bytes]), f.fileName);
+    return b.upload<{ report: ImportReport }>('/api/imports', form);
+  }).finally(() => progress.stop());
+  console.log(values.json ? JSON.stringify(report) : renderImportReport(t, report).join('\n'));
 }
 
 async function invite(argv: string[]): Promise<void> {
@@ -66,6 +104,9 @@ async function main(argv: string[]): Promise<number> {
       case 'invite':
         await invite(rest);
         return 0;
+      case 'import':
+        await importCommandLine(rest);
+        return 0;
       case undefined:
       case 'help':
       case '--help':
@@ -76,6 +117,10 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
+    if (error instanceof ImportRejected) {
+      console.error(renderProblems(t, error.problems).join('\n'));
+      return 1;
+    }
     if (error instanceof AdminError || error instanceof RemoteError || error instanceof ConfigError) {
       console.error(error.message);
       return 1;

@@ -153,3 +153,23 @@ export const processedUpdates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.channel, t.updateId] })],
 );
+
+/**
+ * Files an admin sent to the bot, held until they confirm the import (or cancel it). The six portal
+ * responses arrive as six messages, so a draft gathers them; bytes are kept base64 in JSON.
+ */
+export const importDrafts = pgTable(
+  'import_drafts',
+  {
+    id: serial('id').primaryKey(),
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    period: text('period'),
+    files: jsonb('files').$type<{ fileName: string; base64: string }[]>().notNull().default([]),
+    /** open | importing | done | cancelled */
+    status: text('status').notNull().default('open'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('import_drafts_chat_idx').on(t.channel, t.externalId, t.status)],
+);

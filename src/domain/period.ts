@@ -221,3 +221,24 @@ export function parseExactPeriod(text: string): Period | null {
 export function comparePeriodKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The one period a typed text names for an import: "tháng 8/2026", "2026-Q3", or "tháng 8" alone, which
+ * means the latest August that has begun (results are published after the month).
+ */
+export function periodNamedIn(text: string, today: { year: number; month: number }): Period | null {
+  const exact = parseExactPeriod(text);
+  if (exact) return exact;
+  let found: PeriodMatch | null;
+  try {
+    found = findPeriod(text, today);
+  } catch {
+    return null;
+  }
+  const q = found?.query;
+  if (!q || q.kind === 'latest') return null;
+  if (q.kind === 'year') return q;
+  if (q.kind === 'month') return { kind: 'month', month: q.month, year: q.year ?? (q.month <= today.month ? today.year : today.year - 1) };
+  const current = Math.ceil(today.month / 3);
+  return { kind: 'quarter', quarter: q.quarter, year: q.year ?? (q.quarter <= current ? today.year : today.year - 1) };
+}

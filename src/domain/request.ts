@@ -2,11 +2,15 @@
  * What a chat message asks for. Commands are Vietnamese words without diacritics, each with a
  * free-text twin: "/diem thang 2" = "điểm tháng 2" = "diem t2".
  */
+import { CURRENT_FRAMEWORK, FRAMEWORK_2022, type Framework, type GroupKey } from './framework.js';
 import { findPeriod, PeriodError, type PeriodQuery } from './period.js';
 import { foldWords } from './text.js';
 
 export type Request =
   | { kind: 'score'; period: PeriodQuery; unitText: string }
+  | { kind: 'detail'; group: GroupKey | null; period: PeriodQuery; unitText: string }
+  | { kind: 'ranking'; period: PeriodQuery; unitText: string }
+  | { kind: 'template' }
   | { kind: 'register'; code: string }
   | { kind: 'start' }
   | { kind: 'help' }
@@ -19,7 +23,7 @@ export interface Today {
 }
 
 interface Verb {
-  kind: 'score' | 'help' | 'register' | 'start';
+  kind: 'score' | 'detail' | 'ranking' | 'template' | 'help' | 'register' | 'start';
   /** Folded phrases that open the message: the command first, then its free-text twins. */
   phrases: string[];
 }
@@ -27,6 +31,9 @@ interface Verb {
 /** One table for every command and its twins; channels read their menu from it too. */
 export const VERBS: readonly Verb[] = [
   { kind: 'score', phrases: ['diem', 'xem diem', 'ket qua', 'xem ket qua', 'chi so'] },
+  { kind: 'detail', phrases: ['chitiet', 'chi tiet', 'xem chi tiet'] },
+  { kind: 'ranking', phrases: ['xephang', 'xep hang', 'bxh', 'bang xep hang', 'xem xep hang'] },
+  { kind: 'template', phrases: ['mau', 'mau nhap', 'tai mau', 'file mau', 'mau bang tinh'] },
   { kind: 'help', phrases: ['huongdan', 'huong dan', 'giup', 'tro giup', 'help', 'menu'] },
   { kind: 'register', phrases: ['dangky', 'dang ky'] },
   { kind: 'start', phrases: ['start', 'batdau', 'bat dau'] },
@@ -89,14 +96,34 @@ function withArguments(verb: Verb, rest: string, today: Today, original: string)
       const code = rest.trim();
       return code ? { kind: 'register', code } : { kind: 'start' };
     }
-    case 'score': {
+    case 'template':
+      return { kind: 'template' };
+    case 'score':
+    case 'ranking':
+    case 'detail': {
       const words = foldWords(rest);
       const found = safeFindPeriod(words, today);
       if (found && 'error' in found) return { kind: 'bad-period', reason: found.error.reason, value: found.error.value };
-      const unitWords = unitTextFrom(found ? found.rest : words);
-      return { kind: 'score', period: found ? found.query : { kind: 'latest' }, unitText: inOriginalSpelling(original, unitWords) };
+      const period: PeriodQuery = found ? found.query : { kind: 'latest' };
+      const remaining = found ? found.rest : words;
+      if (verb.kind !== 'detail') return { kind: verb.kind, period, unitText: inOriginalSpelling(original, unitTextFrom(remaining)) };
+      const group = groupIn(remaining);
+      const unitWords = unitTextFrom(group ? removeWords(remaining, group.alias) : remaining);
+      return { kind: 'detail', group: group?.key ?? null, period, unitText: inOriginalSpelling(original, unitWords) };
     }
   }
+}
+
+/** The group named in folded words, and the alias that named it; current names first, then the 2022 five-group ones. */
+function groupIn(words: string): { key: GroupKey; alias: string } | null {
+  const frameworks: Framework[] = [CURRENT_FRAMEWORK, FRAMEWORK_2022];
+  const candidates = frameworks.flatMap((f) => f.groups.flatMap((g) => g.aliases.map((alias) => ({ key: g.key, alias }))));
+  candidates.sort((a, b) => b.alias.length - a.alias.length);
+  return candidates.find(({ alias }) => ` ${words} `.includes(` ${alias} `)) ?? null;
+}
+
+function removeWords(words: string, phrase: string): string {
+  return ` ${words} `.replace(` ${phrase} `, ' ').trim();
 }
 
 /** The unit is what remains besides the period and small filler words ("của", "tại"). */

@@ -11,3 +11,8 @@ export const ROLE_LABEL: Record<Role, string> = {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** Importing results is the work of the parent unit's office. */
+export function canImport(role: string | null | undefined): boolean {
+  return role === 'admin';
+}

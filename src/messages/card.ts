@@ -26,6 +26,15 @@ function criterionValue(t: Translate, c: CriterionScore): string {
   return c.points !== null ? formatDecimal(c.points) : '—';
 }
 
+/** Every group of the framework, in its order: points/max (rate), or "chưa có dữ liệu"; headline sub-rates below. */
+export function groupLines(t: Translate, framework: Framework, groups: readonly GroupScore[]): string[] {
+  return framework.groups.flatMap((group) => {
+    const score = groups.find((g) => g.key === group.key);
+    if (!score) return [t('card-group-missing', { name: group.name })];
+    return [groupLine(t, framework, score), ...score.criteria.filter((x) => x.headline).map((c) => t('card-criterion', { name: c.name, value: criterionValue(t, c) }))];
+  });
+}
+
 function changeLine(t: Translate, period: string, change: Change): string | null {
   if (change.points === null) return null;
   const base = { period: formatPeriodKey(period), points: formatChange(change.points) };
@@ -68,15 +77,7 @@ export function renderCard(t: Translate, card: ScoreCard): Reply {
   lines.push('');
   lines.push(t('card-groups'));
   const present = new Set(card.groups.map((g) => g.key));
-  for (const group of framework.groups) {
-    const score = card.groups.find((g) => g.key === group.key);
-    if (!score) {
-      lines.push(t('card-group-missing', { name: group.name }));
-      continue;
-    }
-    lines.push(groupLine(t, framework, score));
-    for (const c of score.criteria.filter((x) => x.headline)) lines.push(t('card-criterion', { name: c.name, value: criterionValue(t, c) }));
-  }
+  lines.push(...groupLines(t, framework, card.groups));
   lines.push('');
   const weakest = card.weakest.filter((g) => present.has(g.key));
   lines.push(

@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 
 export type MessageArgs = Record<string, string | number>;
-export type Translate = (key: string, args?: MessageArgs) => string;
+export interface Translate {
+  (key: string, args?: MessageArgs): string;
+  /** For texts that exist only for some values (a label per sub-criterion code). */
+  has(key: string): boolean;
+}
 
 const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
 
@@ -17,7 +21,7 @@ export function loadBundle(locale = 'vi'): FluentBundle {
 
 /** A missing key or argument is a bug: it throws rather than showing "{key}" to an official. */
 export function createTranslate(bundle: FluentBundle = loadBundle()): Translate {
-  return (key, args = {}) => {
+  const translate = (key: string, args: MessageArgs = {}): string => {
     const message = bundle.getMessage(key);
     if (!message?.value) throw new Error(`Missing message "${key}" in locales/${bundle.locales[0]}.ftl`);
     const errors: Error[] = [];
@@ -25,6 +29,7 @@ export function createTranslate(bundle: FluentBundle = loadBundle()): Translate 
     if (errors.length > 0) throw new Error(`Message "${key}": ${errors.map((e) => e.message).join('; ')}`);
     return text;
   };
+  return Object.assign(translate, { has: (key: string) => Boolean(bundle.getMessage(key)?.value) });
 }
 
 export const t: Translate = createTranslate();

@@ -1,7 +1,15 @@
 /** An import's report in words, for the CLI and the admin chat. */
+import { CURRENT_FRAMEWORK } from '../domain/framework.js';
 import { formatPeriodKey } from '../domain/period.js';
 import type { ImportReport } from '../imports/save.js';
 import type { Translate } from './i18n.js';
+
+/** A report names at most this many units in a list; the rest are counted. */
+const SHOWN = 10;
+
+function someOf(names: readonly string[]): string {
+  return names.length > SHOWN ? `${names.slice(0, SHOWN).join(', ')}, …` : names.join(', ');
+}
 
 export function renderImportReport(t: Translate, report: ImportReport): string[] {
   const lines = [
@@ -16,7 +24,14 @@ export function renderImportReport(t: Translate, report: ImportReport): string[]
     }),
   ];
   if (report.importId === null) lines.push(t('import-nothing-changed'));
-  if (report.unitsCreated.length > 0) lines.push(t('import-created-units', { names: report.unitsCreated.join(', ') }));
-  for (const u of report.resultsUpdated) lines.push(t('import-updated', { unit: u.unit, changes: u.changes.join('; ') }));
+  const missing = report.groupsPresent ? CURRENT_FRAMEWORK.groups.filter((g) => !report.groupsPresent?.includes(g.key)) : [];
+  if (missing.length > 0) lines.push(t('import-groups-missing', { groups: missing.map((g) => g.name).join(', ') }));
+  const incomplete = report.incompleteUnits ?? [];
+  if (incomplete.length > 0) {
+    lines.push(t('import-incomplete', { count: incomplete.length, names: someOf(incomplete) }));
+  }
+  if (report.unitsCreated.length > 0) lines.push(t('import-created-units', { count: report.unitsCreated.length, names: someOf(report.unitsCreated) }));
+  for (const u of report.resultsUpdated.slice(0, SHOWN)) lines.push(t('import-updated', { unit: u.unit, changes: u.changes.join('; ') }));
+  if (report.resultsUpdated.length > SHOWN) lines.push(t('import-updated-more', { count: report.resultsUpdated.length - SHOWN }));
   return lines;
 }

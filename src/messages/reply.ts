@@ -5,10 +5,17 @@ export interface ReplyButton {
   action: string;
 }
 
+/** A file sent with the reply (the import template); the lines become its caption. */
+export interface ReplyFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 export interface Reply {
   title?: string;
   lines: string[];
   buttons?: ReplyButton[][];
+  file?: ReplyFile;
 }
 
 export function textReply(text: string, title?: string): Reply {

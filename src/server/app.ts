@@ -3,13 +3,17 @@
  * dependencies, so tests start exactly what production starts.
  */
 import { timingSafeEqual } from 'node:crypto';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from 'pino';
-import { AdminError, demoCommand, inviteCommand, type AdminContext } from '../admin/commands.js';
+import { AdminError, demoCommand, importCommand, inviteCommand, type AdminContext } from '../admin/commands.js';
 import { converse, type ConversationDeps } from '../channels/conversation.js';
 import type { Database } from '../db/client.js';
+import { ImportRejected } from '../imports/problems.js';
 import { t } from '../messages/i18n.js';
+import { renderProblems } from '../messages/import-problems.js';
+import type { IncomingFile } from '../services/imports.js';
 
 export interface ServerDeps {
   database: Database;
@@ -31,6 +35,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error instanceof AdminError) return reply.code(error.status).send({ error: error.message });
+    if (error instanceof ImportRejected) return reply.code(422).send({ error: renderProblems(t, error.problems).join('\n'), problems: error.problems });
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'request failed');
     return reply.code(status).send({ error: status === 500 ? t('admin-server-error') : error.message });
@@ -54,6 +59,24 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
     api.post('/demo', async () => demoCommand(deps.admin));
 
+    /** multipart/form-data: one or more `file` parts (the six portal responses, a sheet or a letter) and `period`. */
+    api.register(async (imports) => {
+      // Over the import limit on purpose: a too large file is refused by the import with a clear message.
+      await imports.register(multipart, { limits: { fileSize: 60 * 1024 * 1024, files: 20 } });
+      imports.post('/imports', async (request, reply) => {
+        if (!request.isMultipart()) throw new AdminError(t('admin-import-not-multipart'), 415);
+        const files: IncomingFile[] = [];
+        let period: string | null = null;
+        for await (const part of request.parts()) {
+          if (part.type === 'file') files.push({ fileName: part.filename, bytes: await part.toBuffer() });
+          else if (part.fieldname === 'period') period = String(part.value);
+        }
+        if (files.length === 0) throw new AdminError(t('admin-import-no-files'));
+        const result = await importCommand(deps.admin, files, { period });
+        return reply.code(result.report.importId === null ? 200 : 201).send(result);
+      });
+    });
+
     api.post<{ Body: { unit?: string; role?: string; uses?: number | null; days?: number } }>('/invites', async (request, reply) => {
       const body = request.body ?? {};
       const view = await inviteCommand(deps.admin, {
@@ -73,7 +96,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         text: String(text),
         addressed: true,
       });
-      return { replies };
+      // A terminal cannot show an attached file: it is named, and the CLI writes it (`template`).
+      return { replies: replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [] } } : reply)) };
     });
   }, { prefix: '/api' });
 

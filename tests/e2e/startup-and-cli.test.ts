@@ -41,7 +41,7 @@ describe('the CLI with no server running', () => {
     const first = await cli(database.env, 'demo');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Nhập công văn tháng 02/2025: 1 kết quả mới');
-    expect(first.stdout).toContain('Đơn vị tạo mới: tỉnh Hưng Yên, thị xã Mỹ Hào');
+    expect(first.stdout).toContain('Đơn vị tạo mới (2): tỉnh Hưng Yên, thị xã Mỹ Hào');
     const second = await cli(database.env, 'demo');
     expect(second.stdout).toContain('0 kết quả mới, 0 kết quả thay đổi, 1 không đổi');
     expect(second.stdout).toContain('Không có thay đổi');

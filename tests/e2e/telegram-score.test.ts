@@ -29,6 +29,8 @@ describe('start-up against the Bot API', () => {
     const [menu] = t.telegram.callsOf('setMyCommands');
     expect(menu?.payload.commands).toEqual([
       { command: 'diem', description: 'Xem điểm Bộ chỉ số của đơn vị' },
+      { command: 'xephang', description: 'Xếp hạng các đơn vị cùng cấp' },
+      { command: 'chitiet', description: 'Chi tiết chỉ tiêu thành phần của một nhóm' },
       { command: 'huongdan', description: 'Hướng dẫn sử dụng và ví dụ' },
       { command: 'dangky', description: 'Đăng ký cuộc trò chuyện bằng mã mời' },
     ]);

@@ -19,6 +19,10 @@ export interface TestApp {
   /** Sends a text as a user in `chat` and returns what the bot answered there (at least one message). */
   ask(text: string, chat?: TestChat): Promise<string>;
   admin<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** POST /api/imports as multipart, the files and the period as an admin's script would send them. */
+  upload<T>(files: { fileName: string; bytes: Uint8Array }[], period?: string): Promise<{ status: number; body: T }>;
+  /** Rows in each table that an import writes: equal before and after a refused import. */
+  snapshot(): Promise<Record<string, number>>;
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -78,6 +82,21 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       return { status: response.status, body: (await response.json()) as T };
+    },
+    async upload<T>(files: { fileName: string; bytes: Uint8Array }[], period?: string) {
+      const form = new FormData();
+      if (period) form.set('period', period);
+      for (const f of files) form.append('file', new Blob([f.bytes]), f.fileName);
+      const response = await fetch(`${app.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: form });
+      return { status: response.status, body: (await response.json()) as T };
+    },
+    async snapshot() {
+      const counts: Record<string, number> = {};
+      for (const table of ['units', 'imports', 'results', 'group_scores', 'criterion_scores']) {
+        const [row] = await app.database.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+        counts[table] = row?.n ?? -1;
+      }
+      return counts;
     },
     async restart() {
       await app.stop();

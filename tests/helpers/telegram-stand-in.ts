@@ -27,13 +27,45 @@ export const BOT_INFO = {
   allows_users_to_create_topics: false,
 };
 
+export interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** multipart/form-data as grammY sends an InputFile: plain fields as strings, files as UploadedFile. */
+function parseMultipart(body: Buffer, contentType: string): Record<string, unknown> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const marker = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ''}`);
+  const fields: Record<string, unknown> = {};
+  let start = body.indexOf(marker);
+  while (start >= 0) {
+    const next = body.indexOf(marker, start + marker.length);
+    if (next < 0) break;
+    const part = body.subarray(start + marker.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+    const fileName = /filename="([^"]*)"/.exec(headers)?.[1];
+    fields[name] = fileName !== undefined ? ({ fileName, bytes: Buffer.from(content) } satisfies UploadedFile) : content.toString('utf8');
+    start = next;
+  }
+  // grammY sends the file as a separate part and names it in the field as "attach://<id>".
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && value.startsWith('attach://')) fields[key] = fields[value.slice('attach://'.length)];
+  }
+  return fields;
+}
+
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
-  if (!raw) return {};
-  if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
-  return { _raw: raw };
+  const body = Buffer.concat(chunks);
+  if (body.length === 0) return {};
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  if (type.includes('multipart/form-data')) return parseMultipart(body, type);
+  return { _raw: body.toString('utf8') };
 }
 
 export class TelegramStandIn {
@@ -43,10 +75,40 @@ export class TelegramStandIn {
   private readonly updates: unknown[] = [];
   private server: Server | null = null;
   private nextMessageId = 1;
+  /** Files users sent, by file_id, served at /file/bot<token>/<file_id>. */
+  private readonly files = new Map<string, UploadedFile>();
+
+  /** Makes a file downloadable as if a user had sent it; returns the document object of the message. */
+  addFile(fileName: string, bytes: Uint8Array): { file_id: string; file_unique_id: string; file_name: string; file_size: number } {
+    const fileId = `doc-${this.files.size + 1}-${fileName}`;
+    this.files.set(fileId, { fileName, bytes: Buffer.from(bytes) });
+    return { file_id: fileId, file_unique_id: `u${this.files.size}`, file_name: fileName, file_size: bytes.byteLength };
+  }
+
+  /** Documents the bot sent (the import template), with their captions. */
+  sentDocuments(chatId?: number): { fileName: string; bytes: Buffer; caption: string }[] {
+    return this.calls
+      .filter((c) => c.method === 'sendDocument' && (chatId === undefined || Number(c.payload.chat_id) === chatId))
+      .map((c) => ({ ...(c.payload.document as UploadedFile), caption: String(c.payload.caption ?? '') }));
+  }
+
+  /** The texts the bot last set on a message, by edits included, in order of the calls. */
+  editedTexts(chatId?: number): string[] {
+    return this.calls
+      .filter((c) => c.method === 'editMessageText' && (chatId === undefined || Number(c.payload.chat_id) === chatId))
+      .map((c) => String(c.payload.text));
+  }
   url = '';
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
+      const download = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? '');
+      if (download) {
+        const file = this.files.get(decodeURIComponent(download[1] ?? ''));
+        res.writeHead(file ? 200 : 404);
+        res.end(file?.bytes ?? 'Not Found');
+        return;
+      }
       const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
       const payload = await readBody(req);
       const method = match?.[2] ?? 'unknown';
@@ -97,6 +159,16 @@ export class TelegramStandIn {
           ok: true,
           result: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: payload.text },
         };
+      case 'getFile': {
+        const file = this.files.get(String(payload.file_id));
+        if (!file) return { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' };
+        return { ok: true, result: { file_id: payload.file_id, file_unique_id: 'u', file_size: file.bytes.length, file_path: payload.file_id } };
+      }
+      case 'sendDocument':
+        return {
+          ok: true,
+          result: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' }, document: { file_id: 'sent', file_unique_id: 'sent' } },
+        };
       case 'editMessageText':
         return { ok: true, result: { message_id: payload.message_id, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: payload.text } };
       case 'getUpdates': {
@@ -142,6 +214,38 @@ export function textUpdate(text: string, chat: TestChat = PRIVATE_CHAT, updateId
       from,
       text,
       ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+    },
+  };
+}
+
+function sender(chat: TestChat) {
+  return { id: chat.type === 'private' ? chat.id : 5559999, is_bot: false, first_name: 'Nguyễn', last_name: 'Văn An', language_code: 'vi' };
+}
+
+function chatOf(chat: TestChat) {
+  return chat.type === 'private' ? { id: chat.id, type: 'private', first_name: 'Nguyễn', last_name: 'Văn An' } : { id: chat.id, type: 'group', title: chat.title ?? 'UBND' };
+}
+
+/** A user sending a file (which the stand-in must hold: TelegramStandIn.addFile). */
+export function documentUpdate(document: { file_id: string; file_unique_id: string; file_name: string; file_size: number }, caption = '', chat: TestChat = PRIVATE_CHAT) {
+  const updateId = nextUpdateId++;
+  return {
+    update_id: updateId,
+    message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: chatOf(chat), from: sender(chat), document, ...(caption ? { caption } : {}) },
+  };
+}
+
+/** A tap on an inline button of the bot's message `messageId`. */
+export function callbackUpdate(data: string, messageId: number, chat: TestChat = PRIVATE_CHAT) {
+  const updateId = nextUpdateId++;
+  return {
+    update_id: updateId,
+    callback_query: {
+      id: `cb${updateId}`,
+      from: sender(chat),
+      chat_instance: 'ci',
+      data,
+      message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: chatOf(chat), from: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name }, text: '…' },
     },
   };
 }

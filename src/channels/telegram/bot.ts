@@ -1,13 +1,13 @@
 /** The Telegram channel: grammY turns updates into conversation messages and renders the replies. */
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, type Context } from 'grammy';
+import { Bot, InputFile, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { ChatAddress } from '../../db/chats.js';
 import type { Reply } from '../../messages/reply.js';
-import { converse, type ConversationDeps } from '../conversation.js';
+import { cancelImport, confirmImport, converse, converseFile, type ConversationDeps } from '../conversation.js';
 import { dropRepeatedUpdates } from './dedupe.js';
-import { renderForTelegram } from './render.js';
+import { renderForTelegram, splitForTelegram } from './render.js';
 
 export interface TelegramBotOptions {
   token: string;
@@ -31,7 +31,15 @@ export function chatAddress(ctx: Context): ChatAddress | null {
 export async function sendReplies(ctx: Context, replies: Reply[]): Promise<void> {
   for (const reply of replies) {
     const { text, reply_markup } = renderForTelegram(reply);
-    await ctx.reply(text, { parse_mode: 'HTML', ...(reply_markup ? { reply_markup } : {}), link_preview_options: { is_disabled: true } });
+    if (reply.file) {
+      await ctx.replyWithDocument(new InputFile(reply.file.bytes, reply.file.fileName), { caption: text, parse_mode: 'HTML' });
+      continue;
+    }
+    const parts = splitForTelegram(text);
+    for (const [i, part] of parts.entries()) {
+      const last = i === parts.length - 1;
+      await ctx.reply(part, { parse_mode: 'HTML', ...(reply_markup && last ? { reply_markup } : {}), link_preview_options: { is_disabled: true } });
+    }
   }
 }
 
@@ -64,5 +72,56 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await sendReplies(ctx, await converse(options.deps, { chat, text, addressed }));
   });
 
+  protectedBot.on('message:document', async (ctx) => {
+    const chat = chatAddress(ctx);
+    if (!chat) return;
+    const document = ctx.message.document;
+    const fileName = document.file_name ?? 'tep';
+    if ((document.file_size ?? 0) > TELEGRAM_DOWNLOAD_LIMIT) {
+      await ctx.reply(options.deps.t('import-file-too-large-telegram', { file: fileName }));
+      return;
+    }
+    const file = await ctx.getFile();
+    const response = await fetch(`${options.apiRoot}/file/bot${options.token}/${file.file_path ?? ''}`);
+    if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    await sendReplies(ctx, await converseFile(options.deps, { chat, fileName, bytes, caption: ctx.message.caption ?? '' }));
+  });
+
+  protectedBot.callbackQuery(/^import:(ok|no):(\d+)$/, async (ctx) => {
+    const chat = chatAddress(ctx);
+    if (!chat) return;
+    await ctx.answerCallbackQuery();
+    const draftId = Number(ctx.match[2]);
+    if (ctx.match[1] === 'no') {
+      await ctx.editMessageText(renderForTelegram(await cancelImport(options.deps, chat, draftId)).text, { parse_mode: 'HTML' });
+      return;
+    }
+    await ctx.editMessageText(options.deps.t('import-working'));
+    const status = throttledStatus(async (text) => {
+      await ctx.editMessageText(text);
+    });
+    const reply = await confirmImport(options.deps, chat, draftId, (done, total) => status(options.deps.t('import-progress', { done, total })));
+    await status.flush();
+    const [first = '', ...rest] = splitForTelegram(renderForTelegram(reply).text);
+    await ctx.editMessageText(first, { parse_mode: 'HTML' });
+    for (const part of rest) await ctx.reply(part, { parse_mode: 'HTML' });
+  });
+
   return bot;
+}
+
+/** Bots may download files up to 20 MB (Bot API getFile). */
+const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
+/** Edits a status message at most every 1,5 s: Telegram limits edits, and a fast import needs none. */
+function throttledStatus(edit: (text: string) => Promise<void>): ((text: string) => void) & { flush(): Promise<void> } {
+  let last = Date.now();
+  let pending: Promise<void> = Promise.resolve();
+  const update = (text: string) => {
+    if (Date.now() - last < 1500) return;
+    last = Date.now();
+    pending = pending.then(() => edit(text)).catch(() => undefined);
+  };
+  return Object.assign(update, { flush: () => pending });
 }

@@ -22,3 +22,21 @@ export function renderForTelegram(reply: Reply): TelegramMessage {
   });
   return { text, reply_markup: keyboard };
 }
+
+/** Telegram refuses messages over 4,096 characters: long replies (a list of import problems) go in parts, split between lines. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
+export function splitForTelegram(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
+  if (text.length <= limit) return [text];
+  const parts: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const piece = line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
+    if (current && current.length + 1 + piece.length > limit) {
+      parts.push(current);
+      current = piece;
+    } else current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current) parts.push(current);
+  return parts;
+}

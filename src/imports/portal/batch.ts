@@ -116,10 +116,10 @@ export function portalBatch(files: readonly PortalFile[], period: string | null 
     : null;
 
   const totals = new Map([...units].map(([id, u]) => [id, totalOf(u.groups)]));
-  const ranks = new Map<string, { rank: number; rankOf: number; scope: string | null }>();
+  const ranks = new Map<string, { rank: number; rankOf: number }>();
   for (const level of new Set([...units.values()].filter((u) => !u.first.isParent).map((u) => u.first.level))) {
     const siblings = [...units].filter(([, u]) => !u.first.isParent && u.first.level === level).map(([id]) => ({ key: id, total: totals.get(id) ?? null }));
-    for (const [id, r] of competitionRanks(siblings)) ranks.set(id, { ...r, scope: level ? (RANK_SCOPES[level] ?? null) : null });
+    for (const [id, r] of competitionRanks(siblings)) ranks.set(id, r);
   }
 
   const incompleteUnits: string[] = [];
@@ -134,7 +134,7 @@ export function portalBatch(files: readonly PortalFile[], period: string | null 
       total,
       rank: rank?.rank ?? null,
       rankOf: rank?.rankOf ?? null,
-      rankScope: rank?.scope ?? null,
+      rankScope: !unit.first.isParent && unit.first.level ? (RANK_SCOPES[unit.first.level] ?? null) : null,
       classification: null,
       scoreDelta: null,
       groups,

@@ -1,0 +1,87 @@
+/**
+ * A letter as a file (.txt, .docx, .pdf) → its plain text, line breaks kept, for extractLetter.
+ * Nothing is interpreted here: a file that cannot be read is rejected with the reason.
+ */
+import mammoth from 'mammoth';
+import { checkFileSize, ImportRejected } from './problems.js';
+
+export const LETTER_EXTENSIONS = '.txt, .docx, .pdf';
+
+function extension(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot).toLowerCase();
+}
+
+function unreadable(fileName: string, kind: 'docx' | 'pdf', error: unknown): ImportRejected {
+  const reason = error instanceof Error ? error.message || error.name : String(error);
+  return new ImportRejected([{ code: 'unsupported-format', file: fileName, value: kind, detail: { reason: reason.slice(0, 200) } }]);
+}
+
+/** UTF-8 (BOM stripped), UTF-16 with its BOM, otherwise windows-1258 as Vietnamese Word and Notepad save it. */
+function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes);
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes);
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // windows-1258 writes tones as combining marks: NFC makes "ả" one character again.
+      text = new TextDecoder('windows-1258').decode(bytes);
+    }
+  }
+  return text.replace(/^\uFEFF/, '').normalize('NFC');
+}
+
+async function docxText(fileName: string, bytes: Uint8Array): Promise<string> {
+  try {
+    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    return result.value.normalize('NFC');
+  } catch (error) {
+    throw unreadable(fileName, 'docx', error);
+  }
+}
+
+async function pdfText(fileName: string, bytes: Uint8Array): Promise<string> {
+  // Loaded on first use: pdf.js is large and most letters arrive as text or Word.
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js may transfer (detach) the buffer it is given: hand it a copy, never the caller's bytes.
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: true, isEvalSupported: false, verbosity: 0 });
+  try {
+    const doc = await task.promise;
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        text += item.str;
+        if (item.hasEOL) text += '\n';
+      }
+      pages.push(text.trimEnd());
+      page.cleanup();
+    }
+    return pages.join('\n\n').normalize('NFC');
+  } catch (error) {
+    throw unreadable(fileName, 'pdf', error);
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** The plain text of a letter file; rejects other formats and files that cannot be read. */
+export async function letterText(fileName: string, bytes: Uint8Array): Promise<string> {
+  checkFileSize(fileName, bytes.byteLength);
+  const ext = extension(fileName);
+  switch (ext) {
+    case '.txt':
+      return decodeText(bytes);
+    case '.docx':
+      return docxText(fileName, bytes);
+    case '.pdf':
+      return pdfText(fileName, bytes);
+    default:
+      throw new ImportRejected([{ code: 'unsupported-format', file: fileName, value: ext, detail: { expected: LETTER_EXTENSIONS } }]);
+  }
+}

@@ -1,0 +1,46 @@
+/** What the bot read from an admin's files, shown before anything is stored, with Xác nhận / Hủy. */
+import { formatDecimal } from '../domain/format.js';
+import { frameworkByVersion, CURRENT_FRAMEWORK } from '../domain/framework.js';
+import { formatPeriodKey } from '../domain/period.js';
+import type { ImportReport } from '../imports/save.js';
+import type { DraftState } from '../services/import-drafts.js';
+import { groupLines } from './card.js';
+import type { Translate } from './i18n.js';
+import { renderProblems } from './import-problems.js';
+import { renderImportReport } from './import-report.js';
+import type { Reply } from './reply.js';
+
+export function confirmButtons(t: Translate, draftId: number): Reply['buttons'] {
+  return [[
+    { label: t('import-confirm-button'), action: `import:ok:${draftId}` },
+    { label: t('import-cancel-button'), action: `import:no:${draftId}` },
+  ]];
+}
+
+export function renderDraft(t: Translate, state: DraftState): Reply {
+  const files = state.draft.files.map((f) => f.fileName).join(', ');
+  if (state.kind === 'needs-period') return { lines: t('import-ask-period', { files }).split('\n') };
+  if (state.kind === 'rejected') return { lines: [...renderProblems(t, state.error.problems), t('import-send-again')] };
+  const { batch } = state;
+  const lines: string[] = [t(`import-preview-${batch.source}`, { files, period: formatPeriodKey(batch.period), units: batch.rows.length })];
+  if (batch.source === 'letter') {
+    for (const row of batch.rows) {
+      const r = row.result;
+      lines.push('', t('import-preview-unit', { unit: row.unit.name, total: r.total === null ? '—' : formatDecimal(r.total) }));
+      if (r.rank !== null && r.rankOf !== null) lines.push(t('card-rank-scope', { rank: r.rank, rankOf: r.rankOf, scope: r.rankScope ?? '' }).trim());
+      if (r.classification) lines.push(t('card-classification', { label: r.classification }));
+      lines.push(...groupLines(t, frameworkByVersion(r.frameworkVersion), r.groups));
+    }
+  } else {
+    const sample = batch.rows.find((r) => r.unit.parent) ?? batch.rows[0];
+    if (sample) lines.push(t('import-preview-sample', { unit: sample.unit.name, total: sample.result.total === null ? '—' : formatDecimal(sample.result.total) }));
+    const missing = batch.groupsPresent ? CURRENT_FRAMEWORK.groups.filter((g) => !batch.groupsPresent?.includes(g.key)) : [];
+    if (missing.length > 0) lines.push(t('import-preview-missing-groups', { groups: missing.map((g) => g.name).join(', ') }));
+  }
+  lines.push('', t('import-preview-confirm'));
+  return { lines, buttons: confirmButtons(t, state.draft.id) };
+}
+
+export function renderImported(t: Translate, report: ImportReport): Reply {
+  return { title: t('import-done-title'), lines: renderImportReport(t, report) };
+}

@@ -1,0 +1,112 @@
+/**
+ * Imports through a chat: an admin sends files (or pastes a letter), the bot shows what it read, and
+ * stores it only after "Xác nhận". A chat has at most one open draft; files sent while it is open join it.
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { ChatAddress } from '../db/chats.js';
+import type { Db } from '../db/client.js';
+import { importDrafts } from '../db/schema.js';
+import { periodKey, type Period } from '../domain/period.js';
+import { ImportRejected } from '../imports/problems.js';
+import type { ImportBatch, ImportProgress, ImportReport } from '../imports/save.js';
+import { saveImport } from '../imports/save.js';
+import { readImport, sourceKindOf, type IncomingFile } from './imports.js';
+
+export type DraftRow = typeof importDrafts.$inferSelect;
+
+export type DraftState =
+  | { kind: 'ready'; draft: DraftRow; batch: ImportBatch }
+  | { kind: 'needs-period'; draft: DraftRow }
+  | { kind: 'rejected'; draft: DraftRow; error: ImportRejected };
+
+function filesOf(draft: DraftRow): IncomingFile[] {
+  return draft.files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.base64, 'base64') }));
+}
+
+export async function openDraft(db: Db, chat: Pick<ChatAddress, 'channel' | 'externalId'>): Promise<DraftRow | undefined> {
+  const [draft] = await db
+    .select()
+    .from(importDrafts)
+    .where(and(eq(importDrafts.channel, chat.channel), eq(importDrafts.externalId, chat.externalId), eq(importDrafts.status, 'open')))
+    .orderBy(desc(importDrafts.id))
+    .limit(1);
+  return draft;
+}
+
+/**
+ * Adds a file to the chat's open draft. Portal responses gather in one draft; any other file
+ * (a sheet, a letter) starts a draft of its own, replacing what was open.
+ */
+export async function addToDraft(db: Db, chat: Pick<ChatAddress, 'channel' | 'externalId'>, file: IncomingFile, period: Period | null): Promise<DraftRow> {
+  const entry = { fileName: file.fileName, base64: Buffer.from(file.bytes).toString('base64') };
+  const open = await openDraft(db, chat);
+  const gathers = open && sourceKindOf(file.fileName) === 'portal' && open.files.every((f) => sourceKindOf(f.fileName) === 'portal');
+  if (open && gathers) {
+    const files = [...open.files.filter((f) => f.fileName !== file.fileName), entry];
+    const [updated] = await db
+      .update(importDrafts)
+      .set({ files, period: period ? periodKey(period) : open.period, updatedAt: sql`now()` })
+      .where(eq(importDrafts.id, open.id))
+      .returning();
+    return updated ?? open;
+  }
+  if (open) await db.update(importDrafts).set({ status: 'cancelled', updatedAt: sql`now()` }).where(eq(importDrafts.id, open.id));
+  const [created] = await db
+    .insert(importDrafts)
+    .values({ channel: chat.channel, externalId: chat.externalId, files: [entry], period: period ? periodKey(period) : null })
+    .returning();
+  if (!created) throw new Error('insert draft returned nothing');
+  return created;
+}
+
+export async function setDraftPeriod(db: Db, draft: DraftRow, period: Period): Promise<DraftRow> {
+  const [updated] = await db.update(importDrafts).set({ period: periodKey(period), updatedAt: sql`now()` }).where(eq(importDrafts.id, draft.id)).returning();
+  return updated ?? draft;
+}
+
+/** What the draft's files hold, read but not stored. */
+export async function inspectDraft(draft: DraftRow): Promise<DraftState> {
+  const files = filesOf(draft);
+  const needsPeriod = files.every((f) => sourceKindOf(f.fileName) !== 'letter');
+  if (needsPeriod && !draft.period) return { kind: 'needs-period', draft };
+  try {
+    return { kind: 'ready', draft, batch: await readImport(files, { period: draft.period }) };
+  } catch (error) {
+    if (error instanceof ImportRejected) return { kind: 'rejected', draft, error };
+    throw error;
+  }
+}
+
+export type ConfirmOutcome = { kind: 'imported'; report: ImportReport } | { kind: 'gone' } | { kind: 'rejected'; error: ImportRejected };
+
+/**
+ * Stores the draft. Claiming it (open → importing) in one statement makes a double tap, or a second
+ * instance, import it once.
+ */
+export async function confirmDraft(db: Db, draftId: number, chat: Pick<ChatAddress, 'channel' | 'externalId'>, onProgress?: ImportProgress): Promise<ConfirmOutcome> {
+  const [claimed] = await db
+    .update(importDrafts)
+    .set({ status: 'importing', updatedAt: sql`now()` })
+    .where(and(eq(importDrafts.id, draftId), eq(importDrafts.channel, chat.channel), eq(importDrafts.externalId, chat.externalId), eq(importDrafts.status, 'open')))
+    .returning();
+  if (!claimed) return { kind: 'gone' };
+  try {
+    const batch = await readImport(filesOf(claimed), { period: claimed.period });
+    const report = await saveImport(db, batch, onProgress);
+    await db.update(importDrafts).set({ status: 'done', files: [], updatedAt: sql`now()` }).where(eq(importDrafts.id, draftId));
+    return { kind: 'imported', report };
+  } catch (error) {
+    await db.update(importDrafts).set({ status: 'open', updatedAt: sql`now()` }).where(eq(importDrafts.id, draftId));
+    if (error instanceof ImportRejected) return { kind: 'rejected', error };
+    throw error;
+  }
+}
+
+export async function cancelDraft(db: Db, draftId: number, chat: Pick<ChatAddress, 'channel' | 'externalId'>): Promise<boolean> {
+  const rows = await db
+    .update(importDrafts)
+    .set({ status: 'cancelled', files: [], updatedAt: sql`now()` })
+    .where(and(eq(importDrafts.id, draftId), eq(importDrafts.channel, chat.channel), eq(importDrafts.externalId, chat.externalId), eq(importDrafts.status, 'open')))
+    .returning({ id: importDrafts.id });
+  return rows.length > 0;
+}

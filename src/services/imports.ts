@@ -1,0 +1,90 @@
+/**
+ * Importing files, whatever door they come through (CLI, admin API, an admin's chat): the kind of
+ * source is told by the files' extensions, the files are read into one batch, and the batch is saved
+ * in one transaction. Any problem rejects everything (ImportRejected) and nothing is stored.
+ */
+import type { Db } from '../db/client.js';
+import { parseExactPeriod, periodKey } from '../domain/period.js';
+import { letterBatch } from '../imports/letter.js';
+import { letterText } from '../imports/letter-text.js';
+import { portalBatch } from '../imports/portal/batch.js';
+import { checkFileSize, ImportRejected } from '../imports/problems.js';
+import { saveImport, type ImportBatch, type ImportProgress, type ImportReport } from '../imports/save.js';
+import { parseSheet } from '../imports/sheet/parse.js';
+
+export interface IncomingFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export type SourceKind = 'portal' | 'sheet' | 'letter';
+
+const KIND_OF_EXTENSION: Record<string, SourceKind> = {
+  json: 'portal',
+  csv: 'sheet',
+  xlsx: 'sheet',
+  xls: 'sheet',
+  txt: 'letter',
+  docx: 'letter',
+  pdf: 'letter',
+};
+
+export function extensionOf(fileName: string): string {
+  return /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+}
+
+export function sourceKindOf(fileName: string): SourceKind | null {
+  return KIND_OF_EXTENSION[extensionOf(fileName)] ?? null;
+}
+
+/** The one kind all the files share; a mix (a sheet with portal files) is refused. */
+function kindOfFiles(files: readonly IncomingFile[]): SourceKind {
+  const first = files[0];
+  if (!first) throw new ImportRejected([{ code: 'no-rows', file: '' }]);
+  const problems = files.flatMap((f) => (sourceKindOf(f.fileName) ? [] : [{ code: 'unsupported-format' as const, file: f.fileName, value: extensionOf(f.fileName) }]));
+  if (problems.length > 0) throw new ImportRejected(problems);
+  const kind = sourceKindOf(first.fileName) as SourceKind;
+  const other = files.find((f) => sourceKindOf(f.fileName) !== kind || (kind !== 'portal' && f !== first));
+  if (other) throw new ImportRejected([{ code: 'unsupported-format', file: other.fileName, value: extensionOf(other.fileName), detail: { with: first.fileName } }]);
+  return kind;
+}
+
+async function letterFileBatch(file: IncomingFile, period: string | null): Promise<ImportBatch> {
+  checkFileSize(file.fileName, file.bytes.byteLength);
+  const { extraction, batch } = letterBatch(await letterText(file.fileName, file.bytes), file.fileName);
+  if (!batch) throw new ImportRejected([{ code: extraction.ok ? 'no-result' : extraction.reason === 'no-period' ? 'missing-period' : 'no-result', file: file.fileName }]);
+  if (period && period !== batch.period) throw new ImportRejected([{ code: 'period-mismatch', file: file.fileName, value: batch.period, detail: { expected: period } }]);
+  return batch;
+}
+
+function normalisedPeriod(period: string | null | undefined, files: readonly IncomingFile[]): string | null {
+  if (!period) return null;
+  const parsed = parseExactPeriod(period);
+  if (!parsed) throw new ImportRejected([{ code: 'bad-period', file: files.map((f) => f.fileName).join(', '), value: period }]);
+  return periodKey(parsed);
+}
+
+/** Reads the files into a batch without storing anything: what a preview shows. */
+export async function readImport(files: readonly IncomingFile[], options: { period?: string | null } = {}): Promise<ImportBatch> {
+  const kind = kindOfFiles(files);
+  const period = normalisedPeriod(options.period, files);
+  const first = files[0] as IncomingFile;
+  switch (kind) {
+    case 'portal':
+      return portalBatch(files, period);
+    case 'sheet':
+      if (!period) throw new ImportRejected([{ code: 'missing-period', file: first.fileName }]);
+      return parseSheet({ fileName: first.fileName, bytes: first.bytes, period });
+    case 'letter':
+      return letterFileBatch(first, period);
+  }
+}
+
+export async function importFiles(
+  db: Db,
+  files: readonly IncomingFile[],
+  options: { period?: string | null; onProgress?: ImportProgress } = {},
+): Promise<ImportReport> {
+  const batch = await readImport(files, options);
+  return saveImport(db, batch, options.onProgress);
+}

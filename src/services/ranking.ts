@@ -1,0 +1,81 @@
+/**
+ * The ranking of the units under one parent for a period: what `/xephang` answers. Ranks are the
+ * stored ones (as published, or computed among siblings at import); units without one are counted apart.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { latestResults, type StoredResult } from '../db/results.js';
+import { results, units } from '../db/schema.js';
+import { unitById, type UnitRow } from '../db/units.js';
+import { compareDecimals } from '../domain/decimal.js';
+import { comparePeriodKeys, type PeriodQuery } from '../domain/period.js';
+import { choosePeriod } from './scores.js';
+
+export interface RankingEntry {
+  unit: UnitRow;
+  result: StoredResult;
+}
+
+export interface Ranking {
+  parent: UnitRow;
+  period: string;
+  scope: string | null;
+  ranked: RankingEntry[];
+  unranked: RankingEntry[];
+  /** The asking unit's own entry, when it is among these. */
+  own: RankingEntry | null;
+}
+
+export type RankingAnswer =
+  | { kind: 'ranking'; ranking: Ranking }
+  | { kind: 'no-data'; parent: UnitRow; query: PeriodQuery; available: string[] }
+  | { kind: 'no-parent' };
+
+/** Communes first: they are the many units a province ranks each month. */
+const PREFERRED_SCOPES = ['xã, phường', 'huyện/thị xã/thành phố', 'sở, ban, ngành'];
+
+function byRank(a: RankingEntry, b: RankingEntry): number {
+  return (a.result.rank ?? 0) - (b.result.rank ?? 0) || compareDecimals(b.result.total ?? '0', a.result.total ?? '0') || a.unit.name.localeCompare(b.unit.name, 'vi');
+}
+
+/** The parent whose children are ranked: the unit's own parent, or the unit itself when it has children. */
+async function parentFor(db: Db, unit: UnitRow | null): Promise<UnitRow | null> {
+  if (unit?.parentId) return (await unitById(db, unit.parentId)) ?? null;
+  if (unit) return unit;
+  // No unit named and none linked: the one parent with ranked children, if there is only one.
+  const parents = await db.selectDistinct({ parentId: units.parentId }).from(units).innerJoin(results, eq(results.unitId, units.id));
+  const ids = parents.map((p) => p.parentId).filter((id): id is number => id !== null);
+  return ids.length === 1 ? ((await unitById(db, ids[0] as number)) ?? null) : null;
+}
+
+export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuery): Promise<RankingAnswer> {
+  const parent = await parentFor(db, unit);
+  if (!parent) return { kind: 'no-parent' };
+  const children = await db.select().from(units).where(eq(units.parentId, parent.id));
+  const childIds = children.map((c) => c.id);
+  const periods = childIds.length === 0 ? [] : await db.selectDistinct({ period: results.period }).from(results).where(inArray(results.unitId, childIds));
+  const available = periods.map((p) => p.period).sort(comparePeriodKeys).reverse();
+  const period = choosePeriod(available, query);
+  if (!period) return { kind: 'no-data', parent, query, available };
+
+  const latest = await latestResults(db, childIds, period);
+  const entries = children.flatMap((c) => {
+    const result = latest.get(c.id);
+    return result ? [{ unit: c, result }] : [];
+  });
+  const ownEntry = entries.find((e) => e.unit.id === unit?.id) ?? null;
+  const scopes = new Set(entries.map((e) => e.result.rankScope));
+  const scope = ownEntry ? ownEntry.result.rankScope : (PREFERRED_SCOPES.find((s) => scopes.has(s)) ?? [...scopes][0] ?? null);
+  const inScope = entries.filter((e) => e.result.rankScope === scope);
+  return {
+    kind: 'ranking',
+    ranking: {
+      parent,
+      period,
+      scope,
+      ranked: inScope.filter((e) => e.result.rank !== null).sort(byRank),
+      unranked: inScope.filter((e) => e.result.rank === null),
+      own: ownEntry,
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { extractLetter } from '../../src/domain/letter.js';
+import { letterText } from '../../src/imports/letter-text.js';
+import { ImportRejected } from '../../src/imports/problems.js';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+async function rejection(promise: Promise<unknown>): Promise<ImportRejected> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ImportRejected) return error;
+    throw error;
+  }
+  throw new Error('expected the file to be rejected');
+}
+
+/** The least a Word document needs: the content types, the package relationship and the body. */
+async function minimalDocx(paragraphs: string[]): Promise<Uint8Array> {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '</Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+      '</Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
+      paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escape(p)}</w:t></w:r></w:p>`).join('') +
+      '</w:body></w:document>',
+  );
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** A one-page PDF written by hand: Helvetica, one line of ASCII per text line, a correct xref table. */
+function minimalPdf(lines: string[]): Uint8Array {
+  const stream = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map((l) => `(${l.replace(/[\\()]/g, '\\$&')}) Tj T*`), 'ET'].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+describe('letterText: .txt', () => {
+  it('reads UTF-8 and drops the byte order mark', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Tháng 02/2025 đạt 91,34 điểm')]);
+    expect(await letterText('cong-van.TXT', bytes)).toBe('Tháng 02/2025 đạt 91,34 điểm');
+  });
+
+  it('falls back to windows-1258 and composes the tones (NFC)', async () => {
+    // "Mỹ Hào" in windows-1258: y + combining tilde (0xDE), a + combining grave (0xCC).
+    const bytes = new Uint8Array([0x4d, 0x79, 0xde, 0x20, 0x48, 0x61, 0xcc, 0x6f]);
+    const text = await letterText('myhao.txt', bytes);
+    expect(text).toBe('Mỹ Hào');
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text.length).toBe(6);
+  });
+});
+
+describe('letterText: .docx', () => {
+  it('returns the paragraphs of a Word document, one a line', async () => {
+    const docx = await minimalDocx([
+      'Tháng 3/2025, Ủy ban nhân dân xã Hùng Sơn đạt 88,75/100 điểm, xếp thứ 2/12 xã, thị trấn.',
+      'Chỉ số Công khai, minh bạch: 17,5/18 điểm.',
+    ]);
+    const text = await letterText('ket-qua.docx', docx);
+    expect(text).toContain('Ủy ban nhân dân xã Hùng Sơn đạt 88,75/100 điểm');
+    expect(text).toContain('Chỉ số Công khai, minh bạch: 17,5/18 điểm.');
+    const extraction = extractLetter(text);
+    expect(extraction.ok && extraction.results[0]).toMatchObject({ unitName: 'xã Hùng Sơn', total: '88.75', rank: 2, rankOf: 12 });
+  });
+
+  it('rejects a file that is not a Word document with the reason', async () => {
+    const problem = (await rejection(letterText('hong.docx', utf8('not a zip file')))).problems[0];
+    expect(problem).toMatchObject({ code: 'unsupported-format', file: 'hong.docx', value: 'docx' });
+    expect(problem?.detail?.reason).toEqual(expect.any(String));
+  });
+});
+
+describe('letterText: .pdf', () => {
+  it('returns the text of a PDF page, lines kept', async () => {
+    const pdf = minimalPdf(['UBND xa Hung Son', 'Thang 02/2025 dat 91,34 diem']);
+    const text = await letterText('cong-van.pdf', pdf);
+    expect(text.split('\n').map((l) => l.trim())).toEqual(['UBND xa Hung Son', 'Thang 02/2025 dat 91,34 diem']);
+  });
+
+  it('rejects a broken PDF with the reason', async () => {
+    const problem = (await rejection(letterText('hong.pdf', utf8('%PDF-1.4 nothing else')))).problems[0];
+    expect(problem).toMatchObject({ code: 'unsupported-format', file: 'hong.pdf', value: 'pdf' });
+    expect(problem?.detail?.reason).toEqual(expect.any(String));
+  });
+});
+
+describe('letterText: other files', () => {
+  it('rejects other extensions, naming the extension', async () => {
+    const problems = (await rejection(letterText('cong-van.doc', utf8('x')))).problems;
+    expect(problems).toEqual([{ code: 'unsupported-format', file: 'cong-van.doc', value: '.doc', detail: { expected: '.txt, .docx, .pdf' } }]);
+  });
+
+  it('rejects an empty file', async () => {
+    expect((await rejection(letterText('trong.txt', new Uint8Array()))).problems[0]?.code).toBe('empty-file');
+  });
+});
