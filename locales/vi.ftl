@@ -75,6 +75,14 @@ template-caption =
     Mẫu bảng tính nhập kết quả Bộ chỉ số: mỗi đơn vị một dòng; cột bắt buộc: Tên đơn vị và điểm các nhóm. Xem trang «Hướng dẫn» trong tệp.
     Gửi lại tệp đã điền vào cuộc trò chuyện này (quản trị viên), ghi kỳ ở phần chú thích, ví dụ: tháng 8/2026.
 
+template-guide =
+    Mẫu nhập kết quả Bộ chỉ số 766: mỗi dòng một đơn vị, dòng 1 là tiêu đề cột; gửi lại tệp .xlsx hoặc .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy).
+    Bắt buộc: «Tên đơn vị» và «Tổng điểm». Không bắt buộc: «Kỳ», «Mã đơn vị», «Đơn vị cấp trên», «Xếp hạng», «Số đơn vị xếp hạng», «Xếp loại».
+    Mỗi nhóm có hai cột «<tên nhóm> – điểm» và «<tên nhóm> – tỷ lệ (%)»; để trống ô điểm nếu không có kết quả của nhóm.
+    Có thể thêm cột chỉ tiêu con «<số hiệu> <tên chỉ tiêu> – tử số», «– mẫu số», «– tỷ lệ (%)», «– điểm», ví dụ «2.1 Hồ sơ xử lý trước hạn, đúng hạn – điểm».
+    Số thập phân ghi 15,81 hoặc 15.81; tổng điểm ghi đúng như nguồn công bố, hệ thống không tự cộng.
+    Hai dòng ví dụ là kết quả tháng 08/2026; xóa chúng trước khi điền số liệu của mình.
+
 ## Sub-criteria (/chitiet)
 detail-title = Chi tiết chỉ số – { $title }, { $period }
 detail-group = { $name }: { $points }/{ $max } ({ $rate })
@@ -191,6 +199,8 @@ cli-usage =
       template [--format xlsx|csv] [--out TỆP]  ghi tệp mẫu bảng tính để nhập kết quả
       help                                   in hướng dẫn này
 cli-import-progress = Đang nhập
+cli-template-written = Đã ghi tệp mẫu: { $path }
+cli-template-bad-format = Định dạng «{ $format }» không có: chọn xlsx hoặc csv.
 cli-import-no-paths = Thiếu tệp hoặc thư mục cần nhập. Ví dụ: npm run cli -- import samples/portal/2026-08 --period 2026-08
 cli-import-path-missing = Không có tệp hoặc thư mục «{ $path }».
 console-file = [Tệp đính kèm: { $name }. Trong terminal, ghi tệp mẫu bằng: npm run cli -- template]

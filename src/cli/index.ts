@@ -1,6 +1,6 @@
 /** `npm run cli -- <command>`: administration from a terminal. */
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { AdminError, demoCommand, importCommand, inviteCommand, type InviteArgs, type InviteView } from '../admin/commands.js';
 import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
@@ -8,6 +8,7 @@ import { DatabaseBusyError } from '../db/client.js';
 import { formatDateTime } from '../domain/format.js';
 import { ROLE_LABEL } from '../domain/roles.js';
 import { ImportRejected } from '../imports/problems.js';
+import { templateDescription, writeTemplate } from '../imports/sheet/template.js';
 import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { t } from '../messages/i18n.js';
 import { renderProblems } from '../messages/import-problems.js';
@@ -64,6 +65,15 @@ async function importCommandLine(argv: string[]): Promise<void> {
   console.log(values.json ? JSON.stringify(report) : renderImportReport(t, report).join('\n'));
 }
 
+async function template(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'xlsx' }, out: { type: 'string' } } });
+  const format = values.format === 'csv' ? 'csv' : values.format === 'xlsx' ? 'xlsx' : null;
+  if (!format) throw new AdminError(t('cli-template-bad-format', { format: String(values.format) }));
+  const out = values.out ?? t('template-file-name').replace(/\.xlsx$/, `.${format}`);
+  writeFileSync(out, await writeTemplate(format));
+  console.log([t('cli-template-written', { path: out }), ...templateDescription()].join('\n'));
+}
+
 async function invite(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -106,6 +116,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'import':
         await importCommandLine(rest);
+        return 0;
+      case 'template':
+        await template(rest);
         return 0;
       case undefined:
       case 'help':

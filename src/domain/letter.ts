@@ -1,179 +1,695 @@
 /**
- * Reads a result out of the text of a công văn (or a news item): best effort, shown back to a person
- * for confirmation before anything is stored. Numbers are kept as printed.
+ * Reads results out of the text of a công văn or a news item: best effort, shown back to a person
+ * for confirmation before anything is stored. Numbers are kept as printed (a decimal comma becomes a dot).
+ *
+ * How it reads. The text is cleaned (NFC, one space) and folded into a copy of the same length (no tones,
+ * lower case): keywords are matched on the fold, names are cut from the original at the same positions.
+ * Every "N điểm", "N/M điểm", "N điểm/M điểm", "N/100" or "tổng điểm N" is a score; the clause before it
+ * says what it scores:
+ *   - a group: "- Chỉ số Công khai minh bạch: 18/18 điểm; đạt tỷ lệ 100%", "Tiến độ giải quyết đạt 19,98 điểm";
+ *   - a unit's total: "thị xã Mỹ Hào đạt 91,34 điểm", "Tổng điểm: 88,5/100", any "…/100";
+ *   - nothing kept: "tăng 2,15 điểm", "cao hơn … 3 điểm", "trung bình cả nước 80,1 điểm", "tối đa 18 điểm",
+ *     or a score the clause dates to another period ("Tháng 7/2026, tỉnh … đạt 83,13 điểm").
+ * Each unit whose total is printed is one result; the groups, rank, change and classification printed
+ * after it (until the next unit's total) are its own. A text with group scores but no total is still a
+ * result when it names the unit; a total with no group scores is a result too (unit, total and period
+ * are all the text must name clearly). Anything less is `no-result`: the extractor does not guess.
  */
-import { parseDecimal } from './decimal.js';
-import { FRAMEWORK_2022, FRAMEWORK_2024, findGroupByText, type Framework, type Group } from './framework.js';
-import type { Period } from './period.js';
-import type { CriterionScore, GroupScore, UnitResult } from './result.js';
-import { cleanText, fold, foldWords } from './text.js';
+import { compareDecimals, parseDecimal } from './decimal.js';
+import { FRAMEWORK_2022, FRAMEWORK_2024, groupOf, type Framework, type GroupKey } from './framework.js';
+import { periodKey, type Period } from './period.js';
+import { orderGroups, type CriterionScore, type GroupScore, type UnitResult } from './result.js';
+import { cleanText, foldWords } from './text.js';
 
-/** A unit's result as a letter prints it: no score delta, and the unit by name. */
-export interface LetterResult extends Omit<UnitResult, 'period' | 'scoreDelta'> {
+/**
+ * A figure the text prints but that cannot be right: left out of the result rather than stored,
+ * and listed so the person who confirms the extraction sees what was dropped.
+ */
+export interface SkippedFigure {
+  what: GroupKey | 'total' | 'rank';
+  /** As printed: "19,5/18 điểm", "105 điểm", "40/34". */
+  printed: string;
+  /** above-max: more points than the group (or 100) allows; max-mismatch: a printed maximum the framework does not have. */
+  reason: 'above-max' | 'max-mismatch' | 'rank-out-of-range';
+}
+
+/** A unit's result as a letter prints it, with the unit by name. */
+export interface LetterResult extends Omit<UnitResult, 'period'> {
   unitName: string;
   parentName: string | null;
   period: Period;
+  /** Places gained since the previous period as printed ("tăng 3 bậc" → 3, "giảm 2 bậc" → -2, "giữ nguyên vị trí" → 0). */
+  rankChange: number | null;
+  skipped: SkippedFigure[];
 }
 
 export type LetterExtraction =
   | { ok: true; results: LetterResult[] }
   | { ok: false; reason: 'no-period' | 'no-result' };
 
-const NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)*`;
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
-const UNIT_KIND = String.raw`thị xã|thành phố|huyện|tỉnh|xã|phường|đặc khu|thị trấn`;
 
-/** The period the letter is about: the "tháng MM/YYYY" (or quý, năm) it names most often. */
-function findLetterPeriod(text: string): Period | null {
-  const counts = new Map<string, { period: Period; n: number }>();
-  const add = (key: string, period: Period) => {
-    const entry = counts.get(key) ?? { period, n: 0 };
+// ---------------------------------------------------------------------------------------------------
+// Text: the cleaned original and its fold, index for index.
+
+interface Doc {
+  /** cleanText of the input. */
+  t: string;
+  /** t folded character by character: same length, so an index in one is the same place in the other. */
+  f: string;
+  /** f with unit names and well-known non-group phrases ("Cổng Dịch vụ công quốc gia") blanked, for group names. */
+  fa: string;
+  mentions: Mention[];
+}
+
+function foldAligned(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const folded = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    out += folded.length === ch.length ? folded : ch;
+  }
+  return out;
+}
+
+/** The text with these stretches replaced by spaces, so that every index stays where it was. */
+function blank(text: string, ranges: readonly (readonly [number, number])[]): string {
+  const chars = text.split('');
+  for (const [start, end] of ranges) chars.fill(' ', start, end);
+  return chars.join('');
+}
+
+/** Phrases that contain a group's words without being about the group. */
+const NOT_A_GROUP = [
+  /cong dich vu cong(?: quoc gia)?/g,
+  /cung cap dich vu cong(?! truc tuyen)/g,
+  /dich vu cong theo thoi gian thuc/g,
+  /he thong (?:thong tin )?giai quyet (?:thu tuc hanh chinh|tthc)/g,
+  /mot cua dien tu/g,
+];
+
+function readDoc(raw: string): Doc {
+  const t = cleanText(raw);
+  const f = foldAligned(t);
+  const mentions = findMentions(t, f);
+  const ranges = NOT_A_GROUP.flatMap((re) => [...f.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const));
+  const fa = blank(f, [...ranges, ...mentions.map((m) => [m.start, m.end] as const)]);
+  return { t, f, fa, mentions };
+}
+
+const WIDE_SEPARATOR = /[;:!?•]|\.(?=\s|$)|\s[-–+]\s/g;
+const NARROW_SEPARATOR = /[;:!?•]|,(?!\d)|\.(?=\s|$)|\s[-–+]\s/g;
+
+/** Where the clause that ends at `end` starts: after the last separator in [from, end); a trailing ':' is not one. */
+function clauseStart(f: string, from: number, end: number, narrow: boolean): number {
+  let e = end;
+  while (e > from && /[\s:=–-]/.test(f[e - 1] ?? '')) e--;
+  let start = from;
+  for (const m of f.slice(from, e).matchAll(narrow ? NARROW_SEPARATOR : WIDE_SEPARATOR)) start = from + m.index + m[0].length;
+  return start;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Units: "thị xã Mỹ Hào", "UBND xã Hùng Sơn", "phường 12", "tỉnh Phú Thọ", "Sở Tư pháp".
+
+interface Mention {
+  start: number;
+  end: number;
+  /** "thị xã Mỹ Hào": the kind in lower case, the name as printed. */
+  name: string;
+  kind: string;
+  /** 1 tỉnh, 2 huyện/thị xã/thành phố/quận/sở, 3 xã/phường/thị trấn/đặc khu: a parent has a smaller level. */
+  level: number;
+}
+
+const KINDS: Record<string, { label: string; level: number }> = {
+  'thi xa': { label: 'thị xã', level: 2 },
+  'thanh pho': { label: 'thành phố', level: 2 },
+  'thi tran': { label: 'thị trấn', level: 3 },
+  'dac khu': { label: 'đặc khu', level: 3 },
+  huyen: { label: 'huyện', level: 2 },
+  quan: { label: 'quận', level: 2 },
+  tinh: { label: 'tỉnh', level: 1 },
+  xa: { label: 'xã', level: 3 },
+  phuong: { label: 'phường', level: 3 },
+};
+const KIND_RE = /(?<![a-z0-9])(thi xa|thanh pho|thi tran|dac khu|huyen|quan|tinh|xa|phuong) /g;
+
+/**
+ * Capitalised words that start a new phrase, not a place name, when a line break ran them together
+ * ("thị xã Mỹ Hào\nTổng điểm"). Words that begin real names (Đồng, Năm, Như, Tăng, Quý…) are not here.
+ */
+const NAME_STOP = String.raw`(?:Trong|Tổng|Chỉ|Nhóm|Kết|Theo|Đạt|Xếp|Về|Tháng|Với|Trên|Tại|Các|Số|Điểm|Kính|Nơi|Tỉnh|Huyện|Xã|Phường|Quận|Đứng|Ngày|Sở|Thị xã|Thị trấn|Thành phố|Đặc khu)(?![\p{L}\p{M}])`;
+const NAME_WORD = String.raw`(?!${NAME_STOP})\p{Lu}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\d])`;
+const NAME_RE = new RegExp(String.raw`${NAME_WORD}(?: ${NAME_WORD}){0,4}|\d{1,2}(?![\d\p{L}]|[/.,]\d)`, 'uy');
+const NAME_STOP_WORD = new RegExp(`^${NAME_STOP}$`, 'u');
+
+const SO_STOP = new Set(
+  'đạt được là xếp có đứng tăng giảm với trong tại tháng quý năm về của theo thuộc đã chỉ tổng điểm trên ở cũng vẫn tiếp nhưng còn thì tỉnh thành huyện xã phường quận thị dẫn giữ vươn tụt nằm sở đều cùng lại vừa mới nay'.split(' '),
+);
+
+/** "Sở Tư pháp", "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch": words up to a verb or a place. */
+function soName(t: string, from: number): number {
+  const word = /[\p{L}\p{M}]+/uy;
+  let pos = from;
+  let words = 0;
+  for (;;) {
+    word.lastIndex = pos;
+    const w = word.exec(t)?.[0];
+    if (!w || (words === 0 && !/^\p{Lu}/u.test(w))) break;
+    if (words > 0 && (SO_STOP.has(w.toLowerCase()) || NAME_STOP_WORD.test(w))) break;
+    if (w === 'và' && !/^và \p{Lu}/u.test(t.slice(pos))) break;
+    pos += w.length;
+    words += 1;
+    if (words >= 8) break;
+    if (/^ [\p{L}\p{M}]/u.test(t.slice(pos, pos + 2))) pos += 1;
+    else if (/^, \p{Lu}[\p{L}\p{M}]* [\p{L}\p{M}]+ và \p{Lu}/u.test(t.slice(pos, pos + 40))) pos += 2;
+    else break;
+  }
+  return t.slice(from, pos).replace(/[\s,]+$/u, '').length + from;
+}
+
+function findMentions(t: string, f: string): Mention[] {
+  const found: Mention[] = [];
+  for (const m of f.matchAll(KIND_RE)) {
+    const kind = KINDS[m[1] ?? ''];
+    if (!kind || t.slice(m.index, m.index + kind.label.length).toLowerCase() !== kind.label) continue;
+    NAME_RE.lastIndex = m.index + m[0].length;
+    const name = NAME_RE.exec(t)?.[0];
+    if (!name) continue;
+    found.push({ start: m.index, end: NAME_RE.lastIndex, name: `${kind.label} ${name}`, kind: m[1] ?? '', level: kind.level });
+  }
+  for (const m of t.matchAll(/(?<![\p{L}\p{M}])Sở (?=\p{Lu})/gu)) {
+    const end = soName(t, m.index + 3);
+    if (end > m.index + 3) found.push({ start: m.index, end, name: t.slice(m.index, end), kind: 'so', level: 2 });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** "xã Hùng Sơn, huyện Lâm Thao, tỉnh Phú Thọ": from any of them back to the first, the unit itself. */
+function chainStart(doc: Doc, mention: Mention): Mention {
+  let current = mention;
+  for (;;) {
+    const i = doc.mentions.indexOf(current);
+    const previous = doc.mentions[i - 1];
+    if (!previous || previous.level <= current.level) return current;
+    if (!/^\s*(?:[,–-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(previous.end, current.start))) return current;
+    current = previous;
+  }
+}
+
+function parentOf(doc: Doc, unit: Mention): string | null {
+  const next = doc.mentions[doc.mentions.indexOf(unit) + 1];
+  if (next && next.level < unit.level && /^\s*(?:[,–-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(unit.end, next.start))) return next.name;
+  if (unit.kind === 'tinh') return null;
+  const kinds = unit.kind === 'thanh pho' ? ['tinh'] : ['tinh', 'thanh pho'];
+  const own = foldWords(unit.name);
+  return doc.mentions.find((m) => kinds.includes(m.kind) && foldWords(m.name) !== own)?.name ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Groups: which group a clause names.
+
+const GROUP_MAX = Object.fromEntries([...FRAMEWORK_2024.groups, ...FRAMEWORK_2022.groups].map((g) => [g.key, g.max])) as Record<GroupKey, string>;
+
+const GROUP_ALIASES: { key: GroupKey; re: RegExp; length: number }[] = [
+  ...FRAMEWORK_2024.groups.flatMap((g) => g.aliases.map((alias) => ({ key: g.key, alias }))),
+  ...(groupOf(FRAMEWORK_2022, 'CCDVTT')?.aliases ?? []).map((alias) => ({ key: 'CCDVTT' as const, alias })),
+  { key: 'CCDVTT' as const, alias: 'cung cap dich vu cong truc tuyen' },
+].map(({ key, alias }) => ({ key, re: new RegExp(`(?<![a-z0-9])${alias}(?![a-z0-9])`, 'g'), length: alias.length }));
+
+const isOnline = (key: GroupKey) => key === 'CLGQ' || key === 'CCDVTT';
+const sameNumber = (a: string, b: string) => compareDecimals(a, b) === 0;
+
+/**
+ * The group a clause (folded, names blanked) is about: the group name nearest its end, or, when a
+ * maximum is printed, the one group named there with that maximum. "Dịch vụ công trực tuyến" is
+ * one name for two groups: CLGQ (/12) of the six-group framework and CCDVTT (/22) of the five-group one.
+ */
+function groupIn(clause: string, printedMax: string | null): GroupKey | null {
+  const hits: { key: GroupKey; end: number; length: number }[] = [];
+  for (const { key, re, length } of GROUP_ALIASES) {
+    for (const m of clause.matchAll(re)) hits.push({ key, end: m.index + length, length });
+  }
+  const best = hits.sort((a, b) => b.end - a.end || b.length - a.length)[0];
+  if (!best) return null;
+  const keys = new Set(hits.map((h) => h.key));
+  if (keys.has('CLGQ') || keys.has('CCDVTT')) keys.add('CLGQ').add('CCDVTT');
+  if (printedMax) {
+    const fitting = [...keys].filter((k) => sameNumber(GROUP_MAX[k], printedMax));
+    if (fitting.length === 1 && fitting[0]) return fitting[0];
+  }
+  if (!isOnline(best.key)) return best.key;
+  return best.key === 'CCDVTT' || /cung cap dich vu/.test(clause) ? 'CCDVTT' : 'CLGQ';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Periods.
+
+const MONTH_RE = /(?<![a-z])thang\s+(\d{1,2})\s*(?:[/.-]\s*|\s+nam\s+)(\d{4})(?!\d)/g;
+const QUARTER_RE = /(?<![a-z])(?:quy|qui)\s+(iv|iii|ii|i|[1-4])\s*(?:[/.-]\s*|\s+nam\s+)(\d{4})(?!\d)/g;
+/** "6 tháng đầu năm 2025", "9 tháng năm 2025": a cumulative period, which is not one the index stores. */
+const CUMULATIVE_RE = /(?<![a-z\d])\d{1,2}\s+thang\s+(?:(?:dau|cuoi)\s+)?nam\s+\d{4}/;
+const YEAR_RE = /(?<![a-z])nam\s+(\d{4})(?![\d/])/g;
+const QUARTER_NO: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+interface PeriodHit {
+  index: number;
+  end: number;
+  period: Period;
+  /** A date ("ngày 05 tháng 3 năm 2025") or a comparison ("so với tháng 7/2026"): not the letter's period. */
+  aside: boolean;
+}
+
+function periodHits(f: string): PeriodHit[] {
+  const hits: PeriodHit[] = [];
+  const aside = (index: number) =>
+    /ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, index - 12), index)) ||
+    /(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, index - 40), index));
+  for (const m of f.matchAll(MONTH_RE)) {
+    const month = Number(m[1]);
+    const year = Number(m[2]);
+    if (month < 1 || month > 12) continue;
+    hits.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'month', year, month }, aside: aside(m.index) });
+  }
+  for (const m of f.matchAll(QUARTER_RE)) {
+    const quarter = QUARTER_NO[m[1] ?? ''] ?? 0;
+    hits.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'quarter', year: Number(m[2]), quarter }, aside: aside(m.index) });
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/** The period's last month, counted from year 0: orders months, quarters and years on one scale. */
+function periodEnd(p: Period): number {
+  return p.year * 12 + (p.kind === 'month' ? p.month : p.kind === 'quarter' ? p.quarter * 3 : 12);
+}
+
+function mostNamed(hits: PeriodHit[]): Period | null {
+  const counts = new Map<string, { period: Period; n: number; first: number }>();
+  for (const h of hits) {
+    const key = periodKey(h.period);
+    const entry = counts.get(key) ?? { period: h.period, n: 0, first: h.index };
     entry.n += 1;
     counts.set(key, entry);
-  };
-  for (const m of text.matchAll(/tháng\s+(\d{1,2})\s*[/-]\s*(\d{4})/giu)) {
-    const month = Number(m[1]);
-    if (month >= 1 && month <= 12) add(`${m[2]}-${month}`, { kind: 'month', year: Number(m[2]), month });
   }
-  for (const m of text.matchAll(/quý\s+(I{1,3}|IV|[1-4])\s*[/-]\s*(\d{4})/giu)) {
-    const q = ({ I: 1, II: 2, III: 3, IV: 4 } as Record<string, number>)[(m[1] ?? '').toUpperCase()] ?? Number(m[1]);
-    add(`${m[2]}-Q${q}`, { kind: 'quarter', year: Number(m[2]), quarter: q });
+  // On a tie the later period: a news item names the month before as the comparison, rarely the month after.
+  return [...counts.values()].sort((a, b) => b.n - a.n || periodEnd(b.period) - periodEnd(a.period) || a.first - b.first)[0]?.period ?? null;
+}
+
+/**
+ * The period the text is about: the month or quarter it names most often (the later on a tie), dates and
+ * "so với …" comparisons aside. Without one, the year of a sentence about results ("Kết quả … năm 2025").
+ * A cumulative period ("6 tháng đầu năm 2025") is no period: the index has none such, and reading it as
+ * the year would store a half-year as the whole year.
+ */
+function findLetterPeriod(f: string): Period | null {
+  const hits = periodHits(f);
+  const named = mostNamed(hits.filter((h) => !h.aside));
+  if (named) return named;
+  if (CUMULATIVE_RE.test(f)) return null;
+  const years: PeriodHit[] = [];
+  for (const m of f.matchAll(YEAR_RE)) {
+    // "tháng 3 năm 2025" in a date is not the year 2025.
+    if (hits.some((h) => m.index >= h.index && m.index < h.end)) continue;
+    if (/(?:so voi|cung ky|giao|ke hoach|chi tieu)[^.;:]{0,20}$/.test(f.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const sentenceStart = f.lastIndexOf('. ', m.index) + 1;
+    const sentenceEnd = f.indexOf('. ', m.index);
+    const sentence = f.slice(sentenceStart, sentenceEnd < 0 ? f.length : sentenceEnd);
+    if (!/ket qua|danh gia|chi so|diem|xep/.test(sentence)) continue;
+    years.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'year', year: Number(m[1]) }, aside: false });
   }
-  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  if (best) return best.period;
-  const year = /kết quả[^.]*?năm\s+(\d{4})/iu.exec(text);
-  return year ? { kind: 'year', year: Number(year[1]) } : null;
+  return mostNamed(years);
 }
 
-function findUnitAndTotal(text: string): { unitName: string; total: string } | null {
-  const re = new RegExp(String.raw`(?:của|,)\s+((?:${UNIT_KIND})\s+${NAME})\s+(?:đạt|được)\s+(${NUMBER})\s*điểm`, 'u');
-  const m = re.exec(text);
-  if (!m) return null;
-  const total = parseDecimal(m[2] ?? '');
-  return total ? { unitName: m[1] ?? '', total } : null;
+/** Does this stretch date what follows to a period other than the letter's ("Tháng 7/2026, tỉnh … đạt")? */
+function otherPeriod(f: string, letterPeriod: Period): boolean {
+  const keys = periodHits(f)
+    .filter((h) => !h.aside)
+    .map((h) => periodKey(h.period));
+  return keys.length > 0 && !keys.includes(periodKey(letterPeriod));
 }
 
-function findRank(text: string): { rank: number; rankOf: number; scope: string | null } | null {
-  const m = /(?:xếp hạng|xếp thứ|đứng vị trí|đứng thứ)(?:\s+thứ)?\s+(\d+)\s*\/\s*(\d+)\s*([^.;:]*)/iu.exec(text);
-  if (!m) return null;
-  const scope = (m[3] ?? '').replace(/\s+Trong đó\s*$/u, '').trim();
-  return { rank: Number(m[1]), rankOf: Number(m[2]), scope: scope || null };
+// ---------------------------------------------------------------------------------------------------
+// Scores.
+
+/**
+ * "91,34 điểm", "18/18 điểm", "17,5 điểm/18 điểm", "91,34 trên 100 điểm", "85,28/100", "tổng điểm 88,5".
+ * In a score a dot is a decimal point, never a thousands separator: "15.810" is 15.810 (a score is at
+ * most 100, so 15 810 cannot be meant). Counts ("2.348 hồ sơ") are read elsewhere, with thousands.
+ */
+const SCORE_RE = new RegExp(
+  String.raw`(?<![\d.,/])(?:(${NUMBER})\s*(?:(?:(diem)\s*)?(?:/|tren\s+(?:tong\s+so\s+)?)\s*(${NUMBER})(?!\d)(?:\s*(diem))?|(diem))(?![a-z])` +
+    String.raw`|(?<=(?:tong (?:so )?diem|diem tong|diem so)(?: dat| la| dat duoc)?:? ?)(${NUMBER})(?![\d.,]?\d|\s*(?:[/%]|diem|tren)))`,
+  'g',
+);
+/** The rate printed after a group's points: "; đạt tỷ lệ 100%", " (97,5%)", ", tương đương 94,6%". */
+const RATE_AFTER = new RegExp(String.raw`^\s*(?:[;,]\s*)?\(?\s*(?:(?:dat|tuong duong|tuong ung|bang|chiem)\s+)?(?:t[yi] le\s+)?(?:(?:dat|la)\s+)?:?\s*(${NUMBER})\s*%\s*\)?`);
+const RATE_BEFORE = new RegExp(String.raw`(${NUMBER})\s*%\s*\(?\s*$`);
+/** Words right before a number of points that make it a difference, a bound or an estimate ("đạt trên 85 điểm"), not a score. */
+const NOT_A_SCORE_END =
+  /(?<![a-z])(?:tang|giam|hon|thieu|tru|mat|chenh lech|cach|toi da|thang diem|ty trong|tren|duoi|khoang|gan|xap xi|tu|it nhat)(?:\s+(?:them|khoang|duoc|di|la|den|tu|gan))?[\s:]*$/;
+const NOT_A_SCORE = /(?<![a-z])(?:trung binh|binh quan|muc tieu|chi tieu|ke hoach|phan dau|thang truoc|ky truoc|quy truoc|nam truoc|cung ky|toi da)(?![a-z])/;
+const TOTAL_WORDS = /(?<![a-z])(?:tong|bo chi so|diem so|chi so chung|chi so tong hop)(?![a-z])/;
+/** A number after these is a rank ("xếp thứ 01/10"), not points. */
+const RANK_WORDS = /(?<![a-z])(?:xep|dung|vi tri|hang)(?![a-z])/;
+
+/**
+ * Is a rank, change or classification at `pos` about something else than the unit's result for the period:
+ * a group ("Chỉ số Thanh toán trực tuyến xếp thứ 5/34"), a target or the previous period ("phấn đấu xếp thứ 5",
+ * "tháng trước xếp thứ 15/34"), another month ("Tháng 7/2026, tỉnh … xếp thứ 15/34")?
+ */
+function elsewhere(doc: Doc, pos: number, period: Period): boolean {
+  const from = Math.max(0, pos - 200);
+  const narrow = clauseStart(doc.f, from, pos, true);
+  if (groupIn(doc.fa.slice(narrow, pos), null) !== null || NOT_A_SCORE.test(doc.f.slice(narrow, pos))) return true;
+  return otherPeriod(doc.f.slice(clauseStart(doc.f, from, pos, false), pos), period);
 }
 
-function findParent(text: string, unitName: string): string | null {
-  for (const m of text.matchAll(new RegExp(String.raw`\b(tỉnh|thành phố)\s+(${NAME})`, 'gu'))) {
-    const name = `${m[1]} ${m[2]}`;
-    if (fold(name) !== fold(unitName)) return name;
+const LOOK_BACK = 300;
+
+interface Score {
+  start: number;
+  end: number;
+  /** Where what the score belongs to starts: the unit's name for a total, the clause for a group. */
+  anchor: number;
+  points: string;
+  max: string | null;
+  printed: string;
+}
+
+interface GroupFound extends Score {
+  key: GroupKey;
+  rate: string | null;
+}
+
+interface TotalFound extends Score {
+  unit: Mention;
+}
+
+interface Scan {
+  groups: GroupFound[];
+  totals: TotalFound[];
+  /** Totals read but left out (above 100), by the unit they belong to. */
+  skippedTotals: TotalFound[];
+}
+
+function nearestMentionBefore(doc: Doc, pos: number, from: number): Mention | undefined {
+  return doc.mentions.filter((m) => m.end <= pos && m.start >= from).at(-1);
+}
+
+function scanScores(doc: Doc, period: Period): Scan {
+  const { t, f, fa } = doc;
+  const scan: Scan = { groups: [], totals: [], skippedTotals: [] };
+  let previousEnd = 0;
+  for (const m of f.matchAll(SCORE_RE)) {
+    const start = m.index;
+    if (start < previousEnd) continue;
+    const matchEnd = start + m[0].length;
+    // What a score is about is said within its clause: never look further back than this.
+    const from = Math.max(previousEnd, start - LOOK_BACK);
+    const pointsText = m[1] ?? m[6] ?? '';
+    const maxText = m[3] ?? null;
+    const saysPoints = Boolean(m[2] ?? m[4] ?? m[5] ?? m[6]);
+    const wideStart = clauseStart(f, from, start, false);
+    const narrowStart = clauseStart(f, from, start, true);
+    const narrow = f.slice(narrowStart, start);
+    const points = parseDecimal(pointsText);
+    const max = maxText === null ? null : parseDecimal(maxText);
+    if (!saysPoints && (RANK_WORDS.test(narrow) || max === null)) continue;
+    if (points === null || (maxText !== null && max === null)) continue;
+    if (NOT_A_SCORE_END.test(narrow) || NOT_A_SCORE.test(narrow) || otherPeriod(f.slice(wideStart, start), period)) {
+      if (saysPoints) previousEnd = matchEnd;
+      continue;
+    }
+    const printed = t.slice(start, matchEnd).trim();
+    const outOf100 = max !== null && sameNumber(max, '100');
+
+    // A group: its name is in the clause, possibly across a comma ("mức độ hài lòng của người dân, doanh nghiệp đạt").
+    let key: GroupKey | null = null;
+    let groupStart = narrowStart;
+    if (!outOf100) {
+      for (let s = narrowStart, tries = 0; tries < 3; tries++) {
+        key = groupIn(fa.slice(s, start), max);
+        groupStart = s;
+        if (key || f[s - 1] !== ',' || s <= wideStart) break;
+        if (TOTAL_WORDS.test(f.slice(s, start)) || doc.mentions.some((x) => x.start >= s && x.end <= start)) break;
+        s = clauseStart(f, wideStart, s - 1, true);
+      }
+    }
+    if (key) {
+      if (!saysPoints && (max === null || !sameNumber(max, GROUP_MAX[key]))) continue;
+      const after = RATE_AFTER.exec(f.slice(matchEnd, matchEnd + 60));
+      const rateText = after?.[1] ?? RATE_BEFORE.exec(narrow)?.[1] ?? null;
+      const end = after ? matchEnd + after[0].length : matchEnd;
+      scan.groups.push({ start, end, anchor: groupStart, points, max, printed, key, rate: rateText === null ? null : parseDecimal(rateText) });
+      previousEnd = end;
+      continue;
+    }
+
+    // A total: out of 100 or none, with the unit named in its sentence, or said to be the total ("Tổng điểm: …").
+    // "23/6" or "01/10" (a date, a rank) is no score at all: it does not end the clause that follows.
+    if (max !== null && !outOf100) {
+      if (saysPoints) previousEnd = matchEnd;
+      continue;
+    }
+    previousEnd = matchEnd;
+    const totalWords = TOTAL_WORDS.test(narrow) || m[6] !== undefined;
+    let unit = nearestMentionBefore(doc, start, wideStart);
+    if (!unit && (totalWords || outOf100)) unit = nearestMentionBefore(doc, start, Math.max(0, start - LOOK_BACK));
+    if (!unit) continue;
+    unit = chainStart(doc, unit);
+    const found: TotalFound = { start, end: matchEnd, anchor: Math.min(unit.start, wideStart), points, max, printed, unit };
+    // A total above 100 cannot be: it is left out, and the unit's groups are still read.
+    (compareDecimals(points, '100') > 0 ? scan.skippedTotals : scan.totals).push(found);
+  }
+  return scan;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rank, change, classification, sub-rates: searched in the stretch of text that belongs to one result.
+
+interface Rank {
+  rank: number;
+  rankOf: number | null;
+  scope: string | null;
+  printed: string;
+}
+
+const RANK_RE =
+  /(?<![a-z])(?:xep hang|xep thu|xep vi tri|dung vi tri|dung o vi tri|dung thu|dung hang|giu vi tri|vuon len vi tri|vuon len thu|tut xuong vi tri|tut xuong thu|o vi tri)(?: thu)?\s+(?:(\d{1,4})|(?<=thu )nhat(?![a-z]))(?!\d)(?:\s*(?:\/|tren(?: tong so)?|trong(?: tong so| so)?)\s*(\d{1,4})(?!\d))?(?![.,]\d)(?!\s*(?:bac|hang|diem|%)(?![a-z]))/g;
+const SCOPE_END =
+  /[.;:()!?]|,(?!\s*(?:thanh pho|tinh|thi xa|thi tran|huyen|quan|xa|phuong|dac khu|thanh|thi|so|ban|nganh|don vi|dia phuong)(?![a-z]))|\s(?:tang|giam|so voi|voi|dat|xep|trong do|nhung|cao|thap|diem|ve|sau|truoc|tu|nam|thang|quy|va tang|va giam)(?![a-z])/;
+
+function findRank(doc: Doc, period: Period, from: number, to: number, skipped: SkippedFigure[]): Rank | null {
+  for (const m of doc.f.slice(from, to).matchAll(RANK_RE)) {
+    const index = from + m.index;
+    if (elsewhere(doc, index, period)) continue;
+    const end = index + m[0].length;
+    const rank = m[1] === undefined ? 1 : Number(m[1]);
+    const rankOf = m[2] === undefined ? null : Number(m[2]);
+    const printed = doc.t.slice(index, end);
+    if (rank < 1 || (rankOf !== null && rank > rankOf)) {
+      skipped.push({ what: 'rank', printed, reason: 'rank-out-of-range' });
+      continue;
+    }
+    const rest = doc.f.slice(end, end + 80);
+    const cut = SCOPE_END.exec(rest)?.index ?? rest.length;
+    const scope = cleanText(doc.t.slice(end, end + cut)).replace(/\s+Trong đó$/iu, '');
+    return { rank, rankOf, scope: scope || null, printed };
   }
   return null;
 }
 
-interface GroupMatch {
-  index: number;
-  group: Group;
-  framework: Framework;
-  points: string;
-  max: string;
-  rate: string | null;
-}
+const DELTA_RE = new RegExp(String.raw`(?<![a-z])(tang|giam)(?: them)?\s+(${NUMBER})\s*diem(?![a-z])`, 'g');
+const RANK_CHANGE_RE = new RegExp(
+  String.raw`(?<![a-z])(tang|giam|vuon len|tut xuong|tut)(?: them)?\s+(?:${NUMBER}\s*diem\s*(?:,|va|, va)\s*)?(\d{1,3})\s*(?:bac|hang|vi tri)(?![a-z])` +
+    String.raw`|(?<![a-z])(?:giu nguyen|khong thay doi|khong doi)(?: ve)?(?: vi tri| thu hang| thu bac| hang| xep hang| bac)(?![a-z])`,
+  'g',
+);
 
-function findGroups(text: string): GroupMatch[] {
-  const re = new RegExp(
-    String.raw`Chỉ số\s+([^:;]+?):\s*(${NUMBER})\s*\/\s*(${NUMBER})\s*điểm[;,]?\s*(?:đạt)?\s*(?:tỷ lệ)?\s*(${NUMBER})?\s*%?`,
-    'giu',
-  );
-  const found: GroupMatch[] = [];
-  for (const m of text.matchAll(re)) {
-    const name = foldWords(m[1] ?? '');
-    const max = parseDecimal(m[3] ?? '');
-    const points = parseDecimal(m[2] ?? '');
-    if (!max || !points) continue;
-    const merged = findGroupByText(FRAMEWORK_2022, name);
-    const split = findGroupByText(FRAMEWORK_2024, name);
-    const useMerged = merged?.key === 'CCDVTT' && (max === merged.max || !split || split.max !== max);
-    const group = useMerged ? merged : split;
-    if (!group) continue;
-    found.push({
-      index: m.index ?? 0,
-      group,
-      framework: useMerged ? FRAMEWORK_2022 : FRAMEWORK_2024,
-      points,
-      max,
-      rate: m[4] ? parseDecimal(m[4]) : null,
-    });
+/** "tăng 2,15 điểm" → "2.15", "giảm 0,5 điểm" → "-0.5": the unit's change since the previous period, not a group's, not year on year. */
+function findDelta(doc: Doc, period: Period, from: number, to: number): string | null {
+  for (const m of doc.f.slice(from, to).matchAll(DELTA_RE)) {
+    const index = from + m.index;
+    if (elsewhere(doc, index, period)) continue;
+    const after = doc.f.slice(index + m[0].length, index + m[0].length + 50).split(/[.;:]/)[0] ?? '';
+    if (/cung ky/.test(after)) continue;
+    const value = parseDecimal(m[2] ?? '');
+    if (value === null || compareDecimals(value, '100') > 0) continue;
+    return m[1] === 'giam' && compareDecimals(value, '0') !== 0 ? `-${value}` : value;
   }
-  return found;
+  return null;
 }
 
-interface SubRateMatch {
+function findRankChange(doc: Doc, period: Period, from: number, to: number): number | null {
+  for (const m of doc.f.slice(from, to).matchAll(RANK_CHANGE_RE)) {
+    const index = from + m.index;
+    if (elsewhere(doc, index, period)) continue;
+    const after = doc.f.slice(index + m[0].length, index + m[0].length + 50).split(/[.;:]/)[0] ?? '';
+    if (/cung ky/.test(after)) continue;
+    if (m[2] === undefined) return 0;
+    const n = Number(m[2]);
+    return m[1] === 'giam' || m[1]?.startsWith('tut') ? -n : n;
+  }
+  return null;
+}
+
+/** "xếp loại Tốt" in any case; "đạt mức Tốt" only capitalised, since "các chỉ số đang ở mức tốt" is prose, not a band. */
+const CLASSIFICATION_RE = /(?<![a-z])(?:(xep loai|dat loai|xep muc|thuoc nhom)|dat muc|o muc|loai)\s*["'“”]?\s*(xuat sac|tot|kha|trung binh|yeu|kem)(?![a-z])/g;
+const CLASSIFICATION: Record<string, string> = { 'xuat sac': 'Xuất sắc', tot: 'Tốt', kha: 'Khá', 'trung binh': 'Trung bình', yeu: 'Yếu', kem: 'Kém' };
+
+function findClassification(doc: Doc, period: Period, from: number, to: number): string | null {
+  for (const m of doc.f.slice(from, to).matchAll(CLASSIFICATION_RE)) {
+    const label = m[2] ?? '';
+    const printed = doc.t.slice(from + m.index + m[0].length - label.length, from + m.index + m[0].length);
+    if (m[1] === undefined && !/^\p{Lu}/u.test(printed)) continue;
+    if (elsewhere(doc, from + m.index, period)) continue;
+    return CLASSIFICATION[label] ?? null;
+  }
+  return null;
+}
+
+/** "+ Tỷ lệ …: 95,93%", "+ Tỷ lệ …: 03 hồ sơ, đạt 0,08%", "+ Tỷ lệ …: 2.348 hồ sơ, đạt 61,2%". */
+const SUB_RATE_RE = new RegExp(String.raw`\+\s*(t[yi] le[^:]+):\s*(?:(\d{1,3}(?:\.\d{3})+|\d+)\s*ho so,?\s*)?(?:dat\s*)?(${NUMBER})\s*%`, 'g');
+
+interface SubRate {
   index: number;
   name: string;
   count: string | null;
   rate: string;
 }
 
-function findSubRates(text: string): SubRateMatch[] {
-  const re = new RegExp(String.raw`\+\s*(Tỷ lệ[^:]+):\s*(?:(\d+)\s*hồ sơ,?\s*)?(?:đạt\s*)?(${NUMBER})\s*%`, 'giu');
-  const found: SubRateMatch[] = [];
-  for (const m of text.matchAll(re)) {
+function findSubRates(doc: Doc): SubRate[] {
+  const found: SubRate[] = [];
+  for (const m of doc.f.matchAll(SUB_RATE_RE)) {
     const rate = parseDecimal(m[3] ?? '');
-    if (rate) found.push({ index: m.index ?? 0, name: cleanText(m[1] ?? ''), count: m[2] ?? null, rate });
+    const nameStart = m.index + m[0].indexOf(m[1] ?? '');
+    const name = cleanText(doc.t.slice(nameStart, nameStart + (m[1] ?? '').length));
+    // A count is kept as printed, only without the thousands dots: "03" stays "03", "2.348" becomes "2348".
+    if (rate) found.push({ index: m.index, name, count: m[2] ? m[2].replace(/\./g, '') : null, rate });
   }
   return found;
 }
 
-function criterionFor(group: Group, name: string): string {
+function criterionFor(framework: Framework, key: GroupKey, name: string): string {
   const words = foldWords(name);
-  const candidates = group.criteria.flatMap((c) => c.aliases.map((alias) => ({ c, alias })));
+  const candidates = (groupOf(framework, key)?.criteria ?? []).flatMap((c) => c.aliases.map((alias) => ({ c, alias })));
   candidates.sort((a, b) => b.alias.length - a.alias.length);
   const hit = candidates.find(({ alias }) => words.includes(alias));
   return hit ? hit.c.code : `LETTER:${words.replace(/ /g, '_').slice(0, 60)}`;
 }
 
-export function extractLetter(raw: string): LetterExtraction {
-  const text = cleanText(raw);
-  const period = findLetterPeriod(text);
-  if (!period) return { ok: false, reason: 'no-period' };
-  const head = findUnitAndTotal(text);
-  const groupMatches = findGroups(text);
-  if (!head || groupMatches.length === 0) return { ok: false, reason: 'no-result' };
+// ---------------------------------------------------------------------------------------------------
+// Results.
 
-  const subRates = findSubRates(text);
-  const groups: GroupScore[] = groupMatches.map((g, i) => {
-    const next = groupMatches[i + 1]?.index ?? Number.POSITIVE_INFINITY;
+/**
+ * The five-group framework when the online group is the five-group one (/22, "Cung cấp dịch vụ trực tuyến")
+ * and no Thanh toán trực tuyến group is printed; the six-group one otherwise.
+ */
+function frameworkFor(groups: GroupFound[]): Framework {
+  const merged = groups.some((g) => g.key === 'CCDVTT');
+  const split = groups.some((g) => g.key === 'TTTT' || (g.key === 'CLGQ' && g.max !== null && sameNumber(g.max, '12')));
+  return merged && !split ? FRAMEWORK_2022 : FRAMEWORK_2024;
+}
+
+/**
+ * Points above the group's maximum, or a printed maximum the framework does not have, cannot be stored:
+ * the group is left out (listed in `skipped`) and the other groups are kept. A rate above 100% is dropped
+ * from its group, which keeps its points.
+ */
+function checkGroups(framework: Framework, found: GroupFound[], subRates: SubRate[], end: number, skipped: SkippedFigure[]): GroupScore[] {
+  const groups: GroupScore[] = [];
+  found.forEach((g, i) => {
+    let key = g.key;
+    if (isOnline(key)) key = framework === FRAMEWORK_2022 ? 'CCDVTT' : g.max === null ? 'CLGQ' : g.key;
+    // A group printed twice (a summary, then the details): the first is kept.
+    if (groups.some((x) => x.key === key)) return;
+    const group = groupOf(framework, key);
+    if (!group || (g.max !== null && !sameNumber(g.max, group.max))) {
+      skipped.push({ what: g.key, printed: g.printed, reason: 'max-mismatch' });
+      return;
+    }
+    if (compareDecimals(g.points, group.max) > 0) {
+      skipped.push({ what: key, printed: g.printed, reason: 'above-max' });
+      return;
+    }
+    const next = found[i + 1]?.start ?? end;
     const criteria: CriterionScore[] = subRates
-      .filter((s) => s.index > g.index && s.index < next)
-      .map((s) => ({
-        code: criterionFor(g.group, s.name),
-        name: s.name,
-        numerator: s.count,
-        denominator: null,
-        rate: s.rate,
-        points: null,
-        max: null,
-        headline: true,
-      }));
-    return { key: g.group.key, points: g.points, max: g.max, rate: g.rate, criteria };
+      .filter((s) => s.index > g.start && s.index < next)
+      .map((s) => ({ code: criterionFor(framework, key, s.name), name: s.name, numerator: s.count, denominator: null, rate: s.rate, points: null, max: null, headline: true }));
+    const rate = g.rate !== null && compareDecimals(g.rate, '100') <= 0 ? g.rate : null;
+    groups.push({ key, points: g.points, max: g.max ?? group.max, rate, criteria });
   });
+  return orderGroups(framework, groups);
+}
 
-  const rank = findRank(text);
-  const classification = /xếp loại\s+(Xuất sắc|Tốt|Khá|Trung bình|Yếu)/iu.exec(text)?.[1] ?? null;
-  const merged = groupMatches.some((g) => g.framework === FRAMEWORK_2022);
-  return {
-    ok: true,
-    results: [
-      {
-        unitName: head.unitName,
-        parentName: findParent(text, head.unitName),
-        period,
-        frameworkVersion: (merged ? FRAMEWORK_2022 : FRAMEWORK_2024).version,
-        total: head.total,
-        rank: rank?.rank ?? null,
-        rankOf: rank?.rankOf ?? null,
-        rankScope: rank?.scope ?? null,
-        classification,
-        groups,
-      },
-    ],
-  };
+interface Subject {
+  unit: Mention;
+  anchor: number;
+  total: TotalFound | null;
+  skippedTotal: TotalFound | null;
+}
+
+/** The units the text gives a result for, in the order it gives them: one per unit, its first total. */
+function subjects(doc: Doc, scan: Scan): Subject[] {
+  const byUnit = new Map<string, Subject>();
+  const all = [...scan.totals.map((x) => ({ x, skipped: false })), ...scan.skippedTotals.map((x) => ({ x, skipped: true }))].sort((a, b) => a.x.start - b.x.start);
+  for (const { x, skipped } of all) {
+    const key = foldWords(x.unit.name);
+    if (!byUnit.has(key)) byUnit.set(key, { unit: x.unit, anchor: x.anchor, total: skipped ? null : x, skippedTotal: skipped ? x : null });
+  }
+  if (byUnit.size === 0 && scan.groups[0]) {
+    // Group scores without a total: the unit named in the first group's sentence, or just before it.
+    const first = scan.groups[0];
+    const wideStart = clauseStart(doc.f, 0, first.start, false);
+    const unit = nearestMentionBefore(doc, first.start, wideStart) ?? nearestMentionBefore(doc, first.start, Math.max(0, first.start - LOOK_BACK));
+    if (unit) {
+      const u = chainStart(doc, unit);
+      byUnit.set(foldWords(u.name), { unit: u, anchor: Math.min(u.start, first.anchor), total: null, skippedTotal: null });
+    }
+  }
+  return [...byUnit.values()].sort((a, b) => a.anchor - b.anchor);
+}
+
+/** The first hit after the result's anchor, else the first between the stretch's start and the anchor. */
+function around<T>(find: (from: number, to: number) => T | null, start: number, anchor: number, end: number): T | null {
+  return find(anchor, end) ?? find(start, anchor);
+}
+
+export function extractLetter(raw: string): LetterExtraction {
+  const doc = readDoc(raw);
+  const period = findLetterPeriod(doc.f);
+  if (!period) return { ok: false, reason: 'no-period' };
+  const scan = scanScores(doc, period);
+  const subRates = findSubRates(doc);
+  const list = subjects(doc, scan);
+
+  const results: LetterResult[] = [];
+  list.forEach((subject, i) => {
+    const start = i === 0 ? 0 : subject.anchor;
+    const end = list[i + 1]?.anchor ?? doc.t.length;
+    const skipped: SkippedFigure[] = [];
+    if (subject.skippedTotal) skipped.push({ what: 'total', printed: subject.skippedTotal.printed, reason: 'above-max' });
+    const found = scan.groups.filter((g) => g.start >= start && g.start < end);
+    const framework = frameworkFor(found);
+    const groups = checkGroups(framework, found, subRates, end, skipped);
+    // Without a total and without a group that could be stored, there is nothing to confirm.
+    if (!subject.total && groups.length === 0) return;
+    const rank = around((a, b) => findRank(doc, period, a, b, skipped), start, subject.anchor, end);
+    results.push({
+      unitName: subject.unit.name,
+      parentName: parentOf(doc, subject.unit),
+      period,
+      frameworkVersion: framework.version,
+      total: subject.total?.points ?? null,
+      rank: rank?.rank ?? null,
+      rankOf: rank?.rankOf ?? null,
+      rankScope: rank?.scope ?? null,
+      classification: around((a, b) => findClassification(doc, period, a, b), start, subject.anchor, end),
+      scoreDelta: around((a, b) => findDelta(doc, period, a, b), start, subject.anchor, end),
+      rankChange: around((a, b) => findRankChange(doc, period, a, b), start, subject.anchor, end),
+      groups,
+      skipped,
+    });
+  });
+  return results.length > 0 ? { ok: true, results } : { ok: false, reason: 'no-result' };
 }

@@ -16,7 +16,7 @@ export function letterResultToRow(letter: LetterResult): ImportBatch['rows'][num
       rankOf: letter.rankOf,
       rankScope: letter.rankScope,
       classification: letter.classification,
-      scoreDelta: null,
+      scoreDelta: letter.scoreDelta,
       groups: letter.groups,
     },
   };

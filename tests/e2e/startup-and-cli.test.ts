@@ -42,8 +42,10 @@ describe('the CLI with no server running', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Nhập công văn tháng 02/2025: 1 kết quả mới');
     expect(first.stdout).toContain('Đơn vị tạo mới (2): tỉnh Hưng Yên, thị xã Mỹ Hào');
+    expect(first.stdout).toContain('Nhập dữ liệu Cổng DVCQG tháng 08/2026: 164 kết quả mới, 0 kết quả thay đổi, 0 không đổi. Đơn vị: 0 đã có, 164 tạo mới.');
     const second = await cli(database.env, 'demo');
     expect(second.stdout).toContain('0 kết quả mới, 0 kết quả thay đổi, 1 không đổi');
+    expect(second.stdout).toContain('0 kết quả mới, 0 kết quả thay đổi, 164 không đổi');
     expect(second.stdout).toContain('Không có thay đổi');
   });
 

@@ -9,6 +9,8 @@ export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
   at: number;
+  /** What the stand-in answered, once it has. */
+  answer?: ApiAnswer;
 }
 
 export type ApiAnswer = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
@@ -85,6 +87,14 @@ export class TelegramStandIn {
     return { file_id: fileId, file_unique_id: `u${this.files.size}`, file_name: fileName, file_size: bytes.byteLength };
   }
 
+  /** The id of the last message the bot sent to a chat with inline buttons, as a tap on them needs. */
+  lastKeyboardMessage(chatId: number): number {
+    const call = this.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId && c.payload.reply_markup).at(-1);
+    const id = (call?.answer as { result?: { message_id?: number } } | undefined)?.result?.message_id;
+    if (id === undefined) throw new Error(`no message with buttons was sent to ${chatId}`);
+    return id;
+  }
+
   /** Documents the bot sent (the import template), with their captions. */
   sentDocuments(chatId?: number): { fileName: string; bytes: Buffer; caption: string }[] {
     return this.calls
@@ -112,8 +122,10 @@ export class TelegramStandIn {
       const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
       const payload = await readBody(req);
       const method = match?.[2] ?? 'unknown';
-      this.calls.push({ method, payload, at: Date.now() });
+      const call: RecordedCall = { method, payload, at: Date.now() };
+      this.calls.push(call);
       const answer = this.intercept?.(method, payload) ?? (await this.answer(method, payload));
+      call.answer = answer;
       res.writeHead(answer.ok ? 200 : answer.error_code, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
     });

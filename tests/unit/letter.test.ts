@@ -46,3 +46,258 @@ describe('texts without a result', () => {
     expect(extractLetter('Kính gửi các xã, phường.')).toEqual({ ok: false, reason: 'no-period' });
   });
 });
+
+/** The one result of a text that must yield exactly one. */
+function only(text: string) {
+  const extraction = extractLetter(text);
+  if (!extraction.ok) throw new Error(`no result: ${extraction.reason}`);
+  expect(extraction.results).toHaveLength(1);
+  return extraction.results[0] as NonNullable<(typeof extraction.results)[0]>;
+}
+
+const groupsOf = (result: { groups: { key: string; points: string | null; max: string; rate: string | null }[] }) =>
+  result.groups.map((g) => [g.key, g.points, g.max, g.rate]);
+
+describe('news items written as running sentences', () => {
+  it('reads a province with its rank, change in points and places, and six groups in one sentence', () => {
+    const result = only(
+      'Theo kết quả công bố trên Cổng Dịch vụ công quốc gia, tháng 8/2026 tỉnh Phú Thọ đạt 85,28/100 điểm, xếp thứ 12/34 tỉnh, thành phố, ' +
+        'tăng 2,15 điểm và tăng 3 bậc so với tháng trước. Trong đó, nhóm chỉ số Công khai, minh bạch đạt 17,5/18 điểm; Tiến độ giải quyết đạt ' +
+        '19,5/20 điểm (97,5%); Dịch vụ công trực tuyến đạt 10,2/12 điểm; Thanh toán trực tuyến đạt 8,06/10 điểm; Mức độ hài lòng đạt 17,9/18 điểm ' +
+        'và Số hóa hồ sơ đạt 12,12/22 điểm.',
+    );
+    expect(result).toMatchObject({
+      unitName: 'tỉnh Phú Thọ',
+      parentName: null,
+      period: { kind: 'month', year: 2026, month: 8 },
+      frameworkVersion: '766-2024',
+      total: '85.28',
+      rank: 12,
+      rankOf: 34,
+      rankScope: 'tỉnh, thành phố',
+      classification: null,
+      scoreDelta: '2.15',
+      rankChange: 3,
+      skipped: [],
+    });
+    expect(groupsOf(result)).toEqual([
+      ['CKMB', '17.5', '18', null],
+      ['TDGQ', '19.5', '20', '97.5'],
+      ['CLGQ', '10.2', '12', null],
+      ['TTTT', '8.06', '10', null],
+      ['MDHL', '17.9', '18', null],
+      ['MDSH', '12.12', '22', null],
+    ]);
+  });
+
+  it('reads dot decimals, a fall with its sign, "điểm/18 điểm" and groups whose maximum comes from the framework', () => {
+    const result = only(
+      'Tháng 5/2025, phường Hùng Vương đạt 90.25 điểm, xếp loại Xuất sắc, đứng vị trí 2/15 xã, phường; giảm 0.75 điểm, giảm 1 bậc so với ' +
+        'tháng 4/2025. Công khai, minh bạch: 17.5 điểm/18 điểm; tiến độ giải quyết đạt 19.98 điểm; mức độ hài lòng của người dân, doanh nghiệp đạt 18 điểm.',
+    );
+    expect(result).toMatchObject({
+      unitName: 'phường Hùng Vương',
+      period: { kind: 'month', year: 2025, month: 5 },
+      total: '90.25',
+      rank: 2,
+      rankOf: 15,
+      rankScope: 'xã, phường',
+      classification: 'Xuất sắc',
+      scoreDelta: '-0.75',
+      rankChange: -1,
+    });
+    expect(groupsOf(result)).toEqual([
+      ['CKMB', '17.5', '18', null],
+      ['TDGQ', '19.98', '20', null],
+      ['MDHL', '18', '18', null],
+    ]);
+  });
+
+  it('keeps the total, not the national average nor the gap to it', () => {
+    const result = only(
+      'Theo Cổng Dịch vụ công quốc gia tháng 12/2025 tỉnh Hưng Yên đạt 87,6 điểm, cao hơn điểm trung bình cả nước (80,1 điểm) 7,5 điểm.',
+    );
+    expect(result).toMatchObject({ unitName: 'tỉnh Hưng Yên', total: '87.6', rank: null, scoreDelta: null, groups: [] });
+  });
+
+  it('takes the month reported, not the month before it is compared with', () => {
+    const result = only(
+      'Tháng 7/2025, tỉnh Phú Thọ đạt 83,13 điểm, xếp thứ 15/34. Tháng 8/2025, tỉnh Phú Thọ đạt 85,28 điểm, xếp hạng 12/34, giữ nguyên vị trí so với cùng kỳ.',
+    );
+    expect(result).toMatchObject({ period: { kind: 'month', year: 2025, month: 8 }, total: '85.28', rank: 12, rankOf: 34, rankChange: null });
+  });
+
+  it('gives each unit of a ranking its own total, rank and change', () => {
+    const extraction = extractLetter(
+      'Kết quả tháng 10/2025: xã An Bình đạt 92,1 điểm, xếp thứ 1/20 xã, phường; xã Phú Lộc đạt 88,4 điểm, xếp thứ 5/20 xã, phường, tăng 2 bậc. ' +
+        'Điểm trung bình của tỉnh là 84,7/100 điểm.',
+    );
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, r.total, r.rank, r.rankOf, r.rankChange])).toEqual([
+      ['xã An Bình', '92.1', 1, 20, null],
+      ['xã Phú Lộc', '88.4', 5, 20, 2],
+    ]);
+  });
+
+  it('reads group scores without a total when the unit is named, the total left empty', () => {
+    const result = only('Tháng 11/2025, xã Yên Lạc có chỉ số Tiến độ giải quyết đạt 19,98 điểm, chỉ số Thanh toán trực tuyến đạt 9,5 điểm.');
+    expect(result).toMatchObject({ unitName: 'xã Yên Lạc', total: null, rank: null, frameworkVersion: '766-2024' });
+    expect(groupsOf(result)).toEqual([
+      ['TDGQ', '19.98', '20', null],
+      ['TTTT', '9.5', '10', null],
+    ]);
+  });
+});
+
+describe('letters in other layouts', () => {
+  it('reads a five-group letter ("Cung cấp dịch vụ trực tuyến" out of 22) with a), b) items and rates in brackets', () => {
+    const result = only(`Căn cứ Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ;
+Phú Thọ, ngày 08 tháng 01 năm 2024
+UBND tỉnh Phú Thọ thông báo kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính,
+dịch vụ công tháng 12/2023 như sau:
+1. Kết quả chung: UBND huyện Lâm Thao đạt 82,65 điểm, xếp loại Tốt, xếp thứ 5/13 huyện, thành, thị.
+2. Kết quả từng nhóm chỉ số:
+a) Công khai, minh bạch: 16,5/18 điểm (91,67%);
+b) Tiến độ giải quyết: 19,2/20 điểm (96%);
+c) Cung cấp dịch vụ trực tuyến: 15,45/22 điểm (70,23%);
+d) Mức độ hài lòng: 18/18 điểm (100%);
+đ) Số hóa hồ sơ: 13,5/22 điểm (61,36%).`);
+    expect(result).toMatchObject({
+      unitName: 'huyện Lâm Thao',
+      parentName: 'tỉnh Phú Thọ',
+      period: { kind: 'month', year: 2023, month: 12 },
+      frameworkVersion: '766-2022',
+      total: '82.65',
+      rank: 5,
+      rankOf: 13,
+      rankScope: 'huyện, thành, thị',
+      classification: 'Tốt',
+    });
+    expect(groupsOf(result)).toEqual([
+      ['CKMB', '16.5', '18', '91.67'],
+      ['TDGQ', '19.2', '20', '96'],
+      ['CCDVTT', '15.45', '22', '70.23'],
+      ['MDHL', '18', '18', '100'],
+      ['MDSH', '13.5', '22', '61.36'],
+    ]);
+  });
+
+  it('reads a quarter ("quý I/2025"), not the date the letter is signed, and a "Tổng điểm" line under the unit', () => {
+    const result = only(`ỦY BAN NHÂN DÂN HUYỆN LÂM THAO
+Lâm Thao, ngày 10 tháng 4 năm 2025
+Về việc thông báo kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp quý I/2025
+UBND huyện thông báo kết quả đánh giá quý 1 năm 2025 của UBND xã Hùng Sơn như sau:
+- Tổng điểm: 88,5/100 điểm; xếp loại Khá; xếp thứ 3 trên 14 xã, thị trấn.
+- Chỉ số Công khai minh bạch: 18/18 điểm;
+- Chỉ số Tiến độ giải quyết: 19,98/20 điểm;
+- Chỉ số Dịch vụ công trực tuyến: 18,52/22 điểm;
+- Chỉ số Mức độ hài lòng: 16/18 điểm;
+- Chỉ số Số hóa hồ sơ: 16/22 điểm.`);
+    expect(result).toMatchObject({
+      unitName: 'xã Hùng Sơn',
+      period: { kind: 'quarter', year: 2025, quarter: 1 },
+      frameworkVersion: '766-2022',
+      total: '88.5',
+      rank: 3,
+      rankOf: 14,
+      rankScope: 'xã, thị trấn',
+      classification: 'Khá',
+    });
+    expect(result.groups.map((g) => g.key)).toEqual(['CKMB', 'TDGQ', 'CCDVTT', 'MDHL', 'MDSH']);
+  });
+
+  it('reads a sở, "tháng 3 năm 2025", "đứng thứ" and group lines printed without the word "điểm"', () => {
+    const result = only(
+      'Kết quả Bộ chỉ số tháng 3 năm 2025 của Sở Tư pháp tỉnh Hưng Yên: đạt 95,12/100 điểm, đứng thứ 1/19 sở, ban, ngành. ' +
+        'Chỉ số Công khai minh bạch 18/18; Tiến độ giải quyết 20/20; Dịch vụ công trực tuyến 12/12; Thanh toán trực tuyến 9,12/10; ' +
+        'Mức độ hài lòng 18/18; Số hóa hồ sơ 18/22.',
+    );
+    expect(result).toMatchObject({
+      unitName: 'Sở Tư pháp',
+      parentName: 'tỉnh Hưng Yên',
+      period: { kind: 'month', year: 2025, month: 3 },
+      total: '95.12',
+      rank: 1,
+      rankOf: 19,
+      rankScope: 'sở, ban, ngành',
+    });
+    expect(groupsOf(result).map(([key, points]) => `${key} ${points}`)).toEqual(['CKMB 18', 'TDGQ 20', 'CLGQ 12', 'TTTT 9.12', 'MDHL 18', 'MDSH 18']);
+  });
+
+  it('reads "UBND xã …, huyện …, tỉnh …" as the commune with its district, and "xếp thứ a trên b"', () => {
+    const result = only('Tháng 9/2025, UBND xã Thanh Toàn, huyện Thanh Ba, tỉnh Phú Thọ đạt 91,5/100 điểm, xếp thứ 2 trên 19 xã, thị trấn.');
+    expect(result).toMatchObject({ unitName: 'xã Thanh Toàn', parentName: 'huyện Thanh Ba', total: '91.5', rank: 2, rankOf: 19, rankScope: 'xã, thị trấn', groups: [] });
+  });
+
+  it('takes a year, "tổng điểm x" and keeps a total without groups when unit, total and period are named', () => {
+    const result = only('Năm 2025, tỉnh Hưng Yên đạt tổng điểm 86,02, xếp thứ 15/34 tỉnh, thành phố.');
+    expect(result).toMatchObject({ unitName: 'tỉnh Hưng Yên', period: { kind: 'year', year: 2025 }, total: '86.02', rank: 15, rankOf: 34, groups: [] });
+  });
+
+  it('reads "tháng 2 năm 2025", a city, and the merged online group named with payments; ignores a year-on-year change', () => {
+    const result = only(
+      'Kết quả chấm điểm Bộ chỉ số tháng 2 năm 2025 của thành phố Hà Nội: tổng điểm 89,13, xếp thứ 3/34, tăng 0,5 điểm so với cùng kỳ năm trước; ' +
+        'Dịch vụ công trực tuyến và thanh toán trực tuyến: 20,1/22 điểm.',
+    );
+    expect(result).toMatchObject({ unitName: 'thành phố Hà Nội', period: { kind: 'month', year: 2025, month: 2 }, frameworkVersion: '766-2022', total: '89.13', scoreDelta: null });
+    expect(groupsOf(result)).toEqual([['CCDVTT', '20.1', '22', null]]);
+  });
+
+  it('reads the seed letter with dot decimals the same', () => {
+    const result = only(SEED.replace('91,34', '91.34').replace('9,6/10', '9.6/10').replace('99,93%', '99.93%'));
+    expect(result).toMatchObject({ unitName: 'thị xã Mỹ Hào', total: '91.34', rank: 1, rankOf: 10 });
+    expect(groupsOf(result).slice(1, 4)).toEqual([
+      ['TDGQ', '20', '20', '99.93'],
+      ['CLGQ', '10', '12', '94.6'],
+      ['TTTT', '9.6', '10', '82.41'],
+    ]);
+  });
+});
+
+describe('figures that cannot be right', () => {
+  it('leaves out a total above 100 and points above a group maximum, keeps the rest and says what was left out', () => {
+    const result = only(
+      'Tháng 02/2025, xã Tân Tiến đạt 105 điểm. Chỉ số Công khai minh bạch: 19,5/18 điểm; Chỉ số Tiến độ giải quyết: 20/20 điểm; ' +
+        'Chỉ số Số hóa hồ sơ: 15.810/22 điểm; + Tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa: 2.348 hồ sơ, đạt 61,2%.',
+    );
+    expect(result.total).toBeNull();
+    // "15.810" is a score: the dot is a decimal point; "2.348 hồ sơ" is a count: the dot groups thousands.
+    expect(groupsOf(result)).toEqual([
+      ['TDGQ', '20', '20', null],
+      ['MDSH', '15.810', '22', null],
+    ]);
+    expect(result.groups[1]?.criteria.map((c) => [c.code, c.numerator, c.rate])).toEqual([['REUSED_DIGITIZED_DATA', '2348', '61.2']]);
+    expect(result.skipped).toEqual([
+      { what: 'total', printed: '105 điểm', reason: 'above-max' },
+      { what: 'CKMB', printed: '19,5/18 điểm', reason: 'above-max' },
+    ]);
+  });
+
+  it('leaves out a rank beyond the ranking and a printed maximum the framework does not have', () => {
+    const result = only(
+      'Tháng 1/2026, phường Việt Hưng đạt 80,4 điểm, xếp thứ 40/34. Chỉ số Dịch vụ công trực tuyến: 11,5/12 điểm; Chỉ số Tiến độ giải quyết: 18/25 điểm.',
+    );
+    expect(result).toMatchObject({ total: '80.4', rank: null, rankOf: null });
+    expect(groupsOf(result)).toEqual([['CLGQ', '11.5', '12', null]]);
+    expect(result.skipped).toEqual([
+      { what: 'TDGQ', printed: '18/25 điểm', reason: 'max-mismatch' },
+      { what: 'rank', printed: 'xếp thứ 40/34', reason: 'rank-out-of-range' },
+    ]);
+  });
+});
+
+describe('texts that hold no result', () => {
+  it('a title, a news item without scores, counts and rates only, a total without a unit', () => {
+    for (const text of [
+      'Kết quả Bộ chỉ số 766 tháng 6/2025: nhiều địa phương có chuyển biến tích cực, điểm số tăng mạnh.',
+      'Trong tháng 4/2025, thị xã Mỹ Hào tiếp nhận 2.348 hồ sơ, giải quyết đúng hạn 99,5%, xếp thứ 2/10.',
+      'Tháng 4/2025, tổng điểm đạt 88 điểm, tăng 2 điểm.',
+      'UBND xã Hòa Bình: tháng 4/2025 đạt 140/100 điểm.',
+    ]) {
+      expect(extractLetter(text), text).toEqual({ ok: false, reason: 'no-result' });
+    }
+  });
+
+  it('a cumulative period ("6 tháng đầu năm") is no period: it is not stored as the year', () => {
+    expect(extractLetter('Kết quả đánh giá 6 tháng đầu năm 2025, xã Hùng Sơn đạt 88 điểm.')).toEqual({ ok: false, reason: 'no-period' });
+  });
+});

@@ -4,20 +4,16 @@
  */
 import ExcelJS from 'exceljs';
 import { isDecimal } from '../../domain/decimal.js';
+import { t } from '../../messages/i18n.js';
 import { CRITERION_COLUMNS, groupColumnOf, SHEET_FRAMEWORK, TEMPLATE_COLUMNS, type SheetColumn } from './columns.js';
 import { RESULT_SHEET_NAME } from './xlsx.js';
 
 export const GUIDE_SHEET_NAME = 'Hướng dẫn';
 
-/** For the README and the caption of the file the bot sends. */
-export const TEMPLATE_DESCRIPTION: readonly string[] = [
-  'Mẫu nhập kết quả Bộ chỉ số 766: mỗi dòng một đơn vị, dòng 1 là tiêu đề cột; gửi lại tệp .xlsx hoặc .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy).',
-  'Bắt buộc: «Tên đơn vị» và «Tổng điểm». Không bắt buộc: «Kỳ», «Mã đơn vị», «Đơn vị cấp trên», «Xếp hạng», «Số đơn vị xếp hạng», «Xếp loại».',
-  'Mỗi nhóm có hai cột «<tên nhóm> – điểm» và «<tên nhóm> – tỷ lệ (%)»; để trống ô điểm nếu không có kết quả của nhóm.',
-  'Có thể thêm cột chỉ tiêu con «<số hiệu> <tên chỉ tiêu> – tử số», «– mẫu số», «– tỷ lệ (%)», «– điểm», ví dụ «2.1 Hồ sơ xử lý trước hạn, đúng hạn – điểm».',
-  'Số thập phân ghi 15,81 hoặc 15.81; tổng điểm ghi đúng như nguồn công bố, hệ thống không tự cộng.',
-  'Hai dòng ví dụ là kết quả tháng 08/2026; xóa chúng trước khi điền số liệu của mình.',
-];
+/** The guide's opening lines (locales/vi.ftl), also printed by `npm run cli -- template`. */
+export function templateDescription(): string[] {
+  return t('template-guide').split('\n');
+}
 
 /** Portal data, 08/2026: the province and one of its wards. Codes left empty, as a person would. */
 const EXAMPLE_ROWS: readonly Record<string, string>[] = [
@@ -55,7 +51,7 @@ function guideRows(): string[][] {
   const line = (c: SheetColumn): string[] => [c.header, c.key, c.required ? 'Có' : 'Không', c.guide];
   return [
     ['Hướng dẫn điền mẫu kết quả Bộ chỉ số 766'],
-    ...TEMPLATE_DESCRIPTION.map((text) => [text]),
+    ...templateDescription().map((text) => [text]),
     [],
     ['Cột', 'Mã cột (có thể dùng thay tiêu đề)', 'Bắt buộc', 'Cách ghi'],
     ...TEMPLATE_COLUMNS.map(line),
@@ -73,7 +69,7 @@ async function xlsxTemplate(): Promise<Uint8Array> {
   TEMPLATE_COLUMNS.forEach((c, i) => (data.getColumn(i + 1).width = Math.max(12, Math.min(c.header.length + 2, 40))));
   const guide = workbook.addWorksheet(GUIDE_SHEET_NAME);
   for (const row of guideRows()) guide.addRow(row);
-  guide.getRow(TEMPLATE_DESCRIPTION.length + 3).font = { bold: true };
+  guide.getRow(templateDescription().length + 3).font = { bold: true };
   guide.getRow(1).font = { bold: true, size: 14 };
   [34, 22, 10, 90].forEach((width, i) => (guide.getColumn(i + 1).width = width));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
