@@ -12,7 +12,17 @@ import { canImport, ROLE_LABEL, type Role } from '../domain/roles.js';
 import type { ImportProgress } from '../imports/save.js';
 import { renderDraft, renderImported } from '../messages/import-preview.js';
 import { renderProblems } from '../messages/import-problems.js';
-import { addToDraft, cancelDraft, confirmDraft, inspectDraft, openDraft, setDraftPeriod } from '../services/import-drafts.js';
+import {
+  addToDraft,
+  cancelDraft,
+  confirmDraft,
+  dropRefusedFiles,
+  inspectDraft,
+  openDraft,
+  setDraftPeriod,
+  type DraftRow,
+  type DraftState,
+} from '../services/import-drafts.js';
 import { writeTemplate } from '../imports/sheet/template.js';
 import { renderScoreAnswer } from '../messages/card.js';
 import { renderDetail } from '../messages/detail.js';
@@ -59,12 +69,18 @@ async function continueDraft(deps: ConversationDeps, message: IncomingMessage, t
   // A letter is long; a question is not.
   if (message.text.length >= LETTER_MIN_LENGTH && extractLetter(message.text).ok) {
     const draft = await addToDraft(deps.db, message.chat, { fileName: deps.t('pasted-letter-name'), bytes: Buffer.from(message.text, 'utf8') }, null);
-    return renderDraft(deps.t, await inspectDraft(draft));
+    return renderDraft(deps.t, await inspectAndKeepGood(deps, draft));
   }
   const draft = await openDraft(deps.db, message.chat);
   const period = draft && !draft.period ? periodNamedIn(message.text, today) : null;
   if (!draft || !period) return null;
-  return renderDraft(deps.t, await inspectDraft(await setDraftPeriod(deps.db, draft, period)));
+  return renderDraft(deps.t, await inspectAndKeepGood(deps, await setDraftPeriod(deps.db, draft, period)));
+}
+
+async function inspectAndKeepGood(deps: ConversationDeps, draft: DraftRow): Promise<DraftState> {
+  const state = await inspectDraft(draft);
+  if (state.kind === 'rejected') await dropRefusedFiles(deps.db, state);
+  return state;
 }
 
 const LETTER_MIN_LENGTH = 150;
@@ -82,7 +98,7 @@ export async function converseFile(deps: ConversationDeps, message: IncomingFile
   if (!chat || !canImport(chat.role)) return [textReply(deps.t('import-admin-only'))];
   const period = periodNamedIn(message.caption, todayIn(deps.timeZone, deps.now()));
   const draft = await addToDraft(deps.db, message.chat, { fileName: message.fileName, bytes: message.bytes }, period);
-  return [renderDraft(deps.t, await inspectDraft(draft))];
+  return [renderDraft(deps.t, await inspectAndKeepGood(deps, draft))];
 }
 
 /** "Xác nhận" on a preview: stores the draft, reporting progress to the channel as it goes. */

@@ -64,6 +64,20 @@ export async function setDraftPeriod(db: Db, draft: DraftRow, period: Period): P
   return updated ?? draft;
 }
 
+/**
+ * Takes the files a refused preview named out of the draft, so the admin can send them again fixed
+ * while the good ones wait. A draft left empty is closed.
+ */
+export async function dropRefusedFiles(db: Db, state: Extract<DraftState, { kind: 'rejected' }>): Promise<void> {
+  const named = new Set(state.error.problems.map((p) => p.file));
+  const files = state.draft.files.filter((f) => !named.has(f.fileName));
+  const dropAll = files.length === 0 || files.length === state.draft.files.length;
+  await db
+    .update(importDrafts)
+    .set(dropAll ? { status: 'cancelled', files: [], updatedAt: sql`now()` } : { files, updatedAt: sql`now()` })
+    .where(eq(importDrafts.id, state.draft.id));
+}
+
 /** What the draft's files hold, read but not stored. */
 export async function inspectDraft(draft: DraftRow): Promise<DraftState> {
   const files = filesOf(draft);

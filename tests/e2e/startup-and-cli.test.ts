@@ -1,5 +1,8 @@
 /** Starting without a token, long polling, and the CLI as a user runs it (with and without a server). */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { pino } from 'pino';
@@ -8,6 +11,7 @@ import { startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/database.js';
+import { PORTAL_DIR_PATH } from '../helpers/samples.js';
 import { TelegramStandIn, textUpdate } from '../helpers/telegram-stand-in.js';
 
 const run = promisify(execFile);
@@ -72,6 +76,28 @@ describe('the CLI with no server running', () => {
     expect(command.stderr).toContain('Không có lệnh «xoa-het»');
   });
 
+  it('imports a folder of portal responses, and refuses a broken file saying where it breaks', async () => {
+    const again = await cli(database.env, 'import', PORTAL_DIR_PATH, '--period', '2026-08');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Nhập dữ liệu Cổng DVCQG tháng 08/2026: 0 kết quả mới, 0 kết quả thay đổi, 164 không đổi.');
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-cli-'));
+    writeFileSync(join(dir, 'tien-do.json'), '{"code":"OK",\n"data": {"parent": {,}}}');
+    const broken = await cli(database.env, 'import', join(dir, 'tien-do.json'), '--period', '2026-08');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('Không nhập được: 1 lỗi. Chưa có dữ liệu nào được lưu');
+    expect(broken.stderr).toContain('Tệp «tien-do.json», dòng 2, ký tự 21: tệp JSON bị hỏng');
+    const missing = await cli(database.env, 'import', join(dir, 'khong-co.json'));
+    expect(missing.stderr).toContain('Không có tệp hoặc thư mục');
+  });
+
+  it('writes the spreadsheet template as CSV, header first', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'chiso-cli-')), 'mau.csv');
+    const written = await cli(database.env, 'template', '--format', 'csv', '--out', out);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toContain(`Đã ghi tệp mẫu: ${out}`);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFKỳ,Mã đơn vị,Tên đơn vị/);
+  });
+
   it('refuses a bad setting with a clear message', async () => {
     const { code, stderr } = await cli({ ...database.env, PORT: 'abc' }, 'demo');
     expect(code).toBe(1);
@@ -116,6 +142,9 @@ describe('a server without a Telegram token', () => {
     expect(JSON.parse(invite.stdout).unit.name).toBe('thị xã Mỹ Hào');
     const chat = await t.admin<{ replies: { title?: string; lines: string[] }[] }>('POST', '/api/console/messages', { chatId: 'x', text: 'diem t2 my hao' });
     expect(chat.body.replies[0]?.lines).toContain('Tổng điểm: 91,34/100');
+    const imported = await cli(t.database.env, 'import', PORTAL_DIR_PATH, '--period', '2026-08', '--json');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ source: 'portal', period: '2026-08', importId: null, resultsUnchanged: 164 });
   });
 });
 

@@ -48,7 +48,7 @@ function parseMultipart(body: Buffer, contentType: string): Record<string, unkno
     const headers = part.subarray(0, split).toString('utf8');
     const content = part.subarray(split + 4);
     const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
-    const fileName = /filename="([^"]*)"/.exec(headers)?.[1];
+    const fileName = /filename="?([^";\r\n]*)"?/.exec(headers)?.[1];
     fields[name] = fileName !== undefined ? ({ fileName, bytes: Buffer.from(content) } satisfies UploadedFile) : content.toString('utf8');
     start = next;
   }
