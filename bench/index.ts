@@ -1,0 +1,4 @@
+/** `npm run bench`: speed targets, measured and printed; never asserted in tests. */
+import { benchImports } from './imports.js';
+
+await benchImports();
