@@ -35,6 +35,8 @@ help =
     /chitiet – chỉ tiêu thành phần của một nhóm (tử số/mẫu số, tỷ lệ, điểm) và cách tăng điểm:
        /chitiet tiến độ · chi tiết số hóa tháng 8 · /chitiet thanh toán Việt Trì
     /mau – mẫu bảng tính để nhập kết quả (dành cho quản trị viên).
+    /congbo tháng 8/2026 – công bố kết quả: mỗi đơn vị nhận kết quả của mình (quản trị viên, có xem trước).
+    /baocao tháng 8/2026 – báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận theo đơn vị (quản trị viên).
     /dangky MÃ – gắn cuộc trò chuyện với đơn vị bằng mã mời của văn phòng UBND.
     /huongdan – xem lại hướng dẫn này.
     Gõ có dấu hay không dấu đều được. Tháng không kèm năm là tháng gần nhất đã có kết quả.
@@ -57,8 +59,9 @@ card-rank-down = ↓ { $n } bậc
 card-rank-same = giữ nguyên thứ hạng
 card-no-previous = Chưa có kết quả { $period } để so sánh.
 card-groups = Các nhóm chỉ số (điểm/tối đa, tỷ lệ):
-card-group = • { $name }: { $points }/{ $max } ({ $rate })
-card-group-no-rate = • { $name }: { $points }/{ $max }
+card-group = { $mark } { $name }: { $points }/{ $max } ({ $rate })
+card-weak-mark = ⚠️
+card-group-no-rate = { $mark } { $name }: { $points }/{ $max }
 card-group-missing = • { $name }: chưa có dữ liệu
 card-criterion = { "   " }– { $name }: { $value }
 card-count-rate = { $count } hồ sơ, { $rate }
@@ -82,6 +85,62 @@ template-guide =
     Có thể thêm cột chỉ tiêu con «<số hiệu> <tên chỉ tiêu> – tử số», «– mẫu số», «– tỷ lệ (%)», «– điểm», ví dụ «2.1 Hồ sơ xử lý trước hạn, đúng hạn – điểm».
     Số thập phân ghi 15,81 hoặc 15.81; tổng điểm ghi đúng như nguồn công bố, hệ thống không tự cộng.
     Hai dòng ví dụ là kết quả tháng 08/2026; xóa chúng trước khi điền số liệu của mình.
+
+## Publication (what every chat receives when a period is published)
+publication-card-title = Công bố kết quả Bộ chỉ số { $period } – { $unit }
+publication-tasks-title = Việc nên làm để tăng điểm:
+publication-task = • { $group }: { $task }
+task-CKMB = Rà soát, bảo đảm 100% hồ sơ tiếp nhận được đồng bộ trạng thái lên Cổng DVCQG.
+task-TDGQ = Rà soát hồ sơ quá hạn, phân công xử lý và theo dõi hồ sơ gần hạn.
+task-CLGQ = Đẩy mạnh hướng dẫn người dân nộp hồ sơ trực tuyến.
+task-TTTT = Đẩy mạnh thanh toán trực tuyến phí, lệ phí.
+task-CCDVTT = Đẩy mạnh nộp hồ sơ và thanh toán phí, lệ phí trực tuyến.
+task-MDHL = Rà soát hồ sơ quá hạn và các đánh giá không hài lòng; xử lý phản ánh, kiến nghị đúng hạn.
+task-MDSH = Số hóa đầy đủ thành phần hồ sơ và kết quả giải quyết; tái sử dụng dữ liệu số hóa.
+button-detail = Chi tiết
+button-ranking = Xếp hạng
+button-tasks = Nhiệm vụ
+button-ack = ✅ Đã nhận
+ack-recorded = Đã ghi nhận: anh/chị đã nhận kết quả.
+ack-already = Đã ghi nhận từ trước.
+tasks-suggested-title = Nhiệm vụ gợi ý cho { $unit } ({ $period }):
+tasks-none = Các nhóm chỉ số của { $unit } đều đạt từ 90% điểm tối đa: không có nhiệm vụ gợi ý.
+summary-title = Tổng hợp kết quả Bộ chỉ số { $period } – các đơn vị thuộc { $unit }
+summary-count = Đã có tổng điểm của { $scored }/{ $units } đơn vị.
+summary-average = Điểm trung bình: { $average }
+summary-best = { $n } đơn vị cao nhất:
+summary-weakest = { $n } đơn vị thấp nhất:
+summary-entry = • { $unit }: { $total }
+summary-under-80 = Số đơn vị dưới 80 điểm: { $count }
+summary-gains = Tăng nhiều nhất so với kỳ trước:
+summary-falls = Giảm nhiều nhất so với kỳ trước:
+summary-change = • { $unit }: { $change } điểm
+summary-no-previous = Chưa có kết quả kỳ trước để so sánh.
+
+## Publishing (admins)
+publication-bad-period = Kỳ «{ $period }» không hợp lệ. Ví dụ: /congbo tháng 8/2026, hoặc --period 2026-08.
+publication-no-results = Chưa có kết quả nào của kỳ { $period }: nhập dữ liệu trước khi công bố.
+publication-done = Công bố { $period }: { $enqueued } tin mới được đưa vào hàng gửi ({ $planned } cuộc trò chuyện nhận; { $summaries } bản tổng hợp cho lãnh đạo). { $withoutResult } cuộc trò chuyện có đơn vị chưa có kết quả.
+publication-again = Kỳ { $period } đã công bố từ { $at }: chỉ gửi thêm cho { $enqueued } cuộc trò chuyện chưa nhận.
+publication-preview-title = Xem trước công bố { $period }
+publication-preview =
+    Sẽ gửi { $cards } kết quả đơn vị và { $summaries } bản tổng hợp cho lãnh đạo đơn vị cấp trên ({ $chats } cuộc trò chuyện). { $withoutResult } cuộc trò chuyện có đơn vị chưa có kết quả sẽ không nhận.
+    Mỗi đơn vị nhận tin như mẫu dưới đây.
+publication-preview-confirm = Bấm «Công bố» để gửi, hoặc «Hủy».
+publication-nobody = Chưa có cuộc trò chuyện nào gắn với đơn vị có kết quả kỳ { $period }: chưa có ai để gửi. Cấp mã mời trước (npm run cli -- invite).
+button-publish = 📣 Công bố
+button-cancel = ✖ Hủy
+publication-cancelled = Đã hủy, chưa gửi gì.
+publication-admin-only = Chỉ quản trị viên được công bố kết quả và xem báo cáo gửi.
+publication-ask-period = Công bố kỳ nào? Ví dụ: /congbo tháng 8/2026
+
+## Delivery report (/baocao)
+report-title = Báo cáo gửi kết quả { $period }
+report-none = Kỳ { $period } chưa được công bố.
+report-totals = { $chats } cuộc trò chuyện, { $units } đơn vị: đã gửi { $sent }, đang chờ { $pending }, lỗi { $failed }, bị chặn { $blocked }; đã xác nhận nhận { $acknowledged }.
+report-unit = • { $unit }: gửi { $sent }/{ $chats }, xác nhận { $acknowledged }{ $problems }
+report-unit-problems = , lỗi { $failed }, bị chặn { $blocked }
+report-more = … và { $count } đơn vị khác.
 
 ## Sub-criteria (/chitiet)
 detail-title = Chi tiết chỉ số – { $title }, { $period }
@@ -197,8 +256,11 @@ cli-usage =
              [--json]                        một bảng tính .xlsx/.csv theo mẫu, hoặc một công văn .txt/.docx/.pdf;
                                              KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm)
       template [--format xlsx|csv] [--out TỆP]  ghi tệp mẫu bảng tính để nhập kết quả
+      publish --period KỲ [--json]           công bố kết quả một kỳ: mỗi cuộc trò chuyện nhận kết quả đơn vị mình
+      report --period KỲ [--json]            báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận, theo đơn vị
       help                                   in hướng dẫn này
 cli-import-progress = Đang nhập
+cli-publish-sending = Máy chủ gửi dần theo giới hạn của Telegram; xem tiến độ: npm run cli -- report --period KỲ
 cli-template-written = Đã ghi tệp mẫu: { $path }
 cli-template-bad-format = Định dạng «{ $format }» không có: chọn xlsx hoặc csv.
 cli-import-no-paths = Thiếu tệp hoặc thư mục cần nhập. Ví dụ: npm run cli -- import samples/portal/2026-08 --period 2026-08

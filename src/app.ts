@@ -12,7 +12,13 @@ import type { ConversationDeps } from './channels/conversation.js';
 import { createTelegramBot } from './channels/telegram/bot.js';
 import { setCommandMenu } from './channels/telegram/commands.js';
 import type { Config } from './config.js';
+import { createTelegramSender } from './channels/telegram/sender.js';
 import { openDatabase, type Database } from './db/client.js';
+import { DEFAULT_DISPATCHER_OPTIONS, Dispatcher, type DispatcherOptions } from './delivery/dispatcher.js';
+import type { Sender } from './delivery/sender.js';
+import type { ImportReport } from './imports/save.js';
+import { schedulePublication } from './scheduler/auto-publish.js';
+import { startScheduler, type Scheduler } from './scheduler/index.js';
 import { createLogger } from './logger.js';
 import { t } from './messages/i18n.js';
 import { buildServer } from './server/app.js';
@@ -26,6 +32,8 @@ export interface AppOptions {
   now?: () => Date;
   logger?: Logger;
   botInfo?: UserFromGetMe;
+  /** Tests make the dispatcher quicker to notice work. */
+  dispatcher?: Partial<DispatcherOptions>;
 }
 
 export interface RunningApp {
@@ -33,6 +41,8 @@ export interface RunningApp {
   database: Database;
   server: FastifyInstance;
   bot: Bot | null;
+  dispatcher: Dispatcher;
+  scheduler: Scheduler;
   url: string;
   adminToken: string;
   stop(): Promise<void>;
@@ -43,7 +53,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const now = options.now ?? (() => new Date());
   const database = await openDatabase(config.database);
   log.info({ database: database.kind }, 'database ready');
-  const conversation: ConversationDeps = { db: database.db, t, now, timeZone: config.timeZone };
+  const senders = new Map<string, Sender>();
+  if (config.telegram) senders.set('telegram', createTelegramSender(config.telegram.token, config.telegram.apiRoot));
+  const dispatcher = new Dispatcher(database, senders, log.child({ part: 'delivery' }), {
+    ...DEFAULT_DISPATCHER_OPTIONS,
+    leaseSeconds: config.deliveryLeaseSeconds,
+    ...options.dispatcher,
+  });
+  const wakeDelivery = () => dispatcher.wake();
+  const onImported = async (report: ImportReport) => {
+    if (!config.publishAutoTime) return;
+    const at = await schedulePublication(database.db, report.period, now(), { time: config.publishAutoTime, timeZone: config.timeZone, holidays: config.holidays });
+    if (at) log.info({ period: report.period, at: at.toISOString() }, 'publication scheduled');
+  };
+  const conversation: ConversationDeps = { db: database.db, t, now, timeZone: config.timeZone, wakeDelivery, onImported };
 
   let bot: Bot | null = null;
   if (config.telegram) {
@@ -56,7 +79,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
   if (!config.adminToken) log.warn(`ADMIN_TOKEN is not set: a temporary token was written to ${config.dataDir}/server.json for the CLI.`);
-  const admin: AdminContext = { db: database.db, botUsername: bot?.botInfo.username ?? config.telegram?.username ?? DEFAULT_BOT_USERNAME, now };
+  const admin: AdminContext = { db: database.db, botUsername: bot?.botInfo.username ?? config.telegram?.username ?? DEFAULT_BOT_USERNAME, now, wakeDelivery, onImported };
   const webhook = config.telegram?.publicUrl && bot ? { bot, webhookSecret: config.telegram.webhookSecret } : null;
   const server = buildServer({ database, conversation, admin, adminToken, telegram: webhook, log });
   await server.listen({ port: config.port, host: config.host });
@@ -79,11 +102,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
   }
 
+  // With no channel to send through, messages wait in the outbox until one is configured.
+  if (senders.size > 0) dispatcher.start();
+  const scheduler = startScheduler({ db: database.db, t, now, timeZone: config.timeZone, log: log.child({ part: 'scheduler' }), wakeDelivery });
+
   return {
     config,
     database,
     server,
     bot,
+    dispatcher,
+    scheduler,
     url,
     adminToken,
     async stop() {
@@ -93,6 +122,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await bot.stop();
         await polling.catch(() => {});
       }
+      scheduler.stop();
+      await dispatcher.stop();
       await server.close();
       await database.close();
       removeInstanceFile(config.dataDir);

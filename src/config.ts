@@ -24,6 +24,12 @@ const schema = z.object({
   PUBLIC_URL: optional(z.string().url('phải là một địa chỉ URL, ví dụ https://chiso.example.gov.vn')),
   ADMIN_TOKEN: optional(z.string().min(16, 'phải dài ít nhất 16 ký tự')),
   TZ: z.string().default('Asia/Ho_Chi_Minh'),
+  PUBLISH_AUTO_TIME: optional(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng HH:MM, ví dụ 08:00')),
+  HOLIDAYS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').every((d) => d.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(d.trim())), 'phải là danh sách ngày YYYY-MM-DD, cách nhau bởi dấu phẩy'),
+  DELIVERY_LEASE_SECONDS: z.coerce.number({ message: 'phải là một số' }).int('phải là số nguyên').min(1, 'phải từ 1 giây trở lên').default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -42,6 +48,11 @@ export interface Config {
   } | null;
   adminToken: string | null;
   timeZone: string;
+  /** Local time ("08:00") at which a period is published on the next working day after its import; null: off. */
+  publishAutoTime: string | null;
+  /** Public holidays (YYYY-MM-DD) that are not working days. */
+  holidays: ReadonlySet<string>;
+  deliveryLeaseSeconds: number;
   logLevel: string;
 }
 
@@ -86,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     adminToken: e.ADMIN_TOKEN ?? null,
     timeZone: e.TZ,
+    publishAutoTime: e.PUBLISH_AUTO_TIME ?? null,
+    holidays: new Set(e.HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean)),
+    deliveryLeaseSeconds: e.DELIVERY_LEASE_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

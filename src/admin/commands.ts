@@ -8,7 +8,13 @@ import { isRole, ROLES, type Role } from '../domain/roles.js';
 import { deepLink, groupDeepLink } from '../channels/telegram/links.js';
 import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { t } from '../messages/i18n.js';
+import { parseExactPeriod, periodKey } from '../domain/period.js';
+import { renderDeliveryReport } from '../messages/delivery-report.js';
+import { publicationText } from '../messages/publication.js';
+import { plainText } from '../messages/reply.js';
+import { deliveryReport, type DeliveryReport } from '../services/delivery-report.js';
 import { loadDemo } from '../services/demo.js';
+import { publishPeriod, PublicationError } from '../services/publication.js';
 import { importFiles, type IncomingFile } from '../services/imports.js';
 import { createInvite } from '../services/invites.js';
 import { findUnit } from '../services/units.js';
@@ -17,6 +23,8 @@ export interface AdminContext {
   db: Db;
   botUsername: string;
   now: () => Date;
+  wakeDelivery?: () => void;
+  onImported?: (report: ImportReport) => Promise<void>;
 }
 
 export class AdminError extends Error {
@@ -87,5 +95,37 @@ export async function importCommand(
   files: readonly IncomingFile[],
   options: { period?: string | null; onProgress?: ImportProgress },
 ): Promise<{ report: ImportReport }> {
-  return { report: await importFiles(ctx.db, files, options) };
+  const report = await importFiles(ctx.db, files, options);
+  if (report.importId !== null) await ctx.onImported?.(report);
+  return { report };
+}
+
+export interface PublicationView {
+  period: string;
+  again: boolean;
+  planned: number;
+  enqueued: number;
+  summaries: number;
+  withoutResult: number;
+  text: string;
+}
+
+export async function publishCommand(ctx: AdminContext, period: string, requestedBy: string): Promise<PublicationView> {
+  try {
+    const outcome = await publishPeriod(ctx.db, t, period, requestedBy);
+    ctx.wakeDelivery?.();
+    const { again, planned, enqueued, summaries, withoutResult } = outcome;
+    return { period: outcome.publication.period, again, planned, enqueued, summaries, withoutResult, text: publicationText(t, outcome) };
+  } catch (error) {
+    if (error instanceof PublicationError) throw new AdminError(t(error.key, { period }), error.key === 'publication-no-results' ? 409 : 400);
+    throw error;
+  }
+}
+
+export async function deliveryReportCommand(ctx: AdminContext, periodText: string): Promise<{ report: DeliveryReport | null; text: string }> {
+  const period = parseExactPeriod(periodText);
+  if (!period) throw new AdminError(t('publication-bad-period', { period: periodText }));
+  const key = periodKey(period);
+  const report = await deliveryReport(ctx.db, key);
+  return { report, text: plainText(renderDeliveryReport(t, key, report)) };
 }

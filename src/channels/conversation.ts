@@ -6,10 +6,10 @@ import type { Db } from '../db/client.js';
 import { chatByAddress, upsertChat, type ChatAddress } from '../db/chats.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { extractLetter } from '../domain/letter.js';
-import { periodNamedIn } from '../domain/period.js';
+import { formatPeriodKey, parseExactPeriod, periodKey, periodNamedIn } from '../domain/period.js';
 import { parseRequest, type Request, type Today } from '../domain/request.js';
 import { canImport, ROLE_LABEL, type Role } from '../domain/roles.js';
-import type { ImportProgress } from '../imports/save.js';
+import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { renderDraft, renderImported } from '../messages/import-preview.js';
 import { renderProblems } from '../messages/import-problems.js';
 import {
@@ -25,7 +25,11 @@ import {
 } from '../services/import-drafts.js';
 import { writeTemplate } from '../imports/sheet/template.js';
 import { renderScoreAnswer } from '../messages/card.js';
+import { renderDeliveryReport } from '../messages/delivery-report.js';
 import { renderDetail } from '../messages/detail.js';
+import { publicationText, suggestedTasks } from '../messages/publication.js';
+import { acknowledge, deliveryReport } from '../services/delivery-report.js';
+import { planPublication, publishPeriod, PublicationError } from '../services/publication.js';
 import { renderRanking } from '../messages/ranking.js';
 import type { Translate } from '../messages/i18n.js';
 import { textReply, type Reply } from '../messages/reply.js';
@@ -39,6 +43,10 @@ export interface ConversationDeps {
   t: Translate;
   now: () => Date;
   timeZone: string;
+  /** Tells the dispatcher that the outbox has new rows. */
+  wakeDelivery?: () => void;
+  /** After an import stored something (automatic publication schedules its period). */
+  onImported?: (report: ImportReport) => Promise<void>;
 }
 
 export interface IncomingMessage {
@@ -108,6 +116,7 @@ export async function confirmImport(deps: ConversationDeps, chat: ChatAddress, d
   const outcome = await confirmDraft(deps.db, draftId, chat, onProgress);
   if (outcome.kind === 'gone') return textReply(deps.t('import-gone'));
   if (outcome.kind === 'rejected') return { lines: renderProblems(deps.t, outcome.error.problems) };
+  if (outcome.report.importId !== null) await deps.onImported?.(outcome.report);
   return renderImported(deps.t, outcome.report);
 }
 
@@ -157,6 +166,15 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
       if (unit !== null && 'lines' in unit) return [unit];
       return [renderRanking(t, await rankingFor(db, unit, request.period))];
     }
+    case 'publish':
+      return previewPublication(deps, message, request.periodText);
+    case 'report': {
+      const chat = await chatByAddress(db, message.chat.channel, message.chat.externalId);
+      if (!canImport(chat?.role)) return [textReply(t('publication-admin-only'))];
+      const period = periodNamedIn(request.periodText, todayIn(deps.timeZone, deps.now()));
+      if (!period) return [textReply(t('publication-ask-period'))];
+      return [renderDeliveryReport(t, periodKey(period), await deliveryReport(db, periodKey(period)))];
+    }
     case 'template':
       return [{ lines: t('template-caption').split('\n'), file: { fileName: t('template-file-name'), bytes: await writeTemplate('xlsx') } }];
     case 'unknown':
@@ -183,4 +201,77 @@ async function requestedUnit(deps: ConversationDeps, message: IncomingMessage, u
   const own = chat?.unitId ? await unitById(db, chat.unitId) : undefined;
   if (own) return own;
   return options?.optional ? null : textReply(t('no-unit'));
+}
+
+/** /congbo: what each kind of recipient will get, and a button to send it. Nothing is enqueued yet. */
+async function previewPublication(deps: ConversationDeps, message: IncomingMessage, periodText: string): Promise<Reply[]> {
+  const { db, t } = deps;
+  const chat = await chatByAddress(db, message.chat.channel, message.chat.externalId);
+  if (!canImport(chat?.role)) return [textReply(t('publication-admin-only'))];
+  const period = periodNamedIn(periodText, todayIn(deps.timeZone, deps.now()));
+  if (!period) return [textReply(t('publication-ask-period'))];
+  const key = periodKey(period);
+  try {
+    const plan = await planPublication(db, t, key, 0);
+    if (plan.messages.length === 0) return [textReply(t('publication-nobody', { period: formatPeriodKey(key) }))];
+    const cards = plan.messages.filter((m) => m.kind === 'result');
+    const summaries = plan.messages.filter((m) => m.kind === 'summary');
+    const examples = [cards[0], summaries[0]].flatMap((m) => (m ? [{ title: m.reply.title ?? '', lines: m.reply.lines }] : []));
+    return [
+      ...examples,
+      {
+        title: t('publication-preview-title', { period: formatPeriodKey(key) }),
+        lines: [
+          ...t('publication-preview', { cards: cards.length, summaries: summaries.length, chats: plan.messages.length, withoutResult: plan.withoutResult }).split('\n'),
+          t('publication-preview-confirm'),
+        ],
+        buttons: [[
+          { label: t('button-publish'), action: `pubgo:${key}` },
+          { label: t('button-cancel'), action: `pubno:${key}` },
+        ]],
+      },
+    ];
+  } catch (error) {
+    if (error instanceof PublicationError) return [textReply(t(error.key, { period: formatPeriodKey(key) }))];
+    throw error;
+  }
+}
+
+/** "Công bố" under the preview. */
+export async function confirmPublication(deps: ConversationDeps, chat: ChatAddress, period: string): Promise<Reply> {
+  const { db, t } = deps;
+  const row = await chatByAddress(db, chat.channel, chat.externalId);
+  if (!canImport(row?.role)) return textReply(t('publication-admin-only'));
+  try {
+    const outcome = await publishPeriod(db, t, period, `${chat.channel}:${chat.externalId}`);
+    deps.wakeDelivery?.();
+    return textReply(publicationText(t, outcome));
+  } catch (error) {
+    if (error instanceof PublicationError) return textReply(t(error.key, { period: formatPeriodKey(period) }));
+    throw error;
+  }
+}
+
+/** The buttons under a published card. */
+export async function cardAction(deps: ConversationDeps, chat: ChatAddress, action: string): Promise<Reply | null> {
+  const { db, t } = deps;
+  const ack = /^pub:ack:(\d+)$/.exec(action);
+  if (ack) {
+    const outcome = await acknowledge(db, Number(ack[1]), chat);
+    return textReply(t(outcome === 'already' ? 'ack-already' : 'ack-recorded'));
+  }
+  const m = /^pub:(detail|rank|tasks):(\d+):([\dQ-]+)$/.exec(action);
+  const unit = m ? await unitById(db, Number(m[2])) : undefined;
+  const period = m?.[3] ? parseExactPeriod(m[3]) : null;
+  if (!m || !unit || !period) return null;
+  const query = period.kind === 'year' ? period : period.kind === 'month' ? { kind: 'month' as const, month: period.month, year: period.year } : { kind: 'quarter' as const, quarter: period.quarter, year: period.year };
+  if (m[1] === 'rank') return renderRanking(t, await rankingFor(db, unit, query));
+  const answer = await scoreCard(db, unit.id, query);
+  if (m[1] === 'detail') return renderDetail(t, answer, null);
+  if (answer.kind !== 'card') return renderScoreAnswer(t, answer);
+  const tasks = suggestedTasks(t, answer.card);
+  const periodText = formatPeriodKey(answer.card.result.period);
+  return tasks.length > 0
+    ? { lines: [t('tasks-suggested-title', { unit: unit.name, period: periodText }), ...tasks] }
+    : textReply(t('tasks-none', { unit: unit.name }));
 }

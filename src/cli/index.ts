@@ -2,7 +2,17 @@
 import { parseArgs } from 'node:util';
 import { existsSync, writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
-import { AdminError, demoCommand, importCommand, inviteCommand, type InviteArgs, type InviteView } from '../admin/commands.js';
+import {
+  AdminError,
+  deliveryReportCommand,
+  demoCommand,
+  importCommand,
+  inviteCommand,
+  publishCommand,
+  type InviteArgs,
+  type InviteView,
+  type PublicationView,
+} from '../admin/commands.js';
 import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
 import { DatabaseBusyError } from '../db/client.js';
 import { formatDateTime } from '../domain/format.js';
@@ -74,6 +84,25 @@ async function template(argv: string[]): Promise<void> {
   console.log([t('cli-template-written', { path: out }), ...templateDescription()].join('\n'));
 }
 
+async function publish(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { period: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!values.period) throw new AdminError(t('publication-ask-period'));
+  const period = values.period;
+  const view = await withBackend((b) => (b.kind === 'remote' ? b.call<PublicationView>('POST', '/api/publications', { period }) : publishCommand(b.admin, period, 'cli')));
+  console.log(values.json ? JSON.stringify(view) : view.text);
+  if (!values.json) console.log(t('cli-publish-sending'));
+}
+
+async function report(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { period: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!values.period) throw new AdminError(t('publication-ask-period'));
+  const period = values.period;
+  const result = await withBackend((b) =>
+    b.kind === 'remote' ? b.call<Awaited<ReturnType<typeof deliveryReportCommand>>>('GET', `/api/publications/${encodeURIComponent(period)}`) : deliveryReportCommand(b.admin, period),
+  );
+  console.log(values.json ? JSON.stringify(result.report) : result.text);
+}
+
 async function invite(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -119,6 +148,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'template':
         await template(rest);
+        return 0;
+      case 'publish':
+        await publish(rest);
+        return 0;
+      case 'report':
+        await report(rest);
         return 0;
       case undefined:
       case 'help':

@@ -35,3 +35,7 @@ export async function upsertChat(db: Db, address: ChatAddress, link?: { unitId: 
   if (!row) throw new Error('upsert chat returned nothing');
   return row;
 }
+
+export async function markChatReachable(db: Db, chatId: number): Promise<void> {
+  await db.update(chats).set({ active: true, blockedAt: null, updatedAt: sql`now()` }).where(eq(chats.id, chatId));
+}

@@ -16,6 +16,11 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** Runs raw SQL and returns its rows, the same shape on both drivers. */
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Takes a session-level advisory lock if free: the returned function releases it, null means
+   * another holder (another instance) has it. Held on a connection of its own until released.
+   */
+  tryLock(key: number): Promise<(() => Promise<void>) | null>;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,18 @@ async function openPostgres(url: string): Promise<Database> {
     db: db as unknown as Db,
     kind: 'postgres',
     query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[])) as unknown as T[],
+    async tryLock(key) {
+      const connection = await client.reserve();
+      const [row] = await connection<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
+      if (!row?.locked) {
+        connection.release();
+        return null;
+      }
+      return async () => {
+        await connection`select pg_advisory_unlock(${key})`.catch(() => undefined);
+        connection.release();
+      };
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -80,6 +97,7 @@ function claimFolder(dataDir: string): () => void {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
+  const heldLocks = new Set<number>();
   const release = claimFolder(dataDir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -92,6 +110,14 @@ async function openPglite(dataDir: string): Promise<Database> {
       db: db as unknown as Db,
       kind: 'pglite',
       query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+      // One process holds the folder, so a lock is a flag in this process.
+      async tryLock(key) {
+        if (heldLocks.has(key)) return null;
+        heldLocks.add(key);
+        return async () => {
+          heldLocks.delete(key);
+        };
+      },
       close: async () => {
         await client.close();
         release();

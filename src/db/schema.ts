@@ -173,3 +173,52 @@ export const importDrafts = pgTable(
   },
   (t) => [index('import_drafts_chat_idx').on(t.channel, t.externalId, t.status)],
 );
+
+/** A period made public: from then on every linked chat gets its unit's result, once. One per period. */
+export const publications = pgTable('publications', {
+  id: serial('id').primaryKey(),
+  period: text('period').notNull().unique(),
+  /** scheduled (auto-publication waiting for its time) | published */
+  status: text('status').notNull().default('published'),
+  scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  /** Who asked: "cli", "api", "telegram:<chat>", "schedule". */
+  requestedBy: text('requested_by'),
+  createdAt: createdAt(),
+});
+
+/**
+ * Every outgoing notification, first written here with a deterministic dedupe key, then sent by the
+ * dispatcher. Enqueueing twice (a second tap, a second instance) inserts nothing.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: serial('id').primaryKey(),
+    dedupeKey: text('dedupe_key').notNull(),
+    /** result | summary | reminder */
+    kind: text('kind').notNull(),
+    chatId: integer('chat_id')
+      .notNull()
+      .references(() => chats.id),
+    unitId: integer('unit_id').references(() => units.id),
+    publicationId: integer('publication_id').references(() => publications.id),
+    /** The Reply to send, rendered when enqueued. */
+    payload: jsonb('payload').notNull(),
+    /** pending | sending | sent | failed | blocked | cancelled */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    externalMessageId: text('external_message_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_key').on(t.dedupeKey),
+    index('outbox_due_idx').on(t.status, t.notBefore),
+    index('outbox_publication_idx').on(t.publicationId),
+  ],
+);

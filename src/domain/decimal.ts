@@ -65,3 +65,16 @@ export function compareDecimals(a: string, b: string): number {
 export function ratio(a: string, b: string): number {
   return Number(a) / Number(b);
 }
+
+/** The mean of exact decimals, rounded half up to `places` decimals ("91.335" → "91.34"). */
+export function averageDecimals(values: readonly string[], places = 2): string | null {
+  if (values.length === 0) return null;
+  const scale = Math.max(places, ...values.map(scaleOf));
+  const sum = values.reduce((total, v) => total + toScaled(v, scale), 0n);
+  const factor = 10n ** BigInt(scale - places);
+  const divisor = BigInt(values.length) * factor;
+  const negative = sum < 0n;
+  const magnitude = negative ? -sum : sum;
+  const rounded = (magnitude * 2n + divisor) / (divisor * 2n);
+  return fromScaled(negative ? -rounded : rounded, places);
+}

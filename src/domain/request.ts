@@ -11,6 +11,8 @@ export type Request =
   | { kind: 'detail'; group: GroupKey | null; period: PeriodQuery; unitText: string }
   | { kind: 'ranking'; period: PeriodQuery; unitText: string }
   | { kind: 'template' }
+  /** Admin commands naming one exact period ("tháng 8/2026"); the channel resolves it. */
+  | { kind: 'publish' | 'report'; periodText: string }
   | { kind: 'register'; code: string }
   | { kind: 'start' }
   | { kind: 'help' }
@@ -23,7 +25,7 @@ export interface Today {
 }
 
 interface Verb {
-  kind: 'score' | 'detail' | 'ranking' | 'template' | 'help' | 'register' | 'start';
+  kind: 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'help' | 'register' | 'start';
   /** Folded phrases that open the message: the command first, then its free-text twins. */
   phrases: string[];
 }
@@ -34,6 +36,8 @@ export const VERBS: readonly Verb[] = [
   { kind: 'detail', phrases: ['chitiet', 'chi tiet', 'xem chi tiet'] },
   { kind: 'ranking', phrases: ['xephang', 'xep hang', 'bxh', 'bang xep hang', 'xem xep hang'] },
   { kind: 'template', phrases: ['mau', 'mau nhap', 'tai mau', 'file mau', 'mau bang tinh'] },
+  { kind: 'publish', phrases: ['congbo', 'cong bo', 'cong bo ket qua'] },
+  { kind: 'report', phrases: ['baocao', 'bao cao', 'bao cao gui'] },
   { kind: 'help', phrases: ['huongdan', 'huong dan', 'giup', 'tro giup', 'help', 'menu'] },
   { kind: 'register', phrases: ['dangky', 'dang ky'] },
   { kind: 'start', phrases: ['start', 'batdau', 'bat dau'] },
@@ -98,6 +102,9 @@ function withArguments(verb: Verb, rest: string, today: Today, original: string)
     }
     case 'template':
       return { kind: 'template' };
+    case 'publish':
+    case 'report':
+      return { kind: verb.kind, periodText: rest.trim() };
     case 'score':
     case 'ranking':
     case 'detail': {

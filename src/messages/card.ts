@@ -11,10 +11,10 @@ function groupName(framework: Framework, key: string): string {
   return framework.groups.find((g) => g.key === key)?.name ?? key;
 }
 
-function groupLine(t: Translate, framework: Framework, g: GroupScore): string {
+function groupLine(t: Translate, framework: Framework, g: GroupScore, weak: boolean): string {
   const name = groupName(framework, g.key);
   if (g.points === null) return t('card-group-missing', { name });
-  const base = { name, points: formatDecimal(g.points), max: formatDecimal(g.max) };
+  const base = { name, points: formatDecimal(g.points), max: formatDecimal(g.max), mark: weak ? t('card-weak-mark') : '•' };
   return g.rate === null ? t('card-group-no-rate', base) : t('card-group', { ...base, rate: formatPercent(g.rate) });
 }
 
@@ -27,11 +27,11 @@ function criterionValue(t: Translate, c: CriterionScore): string {
 }
 
 /** Every group of the framework, in its order: points/max (rate), or "chưa có dữ liệu"; headline sub-rates below. */
-export function groupLines(t: Translate, framework: Framework, groups: readonly GroupScore[]): string[] {
+export function groupLines(t: Translate, framework: Framework, groups: readonly GroupScore[], weak: readonly GroupScore[] = []): string[] {
   return framework.groups.flatMap((group) => {
     const score = groups.find((g) => g.key === group.key);
     if (!score) return [t('card-group-missing', { name: group.name })];
-    return [groupLine(t, framework, score), ...score.criteria.filter((x) => x.headline).map((c) => t('card-criterion', { name: c.name, value: criterionValue(t, c) }))];
+    return [groupLine(t, framework, score, weak.some((w) => w.key === group.key)), ...score.criteria.filter((x) => x.headline).map((c) => t('card-criterion', { name: c.name, value: criterionValue(t, c) }))];
   });
 }
 
@@ -56,7 +56,8 @@ function sourceText(t: Translate, card: ScoreCard): string {
   }
 }
 
-export function renderCard(t: Translate, card: ScoreCard): Reply {
+/** `markWeak`: the weakest groups carry a mark in the list (the published card). */
+export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: boolean } = {}): Reply {
   const { result, framework } = card;
   const lines: string[] = [];
   lines.push(result.total === null ? t('card-total-missing') : t('card-total', { total: formatDecimal(result.total), max: framework.total }));
@@ -77,7 +78,7 @@ export function renderCard(t: Translate, card: ScoreCard): Reply {
   lines.push('');
   lines.push(t('card-groups'));
   const present = new Set(card.groups.map((g) => g.key));
-  lines.push(...groupLines(t, framework, card.groups));
+  lines.push(...groupLines(t, framework, card.groups, options.markWeak ? card.weakest : []));
   lines.push('');
   const weakest = card.weakest.filter((g) => present.has(g.key));
   lines.push(

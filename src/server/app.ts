@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from 'pino';
-import { AdminError, demoCommand, importCommand, inviteCommand, type AdminContext } from '../admin/commands.js';
+import { AdminError, deliveryReportCommand, demoCommand, importCommand, inviteCommand, publishCommand, type AdminContext } from '../admin/commands.js';
 import { converse, type ConversationDeps } from '../channels/conversation.js';
 import type { Database } from '../db/client.js';
 import { ImportRejected } from '../imports/problems.js';
@@ -87,6 +87,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       });
       return reply.code(201).send(view);
     });
+
+    api.post<{ Body: { period?: string } }>('/publications', async (request, reply) => {
+      const view = await publishCommand(deps.admin, String(request.body?.period ?? ''), 'api');
+      return reply.code(view.again ? 200 : 201).send(view);
+    });
+
+    api.get<{ Params: { period: string } }>('/publications/:period', async (request) => deliveryReportCommand(deps.admin, request.params.period));
 
     /** The terminal chat (`npm run chat`) talks through here while the server holds the database. */
     api.post<{ Body: { chatId?: string; text?: string } }>('/console/messages', async (request) => {

@@ -3,9 +3,11 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, InputFile, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { ChatAddress } from '../../db/chats.js';
+import { chatByAddress, type ChatAddress } from '../../db/chats.js';
 import type { Reply } from '../../messages/reply.js';
-import { cancelImport, confirmImport, converse, converseFile, type ConversationDeps } from '../conversation.js';
+import { markChatReachable } from '../../db/chats.js';
+import { markChatUnreachable } from '../../delivery/outbox.js';
+import { cancelImport, cardAction, confirmImport, confirmPublication, converse, converseFile, type ConversationDeps } from '../conversation.js';
 import { dropRepeatedUpdates } from './dedupe.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
 
@@ -106,6 +108,42 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const [first = '', ...rest] = splitForTelegram(renderForTelegram(reply).text);
     await ctx.editMessageText(first, { parse_mode: 'HTML' });
     for (const part of rest) await ctx.reply(part, { parse_mode: 'HTML' });
+  });
+
+  protectedBot.callbackQuery(/^pubgo:([\dQ-]+)$/, async (ctx) => {
+    const chat = chatAddress(ctx);
+    if (!chat) return;
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await sendReplies(ctx, [await confirmPublication(options.deps, chat, ctx.match[1] ?? '')]);
+  });
+
+  protectedBot.callbackQuery(/^pubno:/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(options.deps.t('publication-cancelled'));
+  });
+
+  protectedBot.callbackQuery(/^pub:/, async (ctx) => {
+    const chat = chatAddress(ctx);
+    if (!chat) return;
+    const reply = await cardAction(options.deps, chat, ctx.callbackQuery.data);
+    if (reply && ctx.callbackQuery.data.startsWith('pub:ack:')) {
+      await ctx.answerCallbackQuery({ text: reply.lines.join(' ') });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    if (reply) await sendReplies(ctx, [reply]);
+  });
+
+  // Blocked or removed, the chat gets nothing more; added back or unblocked, it is reachable again.
+  protectedBot.on('my_chat_member', async (ctx) => {
+    const chat = chatAddress(ctx);
+    if (!chat) return;
+    const status = ctx.myChatMember.new_chat_member.status;
+    const row = await chatByAddress(options.deps.db, chat.channel, chat.externalId);
+    if (!row) return;
+    if (status === 'kicked' || status === 'left') await markChatUnreachable(options.deps.db, row.id, `my_chat_member: ${status}`);
+    else await markChatReachable(options.deps.db, row.id);
   });
 
   return bot;

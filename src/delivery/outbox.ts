@@ -1,0 +1,109 @@
+/**
+ * The outbox table's operations. Enqueueing is INSERT … ON CONFLICT DO NOTHING on a dedupe key, so
+ * any trigger may repeat; claiming takes due rows FOR UPDATE SKIP LOCKED and leases them, so a crashed
+ * sender's rows come back once the lease runs out.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/client.js';
+import { chats, outbox } from '../db/schema.js';
+import type { Reply } from '../messages/reply.js';
+
+export interface NewMessage {
+  dedupeKey: string;
+  kind: 'result' | 'summary' | 'reminder';
+  chatId: number;
+  unitId: number | null;
+  publicationId: number | null;
+  payload: Reply;
+  notBefore?: Date;
+}
+
+const CHUNK = 500;
+
+/** Returns how many rows were new. */
+export async function enqueue(db: Db, messages: readonly NewMessage[]): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < messages.length; i += CHUNK) {
+    const rows = await db
+      .insert(outbox)
+      .values(messages.slice(i, i + CHUNK).map((m) => ({ ...m, payload: m.payload as unknown as Record<string, unknown> })))
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    added += rows.length;
+  }
+  return added;
+}
+
+export interface ClaimedMessage {
+  id: number;
+  chatId: number;
+  attempts: number;
+  payload: Reply;
+  channel: string;
+  externalId: string;
+  chatType: string;
+  chatReachable: boolean;
+}
+
+/** Due rows, and rows whose lease ran out (their sender died), leased to this sender. */
+export async function claim(database: Database, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
+  const rows = await database.query<{ id: number; chat_id: number; attempts: number; payload: Reply }>(
+    `update outbox set status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
+     where id in (
+       select id from outbox
+       where (status = 'pending' and not_before <= now()) or (status = 'sending' and lease_until < now())
+       order by id limit $1 for update skip locked)
+     returning id, chat_id, attempts, payload`,
+    [limit, leaseSeconds],
+  );
+  if (rows.length === 0) return [];
+  const chatRows = await database.db.select().from(chats).where(inArray(chats.id, [...new Set(rows.map((r) => r.chat_id))]));
+  const byId = new Map(chatRows.map((c) => [c.id, c]));
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .map((r) => {
+      const chat = byId.get(r.chat_id);
+      return {
+        id: r.id,
+        chatId: r.chat_id,
+        attempts: r.attempts,
+        payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Reply) : r.payload,
+        channel: chat?.channel ?? '',
+        externalId: chat?.externalId ?? '',
+        chatType: chat?.type ?? 'private',
+        chatReachable: Boolean(chat?.active && !chat.blockedAt),
+      };
+    });
+}
+
+export async function markSent(db: Db, id: number, messageId: string | null): Promise<void> {
+  await db.update(outbox).set({ status: 'sent', sentAt: sql`now()`, externalMessageId: messageId, leaseUntil: null, lastError: null }).where(eq(outbox.id, id));
+}
+
+export async function markRetry(db: Db, id: number, afterSeconds: number, error: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: 'pending', notBefore: sql`now() + make_interval(secs => ${afterSeconds})`, leaseUntil: null, lastError: error })
+    .where(eq(outbox.id, id));
+}
+
+/** A 429 is the channel's pacing, not the message's fault: the attempt is given back. */
+export async function markWaiting(db: Db, id: number, afterSeconds: number, error: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: 'pending', attempts: sql`${outbox.attempts} - 1`, notBefore: sql`now() + make_interval(secs => ${afterSeconds})`, leaseUntil: null, lastError: error })
+    .where(eq(outbox.id, id));
+}
+
+export async function markFailed(db: Db, id: number, status: 'failed' | 'blocked', error: string): Promise<void> {
+  await db.update(outbox).set({ status, leaseUntil: null, lastError: error }).where(eq(outbox.id, id));
+}
+
+/** The chat is gone for the bot: it is skipped from now on, and its pending messages with it. */
+export async function markChatUnreachable(db: Db, chatId: number, error: string): Promise<void> {
+  await db.update(chats).set({ active: false, blockedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(chats.id, chatId));
+  await db
+    .update(outbox)
+    .set({ status: 'blocked', lastError: error, leaseUntil: null })
+    .where(and(eq(outbox.chatId, chatId), eq(outbox.status, 'pending')));
+}

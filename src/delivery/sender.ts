@@ -1,0 +1,25 @@
+/** What the dispatcher needs of a channel: send a reply to a chat, and say how it went. */
+import type { Reply } from '../messages/reply.js';
+
+export interface Recipient {
+  externalId: string;
+  type: string;
+}
+
+export type SendOutcome =
+  | { kind: 'sent'; messageId: string | null }
+  /** The channel asked to wait (Telegram 429 retry_after). */
+  | { kind: 'retry-after'; seconds: number; error: string }
+  /** Worth retrying later: 5xx, a network failure. */
+  | { kind: 'transient'; error: string }
+  /** The chat cannot be reached: blocked, deleted, deactivated. Never retried; the chat is marked. */
+  | { kind: 'unreachable'; error: string }
+  /** The message itself was refused: retrying would not help, the chat is fine. */
+  | { kind: 'rejected'; error: string };
+
+export interface Sender {
+  channel: string;
+  /** Messages per second the channel allows overall, and the gap it wants between two to one chat. */
+  limits: { perSecond: number; perChatMs: (recipient: Recipient) => number };
+  send(recipient: Recipient, reply: Reply): Promise<SendOutcome>;
+}

@@ -1,0 +1,65 @@
+/** What a published period looks like in a chat: a unit's own card with what to do, or a parent's summary. */
+import { formatChange, formatDateTime, formatDecimal } from '../domain/format.js';
+import { formatPeriodKey } from '../domain/period.js';
+import type { Summary, SummaryEntry } from '../domain/summary.js';
+import type { UnitRow } from '../db/units.js';
+import type { PublishOutcome } from '../services/publication.js';
+import type { ScoreCard } from '../services/scores.js';
+import { renderCard } from './card.js';
+import type { Translate } from './i18n.js';
+import type { Reply } from './reply.js';
+
+/** One suggested task per weak group (domain-766.md §5), in the catalogue as `task-<group>`. */
+export function suggestedTasks(t: Translate, card: ScoreCard): string[] {
+  return card.weakest.map((g) => t('publication-task', { group: card.framework.groups.find((f) => f.key === g.key)?.name ?? g.key, task: t(`task-${g.key}`) }));
+}
+
+export function publicationButtons(t: Translate, unitId: number, period: string, publicationId: number): Reply['buttons'] {
+  return [
+    [
+      { label: t('button-detail'), action: `pub:detail:${unitId}:${period}` },
+      { label: t('button-ranking'), action: `pub:rank:${unitId}:${period}` },
+    ],
+    [
+      { label: t('button-tasks'), action: `pub:tasks:${unitId}:${period}` },
+      { label: t('button-ack'), action: `pub:ack:${publicationId}` },
+    ],
+  ];
+}
+
+export function renderPublishedCard(t: Translate, card: ScoreCard, publicationId: number): Reply {
+  const base = renderCard(t, card, { markWeak: true });
+  const tasks = suggestedTasks(t, card);
+  return {
+    title: t('publication-card-title', { unit: card.unit.name, period: formatPeriodKey(card.result.period) }),
+    lines: [...base.lines, ...(tasks.length > 0 ? ['', t('publication-tasks-title'), ...tasks] : [])],
+    buttons: publicationButtons(t, card.unit.id, card.result.period, publicationId),
+  };
+}
+
+function entryLine(t: Translate, e: SummaryEntry): string {
+  return t('summary-entry', { unit: e.unit, total: formatDecimal(e.total ?? '0') });
+}
+
+export function renderSummary(t: Translate, parent: UnitRow, period: string, summary: Summary): Reply {
+  const lines = [t('summary-count', { scored: summary.scored, units: summary.units })];
+  if (summary.average) lines.push(t('summary-average', { average: formatDecimal(summary.average) }));
+  lines.push('', t('summary-best', { n: summary.best.length }), ...summary.best.map((e) => entryLine(t, e)));
+  lines.push('', t('summary-weakest', { n: summary.weakest.length }), ...summary.weakest.map((e) => entryLine(t, e)));
+  lines.push('', t('summary-under-80', { count: summary.under80.length }));
+  if (summary.gains.length > 0) {
+    lines.push('', t('summary-gains'), ...summary.gains.map((c) => t('summary-change', { unit: c.unit, change: formatChange(c.delta) })));
+  }
+  if (summary.falls.length > 0) {
+    lines.push('', t('summary-falls'), ...summary.falls.map((c) => t('summary-change', { unit: c.unit, change: formatChange(c.delta) })));
+  }
+  if (summary.gains.length === 0 && summary.falls.length === 0) lines.push(t('summary-no-previous'));
+  return { title: t('summary-title', { unit: parent.name, period: formatPeriodKey(period) }), lines };
+}
+
+/** The answer to whoever published: what went into the queue. */
+export function publicationText(t: Translate, outcome: PublishOutcome): string {
+  const period = formatPeriodKey(outcome.publication.period);
+  if (outcome.again) return t('publication-again', { period, at: formatDateTime(outcome.publication.publishedAt ?? new Date()), enqueued: outcome.enqueued });
+  return t('publication-done', { period, enqueued: outcome.enqueued, planned: outcome.planned, summaries: outcome.summaries, withoutResult: outcome.withoutResult });
+}

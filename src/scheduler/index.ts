@@ -1,0 +1,42 @@
+/** Time triggers (node-schedule, in the configured time zone). Jobs only write rows; the dispatcher sends. */
+import schedule from 'node-schedule';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import type { Translate } from '../messages/i18n.js';
+import { publishDue } from './auto-publish.js';
+
+export interface SchedulerDeps {
+  db: Db;
+  t: Translate;
+  now: () => Date;
+  timeZone: string;
+  log: Logger;
+  /** After a job enqueued something. */
+  wakeDelivery: () => void;
+}
+
+export interface Scheduler {
+  /** Runs every job's check now (at start, and from tests with a controlled clock). */
+  tick(): Promise<void>;
+  stop(): void;
+}
+
+export function startScheduler(deps: SchedulerDeps): Scheduler {
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    const outcomes = await publishDue(deps.db, deps.t, deps.now());
+    for (const o of outcomes) deps.log.info({ period: o.publication.period, enqueued: o.enqueued }, 'scheduled publication enqueued');
+    if (outcomes.length > 0) deps.wakeDelivery();
+  };
+  // One tick at a time: a slow one is not overtaken by the next minute's.
+  const runTick = () => {
+    running = running.then(tick).catch((error: unknown) => deps.log.error({ err: error }, 'scheduled job failed'));
+    return running;
+  };
+  const job = schedule.scheduleJob({ rule: '* * * * *', tz: deps.timeZone }, () => void runTick());
+  void runTick();
+  return {
+    tick: runTick,
+    stop: () => job?.cancel(),
+  };
+}

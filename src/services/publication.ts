@@ -1,0 +1,167 @@
+/**
+ * Publishing a period: from then on every linked chat gets its unit's own result, or, for the leaders
+ * of a parent unit, a summary of its units. Publishing only writes the outbox (deterministic keys,
+ * ON CONFLICT DO NOTHING); the dispatcher sends. Publishing again enqueues only what is missing
+ * (a chat linked since), so a second tap, a second instance or the schedule never send twice.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { latestResults } from '../db/results.js';
+import { chats, publications, results, units } from '../db/schema.js';
+import type { ChatRow } from '../db/chats.js';
+import type { UnitRow } from '../db/units.js';
+import { parseExactPeriod, parsePeriodKey, periodKey, previousPeriod, type Period, type PeriodQuery } from '../domain/period.js';
+import { summarise, type Summary } from '../domain/summary.js';
+import { enqueue, type NewMessage } from '../delivery/outbox.js';
+import type { Translate } from '../messages/i18n.js';
+import { renderPublishedCard, renderSummary } from '../messages/publication.js';
+import type { Reply } from '../messages/reply.js';
+import { scoreCard } from './scores.js';
+
+/** Channels the bot can write to first; a terminal chat only answers. */
+export const PUSH_CHANNELS = ['telegram'];
+
+export class PublicationError extends Error {
+  constructor(readonly key: 'publication-bad-period' | 'publication-no-results', readonly period: string) {
+    super(`${key}: ${period}`);
+  }
+}
+
+export type PublicationRow = typeof publications.$inferSelect;
+
+export interface Planned {
+  chat: ChatRow;
+  unit: UnitRow;
+  kind: 'result' | 'summary';
+  reply: Reply;
+}
+
+export interface Plan {
+  period: string;
+  messages: Planned[];
+  /** Linked chats whose unit has no result for the period (nothing to send them). */
+  withoutResult: number;
+}
+
+export function checkedPeriod(text: string): string {
+  const period = parseExactPeriod(text);
+  if (!period) throw new PublicationError('publication-bad-period', text);
+  return periodKey(period);
+}
+
+function exactQuery(p: Period): PeriodQuery {
+  if (p.kind === 'year') return p;
+  return p.kind === 'month' ? { kind: 'month', month: p.month, year: p.year } : { kind: 'quarter', quarter: p.quarter, year: p.year };
+}
+
+const LEADS = new Set(['leader', 'admin']);
+
+async function summaryOf(db: Db, parent: UnitRow, period: string): Promise<Summary | null> {
+  const children = await db.select().from(units).where(eq(units.parentId, parent.id));
+  if (children.length === 0) return null;
+  const ids = children.map((c) => c.id);
+  const current = await latestResults(db, ids, period);
+  if (current.size === 0) return null;
+  const parsed = parsePeriodKey(period);
+  const previous = parsed ? await latestResults(db, ids, periodKey(previousPeriod(parsed))) : new Map();
+  return summarise(
+    children.flatMap((c) => {
+      const r = current.get(c.id);
+      return r ? [{ unit: c.name, total: r.total, rank: r.rank, previousTotal: previous.get(c.id)?.total ?? null }] : [];
+    }),
+  );
+}
+
+async function checkHasResults(db: Db, period: string): Promise<void> {
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(results).where(eq(results.period, period));
+  if (!count?.n) throw new PublicationError('publication-no-results', period);
+}
+
+/** What each linked chat would receive for a period; nothing is written. */
+export async function planPublication(db: Db, t: Translate, period: string, publicationId: number): Promise<Plan> {
+  const parsed = parsePeriodKey(period);
+  if (!parsed) throw new PublicationError('publication-bad-period', period);
+  await checkHasResults(db, period);
+
+  const recipients = await db
+    .select({ chat: chats, unit: units })
+    .from(chats)
+    .innerJoin(units, eq(units.id, chats.unitId))
+    .where(and(eq(chats.active, true), isNull(chats.blockedAt), inArray(chats.channel, PUSH_CHANNELS)))
+    .orderBy(chats.id);
+  const cards = new Map<number, Reply | null>();
+  const summaries = new Map<number, Reply | null>();
+  const messages: Planned[] = [];
+  let withoutResult = 0;
+  for (const { chat, unit } of recipients) {
+    if (LEADS.has(chat.role ?? '')) {
+      if (!summaries.has(unit.id)) {
+        const summary = await summaryOf(db, unit, period);
+        summaries.set(unit.id, summary ? renderSummary(t, unit, period, summary) : null);
+      }
+      const reply = summaries.get(unit.id);
+      if (reply) {
+        messages.push({ chat, unit, kind: 'summary', reply });
+        continue;
+      }
+    }
+    if (!cards.has(unit.id)) {
+      const answer = await scoreCard(db, unit.id, exactQuery(parsed));
+      cards.set(unit.id, answer.kind === 'card' ? renderPublishedCard(t, answer.card, publicationId) : null);
+    }
+    const reply = cards.get(unit.id);
+    if (reply) messages.push({ chat, unit, kind: 'result', reply });
+    else withoutResult += 1;
+  }
+  return { period, messages, withoutResult };
+}
+
+export function dedupeKey(period: string, unit: UnitRow, chat: ChatRow): string {
+  return `result:${period}:unit:${unit.code ?? unit.id}:chat:${chat.channel}:${chat.externalId}`;
+}
+
+export interface PublishOutcome {
+  publication: PublicationRow;
+  /** It had been published before: only what was missing is enqueued now. */
+  again: boolean;
+  planned: number;
+  enqueued: number;
+  summaries: number;
+  withoutResult: number;
+}
+
+async function publicationRow(db: Db, period: string, requestedBy: string): Promise<{ row: PublicationRow; again: boolean }> {
+  const [existing] = await db.select().from(publications).where(eq(publications.period, period));
+  if (existing?.status === 'published') return { row: existing, again: true };
+  const [row] = await db
+    .insert(publications)
+    .values({ period, status: 'published', publishedAt: sql`now()`, requestedBy })
+    .onConflictDoUpdate({ target: publications.period, set: { status: 'published', publishedAt: sql`coalesce(${publications.publishedAt}, now())` } })
+    .returning();
+  if (!row) throw new Error('publication upsert returned nothing');
+  return { row, again: false };
+}
+
+export async function publishPeriod(db: Db, t: Translate, periodText: string, requestedBy: string): Promise<PublishOutcome> {
+  const period = checkedPeriod(periodText);
+  // Checked first, so a period without results is refused before it counts as published.
+  await checkHasResults(db, period);
+  const { row, again } = await publicationRow(db, period, requestedBy);
+  const plan = await planPublication(db, t, period, row.id);
+  const messages: NewMessage[] = plan.messages.map((m) => ({
+    dedupeKey: dedupeKey(period, m.unit, m.chat),
+    kind: m.kind,
+    chatId: m.chat.id,
+    unitId: m.unit.id,
+    publicationId: row.id,
+    payload: m.reply,
+  }));
+  return {
+    publication: row,
+    again,
+    planned: messages.length,
+    enqueued: await enqueue(db, messages),
+    summaries: plan.messages.filter((m) => m.kind === 'summary').length,
+    withoutResult: plan.withoutResult,
+  };
+}
