@@ -126,6 +126,7 @@ publication-preview-title = Xem trước công bố { $period }
 publication-preview =
     Sẽ gửi { $cards } kết quả đơn vị và { $summaries } bản tổng hợp cho lãnh đạo đơn vị cấp trên ({ $chats } cuộc trò chuyện). { $withoutResult } cuộc trò chuyện có đơn vị chưa có kết quả sẽ không nhận.
     Mỗi đơn vị nhận tin như mẫu dưới đây.
+publication-example = (Mẫu) { $title }
 publication-preview-confirm = Bấm «Công bố» để gửi, hoặc «Hủy».
 publication-nobody = Chưa có cuộc trò chuyện nào gắn với đơn vị có kết quả kỳ { $period }: chưa có ai để gửi. Cấp mã mời trước (npm run cli -- invite).
 button-publish = 📣 Công bố

@@ -216,7 +216,7 @@ async function previewPublication(deps: ConversationDeps, message: IncomingMessa
     if (plan.messages.length === 0) return [textReply(t('publication-nobody', { period: formatPeriodKey(key) }))];
     const cards = plan.messages.filter((m) => m.kind === 'result');
     const summaries = plan.messages.filter((m) => m.kind === 'summary');
-    const examples = [cards[0], summaries[0]].flatMap((m) => (m ? [{ title: m.reply.title ?? '', lines: m.reply.lines }] : []));
+    const examples = [cards[0], summaries[0]].flatMap((m) => (m ? [{ title: t('publication-example', { title: m.reply.title ?? '' }), lines: m.reply.lines }] : []));
     return [
       ...examples,
       {

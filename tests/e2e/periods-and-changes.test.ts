@@ -5,7 +5,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { letterBatch } from '../../src/imports/letter.js';
 import { saveImport } from '../../src/imports/save.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase } from '../helpers/database.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 const SEED = readFileSync(new URL('../../samples/letters/myhao-2025-02.txt', import.meta.url), 'utf8');
 
@@ -15,11 +15,12 @@ function letterFor(monthYear: string, total: string, rank: string, tienDo: strin
 }
 
 let t: TestApp;
+let database: TestDatabase;
 
 
 beforeAll(async () => {
   // Load the letters before the server starts, through the same import code the CLI uses.
-  const database = await createTestDatabase();
+  database = await createTestDatabase();
   const db = await openDatabase(database.target);
   for (const [text, file] of [
     [SEED, 'myhao-2025-02.txt'],
@@ -38,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.stop();
+  await database.drop();
 });
 
 it('takes a month without a year as the latest such month with data', async () => {

@@ -1,6 +1,7 @@
 /** Starts the real app (Fastify on a free port, real database) against the Telegram stand-in. */
 import type { Logger } from 'pino';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
+import type { DispatcherOptions } from '../../src/delivery/dispatcher.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { expect } from 'vitest';
@@ -34,23 +35,31 @@ export interface TestAppOptions {
   /** A database the test already made (and seeded); made fresh otherwise. */
   database?: TestDatabase;
   logger?: Logger;
+  dispatcher?: Partial<DispatcherOptions>;
+  /** Share a stand-in between instances (two instances on one database). */
+  telegram?: TelegramStandIn;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const mode = options.mode ?? 'webhook';
-  const telegram = await new TelegramStandIn().start();
+  const telegram = options.telegram ?? (await new TelegramStandIn().start());
   const database = options.database ?? (await createTestDatabase());
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ADMIN_TOKEN,
     ...database.env,
     ...(mode !== 'no-telegram' ? { TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: telegram.url, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
     ...(mode === 'webhook' ? { PUBLIC_URL: 'https://chiso.example.gov.vn' } : {}),
     ...options.env,
   };
-  const appOptions: AppOptions = { ...(options.now ? { now: options.now } : {}), ...(options.logger ? { logger: options.logger } : {}) };
+  const appOptions: AppOptions = {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    // Quick to notice work, so tests need not wait out the production idle sleep.
+    dispatcher: { idleMs: 50, ...options.dispatcher },
+  };
   const boot = () => startApp(loadConfig(env), appOptions);
   let app = await boot();
   const handle: TestApp = {
@@ -104,8 +113,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async stop() {
       await app.stop();
-      await telegram.stop();
-      await database.drop();
+      if (!options.telegram) await telegram.stop();
+      if (!options.database) await database.drop();
     },
   };
   return handle;

@@ -74,6 +74,8 @@ export class TelegramStandIn {
   readonly calls: RecordedCall[] = [];
   /** Return an answer to override the default one (faults, say). */
   intercept: ((method: string, payload: Record<string, unknown>) => ApiAnswer | undefined) | null = null;
+  /** How long sendMessage takes, as a slow network would make it. */
+  sendDelayMs = 0;
   private readonly updates: unknown[] = [];
   private server: Server | null = null;
   private nextMessageId = 1;
@@ -145,8 +147,9 @@ export class TelegramStandIn {
 
   /** Texts the bot sent, in order, optionally to one chat. */
   sentTexts(chatId?: number): string[] {
+    // chat_id arrives as a number or a string, depending on the caller; refused calls sent nothing.
     return this.calls
-      .filter((c) => c.method === 'sendMessage' && (chatId === undefined || c.payload.chat_id === chatId))
+      .filter((c) => c.method === 'sendMessage' && c.answer?.ok !== false && (chatId === undefined || String(c.payload.chat_id) === String(chatId)))
       .map((c) => String(c.payload.text));
   }
 
@@ -167,6 +170,7 @@ export class TelegramStandIn {
       case 'getMe':
         return { ok: true, result: BOT_INFO };
       case 'sendMessage':
+        if (this.sendDelayMs > 0) await new Promise((r) => setTimeout(r, this.sendDelayMs));
         return {
           ok: true,
           result: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: payload.text },
@@ -181,6 +185,8 @@ export class TelegramStandIn {
           ok: true,
           result: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' }, document: { file_id: 'sent', file_unique_id: 'sent' } },
         };
+      case 'editMessageReplyMarkup':
+        return { ok: true, result: { message_id: payload.message_id, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: '' } };
       case 'editMessageText':
         return { ok: true, result: { message_id: payload.message_id, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: payload.text } };
       case 'getUpdates': {
@@ -258,6 +264,22 @@ export function callbackUpdate(data: string, messageId: number, chat: TestChat =
       chat_instance: 'ci',
       data,
       message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: chatOf(chat), from: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name }, text: '…' },
+    },
+  };
+}
+
+/** The bot being blocked, removed, unblocked or added back, as Telegram reports it. */
+export function myChatMemberUpdate(status: 'kicked' | 'left' | 'member', chat: TestChat = PRIVATE_CHAT) {
+  const updateId = nextUpdateId++;
+  const bot = { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username };
+  return {
+    update_id: updateId,
+    my_chat_member: {
+      chat: chatOf(chat),
+      from: sender(chat),
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: { user: bot, status: status === 'member' ? 'kicked' : 'member' },
+      new_chat_member: status === 'kicked' ? { user: bot, status, until_date: 0 } : { user: bot, status },
     },
   };
 }
