@@ -11,7 +11,7 @@ import { benchTargets, timed, verdict } from './targets.js';
 
 const PORTAL_DIR = new URL('../samples/portal/2026-08/', import.meta.url);
 
-function portalFiles(): IncomingFile[] {
+export function portalFiles(): IncomingFile[] {
   return readdirSync(PORTAL_DIR)
     .filter((f) => f.endsWith('.json'))
     .map((fileName) => ({ fileName, bytes: readFileSync(new URL(fileName, PORTAL_DIR)) }));

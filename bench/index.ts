@@ -1,4 +1,7 @@
 /** `npm run bench`: speed targets, measured and printed; never asserted in tests. */
 import { benchImports } from './imports.js';
+import { benchPublication } from './publication.js';
 
-await benchImports();
+const only = process.argv[2];
+if (!only || only === 'imports') await benchImports();
+if (!only || only === 'publication') await benchPublication();

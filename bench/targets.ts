@@ -7,7 +7,8 @@ import { openDatabase, type Database } from '../src/db/client.js';
 
 export interface BenchTarget {
   label: string;
-  open(): Promise<{ database: Database; drop(): Promise<void> }>;
+  /** A fresh database, the settings that name it for the app, and its removal (closing it if still open). */
+  open(): Promise<{ database: Database; env: Record<string, string>; drop(): Promise<void> }>;
 }
 
 export function benchTargets(): BenchTarget[] {
@@ -19,8 +20,9 @@ export function benchTargets(): BenchTarget[] {
         const database = await openDatabase({ dataDir });
         return {
           database,
+          env: { DATA_DIR: dataDir },
           drop: async () => {
-            await database.close();
+            await database.close().catch(() => undefined);
             rmSync(dataDir, { recursive: true, force: true });
           },
         };
@@ -40,8 +42,9 @@ export function benchTargets(): BenchTarget[] {
         const database = await openDatabase({ url: url.toString() });
         return {
           database,
+          env: { DATABASE_URL: url.toString() },
           drop: async () => {
-            await database.close();
+            await database.close().catch(() => undefined);
             await admin.unsafe(`drop database if exists ${name} with (force)`);
             await admin.end();
           },

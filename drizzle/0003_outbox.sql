@@ -5,7 +5,7 @@ CREATE TABLE "outbox" (
 	"chat_id" integer NOT NULL,
 	"unit_id" integer,
 	"publication_id" integer,
-	"payload" jsonb NOT NULL,
+	"payload_id" integer NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"not_before" timestamp with time zone DEFAULT now() NOT NULL,
@@ -14,6 +14,12 @@ CREATE TABLE "outbox" (
 	"external_message_id" text,
 	"sent_at" timestamp with time zone,
 	"acknowledged_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "outbox_payloads" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"payload" jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -31,6 +37,7 @@ CREATE TABLE "publications" (
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_chat_id_chats_id_fk" FOREIGN KEY ("chat_id") REFERENCES "public"."chats"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_publication_id_publications_id_fk" FOREIGN KEY ("publication_id") REFERENCES "public"."publications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_payload_id_outbox_payloads_id_fk" FOREIGN KEY ("payload_id") REFERENCES "public"."outbox_payloads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "outbox_dedupe_key" ON "outbox" USING btree ("dedupe_key");--> statement-breakpoint
 CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("status","not_before");--> statement-breakpoint
 CREATE INDEX "outbox_publication_idx" ON "outbox" USING btree ("publication_id");

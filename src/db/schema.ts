@@ -187,6 +187,14 @@ export const publications = pgTable('publications', {
   createdAt: createdAt(),
 });
 
+/** What an outgoing message says, rendered once and shared by every chat that gets the same (a unit's card). */
+export const outboxPayloads = pgTable('outbox_payloads', {
+  id: serial('id').primaryKey(),
+  /** The Reply to send. */
+  payload: jsonb('payload').notNull(),
+  createdAt: createdAt(),
+});
+
 /**
  * Every outgoing notification, first written here with a deterministic dedupe key, then sent by the
  * dispatcher. Enqueueing twice (a second tap, a second instance) inserts nothing.
@@ -203,8 +211,9 @@ export const outbox = pgTable(
       .references(() => chats.id),
     unitId: integer('unit_id').references(() => units.id),
     publicationId: integer('publication_id').references(() => publications.id),
-    /** The Reply to send, rendered when enqueued. */
-    payload: jsonb('payload').notNull(),
+    payloadId: integer('payload_id')
+      .notNull()
+      .references(() => outboxPayloads.id),
     /** pending | sending | sent | failed | blocked | cancelled */
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
-import { chats, outbox } from '../db/schema.js';
+import { chats, outbox, outboxPayloads } from '../db/schema.js';
 import type { Reply } from '../messages/reply.js';
 
 export interface NewMessage {
@@ -18,18 +18,37 @@ export interface NewMessage {
   notBefore?: Date;
 }
 
-const CHUNK = 500;
+const CHUNK = 1000;
 
-/** Returns how many rows were new. */
+/**
+ * Writes messages, each payload once (chats that get the same reply share it). Returns how many
+ * messages were new; payloads that no new message uses are removed again.
+ */
 export async function enqueue(db: Db, messages: readonly NewMessage[]): Promise<number> {
+  const distinct = [...new Set(messages.map((m) => m.payload))];
+  const payloadIds = new Map<Reply, number>();
+  for (let i = 0; i < distinct.length; i += CHUNK) {
+    const slice = distinct.slice(i, i + CHUNK);
+    const rows = await db
+      .insert(outboxPayloads)
+      .values(slice.map((payload) => ({ payload: payload as unknown as Record<string, unknown> })))
+      .returning({ id: outboxPayloads.id });
+    // Ids are serial and handed out in VALUES order within one statement.
+    const ids = rows.map((r) => r.id).sort((a, b) => a - b);
+    slice.forEach((payload, j) => payloadIds.set(payload, ids[j] as number));
+  }
   let added = 0;
   for (let i = 0; i < messages.length; i += CHUNK) {
     const rows = await db
       .insert(outbox)
-      .values(messages.slice(i, i + CHUNK).map((m) => ({ ...m, payload: m.payload as unknown as Record<string, unknown> })))
+      .values(messages.slice(i, i + CHUNK).map(({ payload, ...m }) => ({ ...m, payloadId: payloadIds.get(payload) as number })))
       .onConflictDoNothing({ target: outbox.dedupeKey })
       .returning({ id: outbox.id });
     added += rows.length;
+  }
+  const created = [...payloadIds.values()];
+  if (created.length > 0) {
+    await db.delete(outboxPayloads).where(and(inArray(outboxPayloads.id, created), sql`not exists (select 1 from ${outbox} where ${outbox.payloadId} = ${outboxPayloads.id})`));
   }
   return added;
 }
@@ -47,13 +66,15 @@ export interface ClaimedMessage {
 
 /** Due rows, and rows whose lease ran out (their sender died), leased to this sender. */
 export async function claim(database: Database, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
-  const rows = await database.query<{ id: number; chat_id: number; attempts: number; payload: Reply }>(
-    `update outbox set status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
-     where id in (
-       select id from outbox
-       where (status = 'pending' and not_before <= now()) or (status = 'sending' and lease_until < now())
-       order by id limit $1 for update skip locked)
-     returning id, chat_id, attempts, payload`,
+  const rows = await database.query<{ id: number; chat_id: number; attempts: number; payload: Reply | string }>(
+    `with claimed as (
+       update outbox set status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
+       where id in (
+         select id from outbox
+         where (status = 'pending' and not_before <= now()) or (status = 'sending' and lease_until < now())
+         order by id limit $1 for update skip locked)
+       returning id, chat_id, attempts, payload_id)
+     select claimed.id, claimed.chat_id, claimed.attempts, p.payload from claimed join outbox_payloads p on p.id = claimed.payload_id`,
     [limit, leaseSeconds],
   );
   if (rows.length === 0) return [];

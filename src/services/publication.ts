@@ -10,13 +10,13 @@ import { latestResults } from '../db/results.js';
 import { chats, publications, results, units } from '../db/schema.js';
 import type { ChatRow } from '../db/chats.js';
 import type { UnitRow } from '../db/units.js';
-import { parseExactPeriod, parsePeriodKey, periodKey, previousPeriod, type Period, type PeriodQuery } from '../domain/period.js';
+import { parseExactPeriod, parsePeriodKey, periodKey, previousPeriod } from '../domain/period.js';
 import { summarise, type Summary } from '../domain/summary.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
 import type { Translate } from '../messages/i18n.js';
 import { renderPublishedCard, renderSummary } from '../messages/publication.js';
 import type { Reply } from '../messages/reply.js';
-import { scoreCard } from './scores.js';
+import { scoreCardsForPeriod } from './scores.js';
 
 /** Channels the bot can write to first; a terminal chat only answers. */
 export const PUSH_CHANNELS = ['telegram'];
@@ -47,11 +47,6 @@ export function checkedPeriod(text: string): string {
   const period = parseExactPeriod(text);
   if (!period) throw new PublicationError('publication-bad-period', text);
   return periodKey(period);
-}
-
-function exactQuery(p: Period): PeriodQuery {
-  if (p.kind === 'year') return p;
-  return p.kind === 'month' ? { kind: 'month', month: p.month, year: p.year } : { kind: 'quarter', quarter: p.quarter, year: p.year };
 }
 
 const LEADS = new Set(['leader', 'admin']);
@@ -89,6 +84,8 @@ export async function planPublication(db: Db, t: Translate, period: string, publ
     .innerJoin(units, eq(units.id, chats.unitId))
     .where(and(eq(chats.active, true), isNull(chats.blockedAt), inArray(chats.channel, PUSH_CHANNELS)))
     .orderBy(chats.id);
+  const unitRows = [...new Map(recipients.map((r) => [r.unit.id, r.unit])).values()];
+  const scoreCards = await scoreCardsForPeriod(db, unitRows, period);
   const cards = new Map<number, Reply | null>();
   const summaries = new Map<number, Reply | null>();
   const messages: Planned[] = [];
@@ -106,8 +103,8 @@ export async function planPublication(db: Db, t: Translate, period: string, publ
       }
     }
     if (!cards.has(unit.id)) {
-      const answer = await scoreCard(db, unit.id, exactQuery(parsed));
-      cards.set(unit.id, answer.kind === 'card' ? renderPublishedCard(t, answer.card, publicationId) : null);
+      const card = scoreCards.get(unit.id);
+      cards.set(unit.id, card ? renderPublishedCard(t, card, publicationId) : null);
     }
     const reply = cards.get(unit.id);
     if (reply) messages.push({ chat, unit, kind: 'result', reply });

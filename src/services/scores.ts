@@ -1,8 +1,8 @@
 /** The result card of a unit for a period: what `/diem` answers, on every channel. */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { latestResult, periodsOfUnit, type StoredResult } from '../db/results.js';
-import { imports } from '../db/schema.js';
+import { latestResult, latestResults, periodsOfUnit, type StoredResult } from '../db/results.js';
+import { imports, units } from '../db/schema.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { frameworkByVersion, type Framework } from '../domain/framework.js';
 import { matchesQuery, parsePeriodKey, periodKey, previousPeriod, type PeriodQuery } from '../domain/period.js';
@@ -33,6 +33,33 @@ export function choosePeriod(available: readonly string[], query: PeriodQuery): 
   return candidates[0] ?? null;
 }
 
+type ImportRow = typeof imports.$inferSelect;
+
+/** A card from what was read: the same rules whether one unit asks or a whole publication is built. */
+function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, previousResult: StoredResult | null, source: ImportRow | undefined): ScoreCard {
+  const framework = frameworkByVersion(result.frameworkVersion);
+  const groups = orderGroups(framework, result.groups);
+  const parsed = parsePeriodKey(result.period);
+  const previousKey = parsed ? periodKey(previousPeriod(parsed)) : null;
+  const computed = result.total !== null ? classify(result.total) : null;
+  return {
+    unit,
+    parent,
+    framework,
+    result,
+    groups,
+    classification: result.classification ? { label: result.classification, computed: false } : computed ? { label: computed, computed: true } : null,
+    previous: previousKey ? { period: previousKey, change: previousResult ? changeBetween(result, previousResult) : null } : null,
+    weakest: weakestGroups(groups),
+    source: { kind: source?.source ?? 'unknown', fileName: source?.fileName ?? null, importedAt: result.createdAt },
+  };
+}
+
+function previousKeyOf(period: string): string | null {
+  const parsed = parsePeriodKey(period);
+  return parsed ? periodKey(previousPeriod(parsed)) : null;
+}
+
 export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Promise<ScoreAnswer> {
   const unit = await unitById(db, unitId);
   if (!unit) throw new Error(`unit ${unitId} not found`);
@@ -40,30 +67,29 @@ export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Pro
   const period = choosePeriod(available, query);
   const result = period ? await latestResult(db, unitId, period) : null;
   if (!period || !result) return { kind: 'no-data', unit, query, available };
-
-  const framework = frameworkByVersion(result.frameworkVersion);
-  const groups = orderGroups(framework, result.groups);
-  const parsed = parsePeriodKey(period);
-  const previousKey = parsed ? periodKey(previousPeriod(parsed)) : null;
+  const previousKey = previousKeyOf(period);
   const previousResult = previousKey ? await latestResult(db, unitId, previousKey) : null;
-  const computed = result.total !== null ? classify(result.total) : null;
   const [source] = await db.select().from(imports).where(eq(imports.id, result.importId));
-  return {
-    kind: 'card',
-    card: {
-      unit,
-      parent: unit.parentId ? ((await unitById(db, unit.parentId)) ?? null) : null,
-      framework,
-      result,
-      groups,
-      classification: result.classification
-        ? { label: result.classification, computed: false }
-        : computed
-          ? { label: computed, computed: true }
-          : null,
-      previous: previousKey ? { period: previousKey, change: previousResult ? changeBetween(result, previousResult) : null } : null,
-      weakest: weakestGroups(groups),
-      source: { kind: source?.source ?? 'unknown', fileName: source?.fileName ?? null, importedAt: result.createdAt },
-    },
-  };
+  const parent = unit.parentId ? ((await unitById(db, unit.parentId)) ?? null) : null;
+  return { kind: 'card', card: buildCard(unit, parent, result, previousResult, source) };
+}
+
+/** The cards of many units for one period, read in bulk (a publication builds hundreds). Units without a result are left out. */
+export async function scoreCardsForPeriod(db: Db, unitRows: readonly UnitRow[], period: string): Promise<Map<number, ScoreCard>> {
+  const ids = unitRows.map((u) => u.id);
+  const current = await latestResults(db, ids, period);
+  const previousKey = previousKeyOf(period);
+  const previous = previousKey ? await latestResults(db, ids, previousKey) : new Map<number, StoredResult>();
+  const importIds = [...new Set([...current.values()].map((r) => r.importId))];
+  const sources = importIds.length > 0 ? await db.select().from(imports).where(inArray(imports.id, importIds)) : [];
+  const parentIds = [...new Set(unitRows.map((u) => u.parentId).filter((id): id is number => id !== null))];
+  const parents = parentIds.length > 0 ? await db.select().from(units).where(inArray(units.id, parentIds)) : [];
+  const cards = new Map<number, ScoreCard>();
+  for (const unit of unitRows) {
+    const result = current.get(unit.id);
+    if (!result) continue;
+    const parent = parents.find((p) => p.id === unit.parentId) ?? null;
+    cards.set(unit.id, buildCard(unit, parent, result, previous.get(unit.id) ?? null, sources.find((x) => x.id === result.importId)));
+  }
+  return cards;
 }
