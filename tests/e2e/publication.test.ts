@@ -197,6 +197,25 @@ describe('a Bot API that answers 429 to a third of the calls', () => {
     expect(refused.length).toBeGreaterThan(5);
     t.telegram.intercept = null;
   });
+
+  it('retries a server error after a pause, and sends once it passes', async () => {
+    const late: TestChat = { id: 5551100, type: 'private' };
+    await link(t, 'Việt Trì', 'officer', late);
+    let failures = 0;
+    t.telegram.intercept = (method, payload) => {
+      if (method !== 'sendMessage' || String(payload.chat_id) !== String(late.id) || failures >= 1) return undefined;
+      failures += 1;
+      return { ok: false, error_code: 502, description: 'Bad Gateway' };
+    };
+    const started = Date.now();
+    expect((await t.admin<PublicationView>('POST', '/api/publications', { period: '2026-08' })).body.enqueued).toBe(1);
+    await waitUntilSent(t, '2026-08', 25);
+    expect(failures).toBe(1);
+    expect(published(t.telegram, late.id)).toHaveLength(1);
+    // The first retry waits 2 s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    t.telegram.intercept = null;
+  });
 });
 
 describe('automatic publication at 08:00 on the next working day after an import', () => {
