@@ -4,6 +4,7 @@
 command-diem = Xem điểm Bộ chỉ số của đơn vị
 command-xephang = Xếp hạng các đơn vị cùng cấp
 command-chitiet = Chi tiết chỉ tiêu thành phần của một nhóm
+command-giaoviec = Giao nhiệm vụ cho đơn vị (lãnh đạo)
 command-huongdan = Hướng dẫn sử dụng và ví dụ
 command-dangky = Đăng ký cuộc trò chuyện bằng mã mời
 
@@ -34,6 +35,9 @@ help =
        /xephang tháng 8 · bxh · xếp hạng tháng 8 Phú Thọ
     /chitiet – chỉ tiêu thành phần của một nhóm (tử số/mẫu số, tỷ lệ, điểm) và cách tăng điểm:
        /chitiet tiến độ · chi tiết số hóa tháng 8 · /chitiet thanh toán Việt Trì
+    /nhiemvu – nhiệm vụ đang mở của đơn vị, với nút Đang làm / Hoàn thành / Ghi chú.
+    /giaoviec – giao nhiệm vụ cho một, nhiều hoặc tất cả đơn vị trực thuộc, có hạn (lãnh đạo, quản trị).
+    /tiendo 12 – tiến độ nhiệm vụ #12 theo từng đơn vị · /quahan – các nhiệm vụ quá hạn theo đơn vị.
     /mau – mẫu bảng tính để nhập kết quả (dành cho quản trị viên).
     /congbo tháng 8/2026 – công bố kết quả: mỗi đơn vị nhận kết quả của mình (quản trị viên, có xem trước).
     /baocao tháng 8/2026 – báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận theo đơn vị (quản trị viên).
@@ -143,6 +147,62 @@ report-unit = • { $unit }: gửi { $sent }/{ $chats }, xác nhận { $acknowle
 report-unit-problems = , lỗi { $failed }, bị chặn { $blocked }
 report-more = … và { $count } đơn vị khác.
 
+## Tasks (/nhiemvu, /giaoviec, /tiendo, /quahan) and reminders
+command-nhiemvu = Nhiệm vụ của đơn vị, cập nhật tiến độ
+tasks-title = Nhiệm vụ đang mở của { $unit } ({ $count }), hạn gần nhất trước:
+tasks-empty = { $unit } không có nhiệm vụ nào đang mở.
+task-line = #{ $id } { $title }
+task-meta = { "   " }Giao bởi { $from } · { $deadline } · { $status }
+task-note = { "   " }Ghi chú: { $note }
+task-deadline = hạn { $date }
+task-deadline-overdue = ⏰ quá hạn từ { $date }
+task-status-chua-lam = chưa làm
+task-status-dang-lam = đang làm
+task-status-hoan-thanh = hoàn thành
+button-task-doing = Đang làm
+button-task-done = ✅ Hoàn thành
+button-task-note = Ghi chú
+task-updated = #{ $id }: đã ghi «{ $status }» cho { $unit } ({ $by }, { $at }).
+task-note-ask = Gõ ghi chú cho nhiệm vụ #{ $id } (gõ /huy để thôi):
+task-note-saved = Đã lưu ghi chú cho nhiệm vụ #{ $id }.
+task-refused-create = Chỉ lãnh đạo hoặc quản trị của đơn vị giao việc được tạo, sửa hoặc đóng nhiệm vụ. Cuộc trò chuyện này không có vai trò đó.
+task-refused-change = Chỉ lãnh đạo hoặc quản trị của đơn vị đã giao nhiệm vụ này được sửa hoặc đóng nó.
+task-refused-report = Anh/chị chỉ cập nhật được nhiệm vụ của đơn vị mình; nhiệm vụ này thuộc đơn vị khác.
+task-not-found = Không có nhiệm vụ #{ $id }.
+task-not-assigned = Nhiệm vụ #{ $id } không giao cho đơn vị này.
+task-no-unit = Cuộc trò chuyện này chưa gắn với đơn vị nào: đăng ký bằng mã mời trước (/dangky MÃ).
+assign-ask-title = Giao nhiệm vụ mới (gõ /huy để thôi). Tên nhiệm vụ là gì?
+assign-ask-units =
+    Giao cho đơn vị nào? Gõ tên một hoặc nhiều đơn vị, cách nhau bởi dấu phẩy, hoặc «tất cả» (mọi đơn vị trực thuộc { $unit }).
+assign-units-unknown = Không tìm thấy: { $names }. Gõ lại tên đơn vị, cách nhau bởi dấu phẩy.
+assign-units-none = { $unit } chưa có đơn vị trực thuộc nào. Gõ tên đơn vị cụ thể.
+assign-ask-deadline = Hạn hoàn thành? Ví dụ: 20/3 · thứ sáu tuần sau · cuối tháng
+assign-deadline-unknown = Chưa hiểu hạn «{ $value }». Ví dụ: 20/3 · thứ sáu tuần sau · cuối tháng
+assign-deadline-past = Hạn «{ $value }» đã qua. Chọn một ngày từ hôm nay trở đi.
+assign-done = Đã giao nhiệm vụ #{ $id } «{ $title }» cho { $count } đơn vị ({ $units }), hạn { $date }. Nhắc việc: 3 và 1 ngày làm việc trước hạn, đúng ngày hạn lúc 08:00, rồi hằng ngày khi quá hạn.
+assign-cancelled = Đã thôi, không có gì thay đổi.
+nothing-to-cancel = Không có việc gì đang dở để hủy.
+progress-title = Tiến độ nhiệm vụ #{ $id }: { $title }
+progress-summary = Hạn { $deadline }: { $done }/{ $total } đơn vị hoàn thành.
+progress-unit = • { $unit }: { $status }{ $overdue }{ $note }
+progress-overdue-mark = {" "}⏰ quá hạn
+progress-ask-id = Xem tiến độ nhiệm vụ nào? Ví dụ: /tiendo 12 (số nhiệm vụ có trong /nhiemvu).
+reminder-title = Nhắc việc: { $when }
+reminder-today = hôm nay là hạn
+reminder-in-days = còn { $n } ngày làm việc đến hạn
+reminder-meta = { "   " }Giao bởi { $from }, hạn { $date }.
+reminder-hint = Cập nhật tiến độ: /nhiemvu
+overdue-title = { $count } nhiệm vụ quá hạn ({ $date }):
+overdue-line = • #{ $id } { $title } – hạn { $date }, giao bởi { $from }
+overdue-none = Không có đơn vị nào có nhiệm vụ quá hạn.
+overdue-by-unit-title = Nhiệm vụ quá hạn theo đơn vị ({ $date }):
+overdue-by-unit-line = • { $unit }: { $count } nhiệm vụ ({ $ids })
+weekly-title = Tổng hợp tuần ({ $date }): tiến độ các nhiệm vụ đã giao
+weekly-line = • #{ $id } { $title } – hạn { $deadline }: { $done }/{ $total } hoàn thành, { $late } quá hạn
+suggestion-accept = Giao: { $group }
+suggestion-accepted = Đã giao nhiệm vụ #{ $id } «{ $title }» cho { $unit }, hạn { $date }.
+letter-tasks-created = Đã tạo { $count } nhiệm vụ từ chỉ đạo của công văn, hạn { $date }.
+
 ## Sub-criteria (/chitiet)
 detail-title = Chi tiết chỉ số – { $title }, { $period }
 detail-group = { $name }: { $points }/{ $max } ({ $rate })
@@ -243,6 +303,7 @@ admin-unit-not-found = Không tìm thấy đơn vị «{ $unit }». Nạp dữ l
 admin-unit-ambiguous = «{ $unit }» khớp với nhiều đơn vị: { $candidates }. Ghi rõ hơn hoặc dùng mã.
 admin-unauthorized = Thiếu hoặc sai mã quản trị (Authorization: Bearer ADMIN_TOKEN).
 admin-server-error = Lỗi máy chủ, xem nhật ký.
+admin-task-no-title = Thiếu tên nhiệm vụ (title).
 admin-import-not-multipart = Gửi tệp theo dạng multipart/form-data: các phần «file» và trường «period».
 admin-import-no-files = Chưa có tệp nào: gửi ít nhất một phần «file».
 database-busy = Cơ sở dữ liệu nhúng trong { $dir } đang được tiến trình { $pid } dùng. Dừng tiến trình đó, hoặc đặt DATABASE_URL để dùng PostgreSQL.

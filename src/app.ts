@@ -104,7 +104,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   // With no channel to send through, messages wait in the outbox until one is configured.
   if (senders.size > 0) dispatcher.start();
-  const scheduler = startScheduler({ db: database.db, t, now, timeZone: config.timeZone, log: log.child({ part: 'scheduler' }), wakeDelivery });
+  const scheduler = startScheduler({
+    db: database.db,
+    t,
+    now,
+    timeZone: config.timeZone,
+    log: log.child({ part: 'scheduler' }),
+    wakeDelivery,
+    reminders: { ...config.reminders, timeZone: config.timeZone, holidays: config.holidays },
+  });
 
   return {
     config,

@@ -29,6 +29,11 @@ const schema = z.object({
     .string()
     .default('')
     .refine((v) => v.split(',').every((d) => d.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(d.trim())), 'phải là danh sách ngày YYYY-MM-DD, cách nhau bởi dấu phẩy'),
+  REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng HH:MM, ví dụ 08:00').default('08:00'),
+  REMINDER_OFFSETS: z
+    .string()
+    .default('3,1,0')
+    .refine((v) => v.split(',').every((n) => /^\d{1,2}$/.test(n.trim())), 'phải là các số ngày làm việc trước hạn, cách nhau bởi dấu phẩy, ví dụ 3,1,0'),
   DELIVERY_LEASE_SECONDS: z.coerce.number({ message: 'phải là một số' }).int('phải là số nguyên').min(1, 'phải từ 1 giây trở lên').default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
@@ -53,6 +58,8 @@ export interface Config {
   /** Public holidays (YYYY-MM-DD) that are not working days. */
   holidays: ReadonlySet<string>;
   deliveryLeaseSeconds: number;
+  /** Local time of reminders and digests, and the working days before a deadline that remind (0: the day). */
+  reminders: { time: string; offsets: number[] };
   logLevel: string;
 }
 
@@ -100,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publishAutoTime: e.PUBLISH_AUTO_TIME ?? null,
     holidays: new Set(e.HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean)),
     deliveryLeaseSeconds: e.DELIVERY_LEASE_SECONDS,
+    reminders: { time: e.REMINDER_TIME, offsets: [...new Set(e.REMINDER_OFFSETS.split(',').map((n) => Number(n.trim())))].sort((a, b) => b - a) },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -18,6 +18,12 @@ import { publishPeriod, PublicationError } from '../services/publication.js';
 import { importFiles, type IncomingFile } from '../services/imports.js';
 import { createInvite } from '../services/invites.js';
 import { findUnit } from '../services/units.js';
+import { createTask } from '../services/tasks.js';
+import { eq } from 'drizzle-orm';
+import { units } from '../db/schema.js';
+import type { UnitRow } from '../db/units.js';
+import { parseDeadline } from '../domain/deadline.js';
+import { localDate } from '../domain/working-days.js';
 
 export interface AdminContext {
   db: Db;
@@ -128,4 +134,40 @@ export async function deliveryReportCommand(ctx: AdminContext, periodText: strin
   const key = periodKey(period);
   const report = await deliveryReport(ctx.db, key);
   return { report, text: plainText(renderDeliveryReport(t, key, report)) };
+}
+
+export interface TaskArgs {
+  title: string;
+  body?: string | null;
+  /** The unit that gives the task: code or name. */
+  from: string;
+  /** Units that receive it (codes or names), or "all" for every unit under `from`. */
+  to: string[] | 'all';
+  /** A date or a Vietnamese phrase: "2026-10-02", "20/3", "cuối tháng". */
+  deadline: string;
+}
+
+async function unitNamed(ctx: AdminContext, name: string): Promise<UnitRow> {
+  const lookup = await findUnit(ctx.db, name);
+  if (lookup.kind === 'none') throw new AdminError(t('admin-unit-not-found', { unit: name }), 404);
+  if (lookup.kind === 'ambiguous') throw new AdminError(t('admin-unit-ambiguous', { unit: name, candidates: lookup.candidates.map((u) => u.name).join('; ') }), 409);
+  return lookup.unit;
+}
+
+export async function createTaskCommand(ctx: AdminContext, args: TaskArgs, timeZone: string): Promise<{ id: number; title: string; deadline: string; assignees: string[] }> {
+  if (!args.title?.trim()) throw new AdminError(t('admin-task-no-title'));
+  const from = await unitNamed(ctx, args.from);
+  const to = args.to === 'all' ? await ctx.db.select().from(units).where(eq(units.parentId, from.id)) : await Promise.all(args.to.map((name) => unitNamed(ctx, name)));
+  if (to.length === 0) throw new AdminError(t('assign-units-none', { unit: from.name }));
+  const deadline = parseDeadline(args.deadline ?? '', localDate(ctx.now(), timeZone));
+  if ('error' in deadline) throw new AdminError(t(deadline.error === 'past' ? 'assign-deadline-past' : 'assign-deadline-unknown', { value: args.deadline ?? '' }));
+  const { task } = await createTask(ctx.db, { kind: 'system', name: 'api' }, {
+    title: args.title.trim(),
+    body: args.body ?? null,
+    assigningUnitId: from.id,
+    assigneeUnitIds: to.map((u) => u.id),
+    deadline: deadline.date,
+    source: 'api',
+  });
+  return { id: task.id, title: task.title, deadline: task.deadline, assignees: to.map((u) => u.name) };
 }

@@ -27,6 +27,7 @@ import { writeTemplate } from '../imports/sheet/template.js';
 import { renderScoreAnswer } from '../messages/card.js';
 import { renderDeliveryReport } from '../messages/delivery-report.js';
 import { renderDetail } from '../messages/detail.js';
+import { answerOverdue, answerProgress, answerTasks, cancelConversation, continueConversation, startAssigning } from './task-talk.js';
 import { publicationText, suggestedTasks } from '../messages/publication.js';
 import { acknowledge, deliveryReport } from '../services/delivery-report.js';
 import { planPublication, publishPeriod, PublicationError } from '../services/publication.js';
@@ -54,6 +55,8 @@ export interface IncomingMessage {
   text: string;
   /** False for group chatter not meant for the bot: it is answered only when understood. */
   addressed: boolean;
+  /** The person who wrote, as the channel names them ("who changed it" on tasks). */
+  sender?: string | null;
 }
 
 export function todayIn(timeZone: string, now: Date): Today {
@@ -64,6 +67,9 @@ export function todayIn(timeZone: string, now: Date): Today {
 
 export async function converse(deps: ConversationDeps, message: IncomingMessage): Promise<Reply[]> {
   const today = todayIn(deps.timeZone, deps.now());
+  const taskMessage = { chat: message.chat, text: message.text, sender: message.sender ?? null };
+  const step = await continueConversation(deps, taskMessage);
+  if (step) return [step];
   const draftReply = await continueDraft(deps, message, today);
   if (draftReply) return [draftReply];
   const request = parseRequest(message.text, today);
@@ -166,6 +172,16 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
       if (unit !== null && 'lines' in unit) return [unit];
       return [renderRanking(t, await rankingFor(db, unit, request.period))];
     }
+    case 'tasks':
+      return answerTasks(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null });
+    case 'assign':
+      return [await startAssigning(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null })];
+    case 'progress':
+      return [await answerProgress(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null }, request.taskId)];
+    case 'overdue':
+      return [await answerOverdue(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null })];
+    case 'cancel':
+      return [await cancelConversation(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null })];
     case 'publish':
       return previewPublication(deps, message, request.periodText);
     case 'report': {
@@ -271,7 +287,11 @@ export async function cardAction(deps: ConversationDeps, chat: ChatAddress, acti
   if (answer.kind !== 'card') return renderScoreAnswer(t, answer);
   const tasks = suggestedTasks(t, answer.card);
   const periodText = formatPeriodKey(answer.card.result.period);
-  return tasks.length > 0
-    ? { lines: [t('tasks-suggested-title', { unit: unit.name, period: periodText }), ...tasks] }
-    : textReply(t('tasks-none', { unit: unit.name }));
+  if (tasks.length === 0) return textReply(t('tasks-none', { unit: unit.name }));
+  const groupName = (key: string) => answer.card.framework.groups.find((g) => g.key === key)?.name ?? key;
+  return {
+    lines: [t('tasks-suggested-title', { unit: unit.name, period: periodText }), ...tasks],
+    // A leader of the unit takes a suggestion on with one tap.
+    buttons: answer.card.weakest.map((g) => [{ label: t('suggestion-accept', { group: groupName(g.key) }), action: `sugg:${unit.id}:${answer.card.result.period}:${g.key}` }]),
+  };
 }

@@ -211,6 +211,8 @@ export const outbox = pgTable(
       .references(() => chats.id),
     unitId: integer('unit_id').references(() => units.id),
     publicationId: integer('publication_id').references(() => publications.id),
+    /** For reminders: completing the task cancels what is still waiting. */
+    taskId: integer('task_id'),
     payloadId: integer('payload_id')
       .notNull()
       .references(() => outboxPayloads.id),
@@ -230,4 +232,75 @@ export const outbox = pgTable(
     index('outbox_due_idx').on(t.status, t.notBefore),
     index('outbox_publication_idx').on(t.publicationId),
   ],
+);
+
+/** A task (nhiệm vụ) a unit gives to units: from a letter's directives, a leader, or a suggestion for a weak group. */
+export const tasks = pgTable('tasks', {
+  id: serial('id').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body'),
+  /** The index group it serves, when it serves one (a suggestion for a weak group). */
+  groupKey: text('group_key'),
+  assigningUnitId: integer('assigning_unit_id')
+    .notNull()
+    .references(() => units.id),
+  /** Local calendar date (Asia/Ho_Chi_Minh), YYYY-MM-DD. */
+  deadline: text('deadline').notNull(),
+  /** letter | leader | suggestion | api */
+  source: text('source').notNull(),
+  /** What it came from: "import:12", "publication:3"; with the title, makes a source's tasks idempotent. */
+  sourceRef: text('source_ref'),
+  /** open | closed */
+  status: text('status').notNull().default('open'),
+  createdBy: text('created_by'),
+  createdAt: createdAt(),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+});
+
+/** Each assigned unit's progress on a task. */
+export const taskAssignees = pgTable(
+  'task_assignees',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** chua-lam | dang-lam | hoan-thanh */
+    status: text('status').notNull().default('chua-lam'),
+    note: text('note'),
+    updatedBy: text('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index('task_assignees_unit_idx').on(t.unitId)],
+);
+
+/** Every change of a task's status or note: who, when, what. */
+export const taskEvents = pgTable('task_events', {
+  id: serial('id').primaryKey(),
+  taskId: integer('task_id')
+    .notNull()
+    .references(() => tasks.id, { onDelete: 'cascade' }),
+  unitId: integer('unit_id').references(() => units.id),
+  /** created | status | note | closed */
+  kind: text('kind').notNull(),
+  status: text('status'),
+  note: text('note'),
+  by: text('by').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A chat's conversation in progress (/giaoviec step by step, a note being written). */
+export const conversationStates = pgTable(
+  'conversation_states',
+  {
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    /** assign-task | task-note */
+    kind: text('kind').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.externalId] })],
 );

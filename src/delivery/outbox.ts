@@ -14,6 +14,7 @@ export interface NewMessage {
   chatId: number;
   unitId: number | null;
   publicationId: number | null;
+  taskId?: number | null;
   payload: Reply;
   notBefore?: Date;
 }

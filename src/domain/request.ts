@@ -11,6 +11,8 @@ export type Request =
   | { kind: 'detail'; group: GroupKey | null; period: PeriodQuery; unitText: string }
   | { kind: 'ranking'; period: PeriodQuery; unitText: string }
   | { kind: 'template' }
+  | { kind: 'tasks' | 'assign' | 'overdue' | 'cancel' }
+  | { kind: 'progress'; taskId: number | null }
   /** Admin commands naming one exact period ("tháng 8/2026"); the channel resolves it. */
   | { kind: 'publish' | 'report'; periodText: string }
   | { kind: 'register'; code: string }
@@ -25,7 +27,7 @@ export interface Today {
 }
 
 interface Verb {
-  kind: 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'help' | 'register' | 'start';
+  kind: 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'tasks' | 'assign' | 'progress' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
   /** Folded phrases that open the message: the command first, then its free-text twins. */
   phrases: string[];
 }
@@ -36,6 +38,11 @@ export const VERBS: readonly Verb[] = [
   { kind: 'detail', phrases: ['chitiet', 'chi tiet', 'xem chi tiet'] },
   { kind: 'ranking', phrases: ['xephang', 'xep hang', 'bxh', 'bang xep hang', 'xem xep hang'] },
   { kind: 'template', phrases: ['mau', 'mau nhap', 'tai mau', 'file mau', 'mau bang tinh'] },
+  { kind: 'tasks', phrases: ['nhiemvu', 'nhiem vu', 'viec can lam', 'xem nhiem vu'] },
+  { kind: 'assign', phrases: ['giaoviec', 'giao viec', 'giao nhiem vu'] },
+  { kind: 'progress', phrases: ['tiendo', 'tien do nhiem vu', 'xem tien do'] },
+  { kind: 'overdue', phrases: ['quahan', 'qua han', 'viec qua han'] },
+  { kind: 'cancel', phrases: ['huy', 'thoi', 'huy bo'] },
   { kind: 'publish', phrases: ['congbo', 'cong bo', 'cong bo ket qua'] },
   { kind: 'report', phrases: ['baocao', 'bao cao', 'bao cao gui'] },
   { kind: 'help', phrases: ['huongdan', 'huong dan', 'giup', 'tro giup', 'help', 'menu'] },
@@ -105,6 +112,15 @@ function withArguments(verb: Verb, rest: string, today: Today, original: string)
     case 'publish':
     case 'report':
       return { kind: verb.kind, periodText: rest.trim() };
+    case 'tasks':
+    case 'assign':
+    case 'overdue':
+    case 'cancel':
+      return { kind: verb.kind };
+    case 'progress': {
+      const id = /\d+/.exec(rest)?.[0];
+      return { kind: 'progress', taskId: id ? Number(id) : null };
+    }
     case 'score':
     case 'ranking':
     case 'detail': {

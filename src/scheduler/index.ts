@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Translate } from '../messages/i18n.js';
 import { publishDue } from './auto-publish.js';
+import { enqueueReminders, type ReminderSettings } from './reminders.js';
 
 export interface SchedulerDeps {
   db: Db;
@@ -13,6 +14,7 @@ export interface SchedulerDeps {
   log: Logger;
   /** After a job enqueued something. */
   wakeDelivery: () => void;
+  reminders: ReminderSettings;
 }
 
 export interface Scheduler {
@@ -24,9 +26,12 @@ export interface Scheduler {
 export function startScheduler(deps: SchedulerDeps): Scheduler {
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {
-    const outcomes = await publishDue(deps.db, deps.t, deps.now());
+    const now = deps.now();
+    const outcomes = await publishDue(deps.db, deps.t, now);
     for (const o of outcomes) deps.log.info({ period: o.publication.period, enqueued: o.enqueued }, 'scheduled publication enqueued');
-    if (outcomes.length > 0) deps.wakeDelivery();
+    const reminders = await enqueueReminders(deps.db, deps.t, now, deps.reminders);
+    if (reminders > 0) deps.log.info({ reminders }, 'reminders enqueued');
+    if (outcomes.length > 0 || reminders > 0) deps.wakeDelivery();
   };
   // One tick at a time: a slow one is not overtaken by the next minute's.
   const runTick = () => {

@@ -7,7 +7,17 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from 'pino';
-import { AdminError, deliveryReportCommand, demoCommand, importCommand, inviteCommand, publishCommand, type AdminContext } from '../admin/commands.js';
+import {
+  AdminError,
+  createTaskCommand,
+  deliveryReportCommand,
+  demoCommand,
+  importCommand,
+  inviteCommand,
+  publishCommand,
+  type AdminContext,
+  type TaskArgs,
+} from '../admin/commands.js';
 import { converse, type ConversationDeps } from '../channels/conversation.js';
 import type { Database } from '../db/client.js';
 import { ImportRejected } from '../imports/problems.js';
@@ -94,6 +104,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     });
 
     api.get<{ Params: { period: string } }>('/publications/:period', async (request) => deliveryReportCommand(deps.admin, request.params.period));
+
+    api.post<{ Body: TaskArgs }>('/tasks', async (request, reply) => reply.code(201).send(await createTaskCommand(deps.admin, request.body, deps.conversation.timeZone)));
 
     /** The terminal chat (`npm run chat`) talks through here while the server holds the database. */
     api.post<{ Body: { chatId?: string; text?: string } }>('/console/messages', async (request) => {

@@ -9,8 +9,7 @@ import { importDrafts } from '../db/schema.js';
 import { periodKey, type Period } from '../domain/period.js';
 import { ImportRejected } from '../imports/problems.js';
 import type { ImportBatch, ImportProgress, ImportReport } from '../imports/save.js';
-import { saveImport } from '../imports/save.js';
-import { readImport, sourceKindOf, type IncomingFile } from './imports.js';
+import { readImport, sourceKindOf, storeImport, type IncomingFile } from './imports.js';
 
 export type DraftRow = typeof importDrafts.$inferSelect;
 
@@ -105,8 +104,8 @@ export async function confirmDraft(db: Db, draftId: number, chat: Pick<ChatAddre
     .returning();
   if (!claimed) return { kind: 'gone' };
   try {
-    const batch = await readImport(filesOf(claimed), { period: claimed.period });
-    const report = await saveImport(db, batch, onProgress);
+    const files = filesOf(claimed);
+    const report = await storeImport(db, files, await readImport(files, { period: claimed.period }), onProgress);
     await db.update(importDrafts).set({ status: 'done', files: [], updatedAt: sql`now()` }).where(eq(importDrafts.id, draftId));
     return { kind: 'imported', report };
   } catch (error) {

@@ -10,6 +10,7 @@ import { letterText } from '../imports/letter-text.js';
 import { portalBatch } from '../imports/portal/batch.js';
 import { checkFileSize, ImportRejected } from '../imports/problems.js';
 import { saveImport, type ImportBatch, type ImportProgress, type ImportReport } from '../imports/save.js';
+import { tasksFromLetter } from './letter-tasks.js';
 import { parseSheet } from '../imports/sheet/parse.js';
 
 export interface IncomingFile {
@@ -80,11 +81,18 @@ export async function readImport(files: readonly IncomingFile[], options: { peri
   }
 }
 
+/** Saves a batch read from `files`; a letter's directives become tasks as well. */
+export async function storeImport(db: Db, files: readonly IncomingFile[], batch: ImportBatch, onProgress?: ImportProgress): Promise<ImportReport> {
+  const report = await saveImport(db, batch, onProgress);
+  const letter = files[0];
+  if (batch.source === 'letter' && letter) await tasksFromLetter(db, await letterText(letter.fileName, letter.bytes), batch);
+  return report;
+}
+
 export async function importFiles(
   db: Db,
   files: readonly IncomingFile[],
   options: { period?: string | null; onProgress?: ImportProgress } = {},
 ): Promise<ImportReport> {
-  const batch = await readImport(files, options);
-  return saveImport(db, batch, options.onProgress);
+  return storeImport(db, files, await readImport(files, options), options.onProgress);
 }

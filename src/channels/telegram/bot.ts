@@ -8,6 +8,7 @@ import type { Reply } from '../../messages/reply.js';
 import { markChatReachable } from '../../db/chats.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { cancelImport, cardAction, confirmImport, confirmPublication, converse, converseFile, type ConversationDeps } from '../conversation.js';
+import { acceptSuggestion, taskAction } from '../task-talk.js';
 import { dropRepeatedUpdates } from './dedupe.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
 
@@ -71,7 +72,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const addressed =
       chat.type === 'private' || raw.startsWith('/') || mention.test(raw) || ctx.message.reply_to_message?.from?.id === ctx.me.id;
     const text = raw.replace(mention, '').trim();
-    await sendReplies(ctx, await converse(options.deps, { chat, text, addressed }));
+    await sendReplies(ctx, await converse(options.deps, { chat, text, addressed, sender: senderName(ctx) }));
   });
 
   protectedBot.on('message:document', async (ctx) => {
@@ -135,6 +136,15 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (reply) await sendReplies(ctx, [reply]);
   });
 
+  protectedBot.callbackQuery(/^(task|sugg):/, async (ctx) => {
+    const chat = chatAddress(ctx);
+    if (!chat) return;
+    await ctx.answerCallbackQuery();
+    const data = ctx.callbackQuery.data;
+    const reply = data.startsWith('task:') ? await taskAction(options.deps, chat, senderName(ctx), data) : await acceptSuggestion(options.deps, chat, senderName(ctx), data);
+    if (reply) await sendReplies(ctx, [reply]);
+  });
+
   // Blocked or removed, the chat gets nothing more; added back or unblocked, it is reachable again.
   protectedBot.on('my_chat_member', async (ctx) => {
     const chat = chatAddress(ctx);
@@ -147,6 +157,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   });
 
   return bot;
+}
+
+/** The person behind an update, as Telegram names them. */
+function senderName(ctx: Context): string | null {
+  const from = ctx.from;
+  if (!from) return null;
+  return [from.first_name, from.last_name].filter(Boolean).join(' ') || from.username || String(from.id);
 }
 
 /** Bots may download files up to 20 MB (Bot API getFile). */

@@ -1,0 +1,218 @@
+/**
+ * The task side of the conversation: /nhiemvu and its buttons, /giaoviec step by step, notes,
+ * /tiendo, /quahan, and a leader accepting a suggested task with one tap. Channel-free like the rest.
+ */
+import { eq } from 'drizzle-orm';
+import { chatByAddress, type ChatAddress, type ChatRow } from '../db/chats.js';
+import { clearState, setState, stateOf, type ConversationState } from '../db/conversation-states.js';
+import { units } from '../db/schema.js';
+import { unitById, type UnitRow } from '../db/units.js';
+import { parseDeadline } from '../domain/deadline.js';
+import { CURRENT_FRAMEWORK } from '../domain/framework.js';
+import { isTaskStatus, mayAct } from '../domain/tasks.js';
+import { fold } from '../domain/text.js';
+import { localDate, type IsoDate } from '../domain/working-days.js';
+import { formatDateTime } from '../domain/format.js';
+import type { Translate } from '../messages/i18n.js';
+import { textReply, type Reply } from '../messages/reply.js';
+import { formatDate, renderOverdueByUnit, renderProgress, renderTaskList } from '../messages/tasks.js';
+import { createTask, openTasksOf, overdueByUnit, reportOnTask, TaskRefused, taskById, taskProgress, type Actor } from '../services/tasks.js';
+import { findUnit } from '../services/units.js';
+import type { ConversationDeps } from './conversation.js';
+
+export interface TaskMessage {
+  chat: ChatAddress;
+  text: string;
+  /** The person who wrote, as the channel names them, for "who changed it". */
+  sender: string | null;
+}
+
+function today(deps: ConversationDeps): IsoDate {
+  return localDate(deps.now(), deps.timeZone);
+}
+
+function actorOf(chat: ChatRow, sender: string | null): Actor {
+  return { kind: 'chat', chat, name: sender ?? chat.title ?? `${chat.channel}:${chat.externalId}` };
+}
+
+function refusal(t: Translate, error: unknown): Reply {
+  if (error instanceof TaskRefused) return textReply(t(error.key, error.args));
+  throw error;
+}
+
+async function linkedChat(deps: ConversationDeps, chat: ChatAddress): Promise<{ chat: ChatRow; unit: UnitRow } | null> {
+  const row = await chatByAddress(deps.db, chat.channel, chat.externalId);
+  const unit = row?.unitId ? await unitById(deps.db, row.unitId) : undefined;
+  return row && unit ? { chat: row, unit } : null;
+}
+
+export async function answerTasks(deps: ConversationDeps, message: TaskMessage): Promise<Reply[]> {
+  const linked = await linkedChat(deps, message.chat);
+  if (!linked) return [textReply(deps.t('task-no-unit'))];
+  return renderTaskList(deps.t, linked.unit.name, await openTasksOf(deps.db, linked.unit.id), today(deps));
+}
+
+export async function answerProgress(deps: ConversationDeps, message: TaskMessage, taskId: number | null): Promise<Reply> {
+  if (taskId === null) return textReply(deps.t('progress-ask-id'));
+  const progress = await taskProgress(deps.db, taskId);
+  if (!progress) return textReply(deps.t('task-not-found', { id: String(taskId) }));
+  const linked = await linkedChat(deps, message.chat);
+  const own = linked && progress.assignees.some((a) => a.unit.id === linked.unit.id);
+  const leads = linked && mayAct('change', { unitId: linked.unit.id, role: linked.chat.role }, { assigning: progress.task.assigningUnitId });
+  if (!leads && !own) return textReply(deps.t('task-refused-change'));
+  return renderProgress(deps.t, progress, today(deps));
+}
+
+export async function answerOverdue(deps: ConversationDeps, message: TaskMessage): Promise<Reply> {
+  const linked = await linkedChat(deps, message.chat);
+  if (!linked) return textReply(deps.t('task-no-unit'));
+  return renderOverdueByUnit(deps.t, await overdueByUnit(deps.db, linked.unit.id, today(deps)), today(deps));
+}
+
+export async function startAssigning(deps: ConversationDeps, message: TaskMessage): Promise<Reply> {
+  const linked = await linkedChat(deps, message.chat);
+  if (!linked) return textReply(deps.t('task-no-unit'));
+  if (!mayAct('create', { unitId: linked.unit.id, role: linked.chat.role }, { assigning: linked.unit.id })) return textReply(deps.t('task-refused-create'));
+  await setState(deps.db, message.chat, { kind: 'assign-task', data: { step: 'title', assigningUnitId: linked.unit.id } });
+  return textReply(deps.t('assign-ask-title'));
+}
+
+export async function cancelConversation(deps: ConversationDeps, message: TaskMessage): Promise<Reply> {
+  return textReply(deps.t((await clearState(deps.db, message.chat)) ? 'assign-cancelled' : 'nothing-to-cancel'));
+}
+
+/** The next step of a conversation in progress; null when the chat has none. Commands end it. */
+export async function continueConversation(deps: ConversationDeps, message: TaskMessage): Promise<Reply | null> {
+  if (message.text.trim().startsWith('/')) return null;
+  const state = await stateOf(deps.db, message.chat);
+  if (!state) return null;
+  if (state.kind === 'task-note') return saveNote(deps, message, state);
+  return assignStep(deps, message, state);
+}
+
+async function saveNote(deps: ConversationDeps, message: TaskMessage, state: Extract<ConversationState, { kind: 'task-note' }>): Promise<Reply> {
+  const linked = await linkedChat(deps, message.chat);
+  await clearState(deps.db, message.chat);
+  if (!linked) return textReply(deps.t('task-no-unit'));
+  try {
+    await reportOnTask(deps.db, actorOf(linked.chat, message.sender), state.data.taskId, state.data.unitId, { note: message.text.trim().slice(0, 1000) });
+    return textReply(deps.t('task-note-saved', { id: String(state.data.taskId) }));
+  } catch (error) {
+    return refusal(deps.t, error);
+  }
+}
+
+async function unitsNamed(deps: ConversationDeps, text: string, assigning: UnitRow): Promise<{ ids: number[]; unknown: string[]; none?: boolean }> {
+  if (['tat ca', 'tat ca don vi', 'toan bo'].includes(fold(text).trim())) {
+    const children = await deps.db.select().from(units).where(eq(units.parentId, assigning.id));
+    return { ids: children.map((c) => c.id), unknown: [], none: children.length === 0 };
+  }
+  const ids: number[] = [];
+  const unknown: string[] = [];
+  for (const name of text.split(/[,;\n]+/).map((n) => n.trim()).filter(Boolean)) {
+    const found = await findUnit(deps.db, name);
+    if (found.kind === 'found') ids.push(found.unit.id);
+    else unknown.push(name);
+  }
+  return { ids, unknown };
+}
+
+async function assignStep(deps: ConversationDeps, message: TaskMessage, state: Extract<ConversationState, { kind: 'assign-task' }>): Promise<Reply> {
+  const { t, db } = deps;
+  const text = message.text.trim();
+  const data = state.data;
+  const assigning = await unitById(db, data.assigningUnitId);
+  if (!assigning) return cancelConversation(deps, message);
+  if (data.step === 'title') {
+    await setState(db, message.chat, { kind: 'assign-task', data: { ...data, step: 'units', title: text.slice(0, 300) } });
+    return textReply(t('assign-ask-units', { unit: assigning.name }));
+  }
+  if (data.step === 'units') {
+    const named = await unitsNamed(deps, text, assigning);
+    if (named.none) return textReply(t('assign-units-none', { unit: assigning.name }));
+    if (named.unknown.length > 0 || named.ids.length === 0) return textReply(t('assign-units-unknown', { names: named.unknown.join(', ') || text }));
+    await setState(db, message.chat, { kind: 'assign-task', data: { ...data, step: 'deadline', unitIds: named.ids } });
+    return textReply(t('assign-ask-deadline'));
+  }
+  const deadline = parseDeadline(text, today(deps));
+  if ('error' in deadline) return textReply(t(deadline.error === 'past' ? 'assign-deadline-past' : 'assign-deadline-unknown', { value: text }));
+  const linked = await linkedChat(deps, message.chat);
+  if (!linked) return textReply(t('task-no-unit'));
+  try {
+    const { task } = await createTask(db, actorOf(linked.chat, message.sender), {
+      title: data.title ?? text,
+      assigningUnitId: assigning.id,
+      assigneeUnitIds: data.unitIds ?? [],
+      deadline: deadline.date,
+      source: 'leader',
+    });
+    await clearState(db, message.chat);
+    const names = await Promise.all((data.unitIds ?? []).map(async (id) => (await unitById(db, id))?.name ?? ''));
+    const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
+    return textReply(t('assign-done', { id: String(task.id), title: task.title, count: names.length, units: shown, date: formatDate(task.deadline) }));
+  } catch (error) {
+    await clearState(db, message.chat);
+    return refusal(t, error);
+  }
+}
+
+/** The buttons under a task: Đang làm, Hoàn thành, Ghi chú. */
+export async function taskAction(deps: ConversationDeps, chat: ChatAddress, sender: string | null, action: string): Promise<Reply | null> {
+  const m = /^task:(dang-lam|hoan-thanh|note):(\d+):(\d+)$/.exec(action);
+  if (!m) return null;
+  const [, what = '', taskIdText = '', unitIdText = ''] = m;
+  const taskId = Number(taskIdText);
+  const unitId = Number(unitIdText);
+  const linked = await linkedChat(deps, chat);
+  if (!linked) return textReply(deps.t('task-no-unit'));
+  const task = await taskById(deps.db, taskId);
+  if (!task) return textReply(deps.t('task-not-found', { id: String(taskId) }));
+  if (!mayAct('report', { unitId: linked.unit.id, role: linked.chat.role }, { assigning: task.assigningUnitId, assigned: unitId })) {
+    return textReply(deps.t('task-refused-report'));
+  }
+  if (what === 'note') {
+    await setState(deps.db, chat, { kind: 'task-note', data: { taskId, unitId } });
+    return textReply(deps.t('task-note-ask', { id: String(taskId) }));
+  }
+  if (!isTaskStatus(what)) return null;
+  try {
+    const actor = actorOf(linked.chat, sender);
+    await reportOnTask(deps.db, actor, taskId, unitId, { status: what });
+    const unit = await unitById(deps.db, unitId);
+    return textReply(deps.t('task-updated', { id: String(taskId), status: deps.t(`task-status-${what}`), unit: unit?.name ?? '', by: actor.name, at: formatDateTime(deps.now()) }));
+  } catch (error) {
+    return refusal(deps.t, error);
+  }
+}
+
+/** The last day of the month after `date`: the usual deadline of a monthly improvement ("trước cuối tháng sau"). */
+function endOfNextMonth(date: IsoDate): IsoDate {
+  const [y = 0, m = 1] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m + 1, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+/** One tap on a suggested task: a leader of the unit takes it on for the unit. */
+export async function acceptSuggestion(deps: ConversationDeps, chat: ChatAddress, sender: string | null, action: string): Promise<Reply | null> {
+  const m = /^sugg:(\d+):([\dQ-]+):([A-Z]+)$/.exec(action);
+  if (!m) return null;
+  const [, unitIdText = '', period = '', groupKey = ''] = m;
+  const unitId = Number(unitIdText);
+  const group = CURRENT_FRAMEWORK.groups.find((g) => g.key === groupKey);
+  const linked = await linkedChat(deps, chat);
+  if (!linked || !group) return textReply(deps.t('task-no-unit'));
+  try {
+    const { task } = await createTask(deps.db, actorOf(linked.chat, sender), {
+      title: deps.t(`task-${group.key}`),
+      groupKey: group.key,
+      assigningUnitId: unitId,
+      assigneeUnitIds: [unitId],
+      deadline: endOfNextMonth(today(deps)),
+      source: 'suggestion',
+      sourceRef: `suggestion:${period}:${unitId}:${group.key}`,
+    });
+    return textReply(deps.t('suggestion-accepted', { id: String(task.id), title: task.title, unit: linked.unit.name, date: formatDate(task.deadline) }));
+  } catch (error) {
+    return refusal(deps.t, error);
+  }
+}

@@ -1,0 +1,93 @@
+/** Tasks in words: lists with their buttons, progress, reminders and digests. */
+import type { TaskStatus } from '../domain/tasks.js';
+import { isOverdue } from '../domain/tasks.js';
+import type { IsoDate } from '../domain/working-days.js';
+import type { TaskProgress, TaskRow, UnitTask } from '../services/tasks.js';
+import type { Translate } from './i18n.js';
+import type { Reply } from './reply.js';
+
+/** "2026-10-02" → "02/10/2026". */
+export function formatDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function statusLabel(t: Translate, status: string): string {
+  return t(`task-status-${status}`);
+}
+
+function deadlineText(t: Translate, deadline: IsoDate, status: string, today: IsoDate): string {
+  return isOverdue(deadline, status as TaskStatus, today) ? t('task-deadline-overdue', { date: formatDate(deadline) }) : t('task-deadline', { date: formatDate(deadline) });
+}
+
+export function renderTaskList(t: Translate, unit: string, list: readonly UnitTask[], today: IsoDate): Reply[] {
+  if (list.length === 0) return [{ lines: [t('tasks-empty', { unit })] }];
+  return [
+    { title: t('tasks-title', { unit, count: list.length }), lines: [] },
+    ...list.map(({ task, assignment, assigningUnit }) => ({
+      lines: [
+        t('task-line', { id: task.id, title: task.title }),
+        t('task-meta', { from: assigningUnit, deadline: deadlineText(t, task.deadline, assignment.status, today), status: statusLabel(t, assignment.status) }),
+        ...(assignment.note ? [t('task-note', { note: assignment.note })] : []),
+      ],
+      buttons: [[
+        { label: t('button-task-doing'), action: `task:dang-lam:${task.id}:${assignment.unitId}` },
+        { label: t('button-task-done'), action: `task:hoan-thanh:${task.id}:${assignment.unitId}` },
+        { label: t('button-task-note'), action: `task:note:${task.id}:${assignment.unitId}` },
+      ]],
+    })),
+  ];
+}
+
+export function renderProgress(t: Translate, progress: TaskProgress, today: IsoDate): Reply {
+  const { task, assignees } = progress;
+  const done = assignees.filter((a) => a.assignment.status === 'hoan-thanh').length;
+  return {
+    title: t('progress-title', { id: task.id, title: task.title }),
+    lines: [
+      t('progress-summary', { deadline: formatDate(task.deadline), done, total: assignees.length }),
+      ...assignees.map(({ unit, assignment }) =>
+        t('progress-unit', {
+          unit: unit.name,
+          status: statusLabel(t, assignment.status),
+          overdue: isOverdue(task.deadline, assignment.status as TaskStatus, today) ? t('progress-overdue-mark') : '',
+          note: assignment.note ? ` – ${assignment.note}` : '',
+        }),
+      ),
+    ],
+  };
+}
+
+export function renderReminder(t: Translate, task: TaskRow, assigningUnit: string, offset: number): Reply {
+  const when = offset === 0 ? t('reminder-today') : t('reminder-in-days', { n: offset });
+  return {
+    title: t('reminder-title', { when }),
+    lines: [t('task-line', { id: task.id, title: task.title }), t('reminder-meta', { from: assigningUnit, date: formatDate(task.deadline) }), t('reminder-hint')],
+  };
+}
+
+export function renderOverdueDigest(t: Translate, list: readonly { task: TaskRow; assigningUnit: string }[], today: IsoDate): Reply {
+  return {
+    title: t('overdue-title', { count: list.length, date: formatDate(today) }),
+    lines: [...list.map(({ task, assigningUnit }) => t('overdue-line', { id: task.id, title: task.title, date: formatDate(task.deadline), from: assigningUnit })), t('reminder-hint')],
+  };
+}
+
+export function renderWeeklyDigest(t: Translate, given: readonly TaskProgress[], today: IsoDate): Reply {
+  return {
+    title: t('weekly-title', { date: formatDate(today) }),
+    lines: given.map(({ task, assignees }) => {
+      const done = assignees.filter((a) => a.assignment.status === 'hoan-thanh').length;
+      const late = assignees.filter((a) => isOverdue(task.deadline, a.assignment.status as TaskStatus, today)).length;
+      return t('weekly-line', { id: task.id, title: task.title, deadline: formatDate(task.deadline), done, total: assignees.length, late });
+    }),
+  };
+}
+
+export function renderOverdueByUnit(t: Translate, rows: readonly { unit: { name: string }; tasks: TaskRow[] }[], today: IsoDate): Reply {
+  if (rows.length === 0) return { lines: [t('overdue-none')] };
+  return {
+    title: t('overdue-by-unit-title', { date: formatDate(today) }),
+    lines: rows.map((r) => t('overdue-by-unit-line', { unit: r.unit.name, count: r.tasks.length, ids: r.tasks.map((x) => `#${x.id}`).join(', ') })),
+  };
+}
