@@ -38,6 +38,7 @@ help =
     /nhiemvu – nhiệm vụ đang mở của đơn vị, với nút Đang làm / Hoàn thành / Ghi chú.
     /giaoviec – giao nhiệm vụ cho một, nhiều hoặc tất cả đơn vị trực thuộc, có hạn (lãnh đạo, quản trị).
     /tiendo 12 – tiến độ nhiệm vụ #12 theo từng đơn vị · /quahan – các nhiệm vụ quá hạn theo đơn vị.
+    /doihan 12 30/10 – đổi hạn · /dongviec 12 – đóng nhiệm vụ (lãnh đạo đơn vị giao việc).
     /mau – mẫu bảng tính để nhập kết quả (dành cho quản trị viên).
     /congbo tháng 8/2026 – công bố kết quả: mỗi đơn vị nhận kết quả của mình (quản trị viên, có xem trước).
     /baocao tháng 8/2026 – báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận theo đơn vị (quản trị viên).
@@ -181,6 +182,10 @@ assign-deadline-unknown = Chưa hiểu hạn «{ $value }». Ví dụ: 20/3 · t
 assign-deadline-past = Hạn «{ $value }» đã qua. Chọn một ngày từ hôm nay trở đi.
 assign-done = Đã giao nhiệm vụ #{ $id } «{ $title }» cho { $count } đơn vị ({ $units }), hạn { $date }. Nhắc việc: 3 và 1 ngày làm việc trước hạn, đúng ngày hạn lúc 08:00, rồi hằng ngày khi quá hạn.
 assign-cancelled = Đã thôi, không có gì thay đổi.
+close-ask-id = Đóng nhiệm vụ nào? Ví dụ: /dongviec 12
+task-closed = Đã đóng nhiệm vụ #{ $id } «{ $title }»: không nhắc việc nữa.
+move-ask = Đổi hạn nhiệm vụ nào, sang ngày nào? Ví dụ: /doihan 12 30/10
+task-moved = Nhiệm vụ #{ $id } có hạn mới { $date }; nhắc việc theo hạn mới.
 nothing-to-cancel = Không có việc gì đang dở để hủy.
 progress-title = Tiến độ nhiệm vụ #{ $id }: { $title }
 progress-summary = Hạn { $deadline }: { $done }/{ $total } đơn vị hoàn thành.

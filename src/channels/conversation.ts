@@ -27,7 +27,7 @@ import { writeTemplate } from '../imports/sheet/template.js';
 import { renderScoreAnswer } from '../messages/card.js';
 import { renderDeliveryReport } from '../messages/delivery-report.js';
 import { renderDetail } from '../messages/detail.js';
-import { answerOverdue, answerProgress, answerTasks, cancelConversation, continueConversation, startAssigning } from './task-talk.js';
+import { answerClose, answerMove, answerOverdue, answerProgress, answerTasks, cancelConversation, continueConversation, startAssigning } from './task-talk.js';
 import { publicationText, suggestedTasks } from '../messages/publication.js';
 import { acknowledge, deliveryReport } from '../services/delivery-report.js';
 import { planPublication, publishPeriod, PublicationError } from '../services/publication.js';
@@ -178,6 +178,10 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
       return [await startAssigning(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null })];
     case 'progress':
       return [await answerProgress(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null }, request.taskId)];
+    case 'close':
+      return [await answerClose(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null }, request.taskId)];
+    case 'move':
+      return [await answerMove(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null }, request.taskId, request.deadlineText)];
     case 'overdue':
       return [await answerOverdue(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null })];
     case 'cancel':

@@ -16,7 +16,7 @@ import { formatDateTime } from '../domain/format.js';
 import type { Translate } from '../messages/i18n.js';
 import { textReply, type Reply } from '../messages/reply.js';
 import { formatDate, renderOverdueByUnit, renderProgress, renderTaskList } from '../messages/tasks.js';
-import { createTask, openTasksOf, overdueByUnit, reportOnTask, TaskRefused, taskById, taskProgress, type Actor } from '../services/tasks.js';
+import { closeTask, createTask, moveDeadline, openTasksOf, overdueByUnit, reportOnTask, TaskRefused, taskById, taskProgress, type Actor } from '../services/tasks.js';
 import { findUnit } from '../services/units.js';
 import type { ConversationDeps } from './conversation.js';
 
@@ -212,6 +212,34 @@ export async function acceptSuggestion(deps: ConversationDeps, chat: ChatAddress
       sourceRef: `suggestion:${period}:${unitId}:${group.key}`,
     });
     return textReply(deps.t('suggestion-accepted', { id: String(task.id), title: task.title, unit: linked.unit.name, date: formatDate(task.deadline) }));
+  } catch (error) {
+    return refusal(deps.t, error);
+  }
+}
+
+/** /dongviec 12: the giving unit's leaders close a task; its reminders stop. */
+export async function answerClose(deps: ConversationDeps, message: TaskMessage, taskId: number | null): Promise<Reply> {
+  if (taskId === null) return textReply(deps.t('close-ask-id'));
+  const linked = await linkedChat(deps, message.chat);
+  if (!linked) return textReply(deps.t('task-no-unit'));
+  try {
+    const task = await closeTask(deps.db, actorOf(linked.chat, message.sender), taskId);
+    return textReply(deps.t('task-closed', { id: String(task.id), title: task.title }));
+  } catch (error) {
+    return refusal(deps.t, error);
+  }
+}
+
+/** /doihan 12 30/10: a new deadline. */
+export async function answerMove(deps: ConversationDeps, message: TaskMessage, taskId: number | null, deadlineText: string): Promise<Reply> {
+  if (taskId === null || !deadlineText) return textReply(deps.t('move-ask'));
+  const linked = await linkedChat(deps, message.chat);
+  if (!linked) return textReply(deps.t('task-no-unit'));
+  const deadline = parseDeadline(deadlineText, today(deps));
+  if ('error' in deadline) return textReply(deps.t(deadline.error === 'past' ? 'assign-deadline-past' : 'assign-deadline-unknown', { value: deadlineText }));
+  try {
+    const task = await moveDeadline(deps.db, actorOf(linked.chat, message.sender), taskId, deadline.date);
+    return textReply(deps.t('task-moved', { id: String(task.id), date: formatDate(task.deadline) }));
   } catch (error) {
     return refusal(deps.t, error);
   }

@@ -4,7 +4,7 @@
  * "Nơi nhận", "TM.", "KT."). Items start "1.", "2)", "a)" or with a bullet "- "; the lines that follow an
  * item's first line (PDF text breaks lines anywhere) belong to it.
  */
-import { cleanText } from './text.js';
+import { cleanText, foldAligned } from './text.js';
 
 /** The phrase that opens the list, on text folded index for index. */
 const HEADER = /(?:noi\s+dung|nhiem\s+vu|yeu\s+cau)\s+sau\s*:/;
@@ -44,12 +44,3 @@ export function directiveTitle(directive: string, maxLength = 120): string {
   return `${cut}…`;
 }
 
-/** Lower case without tones, one character for one: an index in the fold is the same place in the text. */
-function foldAligned(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const folded = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-    out += folded.length === ch.length ? folded : ch;
-  }
-  return out;
-}

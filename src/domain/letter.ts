@@ -19,7 +19,7 @@ import { compareDecimals, parseDecimal } from './decimal.js';
 import { FRAMEWORK_2022, FRAMEWORK_2024, groupOf, type Framework, type GroupKey } from './framework.js';
 import { periodKey, type Period } from './period.js';
 import { orderGroups, type CriterionScore, type GroupScore, type UnitResult } from './result.js';
-import { cleanText, foldWords } from './text.js';
+import { cleanText, foldAligned, foldWords } from './text.js';
 
 /**
  * A figure the text prints but that cannot be right: left out of the result rather than stored,
@@ -60,15 +60,6 @@ interface Doc {
   /** f with unit names and well-known non-group phrases ("Cổng Dịch vụ công quốc gia") blanked, for group names. */
   fa: string;
   mentions: Mention[];
-}
-
-function foldAligned(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const folded = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-    out += folded.length === ch.length ? folded : ch;
-  }
-  return out;
 }
 
 /** The text with these stretches replaced by spaces, so that every index stays where it was. */

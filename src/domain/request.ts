@@ -12,7 +12,8 @@ export type Request =
   | { kind: 'ranking'; period: PeriodQuery; unitText: string }
   | { kind: 'template' }
   | { kind: 'tasks' | 'assign' | 'overdue' | 'cancel' }
-  | { kind: 'progress'; taskId: number | null }
+  | { kind: 'progress' | 'close'; taskId: number | null }
+  | { kind: 'move'; taskId: number | null; deadlineText: string }
   /** Admin commands naming one exact period ("tháng 8/2026"); the channel resolves it. */
   | { kind: 'publish' | 'report'; periodText: string }
   | { kind: 'register'; code: string }
@@ -27,7 +28,7 @@ export interface Today {
 }
 
 interface Verb {
-  kind: 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'tasks' | 'assign' | 'progress' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
+  kind: 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
   /** Folded phrases that open the message: the command first, then its free-text twins. */
   phrases: string[];
 }
@@ -41,6 +42,8 @@ export const VERBS: readonly Verb[] = [
   { kind: 'tasks', phrases: ['nhiemvu', 'nhiem vu', 'viec can lam', 'xem nhiem vu'] },
   { kind: 'assign', phrases: ['giaoviec', 'giao viec', 'giao nhiem vu'] },
   { kind: 'progress', phrases: ['tiendo', 'tien do nhiem vu', 'xem tien do'] },
+  { kind: 'close', phrases: ['dongviec', 'dong viec', 'dong nhiem vu'] },
+  { kind: 'move', phrases: ['doihan', 'doi han', 'gia han'] },
   { kind: 'overdue', phrases: ['quahan', 'qua han', 'viec qua han'] },
   { kind: 'cancel', phrases: ['huy', 'thoi', 'huy bo'] },
   { kind: 'publish', phrases: ['congbo', 'cong bo', 'cong bo ket qua'] },
@@ -117,9 +120,14 @@ function withArguments(verb: Verb, rest: string, today: Today, original: string)
     case 'overdue':
     case 'cancel':
       return { kind: verb.kind };
-    case 'progress': {
+    case 'progress':
+    case 'close': {
       const id = /\d+/.exec(rest)?.[0];
-      return { kind: 'progress', taskId: id ? Number(id) : null };
+      return { kind: verb.kind, taskId: id ? Number(id) : null };
+    }
+    case 'move': {
+      const m = /^\s*#?(\d+)\s*(.*)$/.exec(rest);
+      return { kind: 'move', taskId: m?.[1] ? Number(m[1]) : null, deadlineText: (m?.[2] ?? '').trim() };
     }
     case 'score':
     case 'ranking':

@@ -24,3 +24,13 @@ export function foldWords(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Lower case without tones, one character for one: an index in the fold is the same place in the text. */
+export function foldAligned(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const folded = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    out += folded.length === ch.length ? folded : ch;
+  }
+  return out;
+}

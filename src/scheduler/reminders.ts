@@ -66,7 +66,8 @@ export async function enqueueReminders(db: Db, t: Translate, now: Date, settings
       const payload = renderReminder(t, task, assigningUnit, due.offset);
       for (const chat of unitChats.get(assignment.unitId) ?? []) {
         messages.push({
-          dedupeKey: `reminder:task:${task.id}:unit:${assignment.unitId}:chat:${chat.id}:offset:${due.offset}`,
+          // The deadline is in the key: moved, it reminds again on the new dates.
+          dedupeKey: `reminder:task:${task.id}:due:${task.deadline}:unit:${assignment.unitId}:chat:${chat.id}:offset:${due.offset}`,
           kind: 'reminder',
           chatId: chat.id,
           unitId: assignment.unitId,

@@ -100,6 +100,17 @@ async function cancelReminders(db: Db, taskId: number, unitId: number | null): P
     .where(and(eq(outbox.taskId, taskId), eq(outbox.status, 'pending'), ...(unitId !== null ? [eq(outbox.unitId, unitId)] : [])));
 }
 
+/** A new deadline, by the giving unit's leaders; reminders follow the new date. */
+export async function moveDeadline(db: Db, actor: Actor, taskId: number, deadline: IsoDate): Promise<TaskRow> {
+  const task = await taskById(db, taskId);
+  if (!task) throw new TaskRefused('task-not-found', { id: String(taskId) });
+  if (!allowed(actor, 'change', { assigning: task.assigningUnitId })) throw new TaskRefused('task-refused-change');
+  const [moved] = await db.update(tasks).set({ deadline }).where(eq(tasks.id, taskId)).returning();
+  await db.insert(taskEvents).values({ taskId, kind: 'deadline', note: `${task.deadline} → ${deadline}`, by: actor.name });
+  await db.update(outbox).set({ status: 'cancelled' }).where(and(eq(outbox.taskId, taskId), eq(outbox.status, 'pending')));
+  return moved ?? task;
+}
+
 export async function closeTask(db: Db, actor: Actor, taskId: number): Promise<TaskRow> {
   const task = await taskById(db, taskId);
   if (!task) throw new TaskRefused('task-not-found', { id: String(taskId) });

@@ -121,6 +121,17 @@ describe('reporting on a task', () => {
   });
 });
 
+describe('changing and closing a task', () => {
+  it('lets only the giver’s leaders move a deadline or close a task', async () => {
+    const id = /#(\d+) Rà soát/.exec(await t.ask('/nhiemvu', VIET_TRI_OFFICER))?.[1];
+    expect(await t.ask(`/doihan ${id} 9/10`, VIET_TRI_OFFICER)).toContain('Chỉ lãnh đạo hoặc quản trị của đơn vị đã giao nhiệm vụ này');
+    expect(await t.ask(`/doihan ${id} 9/10`, PROVINCE_LEADER)).toContain(`Nhiệm vụ #${id} có hạn mới 09/10/2026`);
+    expect(await t.ask(`/dongviec ${id}`, VIET_TRI_LEADER)).toContain('Chỉ lãnh đạo hoặc quản trị của đơn vị đã giao nhiệm vụ này');
+    expect(await t.ask(`/dongviec ${id}`, PROVINCE_LEADER)).toContain(`Đã đóng nhiệm vụ #${id}`);
+    expect(await t.ask('/nhiemvu', VIET_TRI_OFFICER)).not.toContain('Rà soát hồ sơ quá hạn');
+  });
+});
+
 describe('suggested tasks and letters', () => {
   it('lets a leader of the unit take a suggestion with one tap, not an officer', async () => {
     const [{ id: unitId } = { id: 0 }] = await t.app.database.query<{ id: number }>("select id from units where code = 'H44.100'");
