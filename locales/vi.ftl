@@ -32,7 +32,7 @@ help =
        /diem tháng 2 · điểm tháng 2/2025 · diem t2 · xem điểm quý 1 · điểm năm 2025
        /diem tháng 2 Mỹ Hào · điểm phường Việt Trì tháng trước
     /xephang – xếp hạng các đơn vị cùng cấp: 5 đơn vị dẫn đầu, 5 đơn vị cuối bảng và vị trí của đơn vị mình.
-       /xephang tháng 8 · bxh · xếp hạng tháng 8 Phú Thọ
+       /xephang tháng 8 · bxh · xếp hạng tháng 8 tỉnh Phú Thọ
     /chitiet – chỉ tiêu thành phần của một nhóm (tử số/mẫu số, tỷ lệ, điểm) và cách tăng điểm:
        /chitiet tiến độ · chi tiết số hóa tháng 8 · /chitiet thanh toán Việt Trì
     /nhiemvu – nhiệm vụ đang mở của đơn vị, với nút Đang làm / Hoàn thành / Ghi chú.
@@ -80,7 +80,7 @@ source-sheet = bảng tính ({ $file })
 ## Import template (/mau)
 template-file-name = mau-nhap-ket-qua-bo-chi-so.xlsx
 template-caption =
-    Mẫu bảng tính nhập kết quả Bộ chỉ số: mỗi đơn vị một dòng; cột bắt buộc: Tên đơn vị và điểm các nhóm. Xem trang «Hướng dẫn» trong tệp.
+    Mẫu bảng tính nhập kết quả Bộ chỉ số: mỗi đơn vị một dòng; cột bắt buộc: Tên đơn vị và Tổng điểm, rồi điểm, tỷ lệ từng nhóm. Xem trang «Hướng dẫn» trong tệp.
     Gửi lại tệp đã điền vào cuộc trò chuyện này (quản trị viên), ghi kỳ ở phần chú thích, ví dụ: tháng 8/2026.
 
 template-guide =
@@ -260,7 +260,7 @@ ranking-unranked = { $count } đơn vị chưa được xếp hạng vì thiếu
 ranking-none = Chưa có kết quả nào của các đơn vị thuộc { $parent }.
 ranking-no-period = Chưa có kết quả { $requested } của các đơn vị thuộc { $parent }. Các kỳ đã có: { $available }.
 ranking-no-unit =
-    Chưa rõ xếp hạng của đơn vị nào. Gõ tên đơn vị sau lệnh, ví dụ: /xephang tháng 8 Phú Thọ
+    Chưa rõ xếp hạng của đơn vị nào. Gõ tên đơn vị sau lệnh, ví dụ: /xephang tháng 8 tỉnh Phú Thọ
     Hoặc đăng ký cuộc trò chuyện bằng mã mời: /dangky MÃ
 
 ## When there is no answer
