@@ -111,6 +111,7 @@ ack-already = Đã ghi nhận từ trước.
 tasks-suggested-title = Nhiệm vụ gợi ý cho { $unit } ({ $period }):
 tasks-none = Các nhóm chỉ số của { $unit } đều đạt từ 90% điểm tối đa: không có nhiệm vụ gợi ý.
 summary-title = Tổng hợp kết quả Bộ chỉ số { $period } – các đơn vị thuộc { $unit }
+summary-section = ▸ { $scope }:
 summary-count = Đã có tổng điểm của { $scored }/{ $units } đơn vị.
 summary-average = Điểm trung bình: { $average }
 summary-best = { $n } đơn vị cao nhất:

@@ -41,19 +41,31 @@ function entryLine(t: Translate, e: SummaryEntry): string {
   return t('summary-entry', { unit: e.unit, total: formatDecimal(e.total ?? '0') });
 }
 
-export function renderSummary(t: Translate, parent: UnitRow, period: string, summary: Summary): Reply {
+export interface ScopedSummary {
+  /** Whom these units are ranked among ("xã, phường"); null when the source says nothing. */
+  scope: string | null;
+  summary: Summary;
+}
+
+function summaryLines(t: Translate, summary: Summary): string[] {
   const lines = [t('summary-count', { scored: summary.scored, units: summary.units })];
   if (summary.average) lines.push(t('summary-average', { average: formatDecimal(summary.average) }));
-  lines.push('', t('summary-best', { n: summary.best.length }), ...summary.best.map((e) => entryLine(t, e)));
-  lines.push('', t('summary-weakest', { n: summary.weakest.length }), ...summary.weakest.map((e) => entryLine(t, e)));
-  lines.push('', t('summary-under-80', { count: summary.under80.length }));
-  if (summary.gains.length > 0) {
-    lines.push('', t('summary-gains'), ...summary.gains.map((c) => t('summary-change', { unit: c.unit, change: formatChange(c.delta) })));
-  }
-  if (summary.falls.length > 0) {
-    lines.push('', t('summary-falls'), ...summary.falls.map((c) => t('summary-change', { unit: c.unit, change: formatChange(c.delta) })));
-  }
+  lines.push(t('summary-best', { n: summary.best.length }), ...summary.best.map((e) => entryLine(t, e)));
+  lines.push(t('summary-weakest', { n: summary.weakest.length }), ...summary.weakest.map((e) => entryLine(t, e)));
+  lines.push(t('summary-under-80', { count: summary.under80.length }));
+  if (summary.gains.length > 0) lines.push(t('summary-gains'), ...summary.gains.map((c) => t('summary-change', { unit: c.unit, change: formatChange(c.delta) })));
+  if (summary.falls.length > 0) lines.push(t('summary-falls'), ...summary.falls.map((c) => t('summary-change', { unit: c.unit, change: formatChange(c.delta) })));
   if (summary.gains.length === 0 && summary.falls.length === 0) lines.push(t('summary-no-previous'));
+  return lines;
+}
+
+/** Communes and departments are summed up apart: an average across both would describe neither. */
+export function renderSummary(t: Translate, parent: UnitRow, period: string, sections: readonly ScopedSummary[]): Reply {
+  const lines = sections.flatMap((section, i) => [
+    ...(i > 0 ? [''] : []),
+    ...(sections.length > 1 ? [t('summary-section', { scope: section.scope ?? t('ranking-scope-default') })] : []),
+    ...summaryLines(t, section.summary),
+  ]);
   return { title: t('summary-title', { unit: parent.name, period: formatPeriodKey(period) }), lines };
 }
 

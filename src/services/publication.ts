@@ -11,10 +11,10 @@ import { chats, publications, results, units } from '../db/schema.js';
 import type { ChatRow } from '../db/chats.js';
 import type { UnitRow } from '../db/units.js';
 import { parseExactPeriod, parsePeriodKey, periodKey, previousPeriod } from '../domain/period.js';
-import { summarise, type Summary } from '../domain/summary.js';
+import { summarise, type SummaryEntry } from '../domain/summary.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
 import type { Translate } from '../messages/i18n.js';
-import { renderPublishedCard, renderSummary } from '../messages/publication.js';
+import { renderPublishedCard, renderSummary, type ScopedSummary } from '../messages/publication.js';
 import type { Reply } from '../messages/reply.js';
 import { scoreCardsForPeriod } from './scores.js';
 
@@ -51,7 +51,8 @@ export function checkedPeriod(text: string): string {
 
 const LEADS = new Set(['leader', 'admin']);
 
-async function summaryOf(db: Db, parent: UnitRow, period: string): Promise<Summary | null> {
+/** One summary per kind of sibling ranked together (xã/phường apart from sở/ngành), largest first. */
+async function summaryOf(db: Db, parent: UnitRow, period: string): Promise<ScopedSummary[] | null> {
   const children = await db.select().from(units).where(eq(units.parentId, parent.id));
   if (children.length === 0) return null;
   const ids = children.map((c) => c.id);
@@ -59,12 +60,15 @@ async function summaryOf(db: Db, parent: UnitRow, period: string): Promise<Summa
   if (current.size === 0) return null;
   const parsed = parsePeriodKey(period);
   const previous = parsed ? await latestResults(db, ids, periodKey(previousPeriod(parsed))) : new Map();
-  return summarise(
-    children.flatMap((c) => {
-      const r = current.get(c.id);
-      return r ? [{ unit: c.name, total: r.total, rank: r.rank, previousTotal: previous.get(c.id)?.total ?? null }] : [];
-    }),
-  );
+  const byScope = new Map<string | null, SummaryEntry[]>();
+  for (const c of children) {
+    const r = current.get(c.id);
+    if (!r) continue;
+    byScope.set(r.rankScope, [...(byScope.get(r.rankScope) ?? []), { unit: c.name, total: r.total, rank: r.rank, previousTotal: previous.get(c.id)?.total ?? null }]);
+  }
+  return [...byScope]
+    .map(([scope, entries]) => ({ scope, summary: summarise(entries) }))
+    .sort((a, b) => b.summary.units - a.summary.units);
 }
 
 async function checkHasResults(db: Db, period: string): Promise<void> {

@@ -88,7 +88,8 @@ describe('publishing 08/2026 to the chats of Phú Thọ', () => {
     expect(published(t.telegram, VIET_TRI_GROUP.id)).toEqual([card]);
     expect(published(t.telegram, NONG_TRANG.id)[0]).toContain('– UBND Phường Nông Trang');
     const [summary] = published(t.telegram, PROVINCE_LEADER.id);
-    expect(summary).toContain('Đã có tổng điểm của 163/163 đơn vị.');
+    // Communes and departments are summed up apart, communes first.
+    expect(summary).toMatch(/▸ xã, phường:\nĐã có tổng điểm của 148\/148 đơn vị\.[\s\S]*▸ sở, ban, ngành:\nĐã có tổng điểm của 15\/15 đơn vị\./);
     expect(summary).toMatch(/Điểm trung bình: \d+,\d\d/);
     expect(summary).toContain('5 đơn vị cao nhất:');
     expect(summary).toMatch(/Số đơn vị dưới 80 điểm: \d+/);
