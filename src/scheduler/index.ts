@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Translate } from '../messages/i18n.js';
 import { publishDue } from './auto-publish.js';
+import { forgetOldUpdates } from './housekeeping.js';
 import { enqueueReminders, type ReminderSettings } from './reminders.js';
 
 export interface SchedulerDeps {
@@ -32,6 +33,7 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
     const reminders = await enqueueReminders(deps.db, deps.t, now, deps.reminders);
     if (reminders > 0) deps.log.info({ reminders }, 'reminders enqueued');
     if (outcomes.length > 0 || reminders > 0) deps.wakeDelivery();
+    await forgetOldUpdates(deps.db, now);
   };
   // One tick at a time: a slow one is not overtaken by the next minute's.
   const runTick = () => {

@@ -133,4 +133,11 @@ describe('a task due Tuesday 29/09, with Friday 25/09 a holiday', () => {
     // 2 + 1 + 1 + 1 to Việt Trì, 1 to Nông Trang, 1 weekly digest: each once, whichever instance ticked.
     expect(row?.n).toBe(7);
   });
+
+  it('forgets the update ids it kept against repeats once they are a week old', async () => {
+    const count = async () => (await t.app.database.query<{ n: number }>('select count(*)::int as n from processed_updates'))[0]?.n ?? 0;
+    expect(await count()).toBeGreaterThan(0);
+    await tickAt('2099-01-05T08:00');
+    expect(await count()).toBe(0);
+  });
 });
