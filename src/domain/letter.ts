@@ -498,12 +498,19 @@ const RANK_CHANGE_RE = new RegExp(
 );
 
 /** "tăng 2,15 điểm" → "2.15", "giảm 0,5 điểm" → "-0.5": the unit's change since the previous period, not a group's, not year on year. */
-function findDelta(doc: Doc, period: Period, from: number, to: number): string | null {
-  for (const m of doc.f.slice(from, to).matchAll(DELTA_RE)) {
+/** Matches of a change ("tăng … điểm", "giảm … bậc") that are about this period and not year on year ("so với cùng kỳ"). */
+function* changesIn(doc: Doc, re: RegExp, period: Period, from: number, to: number): Generator<RegExpExecArray> {
+  for (const m of doc.f.slice(from, to).matchAll(re)) {
     const index = from + m.index;
     if (elsewhere(doc, index, period)) continue;
     const after = doc.f.slice(index + m[0].length, index + m[0].length + 50).split(/[.;:]/)[0] ?? '';
     if (/cung ky/.test(after)) continue;
+    yield m;
+  }
+}
+
+function findDelta(doc: Doc, period: Period, from: number, to: number): string | null {
+  for (const m of changesIn(doc, DELTA_RE, period, from, to)) {
     const value = parseDecimal(m[2] ?? '');
     if (value === null || compareDecimals(value, '100') > 0) continue;
     return m[1] === 'giam' && compareDecimals(value, '0') !== 0 ? `-${value}` : value;
@@ -512,11 +519,7 @@ function findDelta(doc: Doc, period: Period, from: number, to: number): string |
 }
 
 function findRankChange(doc: Doc, period: Period, from: number, to: number): number | null {
-  for (const m of doc.f.slice(from, to).matchAll(RANK_CHANGE_RE)) {
-    const index = from + m.index;
-    if (elsewhere(doc, index, period)) continue;
-    const after = doc.f.slice(index + m[0].length, index + m[0].length + 50).split(/[.;:]/)[0] ?? '';
-    if (/cung ky/.test(after)) continue;
+  for (const m of changesIn(doc, RANK_CHANGE_RE, period, from, to)) {
     if (m[2] === undefined) return 0;
     const n = Number(m[2]);
     return m[1] === 'giam' || m[1]?.startsWith('tut') ? -n : n;
