@@ -7,7 +7,7 @@ import { chatByAddress, type ChatAddress, type ChatRow } from '../db/chats.js';
 import { clearState, setState, stateOf, type ConversationState } from '../db/conversation-states.js';
 import { units } from '../db/schema.js';
 import { unitById, type UnitRow } from '../db/units.js';
-import { parseDeadline } from '../domain/deadline.js';
+import { endOfNextMonth, parseDeadline } from '../domain/deadline.js';
 import { CURRENT_FRAMEWORK } from '../domain/framework.js';
 import { isTaskStatus, mayAct } from '../domain/tasks.js';
 import { fold } from '../domain/text.js';
@@ -183,13 +183,6 @@ export async function taskAction(deps: ConversationDeps, chat: ChatAddress, send
   } catch (error) {
     return refusal(deps.t, error);
   }
-}
-
-/** The last day of the month after `date`: the usual deadline of a monthly improvement ("trước cuối tháng sau"). */
-function endOfNextMonth(date: IsoDate): IsoDate {
-  const [y = 0, m = 1] = date.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m + 1, 0));
-  return last.toISOString().slice(0, 10);
 }
 
 /** One tap on a suggested task: a leader of the unit takes it on for the unit. */

@@ -94,12 +94,18 @@ function resolve(w: string, today: IsoDate): DeadlineResult | null {
 
   // Months.
   if (/^cuoi thang(?: nay)?$/.test(w)) return { date: lastDayOf(year, month) };
-  if (/^cuoi thang (?:sau|toi)$/.test(w)) return { date: month === 12 ? lastDayOf(year + 1, 1) : lastDayOf(year, month + 1) };
+  if (/^cuoi thang (?:sau|toi)$/.test(w)) return { date: endOfNextMonth(today) };
 
   return null;
 }
 
 /** The n-th working day before `date` (n = 0: the date itself). */
+/** The last day of the month after `date`'s: the usual "trước cuối tháng sau" of a monthly improvement. */
+export function endOfNextMonth(date: IsoDate): IsoDate {
+  const { year, month } = parts(date);
+  return month === 12 ? lastDayOf(year + 1, 1) : lastDayOf(year, month + 1);
+}
+
 export function workingDaysBefore(date: IsoDate, n: number, holidays: ReadonlySet<IsoDate>): IsoDate {
   let d = date;
   for (let left = n; left > 0; ) {

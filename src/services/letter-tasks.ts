@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { units } from '../db/schema.js';
+import { endOfNextMonth } from '../domain/deadline.js';
 import { directiveTitle, extractDirectives } from '../domain/directives.js';
 import { parsePeriodKey } from '../domain/period.js';
 import type { IsoDate } from '../domain/working-days.js';
@@ -18,7 +19,7 @@ export function letterDeadline(period: string): IsoDate | null {
   const p = parsePeriodKey(period);
   if (!p) return null;
   const lastMonth = p.kind === 'month' ? p.month : p.kind === 'quarter' ? p.quarter * 3 : 12;
-  return new Date(Date.UTC(p.year, lastMonth + 1, 0)).toISOString().slice(0, 10);
+  return endOfNextMonth(`${p.year}-${String(lastMonth).padStart(2, '0')}-01`);
 }
 
 export async function tasksFromLetter(db: Db, text: string, batch: ImportBatch): Promise<TaskRow[]> {
