@@ -1,5 +1,5 @@
 /** Queries on chats: one row per conversation on one channel. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { chats } from './schema.js';
 
@@ -38,4 +38,9 @@ export async function upsertChat(db: Db, address: ChatAddress, link?: { unitId: 
 
 export async function markChatReachable(db: Db, chatId: number): Promise<void> {
   await db.update(chats).set({ active: true, blockedAt: null, updatedAt: sql`now()` }).where(eq(chats.id, chatId));
+}
+
+/** Chats that may receive a message the bot starts: active, not blocked, on a channel that can push. */
+export function reachableOn(channels: readonly string[]): SQL {
+  return and(eq(chats.active, true), isNull(chats.blockedAt), inArray(chats.channel, [...channels])) as SQL;
 }

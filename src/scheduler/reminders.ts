@@ -5,16 +5,16 @@
  * a progress digest to the leaders of each assigning unit. Dedupe keys name the task, unit, chat and
  * day, so restarts and several instances remind once.
  */
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { chats, taskAssignees, tasks, units } from '../db/schema.js';
-import type { ChatRow } from '../db/chats.js';
+import { reachableOn, type ChatRow } from '../db/chats.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
 import { reminderDays } from '../domain/tasks.js';
 import { addDays, isWorkingDay, localDate, localTimeOn, type IsoDate } from '../domain/working-days.js';
 import type { Translate } from '../messages/i18n.js';
 import { renderOverdueDigest, renderReminder, renderWeeklyDigest } from '../messages/tasks.js';
-import { PUSH_CHANNELS } from '../services/publication.js';
+import { PUSH_CHANNELS } from '../delivery/sender.js';
 import { tasksGivenBy, type TaskRow } from '../services/tasks.js';
 
 export interface ReminderSettings {
@@ -30,7 +30,7 @@ async function chatsOfUnits(db: Db, unitIds: readonly number[]): Promise<ChatRow
   return db
     .select()
     .from(chats)
-    .where(and(inArray(chats.unitId, [...unitIds]), eq(chats.active, true), isNull(chats.blockedAt), inArray(chats.channel, PUSH_CHANNELS)));
+    .where(and(inArray(chats.unitId, [...unitIds]), reachableOn(PUSH_CHANNELS)));
 }
 
 /** The Monday of the week of a date, which names the week in a dedupe key. */

@@ -4,22 +4,20 @@
  * ON CONFLICT DO NOTHING); the dispatcher sends. Publishing again enqueues only what is missing
  * (a chat linked since), so a second tap, a second instance or the schedule never send twice.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults } from '../db/results.js';
 import { chats, publications, results, units } from '../db/schema.js';
-import type { ChatRow } from '../db/chats.js';
+import { reachableOn, type ChatRow } from '../db/chats.js';
 import type { UnitRow } from '../db/units.js';
 import { parseExactPeriod, parsePeriodKey, periodKey, previousPeriod } from '../domain/period.js';
 import { summarise, type SummaryEntry } from '../domain/summary.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
+import { PUSH_CHANNELS } from '../delivery/sender.js';
 import type { Translate } from '../messages/i18n.js';
 import { renderPublishedCard, renderSummary, type ScopedSummary } from '../messages/publication.js';
 import type { Reply } from '../messages/reply.js';
 import { scoreCardsForPeriod } from './scores.js';
-
-/** Channels the bot can write to first; a terminal chat only answers. */
-export const PUSH_CHANNELS = ['telegram'];
 
 export class PublicationError extends Error {
   constructor(readonly key: 'publication-bad-period' | 'publication-no-results', readonly period: string) {
@@ -86,7 +84,7 @@ export async function planPublication(db: Db, t: Translate, period: string, publ
     .select({ chat: chats, unit: units })
     .from(chats)
     .innerJoin(units, eq(units.id, chats.unitId))
-    .where(and(eq(chats.active, true), isNull(chats.blockedAt), inArray(chats.channel, PUSH_CHANNELS)))
+    .where(reachableOn(PUSH_CHANNELS))
     .orderBy(chats.id);
   const unitRows = [...new Map(recipients.map((r) => [r.unit.id, r.unit])).values()];
   const scoreCards = await scoreCardsForPeriod(db, unitRows, period);
