@@ -3,10 +3,10 @@
  * their updates into `IncomingMessage` and render the `Reply` with their own markup.
  */
 import type { Db } from '../db/client.js';
-import { chatByAddress, upsertChat, type ChatAddress } from '../db/chats.js';
+import { chatByAddress, upsertChat, type ChatAddress, type ChatRow } from '../db/chats.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { extractLetter } from '../domain/letter.js';
-import { formatPeriodKey, parseExactPeriod, periodKey, periodNamedIn } from '../domain/period.js';
+import { formatPeriodKey, parseExactPeriod, periodKey, periodNamedIn, type PeriodQuery } from '../domain/period.js';
 import { parseRequest, type Request, type Today } from '../domain/request.js';
 import { canImport, ROLE_LABEL, type Role } from '../domain/roles.js';
 import type { ImportProgress, ImportReport } from '../imports/save.js';
@@ -27,7 +27,17 @@ import { writeTemplate } from '../imports/sheet/template.js';
 import { renderScoreAnswer } from '../messages/card.js';
 import { renderDeliveryReport } from '../messages/delivery-report.js';
 import { renderDetail } from '../messages/detail.js';
-import { answerClose, answerMove, answerOverdue, answerProgress, answerTasks, cancelConversation, continueConversation, startAssigning } from './task-talk.js';
+import {
+  answerClose,
+  answerMove,
+  answerOverdue,
+  answerProgress,
+  answerTasks,
+  cancelConversation,
+  continueConversation,
+  startAssigning,
+  type TaskMessage,
+} from './task-talk.js';
 import { publicationText, suggestedTasks } from '../messages/publication.js';
 import { acknowledge, deliveryReport } from '../services/delivery-report.js';
 import { planPublication, publishPeriod, PublicationError } from '../services/publication.js';
@@ -67,18 +77,22 @@ export function todayIn(timeZone: string, now: Date): Today {
 
 export async function converse(deps: ConversationDeps, message: IncomingMessage): Promise<Reply[]> {
   const today = todayIn(deps.timeZone, deps.now());
-  const taskMessage = { chat: message.chat, text: message.text, sender: message.sender ?? null };
-  const step = await continueConversation(deps, taskMessage);
+  const step = await continueConversation(deps, taskMessageOf(message));
   if (step) return [step];
-  const draftReply = await continueDraft(deps, message, today);
+  // Read once for everything below that asks who this chat is.
+  const chat = await chatByAddress(deps.db, message.chat.channel, message.chat.externalId);
+  const draftReply = await continueDraft(deps, message, today, chat);
   if (draftReply) return [draftReply];
   const request = parseRequest(message.text, today);
-  return answerRequest(deps, message, request);
+  return answerRequest(deps, message, request, chat);
+}
+
+function taskMessageOf(message: IncomingMessage): TaskMessage {
+  return { chat: message.chat, text: message.text, sender: message.sender ?? null };
 }
 
 /** A pasted letter from an admin, or the period a waiting import asked for; null when the text is neither. */
-async function continueDraft(deps: ConversationDeps, message: IncomingMessage, today: Today): Promise<Reply | null> {
-  const chat = await chatByAddress(deps.db, message.chat.channel, message.chat.externalId);
+async function continueDraft(deps: ConversationDeps, message: IncomingMessage, today: Today, chat: ChatRow | undefined): Promise<Reply | null> {
   if (!chat || !canImport(chat.role)) return null;
   // A letter is long; a question is not.
   if (message.text.length >= LETTER_MIN_LENGTH && extractLetter(message.text).ok) {
@@ -130,7 +144,7 @@ export async function cancelImport(deps: ConversationDeps, chat: ChatAddress, dr
   return textReply(deps.t((await cancelDraft(deps.db, draftId, chat)) ? 'import-cancelled' : 'import-gone'));
 }
 
-async function answerRequest(deps: ConversationDeps, message: IncomingMessage, request: Request): Promise<Reply[]> {
+async function answerRequest(deps: ConversationDeps, message: IncomingMessage, request: Request, chat: ChatRow | undefined): Promise<Reply[]> {
   const { db, t } = deps;
   switch (request.kind) {
     case 'start': {
@@ -158,38 +172,37 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
     case 'bad-period':
       return [textReply(t(`bad-period-${request.reason}`, { value: request.value }))];
     case 'score': {
-      const unit = await requestedUnit(deps, message, request.unitText);
+      const unit = await requestedUnit(deps, chat, request.unitText);
       if ('lines' in unit) return [unit];
       return [renderScoreAnswer(t, await scoreCard(db, unit.id, request.period))];
     }
     case 'detail': {
-      const unit = await requestedUnit(deps, message, request.unitText);
+      const unit = await requestedUnit(deps, chat, request.unitText);
       if ('lines' in unit) return [unit];
       return [renderDetail(t, await scoreCard(db, unit.id, request.period), request.group)];
     }
     case 'ranking': {
-      const unit = await requestedUnit(deps, message, request.unitText, { optional: true });
+      const unit = await requestedUnit(deps, chat, request.unitText, { optional: true });
       if (unit !== null && 'lines' in unit) return [unit];
       return [renderRanking(t, await rankingFor(db, unit, request.period))];
     }
     case 'tasks':
-      return answerTasks(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null });
+      return answerTasks(deps, taskMessageOf(message));
     case 'assign':
-      return [await startAssigning(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null })];
+      return [await startAssigning(deps, taskMessageOf(message))];
     case 'progress':
-      return [await answerProgress(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null }, request.taskId)];
+      return [await answerProgress(deps, taskMessageOf(message), request.taskId)];
     case 'close':
-      return [await answerClose(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null }, request.taskId)];
+      return [await answerClose(deps, taskMessageOf(message), request.taskId)];
     case 'move':
-      return [await answerMove(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null }, request.taskId, request.deadlineText)];
+      return [await answerMove(deps, taskMessageOf(message), request.taskId, request.deadlineText)];
     case 'overdue':
-      return [await answerOverdue(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null })];
+      return [await answerOverdue(deps, taskMessageOf(message))];
     case 'cancel':
-      return [await cancelConversation(deps, { chat: message.chat, text: message.text, sender: message.sender ?? null })];
+      return [await cancelConversation(deps, taskMessageOf(message))];
     case 'publish':
-      return previewPublication(deps, message, request.periodText);
+      return previewPublication(deps, chat, request.periodText);
     case 'report': {
-      const chat = await chatByAddress(db, message.chat.channel, message.chat.externalId);
       if (!canImport(chat?.role)) return [textReply(t('publication-admin-only'))];
       const period = periodNamedIn(request.periodText, todayIn(deps.timeZone, deps.now()));
       if (!period) return [textReply(t('publication-ask-period'))];
@@ -205,9 +218,9 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
 }
 
 /** The unit named in the message, else the chat's own; a Reply when neither is there or the name is unclear. */
-async function requestedUnit(deps: ConversationDeps, message: IncomingMessage, unitText: string): Promise<UnitRow | Reply>;
-async function requestedUnit(deps: ConversationDeps, message: IncomingMessage, unitText: string, options: { optional: true }): Promise<UnitRow | Reply | null>;
-async function requestedUnit(deps: ConversationDeps, message: IncomingMessage, unitText: string, options?: { optional: true }): Promise<UnitRow | Reply | null> {
+async function requestedUnit(deps: ConversationDeps, chat: ChatRow | undefined, unitText: string): Promise<UnitRow | Reply>;
+async function requestedUnit(deps: ConversationDeps, chat: ChatRow | undefined, unitText: string, options: { optional: true }): Promise<UnitRow | Reply | null>;
+async function requestedUnit(deps: ConversationDeps, chat: ChatRow | undefined, unitText: string, options?: { optional: true }): Promise<UnitRow | Reply | null> {
   const { db, t } = deps;
   if (unitText) {
     const lookup = await findUnit(db, unitText);
@@ -217,16 +230,14 @@ async function requestedUnit(deps: ConversationDeps, message: IncomingMessage, u
     }
     return lookup.unit;
   }
-  const chat = await chatByAddress(db, message.chat.channel, message.chat.externalId);
   const own = chat?.unitId ? await unitById(db, chat.unitId) : undefined;
   if (own) return own;
   return options?.optional ? null : textReply(t('no-unit'));
 }
 
 /** /congbo: what each kind of recipient will get, and a button to send it. Nothing is enqueued yet. */
-async function previewPublication(deps: ConversationDeps, message: IncomingMessage, periodText: string): Promise<Reply[]> {
+async function previewPublication(deps: ConversationDeps, chat: ChatRow | undefined, periodText: string): Promise<Reply[]> {
   const { db, t } = deps;
-  const chat = await chatByAddress(db, message.chat.channel, message.chat.externalId);
   if (!canImport(chat?.role)) return [textReply(t('publication-admin-only'))];
   const period = periodNamedIn(periodText, todayIn(deps.timeZone, deps.now()));
   if (!period) return [textReply(t('publication-ask-period'))];
@@ -284,7 +295,8 @@ export async function cardAction(deps: ConversationDeps, chat: ChatAddress, acti
   const unit = m ? await unitById(db, Number(m[2])) : undefined;
   const period = m?.[3] ? parseExactPeriod(m[3]) : null;
   if (!m || !unit || !period) return null;
-  const query = period.kind === 'year' ? period : period.kind === 'month' ? { kind: 'month' as const, month: period.month, year: period.year } : { kind: 'quarter' as const, quarter: period.quarter, year: period.year };
+  // An exact period is a query that names its year.
+  const query: PeriodQuery = period;
   if (m[1] === 'rank') return renderRanking(t, await rankingFor(db, unit, query));
   const answer = await scoreCard(db, unit.id, query);
   if (m[1] === 'detail') return renderDetail(t, answer, null);
