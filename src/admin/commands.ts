@@ -8,7 +8,7 @@ import { isRole, ROLES, type Role } from '../domain/roles.js';
 import { deepLink, groupDeepLink } from '../channels/telegram/links.js';
 import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { t } from '../messages/i18n.js';
-import { parseExactPeriod, periodKey } from '../domain/period.js';
+import { exactPeriodKey } from '../domain/period.js';
 import { renderDeliveryReport } from '../messages/delivery-report.js';
 import { publicationText } from '../messages/publication.js';
 import { plainText } from '../messages/reply.js';
@@ -129,9 +129,8 @@ export async function publishCommand(ctx: AdminContext, period: string, requeste
 }
 
 export async function deliveryReportCommand(ctx: AdminContext, periodText: string): Promise<{ report: DeliveryReport | null; text: string }> {
-  const period = parseExactPeriod(periodText);
-  if (!period) throw new AdminError(t('publication-bad-period', { period: periodText }));
-  const key = periodKey(period);
+  const key = exactPeriodKey(periodText);
+  if (!key) throw new AdminError(t('publication-bad-period', { period: periodText }));
   const report = await deliveryReport(ctx.db, key);
   return { report, text: plainText(renderDeliveryReport(t, key, report)) };
 }

@@ -218,6 +218,18 @@ export function parseExactPeriod(text: string): Period | null {
   }
 }
 
+/** The key of the exact period a text names ("08/2026", "2026-Q3", "tháng 8/2026"), or null. */
+export function exactPeriodKey(text: string): string | null {
+  const period = parseExactPeriod(text);
+  return period ? periodKey(period) : null;
+}
+
+/** "2026-08" → "2026-07", "2026-Q1" → "2025-Q4"; null for a key that is not one. */
+export function previousPeriodKey(key: string): string | null {
+  const period = parsePeriodKey(key);
+  return period ? periodKey(previousPeriod(period)) : null;
+}
+
 export function comparePeriodKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,7 +4,7 @@
  * in one transaction. Any problem rejects everything (ImportRejected) and nothing is stored.
  */
 import type { Db } from '../db/client.js';
-import { parseExactPeriod, periodKey } from '../domain/period.js';
+import { exactPeriodKey } from '../domain/period.js';
 import { letterBatch } from '../imports/letter.js';
 import { letterText } from '../imports/letter-text.js';
 import { portalBatch } from '../imports/portal/batch.js';
@@ -60,9 +60,9 @@ async function letterFileBatch(file: IncomingFile, period: string | null): Promi
 
 function normalisedPeriod(period: string | null | undefined, files: readonly IncomingFile[]): string | null {
   if (!period) return null;
-  const parsed = parseExactPeriod(period);
-  if (!parsed) throw new ImportRejected([{ code: 'bad-period', file: files.map((f) => f.fileName).join(', '), value: period }]);
-  return periodKey(parsed);
+  const key = exactPeriodKey(period);
+  if (!key) throw new ImportRejected([{ code: 'bad-period', file: files.map((f) => f.fileName).join(', '), value: period }]);
+  return key;
 }
 
 /** Reads the files into a batch without storing anything: what a preview shows. */

@@ -10,7 +10,7 @@ import { latestResults } from '../db/results.js';
 import { chats, publications, results, units } from '../db/schema.js';
 import { reachableOn, type ChatRow } from '../db/chats.js';
 import type { UnitRow } from '../db/units.js';
-import { parseExactPeriod, parsePeriodKey, periodKey, previousPeriod } from '../domain/period.js';
+import { exactPeriodKey, parsePeriodKey, previousPeriodKey } from '../domain/period.js';
 import { summarise, type SummaryEntry } from '../domain/summary.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
 import { PUSH_CHANNELS } from '../delivery/sender.js';
@@ -42,9 +42,9 @@ export interface Plan {
 }
 
 export function checkedPeriod(text: string): string {
-  const period = parseExactPeriod(text);
+  const period = exactPeriodKey(text);
   if (!period) throw new PublicationError('publication-bad-period', text);
-  return periodKey(period);
+  return period;
 }
 
 const LEADS = new Set(['leader', 'admin']);
@@ -56,8 +56,8 @@ async function summaryOf(db: Db, parent: UnitRow, period: string): Promise<Scope
   const ids = children.map((c) => c.id);
   const current = await latestResults(db, ids, period);
   if (current.size === 0) return null;
-  const parsed = parsePeriodKey(period);
-  const previous = parsed ? await latestResults(db, ids, periodKey(previousPeriod(parsed))) : new Map();
+  const previousKey = previousPeriodKey(period);
+  const previous = previousKey ? await latestResults(db, ids, previousKey) : new Map();
   const byScope = new Map<string | null, SummaryEntry[]>();
   for (const c of children) {
     const r = current.get(c.id);

@@ -5,7 +5,7 @@ import { latestResult, latestResults, periodsOfUnit, type StoredResult } from '.
 import { imports, units } from '../db/schema.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { frameworkByVersion, type Framework } from '../domain/framework.js';
-import { matchesQuery, parsePeriodKey, periodKey, previousPeriod, type PeriodQuery } from '../domain/period.js';
+import { matchesQuery, parsePeriodKey, previousPeriodKey, type PeriodQuery } from '../domain/period.js';
 import { changeBetween, classify, orderGroups, weakestGroups, type Change, type GroupScore } from '../domain/result.js';
 
 export interface ScoreCard {
@@ -39,8 +39,7 @@ type ImportRow = typeof imports.$inferSelect;
 function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, previousResult: StoredResult | null, source: ImportRow | undefined): ScoreCard {
   const framework = frameworkByVersion(result.frameworkVersion);
   const groups = orderGroups(framework, result.groups);
-  const parsed = parsePeriodKey(result.period);
-  const previousKey = parsed ? periodKey(previousPeriod(parsed)) : null;
+  const previousKey = previousPeriodKey(result.period);
   const computed = result.total !== null ? classify(result.total) : null;
   return {
     unit,
@@ -55,11 +54,6 @@ function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, 
   };
 }
 
-function previousKeyOf(period: string): string | null {
-  const parsed = parsePeriodKey(period);
-  return parsed ? periodKey(previousPeriod(parsed)) : null;
-}
-
 export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Promise<ScoreAnswer> {
   const unit = await unitById(db, unitId);
   if (!unit) throw new Error(`unit ${unitId} not found`);
@@ -67,7 +61,7 @@ export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Pro
   const period = choosePeriod(available, query);
   const result = period ? await latestResult(db, unitId, period) : null;
   if (!period || !result) return { kind: 'no-data', unit, query, available };
-  const previousKey = previousKeyOf(period);
+  const previousKey = previousPeriodKey(period);
   const previousResult = previousKey ? await latestResult(db, unitId, previousKey) : null;
   const [source] = await db.select().from(imports).where(eq(imports.id, result.importId));
   const parent = unit.parentId ? ((await unitById(db, unit.parentId)) ?? null) : null;
@@ -78,7 +72,7 @@ export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Pro
 export async function scoreCardsForPeriod(db: Db, unitRows: readonly UnitRow[], period: string): Promise<Map<number, ScoreCard>> {
   const ids = unitRows.map((u) => u.id);
   const current = await latestResults(db, ids, period);
-  const previousKey = previousKeyOf(period);
+  const previousKey = previousPeriodKey(period);
   const previous = previousKey ? await latestResults(db, ids, previousKey) : new Map<number, StoredResult>();
   const importIds = [...new Set([...current.values()].map((r) => r.importId))];
   const sources = importIds.length > 0 ? await db.select().from(imports).where(inArray(imports.id, importIds)) : [];
