@@ -1,6 +1,6 @@
 /** The Telegram channel: grammY turns updates into conversation messages and renders the replies. */
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, InputFile, type Context } from 'grammy';
+import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { chatByAddress, type ChatAddress } from '../../db/chats.js';
@@ -11,6 +11,7 @@ import { cancelImport, cardAction, confirmImport, confirmPublication, converse, 
 import { acceptSuggestion, taskAction } from '../task-talk.js';
 import { dropRepeatedUpdates } from './dedupe.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
+import { sendReply } from './send.js';
 
 export interface TelegramBotOptions {
   token: string;
@@ -32,18 +33,9 @@ export function chatAddress(ctx: Context): ChatAddress | null {
 }
 
 export async function sendReplies(ctx: Context, replies: Reply[]): Promise<void> {
-  for (const reply of replies) {
-    const { text, reply_markup } = renderForTelegram(reply);
-    if (reply.file) {
-      await ctx.replyWithDocument(new InputFile(reply.file.bytes, reply.file.fileName), { caption: text, parse_mode: 'HTML' });
-      continue;
-    }
-    const parts = splitForTelegram(text);
-    for (const [i, part] of parts.entries()) {
-      const last = i === parts.length - 1;
-      await ctx.reply(part, { parse_mode: 'HTML', ...(reply_markup && last ? { reply_markup } : {}), link_preview_options: { is_disabled: true } });
-    }
-  }
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return;
+  for (const reply of replies) await sendReply(ctx.api, chatId, reply);
 }
 
 export function createTelegramBot(options: TelegramBotOptions): Bot {

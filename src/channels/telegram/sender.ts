@@ -5,7 +5,7 @@
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { Reply } from '../../messages/reply.js';
 import type { Recipient, Sender, SendOutcome } from '../../delivery/sender.js';
-import { renderForTelegram, splitForTelegram } from './render.js';
+import { sendReply } from './send.js';
 
 /** Bot API errors that mean the chat is gone for this bot, whatever the status code. */
 const UNREACHABLE = /bot was blocked|bot was kicked|chat not found|user is deactivated|not a member|group chat was deleted|have no rights to send/i;
@@ -29,20 +29,8 @@ export function createTelegramSender(token: string, apiRoot: string): Sender {
     // Telegram: about 30 messages/s overall, 1/s to a chat, 20/min to a group.
     limits: { perSecond: 29, perChatMs: (r: Recipient) => (r.type === 'group' ? 3000 : 1000) },
     async send(recipient: Recipient, reply: Reply): Promise<SendOutcome> {
-      const { text, reply_markup } = renderForTelegram(reply);
-      const parts = splitForTelegram(text);
       try {
-        let messageId: string | null = null;
-        for (const [i, part] of parts.entries()) {
-          const last = i === parts.length - 1;
-          const sent = await api.sendMessage(recipient.externalId, part, {
-            parse_mode: 'HTML',
-            link_preview_options: { is_disabled: true },
-            ...(last && reply_markup ? { reply_markup } : {}),
-          });
-          messageId ??= String(sent.message_id);
-        }
-        return { kind: 'sent', messageId };
+        return { kind: 'sent', messageId: String(await sendReply(api, recipient.externalId, reply)) };
       } catch (error) {
         return classifyTelegramError(error);
       }
