@@ -3,27 +3,27 @@
  * and the admin API (which the CLI uses while a server holds the embedded database).
  * Each command returns plain JSON-able data, or throws AdminError with a Vietnamese message.
  */
-import type { Db } from '../db/client.js';
-import { isRole, ROLES, type Role } from '../domain/roles.js';
+import { eq } from 'drizzle-orm';
 import { deepLink, groupDeepLink } from '../channels/telegram/links.js';
-import type { ImportProgress, ImportReport } from '../imports/save.js';
-import { t } from '../messages/i18n.js';
+import type { Db } from '../db/client.js';
+import { units } from '../db/schema.js';
+import type { UnitRow } from '../db/units.js';
+import { parseDeadline } from '../domain/deadline.js';
 import { exactPeriodKey } from '../domain/period.js';
+import { isRole, ROLES, type Role } from '../domain/roles.js';
+import { localDate } from '../domain/working-days.js';
+import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { renderDeliveryReport } from '../messages/delivery-report.js';
+import { t } from '../messages/i18n.js';
 import { publicationText } from '../messages/publication.js';
 import { plainText } from '../messages/reply.js';
 import { deliveryReport, type DeliveryReport } from '../services/delivery-report.js';
 import { loadDemo } from '../services/demo.js';
-import { publishPeriod, PublicationError } from '../services/publication.js';
 import { importFiles, type IncomingFile } from '../services/imports.js';
 import { createInvite } from '../services/invites.js';
-import { findUnit } from '../services/units.js';
+import { publishPeriod, PublicationError } from '../services/publication.js';
 import { createTask } from '../services/tasks.js';
-import { eq } from 'drizzle-orm';
-import { units } from '../db/schema.js';
-import type { UnitRow } from '../db/units.js';
-import { parseDeadline } from '../domain/deadline.js';
-import { localDate } from '../domain/working-days.js';
+import { findUnit } from '../services/units.js';
 
 export interface AdminContext {
   db: Db;
@@ -37,6 +37,16 @@ export class AdminError extends Error {
   constructor(message: string, readonly status = 400) {
     super(message);
   }
+}
+
+/** A unit an administrator names by code or loosely by name; a name that fits several lists them with their codes. */
+async function unitNamed(ctx: AdminContext, name: string): Promise<UnitRow> {
+  const lookup = await findUnit(ctx.db, name);
+  if (lookup.kind === 'none') throw new AdminError(t('admin-unit-not-found', { unit: name }), 404);
+  if (lookup.kind === 'ambiguous') {
+    throw new AdminError(t('admin-unit-ambiguous', { unit: name, candidates: lookup.candidates.map((u) => `${u.name}${u.code ? ` (${u.code})` : ''}`).join('; ') }), 409);
+  }
+  return lookup.unit;
 }
 
 export async function demoCommand(ctx: AdminContext): Promise<{ reports: ImportReport[] }> {
@@ -69,16 +79,9 @@ export async function inviteCommand(ctx: AdminContext, args: InviteArgs): Promis
     throw new AdminError(t('admin-bad-days', { days: String(args.days) }));
   }
   if (!args.unit.trim()) throw new AdminError(t('admin-no-unit'));
-  const lookup = await findUnit(ctx.db, args.unit);
-  if (lookup.kind === 'none') throw new AdminError(t('admin-unit-not-found', { unit: args.unit }), 404);
-  if (lookup.kind === 'ambiguous') {
-    throw new AdminError(
-      t('admin-unit-ambiguous', { unit: args.unit, candidates: lookup.candidates.map((u) => `${u.name}${u.code ? ` (${u.code})` : ''}`).join('; ') }),
-      409,
-    );
-  }
+  const unit = await unitNamed(ctx, args.unit);
   const invite = await createInvite(ctx.db, {
-    unit: lookup.unit,
+    unit,
     role: args.role,
     ...(args.uses !== undefined ? { maxUses: args.uses } : {}),
     ...(args.days !== undefined ? { days: args.days } : {}),
@@ -146,12 +149,6 @@ export interface TaskArgs {
   deadline: string;
 }
 
-async function unitNamed(ctx: AdminContext, name: string): Promise<UnitRow> {
-  const lookup = await findUnit(ctx.db, name);
-  if (lookup.kind === 'none') throw new AdminError(t('admin-unit-not-found', { unit: name }), 404);
-  if (lookup.kind === 'ambiguous') throw new AdminError(t('admin-unit-ambiguous', { unit: name, candidates: lookup.candidates.map((u) => u.name).join('; ') }), 409);
-  return lookup.unit;
-}
 
 export async function createTaskCommand(ctx: AdminContext, args: TaskArgs, timeZone: string): Promise<{ id: number; title: string; deadline: string; assignees: string[] }> {
   if (!args.title?.trim()) throw new AdminError(t('admin-task-no-title'));
