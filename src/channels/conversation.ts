@@ -243,7 +243,7 @@ async function previewPublication(deps: ConversationDeps, chat: ChatRow | undefi
   if (!period) return [textReply(t('publication-ask-period'))];
   const key = periodKey(period);
   try {
-    const plan = await planPublication(db, t, key, 0);
+    const plan = await planPublication(db, t, key);
     if (plan.messages.length === 0) return [textReply(t('publication-nobody', { period: formatPeriodKey(key) }))];
     const cards = plan.messages.filter((m) => m.kind === 'result');
     const summaries = plan.messages.filter((m) => m.kind === 'summary');
@@ -286,9 +286,9 @@ export async function confirmPublication(deps: ConversationDeps, chat: ChatAddre
 /** The buttons under a published card. */
 export async function cardAction(deps: ConversationDeps, chat: ChatAddress, action: string): Promise<Reply | null> {
   const { db, t } = deps;
-  const ack = /^pub:ack:(\d+)$/.exec(action);
+  const ack = /^pub:ack:([\dQ-]+)$/.exec(action);
   if (ack) {
-    const outcome = await acknowledge(db, Number(ack[1]), chat);
+    const outcome = await acknowledge(db, ack[1] ?? '', chat);
     return textReply(t(outcome === 'already' ? 'ack-already' : 'ack-recorded'));
   }
   const m = /^pub:(detail|rank|tasks):(\d+):([\dQ-]+)$/.exec(action);

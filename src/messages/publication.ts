@@ -14,7 +14,7 @@ export function suggestedTasks(t: Translate, card: ScoreCard): string[] {
   return card.weakest.map((g) => t('publication-task', { group: card.framework.groups.find((f) => f.key === g.key)?.name ?? g.key, task: t(`task-${g.key}`) }));
 }
 
-export function publicationButtons(t: Translate, unitId: number, period: string, publicationId: number): Reply['buttons'] {
+export function publicationButtons(t: Translate, unitId: number, period: string): Reply['buttons'] {
   return [
     [
       { label: t('button-detail'), action: `pub:detail:${unitId}:${period}` },
@@ -22,18 +22,18 @@ export function publicationButtons(t: Translate, unitId: number, period: string,
     ],
     [
       { label: t('button-tasks'), action: `pub:tasks:${unitId}:${period}` },
-      { label: t('button-ack'), action: `pub:ack:${publicationId}` },
+      { label: t('button-ack'), action: `pub:ack:${period}` },
     ],
   ];
 }
 
-export function renderPublishedCard(t: Translate, card: ScoreCard, publicationId: number): Reply {
+export function renderPublishedCard(t: Translate, card: ScoreCard): Reply {
   const base = renderCard(t, card, { markWeak: true });
   const tasks = suggestedTasks(t, card);
   return {
     title: t('publication-card-title', { unit: card.unit.name, period: formatPeriodKey(card.result.period) }),
     lines: [...base.lines, ...(tasks.length > 0 ? ['', t('publication-tasks-title'), ...tasks] : [])],
-    buttons: publicationButtons(t, card.unit.id, card.result.period, publicationId),
+    buttons: publicationButtons(t, card.unit.id, card.result.period),
   };
 }
 

@@ -55,9 +55,11 @@ export async function deliveryReport(db: Db, period: string): Promise<DeliveryRe
 }
 
 /** "Đã nhận" on a published card: recorded once, with its time. */
-export async function acknowledge(db: Db, publicationId: number, chat: Pick<ChatAddress, 'channel' | 'externalId'>): Promise<'recorded' | 'already' | 'unknown'> {
+export async function acknowledge(db: Db, period: string, chat: Pick<ChatAddress, 'channel' | 'externalId'>): Promise<'recorded' | 'already' | 'unknown'> {
   const [row] = await db.select({ id: chats.id }).from(chats).where(and(eq(chats.channel, chat.channel), eq(chats.externalId, chat.externalId)));
-  if (!row) return 'unknown';
+  const [publication] = await db.select({ id: publications.id }).from(publications).where(eq(publications.period, period));
+  if (!row || !publication) return 'unknown';
+  const publicationId = publication.id;
   const updated = await db
     .update(outbox)
     .set({ acknowledgedAt: sql`now()` })

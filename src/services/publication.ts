@@ -75,7 +75,7 @@ async function checkHasResults(db: Db, period: string): Promise<void> {
 }
 
 /** What each linked chat would receive for a period; nothing is written. */
-export async function planPublication(db: Db, t: Translate, period: string, publicationId: number): Promise<Plan> {
+export async function planPublication(db: Db, t: Translate, period: string): Promise<Plan> {
   const parsed = parsePeriodKey(period);
   if (!parsed) throw new PublicationError('publication-bad-period', period);
   await checkHasResults(db, period);
@@ -106,7 +106,7 @@ export async function planPublication(db: Db, t: Translate, period: string, publ
     }
     if (!cards.has(unit.id)) {
       const card = scoreCards.get(unit.id);
-      cards.set(unit.id, card ? renderPublishedCard(t, card, publicationId) : null);
+      cards.set(unit.id, card ? renderPublishedCard(t, card) : null);
     }
     const reply = cards.get(unit.id);
     if (reply) messages.push({ chat, unit, kind: 'result', reply });
@@ -143,10 +143,9 @@ async function publicationRow(db: Db, period: string, requestedBy: string): Prom
 
 export async function publishPeriod(db: Db, t: Translate, periodText: string, requestedBy: string): Promise<PublishOutcome> {
   const period = checkedPeriod(periodText);
-  // Checked first, so a period without results is refused before it counts as published.
-  await checkHasResults(db, period);
+  // Planned first, so a period without results is refused before it counts as published.
+  const plan = await planPublication(db, t, period);
   const { row, again } = await publicationRow(db, period, requestedBy);
-  const plan = await planPublication(db, t, period, row.id);
   const messages: NewMessage[] = plan.messages.map((m) => ({
     dedupeKey: dedupeKey(period, m.unit, m.chat),
     kind: m.kind,
