@@ -399,3 +399,7 @@ problem-missing-period = chưa rõ kỳ đánh giá. Ghi kỳ, ví dụ --period
 problem-bad-period = kỳ «{ $value }» không hợp lệ. Ví dụ: 2026-08, 2026-Q3, 2026.
 problem-period-mismatch = kỳ «{ $value }» khác với kỳ đang nhập { $expected }.
 problem-no-result = không tìm thấy kết quả (tổng điểm, điểm các nhóm chỉ số) trong văn bản.
+
+## Telegram webhook
+webhook-wrong-secret = Mã bí mật của webhook không đúng.
+webhook-not-an-update = Nội dung gửi đến không phải là một cập nhật Telegram (cần một đối tượng JSON có update_id).

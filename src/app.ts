@@ -8,6 +8,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AdminContext } from './admin/commands.js';
+import { ChatTurns } from './channels/chat-turns.js';
 import type { ConversationDeps } from './channels/conversation.js';
 import { createTelegramBot } from './channels/telegram/bot.js';
 import { setCommandMenu } from './channels/telegram/commands.js';
@@ -27,6 +28,8 @@ import { removeInstanceFile, writeInstanceFile } from './server/instance-file.js
 /** Used in deep links when neither TELEGRAM_BOT_USERNAME nor getMe says otherwise. */
 export const DEFAULT_BOT_USERNAME = 'chiso_bot';
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+/** Telegram is answered within this, well inside its own patience, however long the handling takes. */
+const WEBHOOK_BUDGET_MS = 5000;
 
 export interface AppOptions {
   now?: () => Date;
@@ -68,9 +71,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
   const conversation: ConversationDeps = { db: database.db, t, now, timeZone: config.timeZone, wakeDelivery, onImported };
 
+  const turns = new ChatTurns(database.db);
+
   let bot: Bot | null = null;
-  if (config.telegram) {
-    bot = createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, deps: conversation, log, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  const telegramSender = senders.get('telegram');
+  if (config.telegram && telegramSender) {
+    bot = createTelegramBot({
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      deps: conversation,
+      turns,
+      answering: { db: database.db, sender: telegramSender, wakeDelivery, log },
+      log,
+      ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    });
     await bot.init();
     await setCommandMenu(bot.api, t);
   } else {
@@ -80,8 +94,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
   if (!config.adminToken) log.warn(`ADMIN_TOKEN is not set: a temporary token was written to ${config.dataDir}/server.json for the CLI.`);
   const admin: AdminContext = { db: database.db, botUsername: bot?.botInfo.username ?? config.telegram?.username ?? DEFAULT_BOT_USERNAME, now, wakeDelivery, onImported };
-  const webhook = config.telegram?.publicUrl && bot ? { bot, webhookSecret: config.telegram.webhookSecret } : null;
-  const server = buildServer({ database, conversation, admin, adminToken, telegram: webhook, log });
+  const webhook = config.telegram?.publicUrl && bot ? { bot, webhookSecret: config.telegram.webhookSecret, budgetMs: WEBHOOK_BUDGET_MS } : null;
+  const server = buildServer({ database, conversation, turns, admin, adminToken, telegram: webhook, log });
   await server.listen({ port: config.port, host: config.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.js';
 import { chatByAddress, upsertChat, type ChatAddress, type ChatRow } from '../db/chats.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { extractLetter } from '../domain/letter.js';
+import { fold } from '../domain/text.js';
 import { formatPeriodKey, parseExactPeriod, periodKey, periodNamedIn, type PeriodQuery } from '../domain/period.js';
 import { parseRequest, type Request, type Today } from '../domain/request.js';
 import { canImport, ROLE_LABEL, type Role } from '../domain/roles.js';
@@ -94,15 +95,21 @@ function taskMessageOf(message: IncomingMessage): TaskMessage {
 /** A pasted letter from an admin, or the period a waiting import asked for; null when the text is neither. */
 async function continueDraft(deps: ConversationDeps, message: IncomingMessage, today: Today, chat: ChatRow | undefined): Promise<Reply | null> {
   if (!chat || !canImport(chat.role)) return null;
-  // A letter is long; a question is not.
-  if (message.text.length >= LETTER_MIN_LENGTH && extractLetter(message.text).ok) {
+  // A pasted letter is a draft of its own, read or not: its preview (or what could not be read) is about it alone.
+  if (looksLikeLetter(message.text)) {
     const draft = await addToDraft(deps.db, message.chat, { fileName: deps.t('pasted-letter-name'), bytes: Buffer.from(message.text, 'utf8') }, null);
     return renderDraft(deps.t, await inspectAndKeepGood(deps, draft));
   }
   const draft = await openDraft(deps.db, message.chat);
-  const period = draft && !draft.period ? periodNamedIn(message.text, today) : null;
-  if (!draft || !period) return null;
+  if (!draft || (await inspectDraft(draft)).kind !== 'needs-period') return null;
+  const period = periodNamedIn(message.text, today);
+  if (!period) return null;
   return renderDraft(deps.t, await inspectAndKeepGood(deps, await setDraftPeriod(deps.db, draft, period)));
+}
+
+/** A letter is long and speaks of the index; a question is short. */
+function looksLikeLetter(text: string): boolean {
+  return text.length >= LETTER_MIN_LENGTH && (extractLetter(text).ok || /\bbo chi so\b|\bchi so phuc vu\b/.test(fold(text)));
 }
 
 async function inspectAndKeepGood(deps: ConversationDeps, draft: DraftRow): Promise<DraftState> {
@@ -120,10 +127,16 @@ export interface IncomingFileMessage {
   caption: string;
 }
 
+/** The refusal for a chat that may not import, asked before its file is even downloaded; null when it may. */
+export async function refusesFiles(deps: ConversationDeps, address: ChatAddress): Promise<Reply | null> {
+  const chat = await chatByAddress(deps.db, address.channel, address.externalId);
+  return chat && canImport(chat.role) ? null : textReply(deps.t('import-admin-only'));
+}
+
 /** A file sent to the bot: an admin's import, previewed before anything is stored. */
 export async function converseFile(deps: ConversationDeps, message: IncomingFileMessage): Promise<Reply[]> {
-  const chat = await chatByAddress(deps.db, message.chat.channel, message.chat.externalId);
-  if (!chat || !canImport(chat.role)) return [textReply(deps.t('import-admin-only'))];
+  const refusal = await refusesFiles(deps, message.chat);
+  if (refusal) return [refusal];
   const period = periodNamedIn(message.caption, todayIn(deps.timeZone, deps.now()));
   const draft = await addToDraft(deps.db, message.chat, { fileName: message.fileName, bytes: message.bytes }, period);
   return [renderDraft(deps.t, await inspectAndKeepGood(deps, draft))];
@@ -138,6 +151,11 @@ export async function confirmImport(deps: ConversationDeps, chat: ChatAddress, d
   if (outcome.kind === 'rejected') return { lines: renderProblems(deps.t, outcome.error.problems) };
   if (outcome.report.importId !== null) await deps.onImported?.(outcome.report);
   return renderImported(deps.t, outcome.report);
+}
+
+/** Whether a preview's buttons still act: its draft is open in this chat. */
+export async function importIsOpen(deps: ConversationDeps, chat: ChatAddress, draftId: number): Promise<boolean> {
+  return (await openDraft(deps.db, chat))?.id === draftId;
 }
 
 export async function cancelImport(deps: ConversationDeps, chat: ChatAddress, draftId: number): Promise<Reply> {

@@ -143,15 +143,39 @@ export const invites = pgTable('invites', {
   createdAt: createdAt(),
 });
 
-/** Updates already handled, so a webhook delivered twice is answered once. */
+/**
+ * Each update and how its handling went, so a webhook delivered twice is answered once, and an
+ * update whose handling failed is handled again when the platform delivers it again.
+ */
 export const processedUpdates = pgTable(
   'processed_updates',
   {
     channel: text('channel').notNull(),
     updateId: bigint('update_id', { mode: 'number' }).notNull(),
+    status: text('status').$type<UpdateStatus>().notNull().default('done'),
+    attempts: integer('attempts').notNull().default(1),
+    /** While handling: when another instance may take it over (this one died). */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.channel, t.updateId] })],
+);
+
+export type UpdateStatus = 'handling' | 'done' | 'failed';
+
+/**
+ * Whose turn it is in a chat: one update of a chat is handled at a time, across instances. A row
+ * is held for a short lease, renewed while the handling goes on, and deleted when it ends.
+ */
+export const chatTurns = pgTable(
+  'chat_turns',
+  {
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    holder: text('holder').notNull(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.externalId] })],
 );
 
 /**
@@ -171,7 +195,11 @@ export const importDrafts = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('import_drafts_chat_idx').on(t.channel, t.externalId, t.status)],
+  (t) => [
+    index('import_drafts_chat_idx').on(t.channel, t.externalId, t.status),
+    // At most one open draft a chat, whatever races.
+    uniqueIndex('import_drafts_one_open_key').on(t.channel, t.externalId).where(sql`${t.status} = 'open'`),
+  ],
 );
 
 /** A period made public: from then on every linked chat gets its unit's result, once. One per period. */
@@ -204,8 +232,10 @@ export const outbox = pgTable(
   {
     id: serial('id').primaryKey(),
     dedupeKey: text('dedupe_key').notNull(),
-    /** result | summary | reminder */
+    /** result | summary | reminder | answer */
     kind: text('kind').notNull(),
+    /** Higher goes first: an answer to a question before a publication's cards. */
+    priority: integer('priority').notNull().default(0),
     chatId: integer('chat_id')
       .notNull()
       .references(() => chats.id),

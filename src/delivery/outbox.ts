@@ -10,7 +10,9 @@ import type { Reply } from '../messages/reply.js';
 
 export interface NewMessage {
   dedupeKey: string;
-  kind: 'result' | 'summary' | 'reminder';
+  kind: 'result' | 'summary' | 'reminder' | 'answer';
+  /** Higher goes first (PRIORITY_ANSWER before the rest). */
+  priority?: number;
   chatId: number;
   unitId: number | null;
   publicationId: number | null;
@@ -20,6 +22,21 @@ export interface NewMessage {
 }
 
 const CHUNK = 1000;
+
+/** A person waiting for an answer goes before a publication's thousands of cards. */
+export const PRIORITY_ANSWER = 10;
+
+/** A reply as JSON can hold it: a file's bytes as base64. */
+function storable(reply: Reply): Record<string, unknown> {
+  const { file, ...rest } = reply;
+  return file ? { ...rest, file: { fileName: file.fileName, base64: Buffer.from(file.bytes).toString('base64') } } : rest;
+}
+
+function replyOf(stored: Record<string, unknown> | string): Reply {
+  const value = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Reply & { file?: { fileName: string; base64?: string } };
+  const { file, ...rest } = value;
+  return file?.base64 !== undefined ? { ...rest, file: { fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') } } : value;
+}
 
 /**
  * Writes messages, each payload once (chats that get the same reply share it). Returns how many
@@ -32,7 +49,7 @@ export async function enqueue(db: Db, messages: readonly NewMessage[]): Promise<
     const slice = distinct.slice(i, i + CHUNK);
     const rows = await db
       .insert(outboxPayloads)
-      .values(slice.map((payload) => ({ payload: payload as unknown as Record<string, unknown> })))
+      .values(slice.map((payload) => ({ payload: storable(payload) })))
       .returning({ id: outboxPayloads.id });
     // Ids are serial and handed out in VALUES order within one statement.
     const ids = rows.map((r) => r.id).sort((a, b) => a - b);
@@ -67,29 +84,29 @@ export interface ClaimedMessage {
 
 /** Due rows, and rows whose lease ran out (their sender died), leased to this sender. */
 export async function claim(database: Database, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
-  const rows = await database.query<{ id: number; chat_id: number; attempts: number; payload: Reply | string }>(
+  const rows = await database.query<{ id: number; chat_id: number; attempts: number; priority: number; payload: Record<string, unknown> | string }>(
     `with claimed as (
        update outbox set status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
        where id in (
          select id from outbox
          where (status = 'pending' and not_before <= now()) or (status = 'sending' and lease_until < now())
-         order by id limit $1 for update skip locked)
-       returning id, chat_id, attempts, payload_id)
-     select claimed.id, claimed.chat_id, claimed.attempts, p.payload from claimed join outbox_payloads p on p.id = claimed.payload_id`,
+         order by priority desc, id limit $1 for update skip locked)
+       returning id, chat_id, attempts, priority, payload_id)
+     select claimed.id, claimed.chat_id, claimed.attempts, claimed.priority, p.payload from claimed join outbox_payloads p on p.id = claimed.payload_id`,
     [limit, leaseSeconds],
   );
   if (rows.length === 0) return [];
   const chatRows = await database.db.select().from(chats).where(inArray(chats.id, [...new Set(rows.map((r) => r.chat_id))]));
   const byId = new Map(chatRows.map((c) => [c.id, c]));
   return rows
-    .sort((a, b) => a.id - b.id)
+    .sort((a, b) => b.priority - a.priority || a.id - b.id)
     .map((r) => {
       const chat = byId.get(r.chat_id);
       return {
         id: r.id,
         chatId: r.chat_id,
         attempts: r.attempts,
-        payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Reply) : r.payload,
+        payload: replyOf(r.payload),
         channel: chat?.channel ?? '',
         externalId: chat?.externalId ?? '',
         chatType: chat?.type ?? 'private',

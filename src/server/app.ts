@@ -5,7 +5,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { webhookCallback, type Bot } from 'grammy';
+import type { Bot } from 'grammy';
 import type { Logger } from 'pino';
 import {
   AdminError,
@@ -18,7 +18,9 @@ import {
   type AdminContext,
   type TaskArgs,
 } from '../admin/commands.js';
+import type { ChatTurns } from '../channels/chat-turns.js';
 import { converse, type ConversationDeps } from '../channels/conversation.js';
+import { registerTelegramWebhook } from '../channels/telegram/webhook.js';
 import type { Database } from '../db/client.js';
 import { ImportRejected } from '../imports/problems.js';
 import { t } from '../messages/i18n.js';
@@ -28,9 +30,10 @@ import type { IncomingFile } from '../services/imports.js';
 export interface ServerDeps {
   database: Database;
   conversation: ConversationDeps;
+  turns: ChatTurns;
   admin: AdminContext;
   adminToken: string;
-  telegram: { bot: Bot; webhookSecret: string } | null;
+  telegram: { bot: Bot; webhookSecret: string; budgetMs: number } | null;
   log: Logger;
 }
 
@@ -57,7 +60,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
 
   if (deps.telegram) {
-    app.post('/telegram/webhook', webhookCallback(deps.telegram.bot, 'fastify', { secretToken: deps.telegram.webhookSecret }));
+    registerTelegramWebhook(app, { bot: deps.telegram.bot, secret: deps.telegram.webhookSecret, budgetMs: deps.telegram.budgetMs, log: deps.log });
   }
 
   app.register(async (api) => {
@@ -110,11 +113,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     /** The terminal chat (`npm run chat`) talks through here while the server holds the database. */
     api.post<{ Body: { chatId?: string; text?: string } }>('/console/messages', async (request) => {
       const { chatId = 'local', text = '' } = request.body ?? {};
-      const replies = await converse(deps.conversation, {
-        chat: { channel: 'console', externalId: String(chatId), type: 'private', title: null },
-        text: String(text),
-        addressed: true,
-      });
+      const chat = { channel: 'console', externalId: String(chatId), type: 'private' as const, title: null };
+      const replies = await deps.turns.run(chat, () => converse(deps.conversation, { chat, text: String(text), addressed: true }));
       // A terminal cannot show an attached file: it is named, and the CLI writes it (`template`).
       return { replies: replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [] } } : reply)) };
     });

@@ -132,9 +132,14 @@ describe('an admin sends the six portal files to the bot', () => {
     expect(card).toContain('Nguồn: Cổng Dịch vụ công quốc gia');
   });
 
-  it('imports once however often "Xác nhận" is tapped', async () => {
-    const again = await tap('ok');
-    expect(again).toContain('Lần nhập này đã được xử lý hoặc đã hủy.');
+  it('imports once however often "Xác nhận" is tapped, and leaves the report in place', async () => {
+    const before = t.telegram.calls.length;
+    const results = (await t.snapshot()).results;
+    expect(await tap('ok')).toBe('');
+    const answered = t.telegram.calls.slice(before).filter((c) => c.method === 'answerCallbackQuery');
+    expect(answered.map((c) => c.payload.text)).toEqual(['Lần nhập này đã được xử lý hoặc đã hủy.']);
+    expect(t.telegram.calls.slice(before).filter((c) => c.method.startsWith('edit'))).toEqual([]);
+    expect((await t.snapshot()).results).toBe(results);
   });
 });
 

@@ -3,21 +3,34 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
-import { chatByAddress, type ChatAddress } from '../../db/chats.js';
-import type { Reply } from '../../messages/reply.js';
-import { markChatReachable } from '../../db/chats.js';
+import { chatByAddress, markChatReachable, type ChatAddress } from '../../db/chats.js';
+import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
-import { cancelImport, cardAction, confirmImport, confirmPublication, converse, converseFile, type ConversationDeps } from '../conversation.js';
+import type { Reply } from '../../messages/reply.js';
+import type { ChatTurns } from '../chat-turns.js';
+import {
+  cancelImport,
+  cardAction,
+  confirmImport,
+  confirmPublication,
+  converse,
+  converseFile,
+  importIsOpen,
+  refusesFiles,
+  type ConversationDeps,
+} from '../conversation.js';
 import { acceptSuggestion, taskAction } from '../task-talk.js';
-import { dropRepeatedUpdates } from './dedupe.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
-import { sendReply } from './send.js';
+import { handleInTurnOnce } from './updates.js';
 
 export interface TelegramBotOptions {
   token: string;
   apiRoot: string;
   botInfo?: UserFromGetMe;
   deps: ConversationDeps;
+  turns: ChatTurns;
+  /** Answers go out through Telegram's sender, or the outbox when it cannot take them at once. */
+  answering: Answering;
   log: Logger;
 }
 
@@ -32,29 +45,23 @@ export function chatAddress(ctx: Context): ChatAddress | null {
   };
 }
 
-export async function sendReplies(ctx: Context, replies: Reply[]): Promise<void> {
-  const chatId = ctx.chat?.id;
-  if (chatId === undefined) return;
-  for (const reply of replies) await sendReply(ctx.api, chatId, reply);
-}
 
 export function createTelegramBot(options: TelegramBotOptions): Bot {
   const bot = new Bot(options.token, {
     client: { apiRoot: options.apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // Interactive answers must stay well inside the webhook's time budget.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
-  bot.use(dropRepeatedUpdates(options.deps.db));
+  // Edits, callback answers and downloads wait out a short 429 only: a failure fails the update, and
+  // Telegram's redelivery of it is the retry. Answers go through sendReplies.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
+  // Long polling: a failed update is logged (by handleInTurnOnce) and polling goes on.
+  bot.catch(() => undefined);
+  const protectedBot = bot.use(handleInTurnOnce(options.deps.db, options.turns, options.deps.t, options.log));
 
-  const protectedBot = bot.errorBoundary(async (error) => {
-    options.log.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed');
-    try {
-      await error.ctx.reply(options.deps.t('error'));
-    } catch (replyError) {
-      options.log.error({ err: replyError }, 'could not tell the user about the failure');
-    }
-  });
+  const sendReplies = async (ctx: Context, replies: Reply[]): Promise<void> => {
+    const chat = chatAddress(ctx);
+    if (chat && replies.length > 0) await sendAnswers(options.answering, chat, replies, `telegram:${ctx.update.update_id}`);
+  };
 
   protectedBot.on('message:text', async (ctx) => {
     const chat = chatAddress(ctx);
@@ -70,6 +77,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   protectedBot.on('message:document', async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
+    const refusal = await refusesFiles(options.deps, chat);
+    if (refusal) {
+      await sendReplies(ctx, [refusal]);
+      return;
+    }
     const document = ctx.message.document;
     const fileName = document.file_name ?? 'tep';
     if ((document.file_size ?? 0) > TELEGRAM_DOWNLOAD_LIMIT) {
@@ -86,8 +98,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   protectedBot.callbackQuery(/^import:(ok|no):(\d+)$/, async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
-    await ctx.answerCallbackQuery();
     const draftId = Number(ctx.match[2]);
+    // A second tap leaves the report of the first in place and is answered with a short notice.
+    if (!(await importIsOpen(options.deps, chat, draftId))) {
+      await ctx.answerCallbackQuery({ text: options.deps.t('import-gone') });
+      return;
+    }
+    await ctx.answerCallbackQuery();
     if (ctx.match[1] === 'no') {
       await ctx.editMessageText(renderForTelegram(await cancelImport(options.deps, chat, draftId)).text, { parse_mode: 'HTML' });
       return;
