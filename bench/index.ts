@@ -1,7 +1,9 @@
 /** `npm run bench`: speed targets, measured and printed; never asserted in tests. */
+import { benchAnswers } from './answers.js';
 import { benchImports } from './imports.js';
 import { benchPublication } from './publication.js';
 
 const only = process.argv[2];
 if (!only || only === 'imports') await benchImports();
 if (!only || only === 'publication') await benchPublication();
+if (!only || only === 'answers') await benchAnswers();

@@ -15,7 +15,7 @@ const TOKEN = '7000000001:BENCH-token';
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 
 /** Telegram's limits as a server enforces them: a sliding second overall, and one message a second per chat. */
-function limitedTelegram(telegram: TelegramStandIn): { tooMany: () => number } {
+export function limitedTelegram(telegram: TelegramStandIn): { tooMany: () => number } {
   const recent: number[] = [];
   const lastToChat = new Map<string, number>();
   let tooMany = 0;
