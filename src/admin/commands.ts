@@ -22,7 +22,7 @@ import { loadDemo } from '../services/demo.js';
 import { importFiles, type IncomingFile } from '../services/imports.js';
 import { createInvite } from '../services/invites.js';
 import { publishPeriod, PublicationError } from '../services/publication.js';
-import { createTask } from '../services/tasks.js';
+import { createTask, TaskRefused } from '../services/tasks.js';
 import { findUnit } from '../services/units.js';
 
 export interface AdminContext {
@@ -164,6 +164,9 @@ export async function createTaskCommand(ctx: AdminContext, args: TaskArgs, timeZ
     assigneeUnitIds: to.map((u) => u.id),
     deadline: deadline.date,
     source: 'api',
+  }).catch((error: unknown) => {
+    if (error instanceof TaskRefused) throw new AdminError(t(error.key, error.args), 403);
+    throw error;
   });
   return { id: task.id, title: task.title, deadline: task.deadline, assignees: to.map((u) => u.name) };
 }
