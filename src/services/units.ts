@@ -3,6 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { units } from '../db/schema.js';
 import { allUnits, unitByCode, type UnitRow } from '../db/units.js';
+import { cleanText } from '../domain/text.js';
 import { unitKindHint, unitNameKey, unitNameMatches, type UnitPlace } from '../domain/units.js';
 
 export type UnitLookup =
@@ -11,7 +12,7 @@ export type UnitLookup =
   | { kind: 'none'; query: string };
 
 export async function findUnit(db: Db, query: string): Promise<UnitLookup> {
-  const trimmed = query.trim();
+  const trimmed = cleanText(query);
   const byCode = /^[A-Z]\d+(\.\d+)*$/i.test(trimmed) ? await unitByCode(db, trimmed.toUpperCase()) : undefined;
   if (byCode) return { kind: 'found', unit: byCode };
   const key = unitNameKey(trimmed);
