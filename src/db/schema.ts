@@ -143,6 +143,18 @@ export const invites = pgTable('invites', {
   createdAt: createdAt(),
 });
 
+/** Wrong invite codes a chat typed, kept for the throttle's window; read by every instance. */
+export const inviteFailures = pgTable(
+  'invite_failures',
+  {
+    id: serial('id').primaryKey(),
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('invite_failures_chat_idx').on(t.channel, t.externalId, t.at)],
+);
+
 /** Updates already handled, so a webhook delivered twice is answered once. */
 export const processedUpdates = pgTable(
   'processed_updates',
