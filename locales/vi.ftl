@@ -24,6 +24,7 @@ register-ok =
 register-unknown = Mã mời «{ $code }» không đúng. Anh/chị kiểm tra lại mã, hoặc xin mã mới từ văn phòng UBND.
 register-expired = Mã mời «{ $code }» đã hết hạn. Anh/chị xin mã mới từ văn phòng UBND.
 register-used-up = Mã mời «{ $code }» đã được dùng hết số lần cho phép. Anh/chị xin mã mới từ văn phòng UBND.
+register-throttled = Cuộc trò chuyện này đã gõ sai mã mời { $failures } lần trong { $minutes } phút: anh/chị thử lại từ { $at } (giờ Việt Nam), với mã mời do văn phòng UBND cấp.
 
 ## Help
 help-title = Hướng dẫn sử dụng chiso-bot
@@ -170,7 +171,8 @@ task-note-saved = Đã lưu ghi chú cho nhiệm vụ #{ $id }.
 task-refused-create = Chỉ lãnh đạo hoặc quản trị của đơn vị giao việc được tạo, sửa hoặc đóng nhiệm vụ. Cuộc trò chuyện này không có vai trò đó.
 task-refused-change = Chỉ lãnh đạo hoặc quản trị của đơn vị đã giao nhiệm vụ này được sửa hoặc đóng nó.
 task-refused-report = Anh/chị chỉ cập nhật được nhiệm vụ của đơn vị mình; nhiệm vụ này thuộc đơn vị khác.
-task-not-found = Không có nhiệm vụ #{ $id }.
+task-not-found = Không có nhiệm vụ #{ $id } trong các nhiệm vụ đơn vị anh/chị giao hoặc được giao.
+task-refused-outside = { $unit } chỉ giao nhiệm vụ cho chính đơn vị mình và các đơn vị trực thuộc; không giao được cho: { $units }.
 task-not-assigned = Nhiệm vụ #{ $id } không giao cho đơn vị này.
 task-no-unit = Cuộc trò chuyện này chưa gắn với đơn vị nào: đăng ký bằng mã mời trước (/dangky MÃ).
 assign-ask-title = Giao nhiệm vụ mới (gõ /huy để thôi). Tên nhiệm vụ là gì?
@@ -297,6 +299,7 @@ invite-created =
     Mở trong Telegram: { $link }
     Thêm vào nhóm: { $groupLink }
     Hiệu lực đến { $expires }, { $uses }.
+    Mã mời gồm 8 ký tự (chữ và số, không phân biệt hoa thường), mặc định có hiệu lực 30 ngày. Mặc định mã của công chức dùng được nhiều lần (cả đơn vị dùng chung), mã của lãnh đạo và quản trị chỉ dùng được một lần (mỗi người một mã). Cuộc trò chuyện gõ sai mã 5 lần trong 15 phút phải chờ rồi mới thử lại được.
 invite-uses-unlimited = dùng được nhiều lần
 invite-uses-limited = dùng được { $uses } lần
 

@@ -9,8 +9,9 @@ import type { Db } from '../db/client.js';
 import { units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
 import { parseDeadline } from '../domain/deadline.js';
+import { formatDateTime } from '../domain/format.js';
 import { exactPeriodKey } from '../domain/period.js';
-import { isRole, ROLES, type Role } from '../domain/roles.js';
+import { isRole, ROLE_LABEL, ROLES, type Role } from '../domain/roles.js';
 import { localDate } from '../domain/working-days.js';
 import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { renderDeliveryReport } from '../messages/delivery-report.js';
@@ -22,7 +23,7 @@ import { loadDemo } from '../services/demo.js';
 import { importFiles, type IncomingFile } from '../services/imports.js';
 import { createInvite } from '../services/invites.js';
 import { publishPeriod, PublicationError } from '../services/publication.js';
-import { createTask } from '../services/tasks.js';
+import { createTask, TaskRefused } from '../services/tasks.js';
 import { findUnit } from '../services/units.js';
 
 export interface AdminContext {
@@ -68,6 +69,8 @@ export interface InviteView {
   expiresAt: string;
   link: string;
   groupLink: string;
+  /** What the admin reads: the code, its links, lifetime and uses, and the rules of invite codes. */
+  text: string;
 }
 
 export async function inviteCommand(ctx: AdminContext, args: InviteArgs): Promise<InviteView> {
@@ -87,14 +90,25 @@ export async function inviteCommand(ctx: AdminContext, args: InviteArgs): Promis
     ...(args.days !== undefined ? { days: args.days } : {}),
     now: ctx.now(),
   });
+  const link = deepLink(ctx.botUsername, invite.code);
+  const groupLink = groupDeepLink(ctx.botUsername, invite.code);
   return {
     code: invite.code,
     unit: { id: invite.unit.id, name: invite.unit.name, code: invite.unit.code },
     role: invite.role,
     maxUses: invite.maxUses,
     expiresAt: invite.expiresAt.toISOString(),
-    link: deepLink(ctx.botUsername, invite.code),
-    groupLink: groupDeepLink(ctx.botUsername, invite.code),
+    link,
+    groupLink,
+    text: t('invite-created', {
+      unit: invite.unit.name,
+      role: ROLE_LABEL[invite.role],
+      code: invite.code,
+      link,
+      groupLink,
+      expires: formatDateTime(invite.expiresAt),
+      uses: invite.maxUses === null ? t('invite-uses-unlimited') : t('invite-uses-limited', { uses: invite.maxUses }),
+    }),
   };
 }
 
@@ -164,6 +178,9 @@ export async function createTaskCommand(ctx: AdminContext, args: TaskArgs, timeZ
     assigneeUnitIds: to.map((u) => u.id),
     deadline: deadline.date,
     source: 'api',
+  }).catch((error: unknown) => {
+    if (error instanceof TaskRefused) throw new AdminError(t(error.key, error.args), 403);
+    throw error;
   });
   return { id: task.id, title: task.title, deadline: task.deadline, assignees: to.map((u) => u.name) };
 }

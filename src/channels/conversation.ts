@@ -5,6 +5,7 @@
 import type { Db } from '../db/client.js';
 import { chatByAddress, upsertChat, type ChatAddress, type ChatRow } from '../db/chats.js';
 import { unitById, type UnitRow } from '../db/units.js';
+import { formatDateTime } from '../domain/format.js';
 import { extractLetter } from '../domain/letter.js';
 import { fold } from '../domain/text.js';
 import { formatPeriodKey, parseExactPeriod, periodKey, periodNamedIn, type PeriodQuery } from '../domain/period.js';
@@ -182,6 +183,8 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
           return [textReply(t('register-expired', { code }))];
         case 'used-up':
           return [textReply(t('register-used-up', { code }))];
+        case 'throttled':
+          return [textReply(t('register-throttled', { failures: outcome.failures, minutes: outcome.minutes, at: formatDateTime(outcome.retryAt) }))];
       }
       break;
     }

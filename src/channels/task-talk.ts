@@ -16,7 +16,19 @@ import { formatDateTime } from '../domain/format.js';
 import type { Translate } from '../messages/i18n.js';
 import { textReply, type Reply } from '../messages/reply.js';
 import { formatDate, renderOverdueByUnit, renderProgress, renderTaskList } from '../messages/tasks.js';
-import { closeTask, createTask, moveDeadline, openTasksOf, overdueByUnit, reportOnTask, TaskRefused, taskById, taskProgress, type Actor } from '../services/tasks.js';
+import {
+  assignmentRefused,
+  closeTask,
+  createTask,
+  moveDeadline,
+  openTasksOf,
+  overdueByUnit,
+  reportOnTask,
+  TaskRefused,
+  taskProgress,
+  taskToReport,
+  type Actor,
+} from '../services/tasks.js';
 import { findUnit } from '../services/units.js';
 import type { ConversationDeps } from './conversation.js';
 
@@ -54,12 +66,10 @@ export async function answerTasks(deps: ConversationDeps, message: TaskMessage):
 
 export async function answerProgress(deps: ConversationDeps, message: TaskMessage, taskId: number | null): Promise<Reply> {
   if (taskId === null) return textReply(deps.t('progress-ask-id'));
-  const progress = await taskProgress(deps.db, taskId);
-  if (!progress) return textReply(deps.t('task-not-found', { id: String(taskId) }));
   const linked = await linkedChat(deps, message.chat);
-  const own = linked && progress.assignees.some((a) => a.unit.id === linked.unit.id);
-  const leads = linked && mayAct('change', { unitId: linked.unit.id, role: linked.chat.role }, { assigning: progress.task.assigningUnitId });
-  if (!leads && !own) return textReply(deps.t('task-refused-change'));
+  if (!linked) return textReply(deps.t('task-no-unit'));
+  const progress = await taskProgress(deps.db, actorOf(linked.chat, message.sender), taskId);
+  if (!progress) return textReply(deps.t('task-not-found', { id: String(taskId) }));
   return renderProgress(deps.t, progress, today(deps));
 }
 
@@ -131,6 +141,10 @@ async function assignStep(deps: ConversationDeps, message: TaskMessage, state: E
     const named = await unitsNamed(deps, text, assigning);
     if (named.none) return textReply(t('assign-units-none', { unit: assigning.name }));
     if (named.unknown.length > 0 || named.ids.length === 0) return textReply(t('assign-units-unknown', { names: named.unknown.join(', ') || text }));
+    const linked = await linkedChat(deps, message.chat);
+    if (!linked) return textReply(t('task-no-unit'));
+    const refused = await assignmentRefused(db, actorOf(linked.chat, message.sender), assigning.id, named.ids);
+    if (refused) return refusal(t, refused);
     await setState(db, message.chat, { kind: 'assign-task', data: { ...data, step: 'deadline', unitIds: named.ids } });
     return textReply(t('assign-ask-deadline'));
   }
@@ -165,18 +179,14 @@ export async function taskAction(deps: ConversationDeps, chat: ChatAddress, send
   const unitId = Number(unitIdText);
   const linked = await linkedChat(deps, chat);
   if (!linked) return textReply(deps.t('task-no-unit'));
-  const task = await taskById(deps.db, taskId);
-  if (!task) return textReply(deps.t('task-not-found', { id: String(taskId) }));
-  if (!mayAct('report', { unitId: linked.unit.id, role: linked.chat.role }, { assigning: task.assigningUnitId, assigned: unitId })) {
-    return textReply(deps.t('task-refused-report'));
-  }
-  if (what === 'note') {
-    await setState(deps.db, chat, { kind: 'task-note', data: { taskId, unitId } });
-    return textReply(deps.t('task-note-ask', { id: String(taskId) }));
-  }
-  if (!isTaskStatus(what)) return null;
+  const actor = actorOf(linked.chat, sender);
   try {
-    const actor = actorOf(linked.chat, sender);
+    if (what === 'note') {
+      await taskToReport(deps.db, actor, taskId, unitId);
+      await setState(deps.db, chat, { kind: 'task-note', data: { taskId, unitId } });
+      return textReply(deps.t('task-note-ask', { id: String(taskId) }));
+    }
+    if (!isTaskStatus(what)) return null;
     await reportOnTask(deps.db, actor, taskId, unitId, { status: what });
     const unit = await unitById(deps.db, unitId);
     return textReply(deps.t('task-updated', { id: String(taskId), status: deps.t(`task-status-${what}`), unit: unit?.name ?? '', by: actor.name, at: formatDateTime(deps.now()) }));

@@ -143,6 +143,18 @@ export const invites = pgTable('invites', {
   createdAt: createdAt(),
 });
 
+/** Wrong invite codes a chat typed, kept for the throttle's window; read by every instance. */
+export const inviteFailures = pgTable(
+  'invite_failures',
+  {
+    id: serial('id').primaryKey(),
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('invite_failures_chat_idx').on(t.channel, t.externalId, t.at)],
+);
+
 /**
  * Each update and how its handling went, so a webhook delivered twice is answered once, and an
  * update whose handling failed is handled again when the platform delivers it again.

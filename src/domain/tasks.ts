@@ -1,5 +1,6 @@
 /** Tasks in the domain: the statuses a unit reports, who may do what, and when reminders fall due. */
 import { workingDaysBefore } from './deadline.js';
+import type { UnitPlace } from './units.js';
 import type { IsoDate } from './working-days.js';
 
 export const TASK_STATUSES = ['chua-lam', 'dang-lam', 'hoan-thanh'] as const;
@@ -29,4 +30,25 @@ export function mayAct(act: TaskAct, actor: { unitId: number | null; role: strin
   const leads = actor.role === 'leader' || actor.role === 'admin';
   if (act === 'report') return actor.unitId === unit.assigned || (leads && actor.unitId === unit.assigning);
   return leads && actor.unitId === unit.assigning;
+}
+
+/** A task is seen (and its existence told) only by the unit that gave it and the units it was given to. */
+export function maySee(actor: { unitId: number | null }, task: { assigning: number; assigned: readonly number[] }): boolean {
+  return actor.unitId !== null && (actor.unitId === task.assigning || task.assigned.includes(actor.unitId));
+}
+
+/** Who gives a task: a chat with its unit and role, or the system (a letter, the admin API) speaking for the giving unit. */
+export type Giver = { unitId: number | null; role: string | null } | 'system';
+
+export type AssignRefusal = { reason: 'not-a-giver' } | { reason: 'outside'; unitIds: number[] };
+
+/**
+ * A task goes down the giving unit's own tree: to the unit itself or any unit under it, at any depth;
+ * never to its parent, a sibling or another tree. Leaders and admins give from their own unit (an admin's
+ * tree is its unit's subtree), officers give none; the system is bound by the same tree. Null: allowed.
+ */
+export function assignRefusal(giver: Giver, giving: number, targets: readonly UnitPlace[]): AssignRefusal | null {
+  if (giver !== 'system' && !mayAct('create', giver, { assigning: giving })) return { reason: 'not-a-giver' };
+  const outside = targets.filter((target) => target.id !== giving && !target.ancestors.includes(giving)).map((target) => target.id);
+  return outside.length > 0 ? { reason: 'outside', unitIds: outside } : null;
 }

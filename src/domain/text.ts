@@ -1,13 +1,17 @@
 /** Text as people type it: with or without diacritics, any case, any spacing. */
 
-/** NFC, trimmed, inner whitespace collapsed. Every text that enters the system passes here first. */
+/** Zero-width spaces, joiners and the byte-order mark: invisible, pasted along from documents and chats. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** NFC, without zero-width characters, trimmed, inner whitespace collapsed. Every text that enters the system passes here first. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Lower case without diacritics (đ → d), so "Điểm tháng 2" and "diem thang 2" compare equal. */
 export function fold(text: string): string {
   return text
+    .replace(ZERO_WIDTH, '')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')

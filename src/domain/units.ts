@@ -6,6 +6,12 @@ import { foldWords } from './text.js';
 
 export type UnitKind = 'tinh' | 'so-nganh' | 'huyen' | 'xa' | 'phuong' | 'dac-khu' | 'khac';
 
+/** Where a unit sits in the tree: its id and the ids of every unit above it. */
+export interface UnitPlace {
+  id: number;
+  ancestors: readonly number[];
+}
+
 export const UNIT_KIND_LABEL: Record<UnitKind, string> = {
   tinh: 'tỉnh/thành phố',
   'so-nganh': 'sở, ban, ngành',

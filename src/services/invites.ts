@@ -1,16 +1,16 @@
-/** Invite codes: an admin makes one for a unit and a role; a chat that sends it is linked to both. */
+/**
+ * Invite codes: an admin makes one for a unit and a role; a chat that sends it is linked to both.
+ * A chat that types too many wrong codes waits (the wrong codes are rows, so every instance counts them).
+ */
 import { randomInt } from 'node:crypto';
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { upsertChat, type ChatAddress } from '../db/chats.js';
-import { invites } from '../db/schema.js';
+import { inviteFailures, invites } from '../db/schema.js';
 import { unitById, type UnitRow } from '../db/units.js';
+import { defaultMaxUses, INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_DAYS, INVITE_GUESSES, inviteRetryAt } from '../domain/invites.js';
 import type { Role } from '../domain/roles.js';
-
-/** No 0/O, 1/I/L: codes are read aloud and typed on phones. */
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const CODE_LENGTH = 8;
-export const INVITE_DAYS = 30;
+import { cleanText } from '../domain/text.js';
 
 export interface Invite {
   code: string;
@@ -21,12 +21,7 @@ export interface Invite {
 }
 
 function newCode(): string {
-  return Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-}
-
-/** Leaders and admins get single-use codes; an officers' code may be shared within the unit. */
-export function defaultMaxUses(role: Role): number | null {
-  return role === 'officer' ? null : 1;
+  return Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
 }
 
 export async function createInvite(
@@ -46,12 +41,28 @@ export type Redemption =
   | { kind: 'linked'; unit: UnitRow; role: Role }
   | { kind: 'unknown' }
   | { kind: 'expired' }
-  | { kind: 'used-up' };
+  | { kind: 'used-up' }
+  | { kind: 'throttled'; retryAt: Date; failures: number; minutes: number };
 
+/** Links the chat by a code; while the chat has typed too many wrong codes, no code is even looked up. */
 export async function redeemInvite(db: Db, rawCode: string, chat: ChatAddress, now: Date): Promise<Redemption> {
-  const code = rawCode.trim().toUpperCase();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const code = cleanText(rawCode).toUpperCase();
+  const ofChat = and(eq(inviteFailures.channel, chat.channel), eq(inviteFailures.externalId, chat.externalId));
+  const windowStart = new Date(now.getTime() - INVITE_GUESSES.minutes * 60_000);
+  const failures = await db.select({ at: inviteFailures.at }).from(inviteFailures).where(and(ofChat, gt(inviteFailures.at, windowStart))).orderBy(asc(inviteFailures.at));
+  const retryAt = inviteRetryAt(failures.map((f) => f.at), now);
+  if (retryAt) return { kind: 'throttled', retryAt, ...INVITE_GUESSES };
+  const outcome = await redeem(db, code, chat, now);
+  if (outcome.kind === 'unknown') {
+    await db.delete(inviteFailures).where(and(ofChat, lte(inviteFailures.at, windowStart)));
+    await db.insert(inviteFailures).values({ channel: chat.channel, externalId: chat.externalId, at: now });
+  }
+  if (outcome.kind === 'linked') await db.delete(inviteFailures).where(ofChat);
+  return outcome;
+}
+
+async function redeem(db: Db, code: string, chat: ChatAddress, now: Date): Promise<Redemption> {
+  return db.transaction(async (t) => {
     const [invite] = await t.select().from(invites).where(eq(invites.code, code));
     if (!invite) return { kind: 'unknown' };
     if (invite.expiresAt.getTime() <= now.getTime()) return { kind: 'expired' };

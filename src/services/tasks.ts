@@ -1,30 +1,60 @@
 /**
  * Tasks: created by leaders and admins of the assigning unit (or by the system from a letter, the API,
- * an accepted suggestion), reported on by each assigned unit. Every change is kept with who and when.
- * Completing a unit's part cancels the reminders still waiting for it.
+ * an accepted suggestion) for that unit or units under it, reported on by each assigned unit. Every
+ * change is kept with who and when, in one transaction with the change. Completing a unit's part
+ * cancels the reminders still waiting for it.
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ChatRow } from '../db/chats.js';
 import type { Db } from '../db/client.js';
 import { outbox, taskAssignees, taskEvents, tasks, units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
-import { isOverdue, mayAct, type TaskAct, type TaskStatus } from '../domain/tasks.js';
+import { assignRefusal, isOverdue, mayAct, maySee, type TaskAct, type TaskStatus } from '../domain/tasks.js';
 import type { IsoDate } from '../domain/working-days.js';
+import { unitPlaces } from './units.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type AssignmentRow = typeof taskAssignees.$inferSelect;
+/** An open transaction: what a write that must not stand alone takes. A `Tx` is also a `Db`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Who acts: a chat (with its unit and role), or the system (letters, the admin API). */
 export type Actor = { kind: 'chat'; chat: ChatRow; name: string } | { kind: 'system'; name: string };
 
 export class TaskRefused extends Error {
-  constructor(readonly key: 'task-refused-create' | 'task-refused-change' | 'task-refused-report' | 'task-not-found' | 'task-not-assigned', readonly args: Record<string, string> = {}) {
+  constructor(
+    readonly key: 'task-refused-create' | 'task-refused-change' | 'task-refused-report' | 'task-refused-outside' | 'task-not-found' | 'task-not-assigned',
+    readonly args: Record<string, string> = {},
+  ) {
     super(key);
   }
 }
 
 function allowed(actor: Actor, act: TaskAct, unit: { assigning: number; assigned?: number }): boolean {
   return actor.kind === 'system' || mayAct(act, { unitId: actor.chat.unitId, role: actor.chat.role }, unit);
+}
+
+/** Why `actor` may not give a task from `assigningUnitId` to `assigneeUnitIds`; null when it may. */
+export async function assignmentRefused(db: Db, actor: Actor, assigningUnitId: number, assigneeUnitIds: readonly number[]): Promise<TaskRefused | null> {
+  const giver = actor.kind === 'system' ? 'system' : { unitId: actor.chat.unitId, role: actor.chat.role };
+  const refusal = assignRefusal(giver, assigningUnitId, await unitPlaces(db, assigneeUnitIds));
+  if (!refusal) return null;
+  if (refusal.reason === 'not-a-giver') return new TaskRefused('task-refused-create');
+  const named = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [assigningUnitId, ...refusal.unitIds]));
+  const name = (id: number) => named.find((u) => u.id === id)?.name ?? `#${id}`;
+  return new TaskRefused('task-refused-outside', { unit: name(assigningUnitId), units: refusal.unitIds.map(name).join(', ') });
+}
+
+/** The task, when the actor may know it exists: an unknown task and another unit's task are refused alike. */
+async function visibleTask(db: Db, actor: Actor, taskId: number): Promise<TaskRow> {
+  const task = await taskById(db, taskId);
+  if (task && (actor.kind === 'system' || (await seenBy(db, actor.chat, task)))) return task;
+  throw new TaskRefused('task-not-found', { id: String(taskId) });
+}
+
+async function seenBy(db: Db, chat: ChatRow, task: TaskRow): Promise<boolean> {
+  const assigned = await db.select({ unitId: taskAssignees.unitId }).from(taskAssignees).where(eq(taskAssignees.taskId, task.id));
+  return maySee(chat, { assigning: task.assigningUnitId, assigned: assigned.map((a) => a.unitId) });
 }
 
 export interface NewTask {
@@ -40,9 +70,9 @@ export interface NewTask {
 
 /** Creates a task; the same source and title again returns the existing one (a letter imported twice). */
 export async function createTask(db: Db, actor: Actor, input: NewTask): Promise<{ task: TaskRow; created: boolean }> {
-  if (!allowed(actor, 'create', { assigning: input.assigningUnitId })) throw new TaskRefused('task-refused-create');
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const refused = await assignmentRefused(db, actor, input.assigningUnitId, input.assigneeUnitIds);
+  if (refused) throw refused;
+  return db.transaction(async (t) => {
     if (input.sourceRef) {
       const [existing] = await t
         .select()
@@ -75,26 +105,32 @@ export async function taskById(db: Db, id: number): Promise<TaskRow | undefined>
   return (await db.select().from(tasks).where(eq(tasks.id, id)))[0];
 }
 
-/** An assigned unit reports: status, note, or both. */
-export async function reportOnTask(db: Db, actor: Actor, taskId: number, unitId: number, change: { status?: TaskStatus; note?: string }): Promise<{ task: TaskRow; assignment: AssignmentRow }> {
-  const task = await taskById(db, taskId);
-  if (!task) throw new TaskRefused('task-not-found', { id: String(taskId) });
-  const [assignment] = await db.select().from(taskAssignees).where(and(eq(taskAssignees.taskId, taskId), eq(taskAssignees.unitId, unitId)));
-  if (!assignment) throw new TaskRefused('task-not-assigned', { id: String(taskId) });
+/** The task a unit's part of which the actor may report on; throws TaskRefused otherwise. */
+export async function taskToReport(db: Db, actor: Actor, taskId: number, unitId: number): Promise<TaskRow> {
+  const task = await visibleTask(db, actor, taskId);
   if (!allowed(actor, 'report', { assigning: task.assigningUnitId, assigned: unitId })) throw new TaskRefused('task-refused-report');
-  const [updated] = await db
-    .update(taskAssignees)
-    .set({ ...(change.status ? { status: change.status } : {}), ...(change.note !== undefined ? { note: change.note } : {}), updatedBy: actor.name, updatedAt: sql`now()` })
-    .where(and(eq(taskAssignees.taskId, taskId), eq(taskAssignees.unitId, unitId)))
-    .returning();
-  await db.insert(taskEvents).values({ taskId, unitId, kind: change.status ? 'status' : 'note', status: change.status ?? null, note: change.note ?? null, by: actor.name });
-  if (change.status === 'hoan-thanh') await cancelReminders(db, taskId, unitId);
-  return { task, assignment: updated ?? assignment };
+  return task;
 }
 
-/** Reminders waiting in the outbox for a unit's part of a task go unsent once it is done. */
-async function cancelReminders(db: Db, taskId: number, unitId: number | null): Promise<void> {
-  await db
+/** An assigned unit reports: status, note, or both. */
+export async function reportOnTask(db: Db, actor: Actor, taskId: number, unitId: number, change: { status?: TaskStatus; note?: string }): Promise<{ task: TaskRow; assignment: AssignmentRow }> {
+  const task = await taskToReport(db, actor, taskId, unitId);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(taskAssignees)
+      .set({ ...(change.status ? { status: change.status } : {}), ...(change.note !== undefined ? { note: change.note } : {}), updatedBy: actor.name, updatedAt: sql`now()` })
+      .where(and(eq(taskAssignees.taskId, taskId), eq(taskAssignees.unitId, unitId)))
+      .returning();
+    if (!updated) throw new TaskRefused('task-not-assigned', { id: String(taskId) });
+    await tx.insert(taskEvents).values({ taskId, unitId, kind: change.status ? 'status' : 'note', status: change.status ?? null, note: change.note ?? null, by: actor.name });
+    if (change.status === 'hoan-thanh') await cancelReminders(tx, taskId, unitId);
+    return { task, assignment: updated };
+  });
+}
+
+/** Reminders waiting in the outbox for a task (for one unit's part, or all) go unsent. */
+async function cancelReminders(tx: Tx, taskId: number, unitId: number | null): Promise<void> {
+  await tx
     .update(outbox)
     .set({ status: 'cancelled' })
     .where(and(eq(outbox.taskId, taskId), eq(outbox.status, 'pending'), ...(unitId !== null ? [eq(outbox.unitId, unitId)] : [])));
@@ -102,23 +138,25 @@ async function cancelReminders(db: Db, taskId: number, unitId: number | null): P
 
 /** A new deadline, by the giving unit's leaders; reminders follow the new date. */
 export async function moveDeadline(db: Db, actor: Actor, taskId: number, deadline: IsoDate): Promise<TaskRow> {
-  const task = await taskById(db, taskId);
-  if (!task) throw new TaskRefused('task-not-found', { id: String(taskId) });
+  const task = await visibleTask(db, actor, taskId);
   if (!allowed(actor, 'change', { assigning: task.assigningUnitId })) throw new TaskRefused('task-refused-change');
-  const [moved] = await db.update(tasks).set({ deadline }).where(eq(tasks.id, taskId)).returning();
-  await db.insert(taskEvents).values({ taskId, kind: 'deadline', note: `${task.deadline} → ${deadline}`, by: actor.name });
-  await db.update(outbox).set({ status: 'cancelled' }).where(and(eq(outbox.taskId, taskId), eq(outbox.status, 'pending')));
-  return moved ?? task;
+  return db.transaction(async (tx) => {
+    const [moved] = await tx.update(tasks).set({ deadline }).where(eq(tasks.id, taskId)).returning();
+    await tx.insert(taskEvents).values({ taskId, kind: 'deadline', note: `${task.deadline} → ${deadline}`, by: actor.name });
+    await cancelReminders(tx, taskId, null);
+    return moved ?? task;
+  });
 }
 
 export async function closeTask(db: Db, actor: Actor, taskId: number): Promise<TaskRow> {
-  const task = await taskById(db, taskId);
-  if (!task) throw new TaskRefused('task-not-found', { id: String(taskId) });
+  const task = await visibleTask(db, actor, taskId);
   if (!allowed(actor, 'change', { assigning: task.assigningUnitId })) throw new TaskRefused('task-refused-change');
-  const [closed] = await db.update(tasks).set({ status: 'closed', closedAt: sql`now()` }).where(eq(tasks.id, taskId)).returning();
-  await db.insert(taskEvents).values({ taskId, kind: 'closed', by: actor.name });
-  await cancelReminders(db, taskId, null);
-  return closed ?? task;
+  return db.transaction(async (tx) => {
+    const [closed] = await tx.update(tasks).set({ status: 'closed', closedAt: sql`now()` }).where(eq(tasks.id, taskId)).returning();
+    await tx.insert(taskEvents).values({ taskId, kind: 'closed', by: actor.name });
+    await cancelReminders(tx, taskId, null);
+    return closed ?? task;
+  });
 }
 
 export interface UnitTask {
@@ -144,11 +182,13 @@ export interface TaskProgress {
   assignees: { unit: UnitRow; assignment: AssignmentRow }[];
 }
 
-export async function taskProgress(db: Db, taskId: number): Promise<TaskProgress | null> {
+/** A task unit by unit; null when there is none or the actor may not know of it (the two alike). */
+export async function taskProgress(db: Db, actor: Actor, taskId: number): Promise<TaskProgress | null> {
   const task = await taskById(db, taskId);
   if (!task) return null;
   const rows = await db.select({ unit: units, assignment: taskAssignees }).from(taskAssignees).innerJoin(units, eq(units.id, taskAssignees.unitId)).where(eq(taskAssignees.taskId, taskId)).orderBy(units.name);
-  return { task, assignees: rows };
+  const seen = actor.kind === 'system' || maySee(actor.chat, { assigning: task.assigningUnitId, assigned: rows.map((r) => r.unit.id) });
+  return seen ? { task, assignees: rows } : null;
 }
 
 /** Open tasks a unit gave, with every assigned unit's part. */

@@ -1,7 +1,10 @@
 /** Finding a unit from what a person typed: a portal code, or a loose name. */
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { units } from '../db/schema.js';
 import { allUnits, unitByCode, type UnitRow } from '../db/units.js';
-import { unitKindHint, unitNameKey, unitNameMatches } from '../domain/units.js';
+import { cleanText } from '../domain/text.js';
+import { unitKindHint, unitNameKey, unitNameMatches, type UnitPlace } from '../domain/units.js';
 
 export type UnitLookup =
   | { kind: 'found'; unit: UnitRow }
@@ -9,7 +12,7 @@ export type UnitLookup =
   | { kind: 'none'; query: string };
 
 export async function findUnit(db: Db, query: string): Promise<UnitLookup> {
-  const trimmed = query.trim();
+  const trimmed = cleanText(query);
   const byCode = /^[A-Z]\d+(\.\d+)*$/i.test(trimmed) ? await unitByCode(db, trimmed.toUpperCase()) : undefined;
   if (byCode) return { kind: 'found', unit: byCode };
   const key = unitNameKey(trimmed);
@@ -24,4 +27,20 @@ export async function findUnit(db: Db, query: string): Promise<UnitLookup> {
   if (pool.length === 1 && pool[0]) return { kind: 'found', unit: pool[0].unit };
   if (pool.length > 1) return { kind: 'ambiguous', candidates: pool.map((s) => s.unit).slice(0, 10) };
   return { kind: 'none', query: trimmed };
+}
+
+/** Each unit's place in the tree, read one level up at a time (the tree is a few levels deep). */
+export async function unitPlaces(db: Db, ids: readonly number[]): Promise<UnitPlace[]> {
+  const parentOf = new Map<number, number | null>();
+  let frontier = [...new Set(ids)];
+  while (frontier.length > 0) {
+    const rows = await db.select({ id: units.id, parentId: units.parentId }).from(units).where(inArray(units.id, frontier));
+    for (const row of rows) parentOf.set(row.id, row.parentId);
+    frontier = [...new Set(rows.flatMap((row) => (row.parentId !== null && !parentOf.has(row.parentId) ? [row.parentId] : [])))];
+  }
+  return ids.map((id) => {
+    const ancestors: number[] = [];
+    for (let up = parentOf.get(id) ?? null; up !== null && !ancestors.includes(up); up = parentOf.get(up) ?? null) ancestors.push(up);
+    return { id, ancestors };
+  });
 }

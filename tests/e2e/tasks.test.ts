@@ -111,7 +111,7 @@ describe('reporting on a task', () => {
     expect(progress).toContain('• UBND Phường Nông Trang: chưa làm');
     const stranger: TestChat = { id: 5554009, type: 'private' };
     await link('Lâm Thao', 'officer', stranger);
-    expect(await t.ask(`/tiendo ${id}`, stranger)).toContain('Chỉ lãnh đạo hoặc quản trị của đơn vị đã giao nhiệm vụ này');
+    expect(await t.ask(`/tiendo ${id}`, stranger)).toContain(`Không có nhiệm vụ #${id} trong các nhiệm vụ đơn vị anh/chị giao hoặc được giao.`);
   });
 
   it('drops a completed task from the list', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, mayAct, reminderDays } from '../../src/domain/tasks.js';
+import { assignRefusal, isOverdue, mayAct, maySee, reminderDays } from '../../src/domain/tasks.js';
 import { letterDeadline } from '../../src/services/letter-tasks.js';
 
 const PROVINCE = 1;
@@ -23,6 +23,45 @@ describe('who may do what with a task given by the province to a ward', () => {
     expect(mayAct('change', actor, unit)).toBe(runs);
     expect(mayAct('report', actor, unit)).toBe(reportsOwn);
     expect(mayAct('report', actor, { assigning: PROVINCE, assigned: OTHER_WARD })).toBe(reportsOther);
+  });
+});
+
+describe('to whom a district gives tasks (item 13)', () => {
+  const [PROVINCE, DISTRICT, SIBLING, COMMUNE, HAMLET, OTHER_PROVINCE] = [1, 10, 11, 100, 1000, 2];
+  const places = {
+    self: { id: DISTRICT, ancestors: [PROVINCE] },
+    child: { id: COMMUNE, ancestors: [DISTRICT, PROVINCE] },
+    grandchild: { id: HAMLET, ancestors: [COMMUNE, DISTRICT, PROVINCE] },
+    sibling: { id: SIBLING, ancestors: [PROVINCE] },
+    parent: { id: PROVINCE, ancestors: [] },
+    'other tree': { id: OTHER_PROVINCE, ancestors: [] },
+  };
+  const down = new Set(['self', 'child', 'grandchild']);
+  const matrix = (['officer', 'leader', 'admin'] as const).flatMap((role) => Object.entries(places).map(([target, place]) => [role, target, place] as const));
+
+  it.each(matrix)('%s of the district → %s', (role, target, place) => {
+    const verdict = assignRefusal({ unitId: DISTRICT, role }, DISTRICT, [place]);
+    if (role === 'officer') expect(verdict).toEqual({ reason: 'not-a-giver' });
+    else expect(verdict).toEqual(down.has(target) ? null : { reason: 'outside', unitIds: [place.id] });
+  });
+
+  it('binds the system (letters, the admin API) to the giving unit’s tree too, naming every unit outside it', () => {
+    expect(assignRefusal('system', DISTRICT, [places.child, places.self])).toBeNull();
+    expect(assignRefusal('system', DISTRICT, [places.child, places.parent, places.sibling])).toEqual({ reason: 'outside', unitIds: [PROVINCE, SIBLING] });
+  });
+
+  it('lets no chat give from a unit that is not its own', () => {
+    expect(assignRefusal({ unitId: PROVINCE, role: 'admin' }, DISTRICT, [places.child])).toEqual({ reason: 'not-a-giver' });
+    expect(assignRefusal({ unitId: null, role: 'leader' }, DISTRICT, [places.child])).toEqual({ reason: 'not-a-giver' });
+  });
+
+  it('shows a task only to its giver and its assignees', () => {
+    const task = { assigning: DISTRICT, assigned: [COMMUNE] };
+    expect(maySee({ unitId: DISTRICT }, task)).toBe(true);
+    expect(maySee({ unitId: COMMUNE }, task)).toBe(true);
+    expect(maySee({ unitId: SIBLING }, task)).toBe(false);
+    expect(maySee({ unitId: PROVINCE }, task)).toBe(false);
+    expect(maySee({ unitId: null }, task)).toBe(false);
   });
 });
 

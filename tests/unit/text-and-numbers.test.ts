@@ -20,6 +20,14 @@ describe('folding', () => {
   it('reduces punctuation to spaces', () => {
     expect(foldWords('P. Bần-Yên  Nhân!')).toBe('p ban yen nhan');
   });
+
+  it('drops zero-width characters (U+200B–U+200D, U+2060, U+FEFF) that a paste carries along', () => {
+    const pasted = '\uFEFFPhường Bầ\u200Bn Y\u200Cên\u200D Nh\u2060ân';
+    expect(fold(pasted)).toBe('phuong ban yen nhan');
+    expect(foldWords(pasted)).toBe('phuong ban yen nhan');
+    expect(cleanText(pasted)).toBe('Phường Bần Yên Nhân');
+    expect(unitNameKey(pasted)).toBe('ban yen nhan');
+  });
 });
 
 describe('numbers the Vietnamese way', () => {
