@@ -192,6 +192,9 @@ async function cli(env: Record<string, string>, ...args: string[]) {
   }
 }
 
+/** Each CLI call starts a process (a few seconds on a busy 2-core machine); a test runs several. */
+const CLI_TIMEOUT = 120_000;
+
 describe('the CLI: a lossy import of a published month needs --force; a sheet names its period', () => {
   let database: TestDatabase;
   let dir: string;
@@ -203,7 +206,7 @@ describe('the CLI: a lossy import of a published month needs --force; a sheet na
     await database.drop();
   });
 
-  it('item 4: imports the template CSV without --period', async () => {
+  it('item 4: imports the template CSV without --period', { timeout: CLI_TIMEOUT }, async () => {
     const out = join(dir, 'mau.csv');
     expect((await cli(database.env, 'template', '--format', 'csv', '--out', out)).code).toBe(0);
     const imported = await cli(database.env, 'import', out);
@@ -212,20 +215,21 @@ describe('the CLI: a lossy import of a published month needs --force; a sheet na
     expect(imported.stdout).toContain('Nhập bảng tính tháng 08/2026: 2 kết quả mới');
   });
 
-  it('item 1: refuses transparency.json over a five-group result of a published month, and stores it with --force', async () => {
+  it('item 1: refuses transparency.json over a five-group result of a published month without --force', { timeout: CLI_TIMEOUT }, async () => {
     expect((await cli(database.env, 'import', PORTAL_DIR_PATH, '--period', '2026-08')).code).toBe(0);
     const letter = fiveGroupLetter();
     writeFileSync(join(dir, letter.fileName), letter.bytes);
     expect((await cli(database.env, 'import', join(dir, letter.fileName))).code).toBe(0);
     expect((await cli(database.env, 'publish', '--period', '2026-08')).code).toBe(0);
 
-    const file = join(PORTAL_DIR_PATH, 'transparency.json');
-    const refused = await cli(database.env, 'import', file, '--period', '2026-08');
+    const refused = await cli(database.env, 'import', join(PORTAL_DIR_PATH, 'transparency.json'), '--period', '2026-08');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('tháng 08/2026 đã công bố; lần nhập này làm 1 kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm (UBND Phường Việt Trì)');
     expect(refused.stderr).toContain('--force');
+  });
 
-    const forced = await cli(database.env, 'import', file, '--period', '2026-08', '--force');
+  it('item 1: stores it with --force and says which result lost its completeness', { timeout: CLI_TIMEOUT }, async () => {
+    const forced = await cli(database.env, 'import', join(PORTAL_DIR_PATH, 'transparency.json'), '--period', '2026-08', '--force');
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('⚠️ 1 kết quả trước đây đầy đủ nay thiếu nhóm hoặc tổng điểm: UBND Phường Việt Trì');
   });
