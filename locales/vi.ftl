@@ -135,7 +135,7 @@ publication-preview =
     Mỗi đơn vị nhận tin như mẫu dưới đây.
 publication-example = (Mẫu) { $title }
 publication-preview-confirm = Bấm «Công bố» để gửi, hoặc «Hủy».
-publication-nobody = Chưa có cuộc trò chuyện nào gắn với đơn vị có kết quả kỳ { $period }: chưa có ai để gửi. Cấp mã mời trước (npm run cli -- invite).
+publication-nobody = ⚠️ Chưa có cuộc trò chuyện nào gắn với đơn vị có kết quả { $period }: công bố lúc này chỉ ghi nhận kỳ đã công bố, chưa gửi cho ai. Cấp mã mời (npm run cli -- invite); cuộc trò chuyện gắn sau nhận kết quả khi công bố lại kỳ này.
 button-publish = 📣 Công bố
 button-cancel = ✖ Hủy
 publication-cancelled = Đã hủy, chưa gửi gì.
@@ -289,7 +289,8 @@ import-updated-more = … và { $count } đơn vị khác có thay đổi.
 import-source-letter = công văn
 import-source-portal = dữ liệu Cổng DVCQG
 import-source-sheet = bảng tính
-import-groups-missing = Các tệp chưa có nhóm: { $groups }.
+import-groups-missing = Các tệp chưa có nhóm: { $groups } (số liệu đã lưu của các nhóm này được giữ nguyên).
+import-lost-complete = ⚠️ { $count } kết quả trước đây đầy đủ nay thiếu nhóm hoặc tổng điểm: { $names }
 import-incomplete = { $count } đơn vị thiếu dữ liệu một số nhóm, chưa tính tổng điểm và xếp hạng: { $names }
 import-progress = Đang nhập { $done }/{ $total } đơn vị…
 
@@ -324,8 +325,9 @@ cli-usage =
       invite --unit ĐƠN_VỊ --role VAI_TRÒ    tạo mã mời; VAI_TRÒ: officer | leader | admin
              [--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
       import TỆP|THƯ_MỤC… [--period KỲ]      nhập kết quả: 6 tệp JSON của Cổng DVCQG (một thư mục),
-             [--json]                        một bảng tính .xlsx/.csv theo mẫu, hoặc một công văn .txt/.docx/.pdf;
-                                             KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm)
+             [--json] [--force]              một bảng tính .xlsx/.csv theo mẫu, hoặc một công văn .txt/.docx/.pdf;
+                                             KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm); bảng tính có cột Kỳ thì không cần;
+                                             --force: vẫn nhập khi kết quả đầy đủ của kỳ đã công bố sẽ bị thiếu
       template [--format xlsx|csv] [--out TỆP]  ghi tệp mẫu bảng tính để nhập kết quả
       publish --period KỲ [--json]           công bố kết quả một kỳ: mỗi cuộc trò chuyện nhận kết quả đơn vị mình
       report --period KỲ [--json]            báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận, theo đơn vị
@@ -351,7 +353,11 @@ import-preview-sheet = Bảng tính «{ $files }», { $period }: { $units } đơ
 import-preview-letter = Kết quả đọc được từ công văn «{ $files }», { $period }:
 import-preview-unit = { $unit }: tổng điểm { $total }
 import-preview-sample = Ví dụ: { $unit }: { $total } điểm.
-import-preview-missing-groups = Chưa có nhóm: { $groups }. Gửi thêm tệp của các nhóm này, hoặc Xác nhận để nhập phần đã có.
+import-preview-missing-groups = Chưa có nhóm: { $groups }. Gửi thêm tệp của các nhóm này, hoặc Xác nhận để nhập phần đã có (số liệu đã lưu của các nhóm còn thiếu được giữ nguyên).
+import-preview-loss = ⚠️ Cảnh báo: lần nhập này làm { $count } kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm ({ $names }){ $published ->
+        [yes] , dù { $period } đã công bố. Chỉ bấm «Xác nhận» nếu đúng ý.
+       *[no] . Chỉ bấm «Xác nhận» nếu đúng ý.
+    }
 import-preview-confirm = Kiểm tra lại rồi bấm «Xác nhận» để lưu, hoặc «Hủy».
 import-done-title = Đã nhập xong
 import-cancelled = Đã hủy, không lưu gì.
@@ -401,6 +407,9 @@ problem-unknown-parent-sheet = không tìm thấy đơn vị cấp trên «{ $va
 problem-missing-period = chưa rõ kỳ đánh giá. Ghi kỳ, ví dụ --period 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm).
 problem-bad-period = kỳ «{ $value }» không hợp lệ. Ví dụ: 2026-08, 2026-Q3, 2026.
 problem-period-mismatch = kỳ «{ $value }» khác với kỳ đang nhập { $expected }.
+problem-period-disagrees = kỳ «{ $value }» khác với kỳ «{ $expected }» ở dòng { $firstRow }: mỗi lần chỉ nhập một kỳ, tách bảng tính theo kỳ.
+problem-ambiguous-unit = tên «{ $value }» khớp với nhiều đơn vị đã có ({ $candidates }): ghi thêm Mã đơn vị hoặc Đơn vị cấp trên để chỉ rõ.
+problem-would-lose-results = { $period } đã công bố; lần nhập này làm { $value } kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm ({ $units }). Nếu đúng ý, nhập lại với --force (dòng lệnh) hoặc force=true (API).
 problem-no-result = không tìm thấy kết quả (tổng điểm, điểm các nhóm chỉ số) trong văn bản.
 
 ## Telegram webhook

@@ -112,11 +112,14 @@ export async function inviteCommand(ctx: AdminContext, args: InviteArgs): Promis
   };
 }
 
-/** Throws ImportRejected (nothing stored) when any file is wrong. */
+/**
+ * Throws ImportRejected (nothing stored) when any file is wrong, or when the import would leave complete
+ * results of a published period incomplete and `force` is not set.
+ */
 export async function importCommand(
   ctx: AdminContext,
   files: readonly IncomingFile[],
-  options: { period?: string | null; onProgress?: ImportProgress },
+  options: { period?: string | null; onProgress?: ImportProgress; force?: boolean },
 ): Promise<{ report: ImportReport }> {
   const report = await importFiles(ctx.db, files, options);
   if (report.importId !== null) await ctx.onImported?.(report);

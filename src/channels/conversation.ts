@@ -102,7 +102,7 @@ async function continueDraft(deps: ConversationDeps, message: IncomingMessage, t
     return renderDraft(deps.t, await inspectAndKeepGood(deps, draft));
   }
   const draft = await openDraft(deps.db, message.chat);
-  if (!draft || (await inspectDraft(draft)).kind !== 'needs-period') return null;
+  if (!draft || draft.period || (await inspectDraft(deps.db, draft)).kind !== 'needs-period') return null;
   const period = periodNamedIn(message.text, today);
   if (!period) return null;
   return renderDraft(deps.t, await inspectAndKeepGood(deps, await setDraftPeriod(deps.db, draft, period)));
@@ -114,7 +114,7 @@ function looksLikeLetter(text: string): boolean {
 }
 
 async function inspectAndKeepGood(deps: ConversationDeps, draft: DraftRow): Promise<DraftState> {
-  const state = await inspectDraft(draft);
+  const state = await inspectDraft(deps.db, draft);
   if (state.kind === 'rejected') await dropRefusedFiles(deps.db, state);
   return state;
 }
@@ -265,7 +265,6 @@ async function previewPublication(deps: ConversationDeps, chat: ChatRow | undefi
   const key = periodKey(period);
   try {
     const plan = await planPublication(db, t, key);
-    if (plan.messages.length === 0) return [textReply(t('publication-nobody', { period: formatPeriodKey(key) }))];
     const cards = plan.messages.filter((m) => m.kind === 'result');
     const summaries = plan.messages.filter((m) => m.kind === 'summary');
     const examples = [cards[0], summaries[0]].flatMap((m) => (m ? [{ title: t('publication-example', { title: m.reply.title ?? '' }), lines: m.reply.lines }] : []));
@@ -275,6 +274,7 @@ async function previewPublication(deps: ConversationDeps, chat: ChatRow | undefi
         title: t('publication-preview-title', { period: formatPeriodKey(key) }),
         lines: [
           ...t('publication-preview', { cards: cards.length, summaries: summaries.length, chats: plan.messages.length, withoutResult: plan.withoutResult }).split('\n'),
+          ...(plan.messages.length === 0 ? [t('publication-nobody', { period: formatPeriodKey(key) })] : []),
           t('publication-preview-confirm'),
         ],
         buttons: [[

@@ -58,17 +58,19 @@ function progressBar(): { onProgress?: ImportProgress; stop(): void } {
 }
 
 async function importCommandLine(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { period: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { period: { type: 'string' }, json: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
   if (positionals.length === 0) throw new AdminError(t('cli-import-no-paths'));
   const missing = positionals.find((p) => !existsSync(p));
   if (missing) throw new AdminError(t('cli-import-path-missing', { path: missing }));
   const files = readImportPaths(positionals);
   const period = values.period ?? null;
+  const force = values.force ?? false;
   const progress = progressBar();
   const { report } = await withBackend(async (b) => {
-    if (b.kind === 'local') return importCommand(b.admin, files, { period, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+    if (b.kind === 'local') return importCommand(b.admin, files, { period, force, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
     const form = new FormData();
     if (period) form.set('period', period);
+    if (force) form.set('force', 'true');
     for (const f of files) form.append('file', new Blob([f.bytes]), f.fileName);
     return b.upload<{ report: ImportReport }>('/api/imports', form);
   }).finally(() => progress.stop());

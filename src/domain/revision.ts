@@ -53,3 +53,46 @@ export function describeChanges(previous: UnitResult, next: UnitResult): string[
   if (!sameNumber(previous.scoreDelta, next.scoreDelta)) changes.push(`Mức tăng/giảm ${show(previous.scoreDelta)} → ${show(next.scoreDelta)}`);
   return changes;
 }
+
+/**
+ * What a unit's result becomes when an import brings `incoming` for a period that has `stored`: an
+ * import states what it gives, and what it leaves empty (a blank cell, a group whose file was not sent)
+ * stays as stored. A rank comes with its rank-of and scope; sub-criteria come as a group's whole list.
+ * Results of another framework cannot share groups it lacks: those are dropped, and counted as lost.
+ */
+export function mergeResult(stored: UnitResult | null, incoming: UnitResult): UnitResult {
+  if (!stored) return incoming;
+  const framework = frameworkByVersion(incoming.frameworkVersion);
+  const givesRank = incoming.rank !== null || incoming.rankOf !== null;
+  const groups = framework.groups.flatMap((g) => {
+    const before = stored.groups.find((s) => s.key === g.key);
+    const given = incoming.groups.find((s) => s.key === g.key);
+    if (!given) return before ? [before] : [];
+    if (!before) return [given];
+    return [
+      {
+        ...given,
+        points: given.points ?? before.points,
+        rate: given.rate ?? before.rate,
+        delta: given.delta ?? before.delta ?? null,
+        criteria: given.criteria.length > 0 ? given.criteria : before.criteria,
+      },
+    ];
+  });
+  return {
+    ...incoming,
+    total: incoming.total ?? stored.total,
+    rank: givesRank ? incoming.rank : stored.rank,
+    rankOf: givesRank ? incoming.rankOf : stored.rankOf,
+    rankScope: givesRank ? incoming.rankScope : stored.rankScope,
+    classification: incoming.classification ?? stored.classification,
+    scoreDelta: incoming.scoreDelta ?? stored.scoreDelta,
+    groups,
+  };
+}
+
+/** A result is complete when it has a total and every group of its framework. */
+export function isComplete(result: UnitResult): boolean {
+  const framework = frameworkByVersion(result.frameworkVersion);
+  return result.total !== null && framework.groups.every((g) => result.groups.some((s) => s.key === g.key && s.points !== null));
+}

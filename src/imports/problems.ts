@@ -29,6 +29,9 @@ export type ProblemCode =
   | 'missing-period'
   | 'bad-period'
   | 'period-mismatch'
+  | 'period-disagrees'
+  | 'ambiguous-unit'
+  | 'would-lose-results'
   | 'no-result';
 
 export interface ImportProblem {

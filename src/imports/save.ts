@@ -1,15 +1,18 @@
 /**
- * Stores an import in one transaction: every row or none. A result that differs from the unit's
- * latest revision for the period becomes a new revision; an identical one is left alone, so loading
- * the same data twice changes nothing. Reads and writes go in bulk: a national sheet has 3,321 units.
+ * Stores an import in one transaction: every row or none. Each row is merged into the unit's latest
+ * revision for the period (domain/revision.ts: what the import leaves empty stays as stored), and a
+ * result that then differs becomes a new revision; an identical one is left alone, so loading the same
+ * data twice changes nothing. Reads and writes go in bulk: a national sheet has 3,321 units.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { insertResults, latestResults } from '../db/results.js';
-import { imports } from '../db/schema.js';
+import { imports, publications } from '../db/schema.js';
 import type { GroupKey } from '../domain/framework.js';
+import { formatPeriodKey } from '../domain/period.js';
 import type { UnitResult } from '../domain/result.js';
-import { describeChanges } from '../domain/revision.js';
+import { describeChanges, isComplete, mergeResult } from '../domain/revision.js';
+import { computeTotalsAndRanks } from '../domain/totals.js';
 import { ProblemList } from './problems.js';
 import { resolveUnits, type UnitRef } from './units.js';
 
@@ -20,6 +23,8 @@ export interface ImportRow {
   result: UnitResult;
   /** Where the row came from, for problems found while saving (a spreadsheet row number). */
   row?: number;
+  /** Siblings ranked together when the batch computes ranks (the portal's level). */
+  rankAmong?: string | null;
 }
 
 export interface ImportBatch {
@@ -29,8 +34,10 @@ export interface ImportBatch {
   rows: ImportRow[];
   /** The groups the source carries, when it carries fewer than all (portal responses come one per group). */
   groupsPresent?: GroupKey[];
-  /** Units stored without a total because some group is missing. */
+  /** Units without a total because some group is missing from the batch itself. */
   incompleteUnits?: string[];
+  /** Totals are the sum of the groups and ranks are computed among siblings (the portal's), again after merging. */
+  computesTotals?: boolean;
 }
 
 export interface ImportReport {
@@ -45,75 +52,129 @@ export interface ImportReport {
   resultsUpdated: { unit: string; changes: string[] }[];
   resultsUnchanged: number;
   groupsPresent: GroupKey[] | null;
+  /** Units left without a total once merged with what was stored. */
   incompleteUnits: string[];
+  /** Units whose complete result this import leaves incomplete (groups of another framework dropped). */
+  lostComplete: string[];
+  /** The period had been published when the import was read. */
+  periodPublished: boolean;
 }
 
 export type ImportProgress = (done: number, total: number) => void;
 
-export async function saveImport(database: Db, batch: ImportBatch, onProgress?: ImportProgress): Promise<ImportReport> {
-  return database.transaction(async (tx) => {
-    const db = tx as unknown as Db;
-    const total = batch.rows.length;
-    onProgress?.(0, total);
-    const resolved = await resolveUnits(db, batch.rows.map((r) => r.unit));
-    const report: ImportReport = {
-      source: batch.source,
-      fileName: batch.fileName,
-      period: batch.period,
-      importId: null,
-      unitsMatched: 0,
-      unitsCreated: resolved.created,
-      resultsAdded: [],
-      resultsUpdated: [],
-      resultsUnchanged: 0,
-      groupsPresent: batch.groupsPresent ?? null,
-      incompleteUnits: batch.incompleteUnits ?? [],
-    };
-    const rowsByUnit = new Map<number, ImportRow>();
-    const problems = new ProblemList();
-    for (const row of batch.rows) {
-      const unit = resolved.unitOf(row.unit);
-      const first = rowsByUnit.get(unit.id);
-      if (first) {
-        problems.add({ code: 'duplicate-unit', file: batch.fileName ?? '', row: row.row, value: row.unit.name, detail: { firstRow: first.row ?? 0, unit: unit.name } });
-      }
-      rowsByUnit.set(unit.id, row);
-    }
-    problems.throwIfAny();
+export interface SaveOptions {
+  /** Store even when complete results of a published period would become incomplete. */
+  force?: boolean;
+  /** Work it all out and roll back: what a preview shows. */
+  dryRun?: boolean;
+}
 
-    const previous = await latestResults(db, [...rowsByUnit.keys()], batch.period);
-    onProgress?.(Math.floor(total / 3), total);
-    const pending: { unitId: number; revision: number; result: UnitResult }[] = [];
-    for (const [unitId, row] of rowsByUnit) {
-      const unit = resolved.unitOf(row.unit);
-      if (!resolved.createdIds.has(unitId)) report.unitsMatched += 1;
-      const before = previous.get(unitId);
-      if (!before) {
-        report.resultsAdded.push(unit.name);
-        pending.push({ unitId, revision: 1, result: row.result });
-        continue;
-      }
-      const changes = describeChanges(before, row.result);
-      if (changes.length === 0) {
-        report.resultsUnchanged += 1;
-        continue;
-      }
-      report.resultsUpdated.push({ unit: unit.name, changes });
-      pending.push({ unitId, revision: before.revision + 1, result: row.result });
-    }
-    if (pending.length === 0 && report.unitsCreated.length === 0) {
-      onProgress?.(total, total);
+class DryRun extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+export async function saveImport(database: Db, batch: ImportBatch, onProgress?: ImportProgress, options: SaveOptions = {}): Promise<ImportReport> {
+  try {
+    return await database.transaction(async (tx) => {
+      const report = await save(tx as unknown as Db, batch, options.dryRun ? undefined : onProgress, options);
+      if (options.dryRun) throw new DryRun(report);
       return report;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.report;
+    throw error;
+  }
+}
+
+async function save(db: Db, batch: ImportBatch, onProgress: ImportProgress | undefined, options: SaveOptions): Promise<ImportReport> {
+  const total = batch.rows.length;
+  onProgress?.(0, total);
+  const resolved = await resolveUnits(db, batch.rows.map((r) => r.unit));
+  const [publication] = await db
+    .select({ id: publications.id })
+    .from(publications)
+    .where(and(eq(publications.period, batch.period), eq(publications.status, 'published')));
+  const report: ImportReport = {
+    source: batch.source,
+    fileName: batch.fileName,
+    period: batch.period,
+    importId: null,
+    unitsMatched: 0,
+    unitsCreated: resolved.created,
+    resultsAdded: [],
+    resultsUpdated: [],
+    resultsUnchanged: 0,
+    groupsPresent: batch.groupsPresent ?? null,
+    incompleteUnits: [],
+    lostComplete: [],
+    periodPublished: publication !== undefined,
+  };
+  const problems = new ProblemList();
+  const rowOf = new Map(batch.rows.map((r) => [r.unit, r]));
+  for (const { ref, candidates } of resolved.ambiguous) {
+    const row = rowOf.get(ref);
+    problems.add({
+      code: 'ambiguous-unit',
+      file: batch.fileName ?? '',
+      ...(row?.row !== undefined ? { row: row.row } : {}),
+      value: ref.name,
+      detail: { candidates: candidates.map((u) => `${u.name}${u.code ? ` (${u.code})` : ''}`).join('; ') },
+    });
+  }
+  problems.throwIfAny();
+  const rowsByUnit = new Map<number, ImportRow>();
+  for (const row of batch.rows) {
+    const unit = resolved.unitOf(row.unit);
+    const first = rowsByUnit.get(unit.id);
+    if (first) {
+      problems.add({ code: 'duplicate-unit', file: batch.fileName ?? '', row: row.row, value: row.unit.name, detail: { firstRow: first.row ?? 0, unit: unit.name } });
     }
-    const [record] = await db
-      .insert(imports)
-      .values({ source: batch.source, fileName: batch.fileName, period: batch.period, report: report as unknown as Record<string, unknown> })
-      .returning({ id: imports.id });
-    if (!record) throw new Error('insert import returned nothing');
-    await insertResults(db, record.id, pending, (done) => onProgress?.(Math.floor(total / 3) + Math.floor(((total * 2) / 3) * (done / Math.max(1, pending.length))), total));
-    report.importId = record.id;
-    await db.update(imports).set({ report: report as unknown as Record<string, unknown> }).where(eq(imports.id, record.id));
+    rowsByUnit.set(unit.id, row);
+  }
+  problems.throwIfAny();
+
+  const previous = await latestResults(db, [...rowsByUnit.keys()], batch.period);
+  onProgress?.(Math.floor(total / 3), total);
+  const merged = [...rowsByUnit].map(([unitId, row]) => ({ unitId, row, rankAmong: row.rankAmong ?? null, result: mergeResult(previous.get(unitId) ?? null, row.result) }));
+  const next = batch.computesTotals ? computeTotalsAndRanks(merged) : merged;
+  const pending: { unitId: number; revision: number; result: UnitResult }[] = [];
+  for (const { unitId, row, result } of next) {
+    const unit = resolved.unitOf(row.unit);
+    if (!resolved.createdIds.has(unitId)) report.unitsMatched += 1;
+    if (batch.computesTotals && result.total === null) report.incompleteUnits.push(unit.name);
+    const before = previous.get(unitId);
+    if (!before) {
+      report.resultsAdded.push(unit.name);
+      pending.push({ unitId, revision: 1, result });
+      continue;
+    }
+    if (isComplete(before) && !isComplete(result)) report.lostComplete.push(unit.name);
+    const changes = describeChanges(before, result);
+    if (changes.length === 0) {
+      report.resultsUnchanged += 1;
+      continue;
+    }
+    report.resultsUpdated.push({ unit: unit.name, changes });
+    pending.push({ unitId, revision: before.revision + 1, result });
+  }
+  if (report.periodPublished && report.lostComplete.length > 0 && !options.force) {
+    problems.add({ code: 'would-lose-results', file: batch.fileName ?? '', value: String(report.lostComplete.length), detail: { period: formatPeriodKey(batch.period), units: report.lostComplete.slice(0, 10).join(', ') } });
+    problems.throwIfAny();
+  }
+  if (pending.length === 0 && report.unitsCreated.length === 0) {
     onProgress?.(total, total);
     return report;
-  });
+  }
+  const [record] = await db
+    .insert(imports)
+    .values({ source: batch.source, fileName: batch.fileName, period: batch.period, report: report as unknown as Record<string, unknown> })
+    .returning({ id: imports.id });
+  if (!record) throw new Error('insert import returned nothing');
+  await insertResults(db, record.id, pending, (done) => onProgress?.(Math.floor(total / 3) + Math.floor(((total * 2) / 3) * (done / Math.max(1, pending.length))), total));
+  report.importId = record.id;
+  await db.update(imports).set({ report: report as unknown as Record<string, unknown> }).where(eq(imports.id, record.id));
+  onProgress?.(total, total);
+  return report;
 }

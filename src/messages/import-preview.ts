@@ -7,7 +7,7 @@ import type { DraftState } from '../services/import-drafts.js';
 import { groupLines } from './card.js';
 import type { Translate } from './i18n.js';
 import { renderProblems } from './import-problems.js';
-import { renderImportReport } from './import-report.js';
+import { renderImportReport, someOf } from './import-report.js';
 import type { Reply } from './reply.js';
 
 export function confirmButtons(t: Translate, draftId: number): Reply['buttons'] {
@@ -36,6 +36,10 @@ export function renderDraft(t: Translate, state: DraftState): Reply {
     if (sample) lines.push(t('import-preview-sample', { unit: sample.unit.name, total: sample.result.total === null ? '—' : formatDecimal(sample.result.total) }));
     const missing = batch.groupsPresent ? CURRENT_FRAMEWORK.groups.filter((g) => !batch.groupsPresent?.includes(g.key)) : [];
     if (missing.length > 0) lines.push(t('import-preview-missing-groups', { groups: missing.map((g) => g.name).join(', ') }));
+  }
+  const lost = state.outcome.lostComplete;
+  if (lost.length > 0) {
+    lines.push('', t('import-preview-loss', { count: lost.length, names: someOf(lost), published: state.outcome.periodPublished ? 'yes' : 'no', period: formatPeriodKey(batch.period) }));
   }
   lines.push('', t('import-preview-confirm'));
   return { lines, buttons: confirmButtons(t, state.draft.id) };

@@ -7,7 +7,7 @@ import type { Translate } from './i18n.js';
 /** A report names at most this many units in a list; the rest are counted. */
 const SHOWN = 10;
 
-function someOf(names: readonly string[]): string {
+export function someOf(names: readonly string[]): string {
   return names.length > SHOWN ? `${names.slice(0, SHOWN).join(', ')}, …` : names.join(', ');
 }
 
@@ -30,6 +30,8 @@ export function renderImportReport(t: Translate, report: ImportReport): string[]
   if (incomplete.length > 0) {
     lines.push(t('import-incomplete', { count: incomplete.length, names: someOf(incomplete) }));
   }
+  const lost = report.lostComplete ?? [];
+  if (lost.length > 0) lines.push(t('import-lost-complete', { count: lost.length, names: someOf(lost) }));
   if (report.unitsCreated.length > 0) lines.push(t('import-created-units', { count: report.unitsCreated.length, names: someOf(report.unitsCreated) }));
   for (const u of report.resultsUpdated.slice(0, SHOWN)) lines.push(t('import-updated', { unit: u.unit, changes: u.changes.join('; ') }));
   if (report.resultsUpdated.length > SHOWN) lines.push(t('import-updated-more', { count: report.resultsUpdated.length - SHOWN }));

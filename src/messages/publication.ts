@@ -73,5 +73,6 @@ export function renderSummary(t: Translate, parent: UnitRow, period: string, sec
 export function publicationText(t: Translate, outcome: PublishOutcome): string {
   const period = formatPeriodKey(outcome.publication.period);
   if (outcome.again) return t('publication-again', { period, at: formatDateTime(outcome.publication.publishedAt ?? new Date()), enqueued: outcome.enqueued });
-  return t('publication-done', { period, enqueued: outcome.enqueued, planned: outcome.planned, summaries: outcome.summaries, withoutResult: outcome.withoutResult });
+  const done = t('publication-done', { period, enqueued: outcome.enqueued, planned: outcome.planned, summaries: outcome.summaries, withoutResult: outcome.withoutResult });
+  return outcome.planned === 0 ? `${done}\n${t('publication-nobody', { period })}` : done;
 }

@@ -80,12 +80,14 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         if (!request.isMultipart()) throw new AdminError(t('admin-import-not-multipart'), 415);
         const files: IncomingFile[] = [];
         let period: string | null = null;
+        let force = false;
         for await (const part of request.parts()) {
           if (part.type === 'file') files.push({ fileName: part.filename, bytes: await part.toBuffer() });
           else if (part.fieldname === 'period') period = String(part.value);
+          else if (part.fieldname === 'force') force = String(part.value) === 'true';
         }
         if (files.length === 0) throw new AdminError(t('admin-import-no-files'));
-        const result = await importCommand(deps.admin, files, { period });
+        const result = await importCommand(deps.admin, files, { period, force });
         return reply.code(result.report.importId === null ? 200 : 201).send(result);
       });
     });

@@ -8,13 +8,13 @@ import type { Db } from '../db/client.js';
 import { importDrafts } from '../db/schema.js';
 import { periodKey, type Period } from '../domain/period.js';
 import { ImportRejected } from '../imports/problems.js';
-import type { ImportBatch, ImportProgress, ImportReport } from '../imports/save.js';
+import { saveImport, type ImportBatch, type ImportProgress, type ImportReport } from '../imports/save.js';
 import { readImport, sourceKindOf, storeImport, type IncomingFile } from './imports.js';
 
 export type DraftRow = typeof importDrafts.$inferSelect;
 
 export type DraftState =
-  | { kind: 'ready'; draft: DraftRow; batch: ImportBatch }
+  | { kind: 'ready'; draft: DraftRow; batch: ImportBatch; outcome: ImportReport }
   | { kind: 'needs-period'; draft: DraftRow }
   | { kind: 'rejected'; draft: DraftRow; error: ImportRejected };
 
@@ -77,16 +77,21 @@ export async function dropRefusedFiles(db: Db, state: Extract<DraftState, { kind
     .where(eq(importDrafts.id, state.draft.id));
 }
 
-/** What the draft's files hold, read but not stored. */
-export async function inspectDraft(draft: DraftRow): Promise<DraftState> {
+/**
+ * What the draft's files hold, and what storing them would do (saved, then rolled back). Portal files
+ * need a period; a sheet needs one only when it has no `Kỳ` column.
+ */
+export async function inspectDraft(db: Db, draft: DraftRow): Promise<DraftState> {
   const files = filesOf(draft);
-  const needsPeriod = files.every((f) => sourceKindOf(f.fileName) !== 'letter');
-  if (needsPeriod && !draft.period) return { kind: 'needs-period', draft };
+  const kinds = files.map((f) => sourceKindOf(f.fileName));
+  if (!draft.period && kinds.every((k) => k === 'portal')) return { kind: 'needs-period', draft };
   try {
-    return { kind: 'ready', draft, batch: await readImport(files, { period: draft.period }) };
+    const batch = await readImport(files, { period: draft.period });
+    return { kind: 'ready', draft, batch, outcome: await saveImport(db, batch, undefined, { dryRun: true, force: true }) };
   } catch (error) {
-    if (error instanceof ImportRejected) return { kind: 'rejected', draft, error };
-    throw error;
+    if (!(error instanceof ImportRejected)) throw error;
+    const periodOnly = !draft.period && kinds.every((k) => k !== 'letter') && error.problems.every((p) => p.code === 'missing-period');
+    return periodOnly ? { kind: 'needs-period', draft } : { kind: 'rejected', draft, error };
   }
 }
 

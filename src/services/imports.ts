@@ -9,7 +9,7 @@ import { letterBatch } from '../imports/letter.js';
 import { letterText } from '../imports/letter-text.js';
 import { portalBatch } from '../imports/portal/batch.js';
 import { checkFileSize, ImportRejected } from '../imports/problems.js';
-import { saveImport, type ImportBatch, type ImportProgress, type ImportReport } from '../imports/save.js';
+import { saveImport, type ImportBatch, type ImportProgress, type ImportReport, type SaveOptions } from '../imports/save.js';
 import { tasksFromLetter } from './letter-tasks.js';
 import { parseSheet } from '../imports/sheet/parse.js';
 
@@ -74,16 +74,18 @@ export async function readImport(files: readonly IncomingFile[], options: { peri
     case 'portal':
       return portalBatch(files, period);
     case 'sheet':
-      if (!period) throw new ImportRejected([{ code: 'missing-period', file: first.fileName }]);
       return parseSheet({ fileName: first.fileName, bytes: first.bytes, period });
     case 'letter':
       return letterFileBatch(first, period);
   }
 }
 
-/** Saves a batch read from `files`; a letter's directives become tasks as well. */
-export async function storeImport(db: Db, files: readonly IncomingFile[], batch: ImportBatch, onProgress?: ImportProgress): Promise<ImportReport> {
-  const report = await saveImport(db, batch, onProgress);
+/**
+ * Saves a batch read from `files`; a letter's directives become tasks as well. Forced unless told
+ * otherwise: a chat stores only what its preview showed, losses included, after "Xác nhận".
+ */
+export async function storeImport(db: Db, files: readonly IncomingFile[], batch: ImportBatch, onProgress?: ImportProgress, options: SaveOptions = { force: true }): Promise<ImportReport> {
+  const report = await saveImport(db, batch, onProgress, options);
   const letter = files[0];
   if (batch.source === 'letter' && letter) await tasksFromLetter(db, await letterText(letter.fileName, letter.bytes), batch);
   return report;
@@ -92,7 +94,7 @@ export async function storeImport(db: Db, files: readonly IncomingFile[], batch:
 export async function importFiles(
   db: Db,
   files: readonly IncomingFile[],
-  options: { period?: string | null; onProgress?: ImportProgress } = {},
+  options: { period?: string | null; onProgress?: ImportProgress; force?: boolean } = {},
 ): Promise<ImportReport> {
-  return storeImport(db, files, await readImport(files, options), options.onProgress);
+  return storeImport(db, files, await readImport(files, options), options.onProgress, { force: options.force ?? false });
 }

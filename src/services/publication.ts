@@ -3,6 +3,11 @@
  * of a parent unit, a summary of its units. Publishing only writes the outbox (deterministic keys,
  * ON CONFLICT DO NOTHING); the dispatcher sends. Publishing again enqueues only what is missing
  * (a chat linked since), so a second tap, a second instance or the schedule never send twice.
+ *
+ * Whether a period may be published is decided here once, for every door (chat /congbo, CLI publish,
+ * POST /api/publications, the schedule): it needs results, not recipients. A period published before
+ * anyone is linked is still released: the delivery report exists, a later import may not silently leave
+ * its results incomplete, and publishing it again sends to the chats linked since. Each door says so.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -36,6 +41,7 @@ export interface Planned {
 
 export interface Plan {
   period: string;
+  /** Empty when no linked chat has anything to receive: publishing is still allowed. */
   messages: Planned[];
   /** Linked chats whose unit has no result for the period (nothing to send them). */
   withoutResult: number;

@@ -74,7 +74,8 @@ describe('the spreadsheet template', () => {
 
   it('refuses a sheet without its period, and names the wrong cell of a bad one', async () => {
     const before = await t.snapshot();
-    const none = await t.upload<{ error: string }>([{ fileName: 'ket-qua.csv', bytes: await writeTemplate('csv') }]);
+    const withoutKy = Buffer.from(await writeTemplate('csv')).toString('utf8').replaceAll('\r\n2026-08,', '\r\n,');
+    const none = await t.upload<{ error: string }>([{ fileName: 'ket-qua.csv', bytes: Buffer.from(withoutKy) }]);
     expect(none.body.error).toContain('chưa rõ kỳ đánh giá');
     const csv = Buffer.from(await writeTemplate('csv')).toString('utf8').replace('15.81', '21');
     const bad = await t.upload<{ error: string }>([{ fileName: 'sai.csv', bytes: Buffer.from(csv) }], '2026-08');

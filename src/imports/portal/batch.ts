@@ -2,13 +2,13 @@
  * A province tree from the portal's six responses → one import batch. Units are joined across the
  * responses by `departmentId` (two responses lack `departmentCode`). A unit's total is the sum of its
  * six groups as the portal rounds them, and only when all six are there; ranks are computed among the
- * siblings of one level (xã/phường among themselves, sở/ngành among themselves).
+ * siblings of one level (xã/phường among themselves, sở/ngành among themselves). Saving computes both
+ * again over the stored groups this batch does not carry (domain/totals.ts).
  */
-import { addDecimals } from '../../domain/decimal.js';
 import { FRAMEWORK_2024, type GroupKey } from '../../domain/framework.js';
 import { parsePeriodKey, periodKey } from '../../domain/period.js';
-import { competitionRanks } from '../../domain/ranking.js';
 import type { GroupScore, UnitResult } from '../../domain/result.js';
+import { computeTotalsAndRanks } from '../../domain/totals.js';
 import { inferUnitKind } from '../../domain/units.js';
 import { checkFileSize, ImportRejected, ProblemList } from '../problems.js';
 import type { ImportBatch, UnitRef } from '../save.js';
@@ -93,11 +93,6 @@ function joinByUnit(responses: readonly PortalResponse[]): Map<string, UnitEntri
   return units;
 }
 
-function totalOf(groups: Map<GroupKey, GroupScore>): string | null {
-  const points = FRAMEWORK_2024.groups.map((g) => groups.get(g.key)?.points ?? null);
-  return points.every((p): p is string => p !== null) ? addDecimals(points) : null;
-}
-
 export interface PortalBatch extends ImportBatch {
   groupsPresent: GroupKey[];
   /** Units stored without a total because some group is missing from the responses. */
@@ -115,35 +110,26 @@ export function portalBatch(files: readonly PortalFile[], period: string | null 
     ? { name: parentEntry.name, kind: 'tinh', code: units.get(parentEntry.departmentId)?.code ?? null, portalId: parentEntry.departmentId }
     : null;
 
-  const totals = new Map([...units].map(([id, u]) => [id, totalOf(u.groups)]));
-  const ranks = new Map<string, { rank: number; rankOf: number }>();
-  for (const level of new Set([...units.values()].filter((u) => !u.first.isParent).map((u) => u.first.level))) {
-    const siblings = [...units].filter(([, u]) => !u.first.isParent && u.first.level === level).map(([id]) => ({ key: id, total: totals.get(id) ?? null }));
-    for (const [id, r] of competitionRanks(siblings)) ranks.set(id, r);
-  }
-
-  const incompleteUnits: string[] = [];
-  const rows = [...units].map(([id, unit]) => {
-    const groups = FRAMEWORK_2024.groups.flatMap((g) => unit.groups.get(g.key) ?? []);
-    const total = totals.get(id) ?? null;
-    if (total === null) incompleteUnits.push(unit.first.name);
-    const rank = ranks.get(id);
-    const result: UnitResult = {
-      period: key,
-      frameworkVersion: FRAMEWORK_2024.version,
-      total,
-      rank: rank?.rank ?? null,
-      rankOf: rank?.rankOf ?? null,
-      rankScope: !unit.first.isParent && unit.first.level ? (RANK_SCOPES[unit.first.level] ?? null) : null,
-      classification: null,
-      scoreDelta: null,
-      groups,
-    };
-    const ref: UnitRef = unit.first.isParent && parentRef
-      ? parentRef
-      : { name: unit.first.name, kind: inferUnitKind(unit.first.name, unit.first.level), code: unit.code, portalId: id, parent: parentRef };
-    return { unit: ref, result };
-  });
+  const rows = computeTotalsAndRanks(
+    [...units].map(([id, unit]) => {
+      const result: UnitResult = {
+        period: key,
+        frameworkVersion: FRAMEWORK_2024.version,
+        total: null,
+        rank: null,
+        rankOf: null,
+        rankScope: !unit.first.isParent && unit.first.level ? (RANK_SCOPES[unit.first.level] ?? null) : null,
+        classification: null,
+        scoreDelta: null,
+        groups: FRAMEWORK_2024.groups.flatMap((g) => unit.groups.get(g.key) ?? []),
+      };
+      const ref: UnitRef = unit.first.isParent && parentRef
+        ? parentRef
+        : { name: unit.first.name, kind: inferUnitKind(unit.first.name, unit.first.level), code: unit.code, portalId: id, parent: parentRef };
+      return { unit: ref, result, rankAmong: unit.first.isParent ? null : (unit.first.level ?? '') };
+    }),
+  );
+  const incompleteUnits = rows.filter((r) => r.result.total === null).map((r) => r.unit.name);
   rows.sort((a, b) => (a.unit === parentRef ? -1 : b.unit === parentRef ? 1 : 0));
   return {
     source: 'portal',
@@ -152,5 +138,6 @@ export function portalBatch(files: readonly PortalFile[], period: string | null 
     rows,
     groupsPresent: FRAMEWORK_2024.groups.map((g) => g.key).filter((k) => responses.some((r) => r.groupKey === k)),
     incompleteUnits,
+    computesTotals: true,
   };
 }

@@ -14,8 +14,8 @@ import { importRows } from './units.js';
 export interface SheetInput {
   fileName: string;
   bytes: Uint8Array;
-  /** The period being imported, e.g. "2026-08"; a `Kỳ` column must agree with it. */
-  period: string;
+  /** The period being imported, e.g. "2026-08"; a `Kỳ` column must agree with it. Null: the `Kỳ` column names it. */
+  period: string | null;
 }
 
 function exactPeriod(file: string, text: string): string {
@@ -31,15 +31,16 @@ function headerText(header: readonly HeaderColumn[], column: SheetColumn): strin
 export async function parseSheet(input: SheetInput): Promise<ImportBatch> {
   const file = input.fileName;
   checkFileSize(file, input.bytes.byteLength);
-  const period = exactPeriod(file, input.period);
+  const asked = input.period === null ? null : exactPeriod(file, input.period);
   const grid = await readGrid(file, input.bytes);
   const problems = new ProblemList();
   const header = readHeader(file, grid, problems);
   if (!header) throw new ImportRejected(problems.items);
-  const reader = new RowReader(file, period, header, problems);
+  const reader = new RowReader(file, asked, header, problems);
   const filled = grid.flatMap((cells, index) => (index > 0 && cells.some((c) => c !== '') ? [{ row: index + 1, cells }] : []));
   if (filled.length === 0) problems.add({ code: 'no-rows', file });
   const rows = filled.flatMap(({ row, cells }) => reader.read(row, cells) ?? []);
+  const period = reader.period();
   const imported = importRows(
     file,
     rows,

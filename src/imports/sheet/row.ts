@@ -22,16 +22,33 @@ interface Cell {
   text: string;
 }
 
+/**
+ * Reads the data rows of one sheet. The period is the one asked for (--period), which every `Kỳ` cell
+ * must match; without it, the `Kỳ` cells name it and must all agree.
+ */
 export class RowReader {
   private readonly byColumn: Map<SheetColumn, HeaderColumn>;
+  private readonly rowsRead: SheetRow[] = [];
+  private firstPeriod: { period: string; row: number; text: string } | null = null;
 
   constructor(
     private readonly file: string,
-    private readonly period: string,
+    private readonly asked: string | null,
     columns: readonly HeaderColumn[],
     private readonly problems: ProblemList,
   ) {
     this.byColumn = new Map(columns.map((h) => [h.column, h]));
+  }
+
+  /** After the last row: the sheet's period, set on every row read; '' (a problem reported) when none is known. */
+  period(): string {
+    const period = this.asked ?? this.firstPeriod?.period ?? null;
+    if (period === null) {
+      this.problems.add({ code: 'missing-period', file: this.file });
+      return '';
+    }
+    for (const row of this.rowsRead) row.result.period = period;
+    return period;
   }
 
   /** Null when the row has no unit name (reported). */
@@ -43,7 +60,7 @@ export class RowReader {
     const ctx = new CellChecks(this.file, row, this.problems);
     const name = at(unitColumnOf('name'));
     if (name.text === '') ctx.report('missing-value', name);
-    this.checkPeriod(ctx, at(unitColumnOf('period')));
+    this.checkPeriod(ctx, row, at(unitColumnOf('period')));
     const totalCell = at(unitColumnOf('total'));
     if (totalCell.text === '') ctx.report('missing-value', totalCell);
     const total = ctx.decimal(totalCell, SHEET_FRAMEWORK.total);
@@ -53,13 +70,13 @@ export class RowReader {
     if (rank !== null && rankOf !== null && rank > rankOf) ctx.report('bad-rank', rankCell, { rankOf });
     const groups = SHEET_FRAMEWORK.groups.flatMap((g) => readGroup(ctx, g, at));
     if (name.text === '') return null;
-    return {
+    const read: SheetRow = {
       row,
       name: name.text,
       code: at(unitColumnOf('code')).text.toUpperCase() || null,
       parent: at(unitColumnOf('parent')).text || null,
       result: {
-        period: this.period,
+        period: this.asked ?? '',
         frameworkVersion: SHEET_FRAMEWORK.version,
         total,
         rank,
@@ -70,13 +87,21 @@ export class RowReader {
         groups,
       },
     };
+    this.rowsRead.push(read);
+    return read;
   }
 
-  private checkPeriod(ctx: CellChecks, cell: Cell): void {
+  private checkPeriod(ctx: CellChecks, row: number, cell: Cell): void {
     if (cell.text === '') return;
     const parsed = parseExactPeriod(cell.text);
-    if (!parsed) ctx.report('bad-period', cell);
-    else if (periodKey(parsed) !== this.period) ctx.report('period-mismatch', cell, { expected: this.period });
+    if (!parsed) return ctx.report('bad-period', cell);
+    const period = periodKey(parsed);
+    if (this.asked !== null) {
+      if (period !== this.asked) ctx.report('period-mismatch', cell, { expected: this.asked });
+      return;
+    }
+    this.firstPeriod ??= { period, row, text: cell.text };
+    if (period !== this.firstPeriod.period) ctx.report('period-disagrees', cell, { expected: this.firstPeriod.text, firstRow: this.firstPeriod.row });
   }
 }
 

@@ -33,7 +33,9 @@ function indexRows(rows: readonly SheetRow[]): RowIndex {
   rows.forEach((r, j) => {
     if (r.code !== null && !byCode.has(r.code)) byCode.set(r.code, j);
     const key = identity(r.name);
-    byIdentity.set(key, [...(byIdentity.get(key) ?? []), j]);
+    const same = byIdentity.get(key);
+    if (same) same.push(j);
+    else byIdentity.set(key, [j]);
   });
   return { byCode, byIdentity };
 }
