@@ -29,7 +29,17 @@ export type ProblemCode =
   | 'missing-period'
   | 'bad-period'
   | 'period-mismatch'
-  | 'no-result';
+  | 'no-result'
+  | 'too-many-parts'
+  | 'unpacked-too-large'
+  | 'unpacked-total-too-large'
+  | 'too-many-rows'
+  | 'too-many-columns'
+  | 'too-many-cells'
+  | 'cell-too-long'
+  | 'letter-too-long'
+  | 'too-many-pages'
+  | 'too-complex';
 
 export interface ImportProblem {
   code: ProblemCode;
