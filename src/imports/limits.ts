@@ -104,7 +104,8 @@ export class SheetBounds {
   }
 }
 
-export function checkLetterLength(file: string, text: string): string {
+/** Refuses a letter's text past MAX_LETTER_CHARS (also while it is being gathered: pass `{ length }`). */
+export function checkLetterLength<T extends { length: number }>(file: string, text: T): T {
   if (text.length > MAX_LETTER_CHARS) {
     throw new ImportRejected([{ code: 'letter-too-long', file, value: String(text.length), detail: { max: MAX_LETTER_CHARS } }]);
   }
