@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { cleanText, foldWords } from '../../domain/text.js';
 import { checkZipBounds, SheetBounds } from '../limits.js';
 import { ImportRejected } from '../problems.js';
+import { columnLetter } from './header.js';
 
 export const RESULT_SHEET_NAME = 'Kết quả';
 
@@ -38,17 +39,6 @@ function firstSentence(error: unknown): string {
   return (message.split(/(?<=[.?!])\s/)[0] ?? message).slice(0, 160);
 }
 
-/** Excel's name of a 1-based column: 1 → A, 16384 → XFD. */
-function columnName(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /**
  * The sheet's filled rows, row i at index i - 1, read as the XML streams: rows and cells without a
  * value are skipped, so a dimension or a stray styled cell at XFD1048576 costs nothing.
@@ -61,7 +51,7 @@ async function readRows(fileName: string, sheet: AsyncIterable<ExcelJS.Row>): Pr
     row.eachCell((cell, column) => {
       const raw = cellText(cell.value, cell.numFmt?.includes('%') ?? false);
       if (raw === '') return;
-      bounds.cell(row.number, column, raw, () => columnName(column));
+      bounds.cell(row.number, column, raw, () => columnLetter(column - 1));
       cells[column - 1] = cleanText(raw);
     });
     if (cells.length === 0) continue;
