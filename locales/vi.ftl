@@ -411,6 +411,16 @@ problem-period-disagrees = kỳ «{ $value }» khác với kỳ «{ $expected }�
 problem-ambiguous-unit = tên «{ $value }» khớp với nhiều đơn vị đã có ({ $candidates }): ghi thêm Mã đơn vị hoặc Đơn vị cấp trên để chỉ rõ.
 problem-would-lose-results = { $period } đã công bố; lần nhập này làm { $value } kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm ({ $units }). Nếu đúng ý, nhập lại với --force (dòng lệnh) hoặc force=true (API).
 problem-no-result = không tìm thấy kết quả (tổng điểm, điểm các nhóm chỉ số) trong văn bản.
+problem-too-many-parts = tệp nén gồm { $value } phần, quá giới hạn { $max } phần: không phải bảng tính hay văn bản thông thường.
+problem-unpacked-too-large = phần «{ $value }» giải nén ra { $size } MB, quá giới hạn { $max } MB. Bỏ bớt dữ liệu không cần (trang tính khác, định dạng, hình ảnh) rồi gửi lại.
+problem-unpacked-total-too-large = tệp giải nén ra { $size } MB, quá giới hạn { $max } MB. Bỏ bớt dữ liệu không cần (trang tính khác, định dạng, hình ảnh) rồi gửi lại.
+problem-too-many-rows = bảng tính có dữ liệu ở dòng { $value }, quá giới hạn { $max } dòng. Xóa các dòng thừa (kể cả ô lẻ ở xa phía dưới) rồi gửi lại.
+problem-too-many-columns = có dữ liệu ở cột { $value }, quá giới hạn { $max } cột. Xóa các cột thừa (kể cả ô lẻ ở xa bên phải) rồi gửi lại.
+problem-too-many-cells = bảng tính có quá { $max } ô có dữ liệu.
+problem-cell-too-long = ô dài { $value } ký tự, quá giới hạn { $max } ký tự.
+problem-letter-too-long = văn bản dài { $value } ký tự, quá giới hạn { $max } ký tự của một công văn.
+problem-too-many-pages = tệp PDF có { $value } trang, quá giới hạn { $max } trang của một công văn.
+problem-too-complex = tệp cần quá nhiều bộ nhớ hoặc thời gian để đọc (giới hạn { $limit }). Chia nhỏ tệp hoặc lưu lại thành .xlsx/.csv đơn giản rồi gửi lại.
 
 ## Telegram webhook
 webhook-wrong-secret = Mã bí mật của webhook không đúng.

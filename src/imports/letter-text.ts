@@ -3,6 +3,7 @@
  * Nothing is interpreted here: a file that cannot be read is rejected with the reason.
  */
 import mammoth from 'mammoth';
+import { checkLetterLength, checkZipBounds, MAX_PDF_PAGES } from './limits.js';
 import { checkFileSize, ImportRejected } from './problems.js';
 
 export const LETTER_EXTENSIONS = '.txt, .docx, .pdf';
@@ -35,9 +36,11 @@ function decodeText(bytes: Uint8Array): string {
 
 async function docxText(fileName: string, bytes: Uint8Array): Promise<string> {
   try {
+    await checkZipBounds(fileName, bytes);
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value.normalize('NFC');
   } catch (error) {
+    if (error instanceof ImportRejected) throw error;
     throw unreadable(fileName, 'docx', error);
   }
 }
@@ -49,7 +52,11 @@ async function pdfText(fileName: string, bytes: Uint8Array): Promise<string> {
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: true, isEvalSupported: false, verbosity: 0 });
   try {
     const doc = await task.promise;
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new ImportRejected([{ code: 'too-many-pages', file: fileName, value: String(doc.numPages), detail: { max: MAX_PDF_PAGES } }]);
+    }
     const pages: string[] = [];
+    let length = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
@@ -61,9 +68,12 @@ async function pdfText(fileName: string, bytes: Uint8Array): Promise<string> {
       }
       pages.push(text.trimEnd());
       page.cleanup();
+      length += text.length;
+      checkLetterLength(fileName, { length });
     }
     return pages.join('\n\n').normalize('NFC');
   } catch (error) {
+    if (error instanceof ImportRejected) throw error;
     throw unreadable(fileName, 'pdf', error);
   } finally {
     await task.destroy();
@@ -76,11 +86,11 @@ export async function letterText(fileName: string, bytes: Uint8Array): Promise<s
   const ext = extension(fileName);
   switch (ext) {
     case '.txt':
-      return decodeText(bytes);
+      return checkLetterLength(fileName, decodeText(bytes));
     case '.docx':
-      return docxText(fileName, bytes);
+      return checkLetterLength(fileName, await docxText(fileName, bytes));
     case '.pdf':
-      return pdfText(fileName, bytes);
+      return checkLetterLength(fileName, await pdfText(fileName, bytes));
     default:
       throw new ImportRejected([{ code: 'unsupported-format', file: fileName, value: ext, detail: { expected: LETTER_EXTENSIONS } }]);
   }

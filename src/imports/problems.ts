@@ -32,7 +32,17 @@ export type ProblemCode =
   | 'period-disagrees'
   | 'ambiguous-unit'
   | 'would-lose-results'
-  | 'no-result';
+  | 'no-result'
+  | 'too-many-parts'
+  | 'unpacked-too-large'
+  | 'unpacked-total-too-large'
+  | 'too-many-rows'
+  | 'too-many-columns'
+  | 'too-many-cells'
+  | 'cell-too-long'
+  | 'letter-too-long'
+  | 'too-many-pages'
+  | 'too-complex';
 
 export interface ImportProblem {
   code: ProblemCode;

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.js';
 import { exactPeriodKey } from '../domain/period.js';
 import { letterBatch } from '../imports/letter.js';
 import { letterText } from '../imports/letter-text.js';
+import { readOffThread } from '../imports/off-thread.js';
 import { portalBatch } from '../imports/portal/batch.js';
 import { checkFileSize, ImportRejected } from '../imports/problems.js';
 import { saveImport, type ImportBatch, type ImportProgress, type ImportReport, type SaveOptions } from '../imports/save.js';
@@ -65,8 +66,13 @@ function normalisedPeriod(period: string | null | undefined, files: readonly Inc
   return key;
 }
 
-/** Reads the files into a batch without storing anything: what a preview shows. */
+/** Reads the files into a batch without storing anything: what a preview shows. Parsing runs in a worker thread. */
 export async function readImport(files: readonly IncomingFile[], options: { period?: string | null } = {}): Promise<ImportBatch> {
+  return readOffThread(files, options);
+}
+
+/** readImport on the calling thread: what the worker (imports/read-worker.ts) runs. */
+export async function readImportHere(files: readonly IncomingFile[], options: { period?: string | null } = {}): Promise<ImportBatch> {
   const kind = kindOfFiles(files);
   const period = normalisedPeriod(options.period, files);
   const first = files[0] as IncomingFile;

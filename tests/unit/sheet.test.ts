@@ -270,7 +270,7 @@ describe('bad files, each problem with its file, row, column and value', () => {
 
   it('an .xlsx that is not a workbook', async () => {
     expect(await problemsOf({ fileName: 'ket-qua.xlsx', bytes: new TextEncoder().encode('Tên đơn vị,Tổng điểm'), period: PERIOD })).toEqual([
-      { code: 'bad-spreadsheet', file: 'ket-qua.xlsx', value: "Can't find end of central directory : is this a zip file ?" },
+      { code: 'bad-spreadsheet', file: 'ket-qua.xlsx', value: 'End of central directory record signature not found.' },
     ]);
   });
 

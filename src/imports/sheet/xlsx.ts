@@ -1,7 +1,10 @@
 /** An .xlsx workbook → rows of cell texts, each as Excel shows it: formulas by their result, numbers exactly. */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cleanText, foldWords } from '../../domain/text.js';
+import { checkZipBounds, SheetBounds } from '../limits.js';
 import { ImportRejected } from '../problems.js';
+import { columnLetter } from './header.js';
 
 export const RESULT_SHEET_NAME = 'Kết quả';
 
@@ -36,33 +39,57 @@ function firstSentence(error: unknown): string {
   return (message.split(/(?<=[.?!])\s/)[0] ?? message).slice(0, 160);
 }
 
-/** exceljs declares its own global `Buffer` that a Node Buffer does not satisfy. */
-type XlsxInput = Parameters<ExcelJS.Workbook['xlsx']['load']>[0];
-
-async function loadWorkbook(fileName: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as XlsxInput);
-  } catch (error) {
-    throw new ImportRejected([{ code: 'bad-spreadsheet', file: fileName, value: firstSentence(error) }]);
-  }
-  return workbook;
-}
-
-export async function readXlsx(fileName: string, bytes: Uint8Array): Promise<string[][]> {
-  const workbook = await loadWorkbook(fileName, bytes);
-  const wanted = foldWords(RESULT_SHEET_NAME);
-  const sheet = workbook.worksheets.find((s) => foldWords(s.name) === wanted) ?? workbook.worksheets[0];
-  if (!sheet) throw new ImportRejected([{ code: 'bad-spreadsheet', file: fileName, value: 'no worksheet' }]);
+/**
+ * The sheet's filled rows, row i at index i - 1, read as the XML streams: rows and cells without a
+ * value are skipped, so a dimension or a stray styled cell at XFD1048576 costs nothing.
+ */
+async function readRows(fileName: string, sheet: AsyncIterable<ExcelJS.Row>): Promise<string[][]> {
+  const bounds = new SheetBounds(fileName);
   const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  for await (const row of sheet) {
     const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const cell = row.getCell(c);
-      cells.push(cleanText(cellText(cell.value, cell.numFmt?.includes('%') ?? false)));
-    }
-    rows.push(cells);
+    row.eachCell((cell, column) => {
+      const raw = cellText(cell.value, cell.numFmt?.includes('%') ?? false);
+      if (raw === '') return;
+      bounds.cell(row.number, column, raw, () => columnLetter(column - 1));
+      cells[column - 1] = cleanText(raw);
+    });
+    if (cells.length === 0) continue;
+    while (rows.length < row.number - 1) rows.push([]);
+    rows[row.number - 1] = Array.from(cells, (c) => c ?? '');
   }
   return rows;
+}
+
+/** The sheet named «Kết quả», otherwise the first one, read as a stream: a file is never all in memory. */
+export async function readXlsx(fileName: string, bytes: Uint8Array): Promise<string[][]> {
+  try {
+    await checkZipBounds(fileName, bytes);
+  } catch (error) {
+    if (error instanceof ImportRejected) throw error;
+    throw new ImportRejected([{ code: 'bad-spreadsheet', file: fileName, value: firstSentence(error) }]);
+  }
+  const wanted = foldWords(RESULT_SHEET_NAME);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let first: string[][] | null = null;
+  try {
+    for await (const sheet of reader) {
+      const named = foldWords((sheet as { name?: string }).name ?? '') === wanted;
+      if (!named && first) continue;
+      const rows = await readRows(fileName, sheet);
+      if (named) return rows;
+      first = rows;
+    }
+  } catch (error) {
+    if (error instanceof ImportRejected) throw error;
+    throw new ImportRejected([{ code: 'bad-spreadsheet', file: fileName, value: firstSentence(error) }]);
+  }
+  if (!first) throw new ImportRejected([{ code: 'bad-spreadsheet', file: fileName, value: 'no worksheet' }]);
+  return first;
 }
