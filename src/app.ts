@@ -22,6 +22,7 @@ import { startScheduler, type Scheduler } from './scheduler/index.js';
 import { createLogger } from './logger.js';
 import { t } from './messages/i18n.js';
 import { buildServer } from './server/app.js';
+import type { ChannelStates } from './server/readiness.js';
 import { removeInstanceFile, writeInstanceFile } from './server/instance-file.js';
 
 /** Used in deep links when neither TELEGRAM_BOT_USERNAME nor getMe says otherwise. */
@@ -81,7 +82,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (!config.adminToken) log.warn(`ADMIN_TOKEN is not set: a temporary token was written to ${config.dataDir}/server.json for the CLI.`);
   const admin: AdminContext = { db: database.db, botUsername: bot?.botInfo.username ?? config.telegram?.username ?? DEFAULT_BOT_USERNAME, now, wakeDelivery, onImported };
   const webhook = config.telegram?.publicUrl && bot ? { bot, webhookSecret: config.telegram.webhookSecret } : null;
-  const server = buildServer({ database, conversation, admin, adminToken, telegram: webhook, log });
+  let webhookSet = false;
+  const channels: ChannelStates = bot ? { telegram: () => (webhook ? webhookSet : bot.isRunning()) } : {};
+  const server = buildServer({ database, conversation, admin, adminToken, telegram: webhook, log, channels });
   await server.listen({ port: config.port, host: config.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -95,6 +98,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (config.telegram.publicUrl) {
       const hook = `${config.telegram.publicUrl}/telegram/webhook`;
       await bot.api.setWebhook(hook, { secret_token: config.telegram.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+      webhookSet = true;
       log.info({ url: hook }, 'telegram webhook set');
     } else {
       polling = bot.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false });
