@@ -1,7 +1,7 @@
 /**
- * PostgreSQL stops (as in a crash) in the middle of a publication and comes back: the server lives
- * through it, says so on /readyz, answers webhooks 503 so Telegram delivers them again, and the
- * dispatcher resumes: every chat gets its card, at most the in-flight few twice.
+ * PostgreSQL stops (as in a crash) in the middle of a publication, or while the bot is idle, and comes
+ * back: the server lives through it, says so on /readyz, answers webhooks 503 so Telegram delivers
+ * them again, and the dispatcher resumes: every chat gets its card, at most the in-flight few twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicationView } from '../../src/admin/commands.js';
@@ -70,4 +70,15 @@ describe.runIf(onPostgres)('PostgreSQL stops for a while during a publication', 
     const unsent = async () => (await t.app.database.query<{ n: number }>("select count(*)::int as n from outbox where status <> 'sent'"))[0]?.n;
     await expect.poll(unsent, { timeout: 30_000 }).toBe(0);
   }, 300_000);
+
+  it('lives through it while idle, and answers again once it is back', async () => {
+    await server.crash();
+    await expect.poll(() => readiness(t), { timeout: 30_000 }).toEqual({ status: 503, notReady: ['database', 'migrations'] });
+    const question = textUpdate('/diem thang 8', asker);
+    expect(await t.deliver(question)).toBe(503);
+    await server.start();
+    await expect.poll(() => readiness(t), { timeout: 60_000 }).toEqual({ status: 200, notReady: [] });
+    expect(await t.deliver(question)).toBe(200);
+    expect(t.telegram.sentTexts(asker.id).at(-1)).toContain('Tổng điểm');
+  }, 180_000);
 });
