@@ -94,6 +94,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   let polling: Promise<void> | null = null;
   let stopped = false;
+  let signalStop = () => {};
+  const stopping = new Promise<void>((resolve) => (signalStop = resolve));
+  // grammY stops polling when handling an update throws; when the database was away, poll again once it is back.
+  const poll = (telegram: Bot): Promise<void> =>
+    telegram.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }).catch(async (error: unknown) => {
+      if (stopped) return;
+      if (!database.health.report(error)) {
+        log.error({ err: error }, 'telegram long polling stopped');
+        return;
+      }
+      log.warn({ err: error }, 'telegram long polling paused: the database is unreachable');
+      await database.health.untilUp(stopping);
+      if (!stopped) await poll(telegram);
+    });
   if (bot && config.telegram) {
     if (config.telegram.publicUrl) {
       const hook = `${config.telegram.publicUrl}/telegram/webhook`;
@@ -101,7 +115,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       webhookSet = true;
       log.info({ url: hook }, 'telegram webhook set');
     } else {
-      polling = bot.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false });
+      polling = poll(bot);
       log.info('telegram long polling started');
     }
   }
@@ -130,6 +144,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     async stop() {
       if (stopped) return;
       stopped = true;
+      signalStop();
       if (polling && bot) {
         await bot.stop();
         await polling.catch(() => {});

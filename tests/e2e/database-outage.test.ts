@@ -81,4 +81,21 @@ describe.runIf(onPostgres)('PostgreSQL stops for a while during a publication', 
     expect(await t.deliver(question)).toBe(200);
     expect(t.telegram.sentTexts(asker.id).at(-1)).toContain('Tổng điểm');
   }, 180_000);
+
+  it('polls Telegram again once it is back (long polling)', async () => {
+    const poller = await startTestApp({ mode: 'polling', database: server.database });
+    try {
+      await expect.poll(() => readiness(poller), { timeout: 30_000 }).toEqual({ status: 200, notReady: [] });
+      await server.crash();
+      poller.telegram.queueUpdate(textUpdate('/diem thang 8', asker));
+      await expect.poll(() => readiness(poller), { timeout: 30_000 }).toEqual({ status: 503, notReady: ['database', 'migrations', 'channel:telegram'] });
+      await server.start();
+      await expect.poll(() => readiness(poller), { timeout: 60_000 }).toEqual({ status: 200, notReady: [] });
+      const answered = poller.telegram.sentTexts(asker.id).length;
+      poller.telegram.queueUpdate(textUpdate('/diem thang 8', asker));
+      await expect.poll(() => poller.telegram.sentTexts(asker.id).slice(answered).join('\n'), { timeout: 30_000 }).toContain('Tổng điểm');
+    } finally {
+      await poller.stop();
+    }
+  }, 180_000);
 });
