@@ -317,6 +317,7 @@ admin-task-no-title = Thiếu tên nhiệm vụ (title).
 admin-import-not-multipart = Gửi tệp theo dạng multipart/form-data: các phần «file» và trường «period».
 admin-import-no-files = Chưa có tệp nào: gửi ít nhất một phần «file».
 database-busy = Cơ sở dữ liệu nhúng trong { $dir } đang được tiến trình { $pid } dùng. Dừng tiến trình đó, hoặc đặt DATABASE_URL để dùng PostgreSQL.
+database-unavailable = Tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.
 cli-unknown-command = Không có lệnh «{ $command }».
 cli-usage =
     Cách dùng: npm run cli -- <lệnh> [tùy chọn]

@@ -23,6 +23,7 @@ import { startScheduler, type Scheduler } from './scheduler/index.js';
 import { createLogger } from './logger.js';
 import { t } from './messages/i18n.js';
 import { buildServer } from './server/app.js';
+import type { ChannelStates } from './server/readiness.js';
 import { removeInstanceFile, writeInstanceFile } from './server/instance-file.js';
 
 /** Used in deep links when neither TELEGRAM_BOT_USERNAME nor getMe says otherwise. */
@@ -95,7 +96,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (!config.adminToken) log.warn(`ADMIN_TOKEN is not set: a temporary token was written to ${config.dataDir}/server.json for the CLI.`);
   const admin: AdminContext = { db: database.db, botUsername: bot?.botInfo.username ?? config.telegram?.username ?? DEFAULT_BOT_USERNAME, now, wakeDelivery, onImported };
   const webhook = config.telegram?.publicUrl && bot ? { bot, webhookSecret: config.telegram.webhookSecret, budgetMs: WEBHOOK_BUDGET_MS } : null;
-  const server = buildServer({ database, conversation, turns, admin, adminToken, telegram: webhook, log });
+  let webhookSet = false;
+  const channels: ChannelStates = bot ? { telegram: () => (webhook ? webhookSet : bot.isRunning()) } : {};
+  const server = buildServer({ database, conversation, turns, admin, adminToken, telegram: webhook, log, channels });
   await server.listen({ port: config.port, host: config.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -105,13 +108,28 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   let polling: Promise<void> | null = null;
   let stopped = false;
+  let signalStop = () => {};
+  const stopping = new Promise<void>((resolve) => (signalStop = resolve));
+  // grammY stops polling when handling an update throws; when the database was away, poll again once it is back.
+  const poll = (telegram: Bot): Promise<void> =>
+    telegram.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }).catch(async (error: unknown) => {
+      if (stopped) return;
+      if (!database.health.report(error)) {
+        log.error({ err: error }, 'telegram long polling stopped');
+        return;
+      }
+      log.warn({ err: error }, 'telegram long polling paused: the database is unreachable');
+      await database.health.untilUp(stopping);
+      if (!stopped) await poll(telegram);
+    });
   if (bot && config.telegram) {
     if (config.telegram.publicUrl) {
       const hook = `${config.telegram.publicUrl}/telegram/webhook`;
       await bot.api.setWebhook(hook, { secret_token: config.telegram.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+      webhookSet = true;
       log.info({ url: hook }, 'telegram webhook set');
     } else {
-      polling = bot.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false });
+      polling = poll(bot);
       log.info('telegram long polling started');
     }
   }
@@ -140,6 +158,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     async stop() {
       if (stopped) return;
       stopped = true;
+      signalStop();
       if (polling && bot) {
         await bot.stop();
         await polling.catch(() => {});

@@ -7,9 +7,17 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { DatabaseHealth } from './health.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A session-level advisory lock held by this process. */
+export interface Lock {
+  /** The connection that held it closed (the database went away): it is no longer held. */
+  readonly lost: boolean;
+  release(): Promise<void>;
+}
 
 export interface Database {
   db: Db;
@@ -17,10 +25,13 @@ export interface Database {
   /** Runs raw SQL and returns its rows, the same shape on both drivers. */
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
   /**
-   * Takes a session-level advisory lock if free: the returned function releases it, null means
-   * another holder (another instance) has it. Held on a connection of its own until released.
+   * Takes a session-level advisory lock if free; null means another holder (another instance, or
+   * another part of this process) has it. Held on a connection of its own until released or lost.
    */
-  tryLock(key: number): Promise<(() => Promise<void>) | null>;
+  tryLock(key: number): Promise<Lock | null>;
+  health: DatabaseHealth;
+  /** Migrations in drizzle/ that the database has not applied (another instance may be newer or older). */
+  pendingMigrations(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -39,37 +50,77 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return 'url' in target ? openPostgres(target.url) : openPglite(target.dataDir);
 }
 
+/** Journal entries newer than the last applied migration: the rule drizzle's migrator applies. */
+async function countPending(query: Database['query']): Promise<number> {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const [row] = await query<{ last: string | null }>('select max(created_at)::text as last from drizzle.__drizzle_migrations');
+  const applied = Number(row?.last ?? 0);
+  return journal.entries.filter((e) => e.when > applied).length;
+}
+
+/**
+ * Locks live on a one-connection client of their own, never on a connection reserved from the pool:
+ * postgres.js 3.4 puts a reserved connection whose socket has closed back into the pool on release,
+ * and the next query written to it throws from a timer (`Cannot read properties of null (reading
+ * 'write')`, porsager/postgres#1199), which no caller can catch.
+ */
 async function openPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const client = postgres(url, { max: 10, onnotice: () => {} });
+  let session = 0;
+  const lockClient = postgres(url, { max: 1, max_lifetime: null, onnotice: () => {}, onclose: () => (session += 1) });
+  const held = new Set<number>();
   const db = drizzle(client, { schema });
-  const lock = await client.reserve();
   try {
-    await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(db, { migrationsFolder: MIGRATIONS });
-  } finally {
-    await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`;
-    lock.release();
+    await lockClient`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    try {
+      await migrate(db, { migrationsFolder: MIGRATIONS });
+    } finally {
+      await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => undefined);
+    }
+  } catch (error) {
+    await Promise.all([client.end({ timeout: 1 }), lockClient.end({ timeout: 1 })]);
+    throw error;
   }
+  const query = async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[])) as unknown as T[];
+  const health = new DatabaseHealth(() => client`select 1`);
   return {
     db: db as unknown as Db,
     kind: 'postgres',
-    query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[])) as unknown as T[],
+    query,
     async tryLock(key) {
-      const connection = await client.reserve();
-      const [row] = await connection<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
-      if (!row?.locked) {
-        connection.release();
-        return null;
+      // One session holds the locks of the whole process, and advisory locks are reentrant within a session.
+      if (held.has(key)) return null;
+      held.add(key);
+      try {
+        const [row] = await lockClient<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
+        if (!row?.locked) {
+          held.delete(key);
+          return null;
+        }
+      } catch (error) {
+        held.delete(key);
+        throw error;
       }
-      return async () => {
-        await connection`select pg_advisory_unlock(${key})`.catch(() => undefined);
-        connection.release();
+      const takenIn = session;
+      return {
+        get lost() {
+          return session !== takenIn;
+        },
+        async release() {
+          if (!held.delete(key)) return;
+          if (session === takenIn) await lockClient`select pg_advisory_unlock(${key})`.catch(() => undefined);
+        },
       };
     },
-    close: () => client.end({ timeout: 5 }),
+    health,
+    pendingMigrations: () => countPending(query),
+    close: async () => {
+      health.stop();
+      await Promise.all([client.end({ timeout: 5 }), lockClient.end({ timeout: 5 })]);
+    },
   };
 }
 
@@ -106,19 +157,27 @@ async function openPglite(dataDir: string): Promise<Database> {
     const client = await PGlite.create(join(dataDir, 'pglite'));
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
+    const query = async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows;
+    const health = new DatabaseHealth(() => client.query('select 1'));
     return {
       db: db as unknown as Db,
       kind: 'pglite',
-      query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+      query,
       // One process holds the folder, so a lock is a flag in this process.
       async tryLock(key) {
         if (heldLocks.has(key)) return null;
         heldLocks.add(key);
-        return async () => {
-          heldLocks.delete(key);
+        return {
+          lost: false,
+          release: async () => {
+            heldLocks.delete(key);
+          },
         };
       },
+      health,
+      pendingMigrations: () => countPending(query),
       close: async () => {
+        health.stop();
         await client.close();
         release();
       },

@@ -1,7 +1,8 @@
 /**
- * Updates and how their handling went. Claiming an update marks it as being handled, on a lease;
- * a copy delivered again is handled only if the first handling failed (a few times at most) or its
- * handler died, never after it was done.
+ * Updates and how their handling went. Claiming an update marks it as being handled; a copy
+ * delivered again is handled only if the first handling failed or its handler died (a few times at
+ * most), never after it was done. Claims are made in the chat's turn, so an update still marked as
+ * being handled is one whose handler died (its process, or the database under it).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
@@ -9,24 +10,21 @@ import { processedUpdates, type UpdateStatus } from './schema.js';
 
 /** A deterministic failure is not retried forever: the platform would redeliver it for a day. */
 export const MAX_UPDATE_ATTEMPTS = 3;
-const HANDLING_LEASE_SECONDS = 120;
 
 export interface UpdateRef {
   channel: string;
   updateId: number;
 }
 
-/** True when this caller is now the one to handle the update. */
+/** Called in the update's chat turn; non-null when this caller is now the one to handle the update. */
 export async function claimUpdate(db: Db, update: UpdateRef): Promise<{ attempt: number } | null> {
-  const leaseUntil = sql`now() + make_interval(secs => ${HANDLING_LEASE_SECONDS})`;
   const [row] = await db
     .insert(processedUpdates)
-    .values({ ...update, status: 'handling', attempts: 1, leaseUntil })
+    .values({ ...update, status: 'handling', attempts: 1 })
     .onConflictDoUpdate({
       target: [processedUpdates.channel, processedUpdates.updateId],
-      set: { status: 'handling', attempts: sql`${processedUpdates.attempts} + 1`, leaseUntil },
-      setWhere: sql`(${processedUpdates.status} = 'failed' and ${processedUpdates.attempts} < ${MAX_UPDATE_ATTEMPTS})
-        or (${processedUpdates.status} = 'handling' and ${processedUpdates.leaseUntil} < now())`,
+      set: { status: 'handling', attempts: sql`${processedUpdates.attempts} + 1` },
+      setWhere: sql`${processedUpdates.status} <> 'done' and ${processedUpdates.attempts} < ${MAX_UPDATE_ATTEMPTS}`,
     })
     .returning({ attempt: processedUpdates.attempts });
   return row ?? null;
@@ -35,6 +33,6 @@ export async function claimUpdate(db: Db, update: UpdateRef): Promise<{ attempt:
 export async function finishUpdate(db: Db, update: UpdateRef, status: Exclude<UpdateStatus, 'handling'>): Promise<void> {
   await db
     .update(processedUpdates)
-    .set({ status, leaseUntil: null })
+    .set({ status })
     .where(and(eq(processedUpdates.channel, update.channel), eq(processedUpdates.updateId, update.updateId)));
 }

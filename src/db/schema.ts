@@ -166,8 +166,6 @@ export const processedUpdates = pgTable(
     updateId: bigint('update_id', { mode: 'number' }).notNull(),
     status: text('status').$type<UpdateStatus>().notNull().default('done'),
     attempts: integer('attempts').notNull().default(1),
-    /** While handling: when another instance may take it over (this one died). */
-    leaseUntil: timestamp('lease_until', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.channel, t.updateId] })],

@@ -3,10 +3,13 @@
  * Every instance runs a dispatcher, but only the holder of an advisory lock sends, so the limits hold
  * across instances. Results are written back row by row, so a crash loses nothing: a row in flight
  * is leased and comes back when the lease ends (and is then sent again: at most the in-flight few).
+ * When the database goes away the dispatcher pauses, keeps the outcomes it could not write, and on
+ * its return writes them before it takes the lock again; stopping gives back the claims not sent.
  */
 import type { Logger } from 'pino';
-import type { Database } from '../db/client.js';
-import { claim, markChatUnreachable, markFailed, markRetry, markSent, markWaiting, type ClaimedMessage } from './outbox.js';
+import type { Database, Lock } from '../db/client.js';
+import { isConnectionError } from '../db/health.js';
+import { claim, giveBack, markChatUnreachable, markFailed, markRetry, markSent, markWaiting, type ClaimedMessage } from './outbox.js';
 import { Pace } from './pace.js';
 import type { Sender } from './sender.js';
 
@@ -36,6 +39,13 @@ export class Dispatcher {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private readonly paces = new Map<string, Pace>();
+  /** Resolves on stop(): a wait for pacing or for the database ends then. */
+  private stopping: Promise<false> = new Promise(() => {});
+  private signalStop: () => void = () => {};
+  /** The database is away: no new sends until it is back and `unwritten` is written. */
+  private paused = false;
+  /** Outcomes and give-backs the database could not take while it was away, in order. */
+  private readonly unwritten: (() => Promise<void>)[] = [];
 
   constructor(
     private readonly database: Database,
@@ -47,6 +57,7 @@ export class Dispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = new Promise((resolve) => (this.signalStop = () => resolve(false)));
     this.loop = this.run().catch((error: unknown) => this.log.error({ err: error }, 'dispatcher stopped on an error'));
   }
 
@@ -55,8 +66,10 @@ export class Dispatcher {
     this.wakeUp?.();
   }
 
+  /** Lets the messages in flight finish and gives back the claimed ones not yet sent. */
   async stop(): Promise<void> {
     this.running = false;
+    this.signalStop();
     this.wake();
     await this.loop;
   }
@@ -74,32 +87,83 @@ export class Dispatcher {
 
   private async run(): Promise<void> {
     while (this.running) {
-      let release: (() => Promise<void>) | null = null;
       try {
-        release = await this.database.tryLock(SENDER_LOCK);
-        if (release) await this.drain();
+        await this.writeUnwritten();
+        if (this.paused) this.log.info('database reachable again: delivery resumes');
+        this.paused = false;
+        const lock = await this.database.tryLock(SENDER_LOCK);
+        if (lock) {
+          try {
+            await this.drain(lock);
+          } finally {
+            await lock.release();
+          }
+        }
       } catch (error) {
-        this.log.error({ err: error }, 'dispatcher round failed');
-      } finally {
-        await release?.();
+        if (!this.databaseLost(error)) this.log.error({ err: error }, 'dispatcher round failed');
       }
-      if (this.running) await this.sleep(this.options.idleMs);
+      if (!this.running) break;
+      if (this.paused) await this.database.health.untilUp(this.stopping);
+      await this.sleep(this.options.idleMs);
+    }
+    await this.writeUnwritten().catch((error: unknown) =>
+      this.log.warn({ err: error, unwritten: this.unwritten.length }, 'stopped with outcomes unwritten: those messages come back when their lease ends'),
+    );
+  }
+
+  /** A lost connection pauses delivery (reported once); false for any other error. */
+  private databaseLost(error: unknown): boolean {
+    if (!this.database.health.report(error)) return false;
+    if (!this.paused) this.log.warn({ err: error }, 'database unreachable: delivery paused');
+    this.paused = true;
+    return true;
+  }
+
+  /** Throws while the database is still away; a write that fails for another reason is logged and dropped. */
+  private async writeUnwritten(): Promise<void> {
+    for (let write = this.unwritten[0]; write; write = this.unwritten[0]) {
+      await write().catch((error: unknown) => {
+        if (isConnectionError(error)) throw error;
+        this.log.error({ err: error }, 'an outbox write kept for the database failed');
+      });
+      this.unwritten.shift();
     }
   }
 
-  /** Sends until nothing is due. */
-  private async drain(): Promise<void> {
-    while (this.running) {
+  /** Writes to the outbox; a write the database cannot take now waits until it is back. */
+  private async record(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (!this.databaseLost(error)) throw error;
+      this.unwritten.push(write);
+    }
+  }
+
+  /** Sends until nothing is due, the database goes away, or the lock is lost. */
+  private async drain(lock: Lock): Promise<void> {
+    const sending = () => this.running && !this.paused && !lock.lost;
+    while (sending()) {
       const rows = await claim(this.database, this.options.batch, this.options.leaseSeconds);
       if (rows.length === 0) return;
+      const notSent: ClaimedMessage[] = [];
       const inFlight = new Set<Promise<void>>();
-      for (const row of rows) {
-        if (!this.running) break;
-        const sending = this.deliver(row).finally(() => inFlight.delete(sending));
-        inFlight.add(sending);
-        if (inFlight.size >= this.options.concurrency) await Promise.race(inFlight);
+      try {
+        for (const [i, row] of rows.entries()) {
+          if (!sending()) {
+            notSent.push(...rows.slice(i));
+            break;
+          }
+          const delivery = this.deliver(row, sending)
+            .then((sent) => void (sent || notSent.push(row)))
+            .finally(() => inFlight.delete(delivery));
+          inFlight.add(delivery);
+          if (inFlight.size >= this.options.concurrency) await Promise.race(inFlight);
+        }
+        await Promise.all(inFlight);
+      } finally {
+        await this.record(() => giveBack(this.database, notSent));
       }
-      await Promise.all(inFlight);
     }
   }
 
@@ -112,42 +176,46 @@ export class Dispatcher {
     return pace;
   }
 
-  private async deliver(row: ClaimedMessage): Promise<void> {
+  /** False when the row was not sent after all: the dispatcher stopped or paused while it waited for its turn. */
+  private async deliver(row: ClaimedMessage, sending: () => boolean): Promise<boolean> {
     const db = this.database.db;
     const sender = this.senders.get(row.channel);
     if (!sender) {
-      await markFailed(db, row.id, 'failed', `no sender for channel ${row.channel}`);
-      return;
+      await this.record(() => markFailed(db, row.id, 'failed', `no sender for channel ${row.channel}`));
+      return true;
     }
     if (!row.chatReachable) {
-      await markFailed(db, row.id, 'blocked', 'chat marked unreachable');
-      return;
+      await this.record(() => markFailed(db, row.id, 'blocked', 'chat marked unreachable'));
+      return true;
     }
     const recipient = { externalId: row.externalId, type: row.chatType };
     const pace = this.paceFor(sender);
-    await pace.take(`${row.channel}:${row.externalId}`, sender.limits.perChatMs(recipient));
+    const turn = pace.take(`${row.channel}:${row.externalId}`, sender.limits.perChatMs(recipient)).then(() => true);
+    if (!(await Promise.race([turn, this.stopping])) || !sending()) return false;
     const outcome = await sender.send(recipient, row.payload).catch((error: unknown) => ({ kind: 'transient' as const, error: String(error) }));
     switch (outcome.kind) {
       case 'sent':
-        await markSent(db, row.id, outcome.messageId);
-        return;
+        await this.record(() => markSent(db, row.id, outcome.messageId));
+        return true;
       case 'retry-after':
         pace.pause(outcome.seconds);
-        await markWaiting(db, row.id, outcome.seconds, outcome.error);
-        return;
+        await this.record(() => markWaiting(db, row.id, outcome.seconds, outcome.error));
+        return true;
       case 'transient':
-        if (row.attempts >= this.options.maxAttempts) await markFailed(db, row.id, 'failed', outcome.error);
-        else await markRetry(db, row.id, backoffSeconds(row.attempts), outcome.error);
+        if (row.attempts >= this.options.maxAttempts) await this.record(() => markFailed(db, row.id, 'failed', outcome.error));
+        else await this.record(() => markRetry(db, row.id, backoffSeconds(row.attempts), outcome.error));
         this.log.warn({ outbox: row.id, attempt: row.attempts, error: outcome.error }, 'send failed, will retry');
-        return;
+        return true;
       case 'unreachable':
-        await markFailed(db, row.id, 'blocked', outcome.error);
-        await markChatUnreachable(db, row.chatId, outcome.error);
-        return;
+        await this.record(async () => {
+          await markFailed(db, row.id, 'blocked', outcome.error);
+          await markChatUnreachable(db, row.chatId, outcome.error);
+        });
+        return true;
       case 'rejected':
-        await markFailed(db, row.id, 'failed', outcome.error);
+        await this.record(() => markFailed(db, row.id, 'failed', outcome.error));
         this.log.error({ outbox: row.id, error: outcome.error }, 'message refused by the channel');
-        return;
+        return true;
     }
   }
 }

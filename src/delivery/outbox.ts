@@ -146,3 +146,18 @@ export async function markChatUnreachable(db: Db, chatId: number, error: string)
     .set({ status: 'blocked', lastError: error, leaseUntil: null })
     .where(and(eq(outbox.chatId, chatId), eq(outbox.status, 'pending')));
 }
+
+/**
+ * Claims this sender will not send after all (it is stopping, or lost the database mid-batch): due
+ * again at once, the attempt not counted. A row is matched with the attempt it was claimed at, so a
+ * row another sender has claimed since (its lease ran out) stays with that sender.
+ */
+export async function giveBack(database: Database, rows: readonly Pick<ClaimedMessage, 'id' | 'attempts'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await database.query(
+    `update outbox set status = 'pending', attempts = outbox.attempts - 1, lease_until = null
+     from unnest($1::int[], $2::int[]) as given(given_id, claimed_at_attempt)
+     where outbox.id = given_id and outbox.attempts = claimed_at_attempt and outbox.status = 'sending'`,
+    [rows.map((r) => r.id), rows.map((r) => r.attempts)],
+  );
+}

@@ -25,6 +25,7 @@ import type { Database } from '../db/client.js';
 import { ImportRejected } from '../imports/problems.js';
 import { t } from '../messages/i18n.js';
 import { renderProblems } from '../messages/import-problems.js';
+import { installReadiness, sendDatabaseUnavailable, type ChannelStates } from './readiness.js';
 import type { IncomingFile } from '../services/imports.js';
 
 export interface ServerDeps {
@@ -35,6 +36,7 @@ export interface ServerDeps {
   adminToken: string;
   telegram: { bot: Bot; webhookSecret: string; budgetMs: number } | null;
   log: Logger;
+  channels?: ChannelStates;
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -49,15 +51,14 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error instanceof AdminError) return reply.code(error.status).send({ error: error.message });
     if (error instanceof ImportRejected) return reply.code(422).send({ error: renderProblems(t, error.problems).join('\n'), problems: error.problems });
+    if (deps.database.health.report(error)) return sendDatabaseUnavailable(reply);
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'request failed');
     return reply.code(status).send({ error: status === 500 ? t('admin-server-error') : error.message });
   });
 
-  app.get('/healthz', async () => {
-    await deps.database.query('select 1');
-    return { ok: true, database: deps.database.kind, telegram: deps.telegram !== null };
-  });
+  app.get('/healthz', async () => ({ ok: true, database: deps.database.kind, telegram: deps.telegram !== null }));
+  installReadiness(app, { database: deps.database, channels: deps.channels ?? {} });
 
   if (deps.telegram) {
     registerTelegramWebhook(app, { bot: deps.telegram.bot, secret: deps.telegram.webhookSecret, budgetMs: deps.telegram.budgetMs, log: deps.log });

@@ -1,0 +1,53 @@
+/**
+ * Readiness, and what the server does while the database is away: `/readyz` lists what is not ready
+ * (database, migrations, each channel) with a 503, and webhooks answer 503 so the platform
+ * delivers the update again later instead of it being lost.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Database } from '../db/client.js';
+import { t } from '../messages/i18n.js';
+
+/** Per channel: is it taking updates and able to send (webhook set, polling running)? */
+export type ChannelStates = Readonly<Record<string, () => boolean>>;
+
+export interface Check {
+  ready: boolean;
+  detail?: string;
+}
+
+/** Platforms retry a webhook that answers 5xx; a minute of outage is the common case. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** The answer to any request that needs the database while it is away. */
+export function sendDatabaseUnavailable(reply: FastifyReply): FastifyReply {
+  return reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).send({ error: t('database-unavailable') });
+}
+
+async function checkDatabase(database: Database): Promise<{ database: Check; migrations: Check }> {
+  if (!(await database.health.check())) {
+    const detail = database.health.state().error ?? undefined;
+    return { database: { ready: false, ...(detail ? { detail } : {}) }, migrations: { ready: false, detail: 'database not reachable' } };
+  }
+  try {
+    const pending = await database.pendingMigrations();
+    return { database: { ready: true }, migrations: pending === 0 ? { ready: true } : { ready: false, detail: `${pending} pending` } };
+  } catch (error) {
+    return { database: { ready: true }, migrations: { ready: false, detail: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+export function installReadiness(app: FastifyInstance, deps: { database: Database; channels: ChannelStates }): void {
+  app.get('/readyz', async (_request, reply) => {
+    const checks: Record<string, Check> = { ...(await checkDatabase(deps.database)) };
+    for (const [name, ready] of Object.entries(deps.channels)) checks[`channel:${name}`] = { ready: ready() };
+    const notReady = Object.entries(checks)
+      .filter(([, check]) => !check.ready)
+      .map(([name]) => name);
+    return reply.code(notReady.length === 0 ? 200 : 503).send({ ready: notReady.length === 0, notReady, checks });
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (deps.database.health.up || !request.routeOptions.url?.endsWith('/webhook')) return;
+    return sendDatabaseUnavailable(reply);
+  });
+}
