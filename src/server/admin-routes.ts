@@ -55,7 +55,7 @@ export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOp
     },
     transform: jsonSchemaTransform,
   });
-  await scope.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
+  await scope.register(swaggerUi, { routePrefix: '/docs', indexPrefix: scope.prefix, staticCSP: DOCS_CSP });
 
   await scope.register(async (api) => {
     await requireAdminToken(api, options.adminToken);
