@@ -20,6 +20,27 @@ const requestTooLarge = () => new AdminError(t('admin-upload-too-large', { max: 
 /** Codes of @fastify/multipart's own refusals. */
 const PART_LIMITS = new Set(['FST_PARTS_LIMIT', 'FST_FILES_LIMIT', 'FST_FIELDS_LIMIT']);
 
+/**
+ * Reads what is left of a refused request and drops it, so the answer comes once the client has
+ * sent everything and can read it, and the connection is left idle, not half read. A client that
+ * keeps sending past the request limit is cut off.
+ */
+async function dropRest(request: FastifyRequest): Promise<void> {
+  const raw = request.raw;
+  raw.unpipe();
+  if (raw.readableEnded || raw.destroyed) return;
+  let dropped = 0;
+  await new Promise<void>((resolve) => {
+    raw.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > MAX_UPLOAD_BYTES) raw.destroy();
+    });
+    raw.once('end', resolve);
+    raw.once('close', resolve);
+    raw.resume();
+  });
+}
+
 export async function readUpload(request: FastifyRequest): Promise<{ files: IncomingFile[]; period: string | null }> {
   if (!request.isMultipart()) throw new AdminError(t('admin-import-not-multipart'), 415);
   if (Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) throw requestTooLarge();
@@ -43,6 +64,7 @@ export async function readUpload(request: FastifyRequest): Promise<{ files: Inco
       files.push({ fileName: part.filename, bytes: Buffer.concat(chunks) });
     }
   } catch (error) {
+    await dropRest(request);
     if (error instanceof AdminError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (PART_LIMITS.has(code)) throw new AdminError(t('admin-upload-too-many-parts', { files: MAX_UPLOAD_FILES }), 413);
