@@ -342,6 +342,47 @@ cli-import-path-missing = Không có tệp hoặc thư mục «{ $path }».
 console-file = [Tệp đính kèm: { $name }. Trong terminal, ghi tệp mẫu bằng: npm run cli -- template]
 chat-banner = chiso-bot trong terminal. Gõ /huongdan để xem các lệnh, Ctrl+D để thoát.
 
+## Admin API: requests refused before any work (each names the field, the file or the limit)
+admin-docs-description = API quản trị của chiso-bot: nhập kết quả, tạo mã mời, giao nhiệm vụ, công bố và xem báo cáo gửi. Mọi đường dẫn (trừ /api/docs) cần Authorization: Bearer ADMIN_TOKEN; lỗi trả về { "{" }"error": "…"{ "}" } bằng tiếng Việt.
+admin-request-invalid = Yêu cầu không hợp lệ: { $problems }.
+admin-body-missing = thiếu nội dung JSON (Content-Type: application/json)
+admin-body-type = nội dung gửi lên phải là { $expected }
+admin-field-missing = thiếu trường «{ $field }»
+admin-field-type = trường «{ $field }» phải là { $expected }
+admin-field-one-of = trường «{ $field }» phải là một trong: { $values }
+admin-field-empty = trường «{ $field }» không được để trống
+admin-field-too-small = trường «{ $field }» { $origin ->
+        [string] phải có ít nhất { $minimum } ký tự
+        [array] phải có ít nhất { $minimum } mục
+       *[other] không được nhỏ hơn { $minimum }
+    }
+admin-field-too-big = trường «{ $field }» { $origin ->
+        [string] chỉ được có tối đa { $maximum } ký tự
+        [array] chỉ được có tối đa { $maximum } mục
+       *[other] không được lớn hơn { $maximum }
+    }
+admin-field-unknown = trường «{ $field }» không có trong yêu cầu này
+admin-field-invalid = trường «{ $field }» không đúng dạng
+admin-field-task-to = trường «{ $field }» phải là "all" (mọi đơn vị trực thuộc) hoặc danh sách mã hoặc tên đơn vị, ví dụ ["H44.100", "Việt Trì"]
+admin-type-string = chuỗi ký tự
+admin-type-number = số
+admin-type-int = số nguyên
+admin-type-boolean = true hoặc false
+admin-type-array = danh sách
+admin-type-object = một đối tượng JSON
+admin-type-null = null
+admin-too-many-attempts = Sai mã quản trị quá nhiều lần từ địa chỉ này. Thử lại sau { $minutes } phút.
+admin-upload-file-too-large = Tệp «{ $file }» lớn hơn { $max } MB: không nhận. Chia nhỏ tệp hoặc chỉ gửi phần cần nhập.
+admin-upload-too-large = Một lần gửi tối đa { $max } MB: gửi các tệp thành nhiều lần.
+admin-upload-too-many-parts = Quá nhiều phần trong một lần gửi: tối đa { $files } tệp và trường «period».
+admin-upload-broken = Dữ liệu multipart/form-data bị hỏng hoặc bị ngắt giữa chừng: gửi lại.
+http-not-found = Không có đường dẫn { $method } { $path }. Danh sách đường dẫn của API quản trị: /api/docs.
+http-invalid-json = Nội dung không phải JSON hợp lệ (Content-Type là application/json).
+http-empty-json = Nội dung rỗng trong khi Content-Type là application/json: gửi JSON, hoặc bỏ Content-Type.
+http-media-type = Không nhận kiểu nội dung «{ $type }»: gửi JSON (Content-Type: application/json).
+http-body-too-large = Nội dung yêu cầu quá lớn (tối đa { $max } KB).
+http-bad-request = Yêu cầu không hợp lệ (mã lỗi { $code }).
+
 ## Imports through the chat (admins)
 import-confirm-button = ✅ Xác nhận
 import-cancel-button = ✖ Hủy

@@ -2,31 +2,17 @@
  * The HTTP face: health, the Telegram webhook, and the admin API. Built by a function from its
  * dependencies, so tests start exactly what production starts.
  */
-import { timingSafeEqual } from 'node:crypto';
-import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { Logger } from 'pino';
-import {
-  AdminError,
-  createTaskCommand,
-  deliveryReportCommand,
-  demoCommand,
-  importCommand,
-  inviteCommand,
-  publishCommand,
-  type AdminContext,
-  type TaskArgs,
-} from '../admin/commands.js';
+import type { AdminContext } from '../admin/commands.js';
 import type { ChatTurns } from '../channels/chat-turns.js';
-import { converse, type ConversationDeps } from '../channels/conversation.js';
+import type { ConversationDeps } from '../channels/conversation.js';
 import { registerTelegramWebhook } from '../channels/telegram/webhook.js';
 import type { Database } from '../db/client.js';
-import { ImportRejected } from '../imports/problems.js';
-import { t } from '../messages/i18n.js';
-import { renderProblems } from '../messages/import-problems.js';
-import { installReadiness, sendDatabaseUnavailable, type ChannelStates } from './readiness.js';
-import type { IncomingFile } from '../services/imports.js';
+import { adminRoutes } from './admin-routes.js';
+import { installErrorHandling } from './errors.js';
+import { installReadiness, type ChannelStates } from './readiness.js';
 
 export interface ServerDeps {
   database: Database;
@@ -39,23 +25,10 @@ export interface ServerDeps {
   channels?: ChannelStates;
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({ loggerInstance: deps.log.child({ part: 'http' }) as FastifyBaseLogger, bodyLimit: 60 * 1024 * 1024 });
 
-  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    if (error instanceof AdminError) return reply.code(error.status).send({ error: error.message });
-    if (error instanceof ImportRejected) return reply.code(422).send({ error: renderProblems(t, error.problems).join('\n'), problems: error.problems });
-    if (deps.database.health.report(error)) return sendDatabaseUnavailable(reply);
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'request failed');
-    return reply.code(status).send({ error: status === 500 ? t('admin-server-error') : error.message });
-  });
+  installErrorHandling(app, deps.database);
 
   app.get('/healthz', async () => ({ ok: true, database: deps.database.kind, telegram: deps.telegram !== null }));
   installReadiness(app, { database: deps.database, channels: deps.channels ?? {} });
@@ -64,64 +37,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     registerTelegramWebhook(app, { bot: deps.telegram.bot, secret: deps.telegram.webhookSecret, budgetMs: deps.telegram.budgetMs, log: deps.log });
   }
 
-  app.register(async (api) => {
-    api.addHook('onRequest', async (request, reply) => {
-      if (!tokenMatches(request.headers.authorization, deps.adminToken)) {
-        return reply.code(401).send({ error: t('admin-unauthorized') });
-      }
-    });
-
-    api.post('/demo', async () => demoCommand(deps.admin));
-
-    /** multipart/form-data: one or more `file` parts (the six portal responses, a sheet or a letter) and `period`. */
-    api.register(async (imports) => {
-      // Over the import limit on purpose: a too large file is refused by the import with a clear message.
-      await imports.register(multipart, { limits: { fileSize: 60 * 1024 * 1024, files: 20 } });
-      imports.post('/imports', async (request, reply) => {
-        if (!request.isMultipart()) throw new AdminError(t('admin-import-not-multipart'), 415);
-        const files: IncomingFile[] = [];
-        let period: string | null = null;
-        let force = false;
-        for await (const part of request.parts()) {
-          if (part.type === 'file') files.push({ fileName: part.filename, bytes: await part.toBuffer() });
-          else if (part.fieldname === 'period') period = String(part.value);
-          else if (part.fieldname === 'force') force = String(part.value) === 'true';
-        }
-        if (files.length === 0) throw new AdminError(t('admin-import-no-files'));
-        const result = await importCommand(deps.admin, files, { period, force });
-        return reply.code(result.report.importId === null ? 200 : 201).send(result);
-      });
-    });
-
-    api.post<{ Body: { unit?: string; role?: string; uses?: number | null; days?: number } }>('/invites', async (request, reply) => {
-      const body = request.body ?? {};
-      const view = await inviteCommand(deps.admin, {
-        unit: String(body.unit ?? ''),
-        role: String(body.role ?? 'officer'),
-        ...(body.uses !== undefined ? { uses: body.uses } : {}),
-        ...(body.days !== undefined ? { days: body.days } : {}),
-      });
-      return reply.code(201).send(view);
-    });
-
-    api.post<{ Body: { period?: string } }>('/publications', async (request, reply) => {
-      const view = await publishCommand(deps.admin, String(request.body?.period ?? ''), 'api');
-      return reply.code(view.again ? 200 : 201).send(view);
-    });
-
-    api.get<{ Params: { period: string } }>('/publications/:period', async (request) => deliveryReportCommand(deps.admin, request.params.period));
-
-    api.post<{ Body: TaskArgs }>('/tasks', async (request, reply) => reply.code(201).send(await createTaskCommand(deps.admin, request.body, deps.conversation.timeZone)));
-
-    /** The terminal chat (`npm run chat`) talks through here while the server holds the database. */
-    api.post<{ Body: { chatId?: string; text?: string } }>('/console/messages', async (request) => {
-      const { chatId = 'local', text = '' } = request.body ?? {};
-      const chat = { channel: 'console', externalId: String(chatId), type: 'private' as const, title: null };
-      const replies = await deps.turns.run(chat, () => converse(deps.conversation, { chat, text: String(text), addressed: true }));
-      // A terminal cannot show an attached file: it is named, and the CLI writes it (`template`).
-      return { replies: replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [] } } : reply)) };
-    });
-  }, { prefix: '/api' });
+  app.register(adminRoutes, { prefix: '/api', admin: deps.admin, conversation: deps.conversation, turns: deps.turns, adminToken: deps.adminToken });
 
   return app;
 }

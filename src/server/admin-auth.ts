@@ -1,0 +1,40 @@
+/**
+ * The admin API's door: `Authorization: Bearer ADMIN_TOKEN`, compared in constant time, and a
+ * throttle on wrong tokens. Only failures are counted, per client address: a CLI with the right
+ * token never meets the limit, while an address that failed too often is refused (429), right
+ * token or not, until its window ends, so guessing gains nothing from a blocked address.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { t } from '../messages/i18n.js';
+
+export const AUTH_FAILURES = { max: 10, timeWindow: 10 * 60 * 1000 };
+
+export function bearerToken(header: string | undefined): string | null {
+  return /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1] ?? null;
+}
+
+/** Equal digests, so neither the content nor the length of the token leaks through timing. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export async function requireAdminToken(scope: FastifyInstance, token: string): Promise<void> {
+  await scope.register(rateLimit, { global: false });
+  const failures = scope.createRateLimit(AUTH_FAILURES);
+  scope.addHook('onRequest', async (request, reply) => {
+    const seen = await failures(request, { increment: false });
+    if (!seen.isAllowed && seen.remaining === 0) {
+      return reply
+        .code(429)
+        .header('retry-after', seen.ttlInSeconds)
+        .send({ error: t('admin-too-many-attempts', { minutes: Math.ceil(seen.ttlInSeconds / 60) }) });
+    }
+    const given = bearerToken(request.headers.authorization);
+    if (given !== null && sameSecret(given, token)) return;
+    await failures(request);
+    return reply.code(401).send({ error: t('admin-unauthorized') });
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * The admin API under /api: its OpenAPI description (public, at /api/docs) and the routes behind
+ * the admin token. Every route declares what it takes and gives (admin-schemas.ts); a request that
+ * does not fit is refused with 400 naming the field before any command runs.
+ */
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  AdminError,
+  createTaskCommand,
+  deliveryReportCommand,
+  demoCommand,
+  importCommand,
+  inviteCommand,
+  publishCommand,
+  type AdminContext,
+} from '../admin/commands.js';
+import type { ChatTurns } from '../channels/chat-turns.js';
+import { converse, type ConversationDeps } from '../channels/conversation.js';
+import { t } from '../messages/i18n.js';
+import { requireAdminToken } from './admin-auth.js';
+import * as schemas from './admin-schemas.js';
+import { zodValidator } from './errors.js';
+import { readUpload, UPLOAD_LIMITS } from './upload.js';
+
+export interface AdminRoutesOptions {
+  admin: AdminContext;
+  conversation: ConversationDeps;
+  turns: ChatTurns;
+  adminToken: string;
+}
+
+/** Admin requests are small JSON; only imports carry files, streamed under their own limits. */
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** Only the page and its own assets: nothing is fetched from elsewhere. */
+const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'self'";
+
+/** The multipart body is read by the handler under busboy's limits; its schema only documents it. */
+const multipartBody: FastifySchemaCompiler<unknown> = () => (data) => ({ value: data });
+
+export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOptions): Promise<void> {
+  scope.setValidatorCompiler(zodValidator);
+  scope.setSerializerCompiler(serializerCompiler);
+  scope.addHook('onRoute', (route) => {
+    route.bodyLimit ??= JSON_BODY_LIMIT;
+  });
+
+  await scope.register(swagger, {
+    openapi: {
+      info: { title: 'chiso-bot: API quản trị', version: '1', description: t('admin-docs-description') },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await scope.register(swaggerUi, { routePrefix: '/docs', indexPrefix: scope.prefix, staticCSP: DOCS_CSP });
+
+  await scope.register(async (api) => {
+    await requireAdminToken(api, options.adminToken);
+    const { admin, conversation, turns } = options;
+    const routes = api.withTypeProvider<ZodTypeProvider>();
+
+    routes.post('/demo', { schema: { summary: 'Nạp dữ liệu mẫu', response: { 200: schemas.demoReply, ...schemas.commonErrors } } }, async () => demoCommand(admin));
+
+    await routes.register(async (imports) => {
+      await imports.register(multipart, { limits: UPLOAD_LIMITS, throwFileSizeLimit: false });
+      imports.withTypeProvider<ZodTypeProvider>().post(
+        '/imports',
+        {
+          validatorCompiler: multipartBody,
+          schema: {
+            summary: 'Nhập kết quả: tệp của Cổng DVCQG, bảng tính hoặc công văn',
+            consumes: ['multipart/form-data'],
+            body: schemas.importBody,
+            response: { 200: schemas.importReply, 201: schemas.importReply, 413: schemas.errorReply, 415: schemas.errorReply, 422: schemas.errorReply, ...schemas.commonErrors },
+          },
+        },
+        async (request, reply) => {
+          const { files, period, force } = await readUpload(request);
+          if (files.length === 0) throw new AdminError(t('admin-import-no-files'));
+          const result = await importCommand(admin, files, { period, force });
+          return reply.code(result.report.importId === null ? 200 : 201).send(result);
+        },
+      );
+    });
+
+    routes.post(
+      '/invites',
+      { schema: { summary: 'Tạo mã mời', body: schemas.inviteBody, response: { 201: schemas.inviteReply, 409: schemas.errorReply, ...schemas.commonErrors } } },
+      async (request, reply) => reply.code(201).send(await inviteCommand(admin, request.body)),
+    );
+
+    routes.post(
+      '/publications',
+      { schema: { summary: 'Công bố một kỳ', body: schemas.publicationBody, response: { 200: schemas.publicationReply, 201: schemas.publicationReply, 409: schemas.errorReply, ...schemas.commonErrors } } },
+      async (request, reply) => {
+        const view = await publishCommand(admin, request.body.period, 'api');
+        return reply.code(view.again ? 200 : 201).send(view);
+      },
+    );
+
+    routes.get(
+      '/publications/:period',
+      { schema: { summary: 'Báo cáo gửi của một kỳ', params: schemas.periodParams, response: { 200: schemas.deliveryReportReply, ...schemas.commonErrors } } },
+      async (request) => deliveryReportCommand(admin, request.params.period),
+    );
+
+    routes.post(
+      '/tasks',
+      { schema: { summary: 'Giao nhiệm vụ', body: schemas.taskBody, response: { 201: schemas.taskReply, 409: schemas.errorReply, ...schemas.commonErrors } } },
+      async (request, reply) => reply.code(201).send(await createTaskCommand(admin, request.body, conversation.timeZone)),
+    );
+
+    /** The terminal chat (`npm run chat`) talks through here while the server holds the database. */
+    routes.post(
+      '/console/messages',
+      { schema: { summary: 'Trò chuyện trong terminal', body: schemas.consoleBody, response: { 200: schemas.consoleReply, ...schemas.commonErrors } } },
+      async (request) => {
+        const chat = { channel: 'console', externalId: request.body.chatId, type: 'private' as const, title: null };
+        const replies = await turns.run(chat, () => converse(conversation, { chat, text: request.body.text, addressed: true }));
+        // A terminal cannot show an attached file: it is named, and the CLI writes it (`template`).
+        return { replies: replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [] } } : reply)) };
+      },
+    );
+  });
+}
