@@ -38,6 +38,8 @@ export interface AppOptions {
   botInfo?: UserFromGetMe;
   /** Tests make the dispatcher quicker to notice work. */
   dispatcher?: Partial<DispatcherOptions>;
+  /** How long Telegram waits for the webhook's answer (tests that read answers right after it lengthen it). */
+  webhookBudgetMs?: number;
 }
 
 export interface RunningApp {
@@ -95,7 +97,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
   if (!config.adminToken) log.warn(`ADMIN_TOKEN is not set: a temporary token was written to ${config.dataDir}/server.json for the CLI.`);
   const admin: AdminContext = { db: database.db, botUsername: bot?.botInfo.username ?? config.telegram?.username ?? DEFAULT_BOT_USERNAME, now, wakeDelivery, onImported };
-  const webhook = config.telegram?.publicUrl && bot ? { bot, webhookSecret: config.telegram.webhookSecret, budgetMs: WEBHOOK_BUDGET_MS } : null;
+  const webhook = config.telegram?.publicUrl && bot ? { bot, webhookSecret: config.telegram.webhookSecret, budgetMs: options.webhookBudgetMs ?? WEBHOOK_BUDGET_MS } : null;
   let webhookSet = false;
   const channels: ChannelStates = bot ? { telegram: () => (webhook ? webhookSet : bot.isRunning()) } : {};
   const server = buildServer({ database, conversation, turns, admin, adminToken, telegram: webhook, log, channels });
