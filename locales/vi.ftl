@@ -319,9 +319,9 @@ cli-usage =
     Lệnh:
       demo                                   nạp dữ liệu mẫu (công văn thị xã Mỹ Hào tháng 02/2025)
       invite --unit ĐƠN_VỊ --role VAI_TRÒ    tạo mã mời; VAI_TRÒ: officer | leader | admin
-             [--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
+             {"["}--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
       import TỆP|THƯ_MỤC… [--period KỲ]      nhập kết quả: 6 tệp JSON của Cổng DVCQG (một thư mục),
-             [--json]                        một bảng tính .xlsx/.csv theo mẫu, hoặc một công văn .txt/.docx/.pdf;
+             {"["}--json]                        một bảng tính .xlsx/.csv theo mẫu, hoặc một công văn .txt/.docx/.pdf;
                                              KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm)
       template [--format xlsx|csv] [--out TỆP]  ghi tệp mẫu bảng tính để nhập kết quả
       publish --period KỲ [--json]           công bố kết quả một kỳ: mỗi cuộc trò chuyện nhận kết quả đơn vị mình

@@ -32,6 +32,16 @@ async function cli(env: Record<string, string>, ...args: string[]) {
   }
 }
 
+it('lists every command it knows in its help', async () => {
+  const dispatch = readFileSync(new URL('../../src/cli/index.ts', import.meta.url), 'utf8');
+  const commands = [...dispatch.matchAll(/case '([a-z]+)':/g)].map((m) => m[1] ?? '');
+  expect(commands.length).toBeGreaterThan(5);
+  const { code, stdout } = await cli({}, 'help');
+  expect(code).toBe(0);
+  const listed = stdout.split('\n').map((line) => /^\s+([a-z]+)\b/.exec(line)?.[1]);
+  expect(commands.filter((command) => !listed.includes(command))).toEqual([]);
+});
+
 describe('the CLI with no server running', () => {
   let database: TestDatabase;
   beforeAll(async () => {
