@@ -18,6 +18,7 @@ import {
   type AdminContext,
   type TaskArgs,
 } from '../admin/commands.js';
+import { act } from '../channels/actions.js';
 import { converse, type ConversationDeps } from '../channels/conversation.js';
 import type { Database } from '../db/client.js';
 import { ImportRejected } from '../imports/problems.js';
@@ -117,6 +118,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       });
       // A terminal cannot show an attached file: it is named, and the CLI writes it (`template`).
       return { replies: replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [] } } : reply)) };
+    });
+
+    /** A button the terminal chat pressed. */
+    api.post<{ Body: { chatId?: string; action?: string } }>('/console/actions', async (request) => {
+      const { chatId = 'local', action = '' } = request.body ?? {};
+      return { replies: await act(deps.conversation, { channel: 'console', externalId: String(chatId), type: 'private', title: null }, null, String(action)) };
     });
   }, { prefix: '/api' });
 
