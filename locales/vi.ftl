@@ -324,9 +324,9 @@ cli-usage =
     Lệnh:
       demo                                   nạp dữ liệu mẫu (công văn thị xã Mỹ Hào tháng 02/2025)
       invite --unit ĐƠN_VỊ --role VAI_TRÒ    tạo mã mời; VAI_TRÒ: officer | leader | admin
-             [--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
+             {"["}--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
       import TỆP|THƯ_MỤC… [--period KỲ]      nhập kết quả: 6 tệp JSON của Cổng DVCQG (một thư mục),
-             [--json] [--force]              một bảng tính .xlsx/.csv theo mẫu, hoặc một công văn .txt/.docx/.pdf;
+             {"["}--json] [--force]              một bảng tính .xlsx/.csv theo mẫu, hoặc một công văn .txt/.docx/.pdf;
                                              KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm); bảng tính có cột Kỳ thì không cần;
                                              --force: vẫn nhập khi kết quả đầy đủ của kỳ đã công bố sẽ bị thiếu
       template [--format xlsx|csv] [--out TỆP]  ghi tệp mẫu bảng tính để nhập kết quả
@@ -340,7 +340,8 @@ cli-template-bad-format = Định dạng «{ $format }» không có: chọn xlsx
 cli-import-no-paths = Thiếu tệp hoặc thư mục cần nhập. Ví dụ: npm run cli -- import samples/portal/2026-08 --period 2026-08
 cli-import-path-missing = Không có tệp hoặc thư mục «{ $path }».
 console-file = [Tệp đính kèm: { $name }. Trong terminal, ghi tệp mẫu bằng: npm run cli -- template]
-chat-banner = chiso-bot trong terminal. Gõ /huongdan để xem các lệnh, Ctrl+D để thoát.
+chat-banner = chiso-bot trong terminal. Gõ /huongdan để xem các lệnh, số hoặc tên của một nút để bấm nút đó, Ctrl+D để thoát.
+console-button-ambiguous = Có { $count } nút «{ $label }»: gõ số của nút cần bấm.
 
 ## Admin API: requests refused before any work (each names the field, the file or the limit)
 admin-docs-description = API quản trị của chiso-bot: nhập kết quả, tạo mã mời, giao nhiệm vụ, công bố và xem báo cáo gửi. Mọi đường dẫn (trừ /api/docs) cần Authorization: Bearer ADMIN_TOKEN; lỗi trả về { "{" }"error": "…"{ "}" } bằng tiếng Việt.

@@ -1,11 +1,14 @@
 /**
- * `npm run chat`: talk to the bot in the terminal, with the same answers as Telegram.
+ * `npm run chat`: talk to the bot in the terminal, with the same answers as Telegram; a button is
+ * pressed by typing its number or its label.
  * Goes through the running server when one holds the embedded database, else opens it itself.
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
-import { converse } from '../channels/conversation.js';
-import { renderForConsole } from '../channels/console/render.js';
+import { act } from '../channels/actions.js';
+import { converse, type ConversationDeps } from '../channels/conversation.js';
+import { ConsoleSession, type ConsoleTransport } from '../channels/console/session.js';
+import type { ChatAddress } from '../db/chats.js';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { t } from '../messages/i18n.js';
 import type { Reply } from '../messages/reply.js';
@@ -16,22 +19,23 @@ const config = loadConfig();
 const backend = await openBackend(config);
 const chatId = `terminal:${userInfo().username}`;
 
-async function ask(text: string): Promise<Reply[]> {
-  if (backend.kind === 'remote') return (await backend.call<{ replies: Reply[] }>('POST', '/api/console/messages', { chatId, text })).replies;
-  return converse(
-    { db: backend.admin.db, t, now: () => new Date(), timeZone: config.timeZone },
-    { chat: { channel: 'console', externalId: chatId, type: 'private', title: null }, text, addressed: true },
-  );
+function transport(): ConsoleTransport {
+  if (backend.kind === 'remote') {
+    const post = async (path: string, body: Record<string, string>) => (await backend.call<{ replies: Reply[] }>('POST', path, { chatId, ...body })).replies;
+    return { say: (text) => post('/api/console/messages', { text }), press: (action) => post('/api/console/actions', { action }) };
+  }
+  const deps: ConversationDeps = { db: backend.admin.db, t, now: () => new Date(), timeZone: config.timeZone };
+  const chat: ChatAddress = { channel: 'console', externalId: chatId, type: 'private', title: null };
+  return { say: (text) => converse(deps, { chat, text, addressed: true }), press: (action) => act(deps, chat, null, action) };
 }
 
+const session = new ConsoleSession(transport());
 const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
 console.log(`${t('chat-banner')}\n`);
 if (process.stdin.isTTY) rl.setPrompt('> ');
 rl.prompt();
 for await (const line of rl) {
-  if (line.trim()) {
-    for (const reply of await ask(line)) console.log(renderForConsole(reply) + '\n');
-  }
+  for (const text of await session.input(line)) console.log(text + '\n');
   rl.prompt();
 }
 if (backend.kind === 'local') await backend.close();

@@ -37,6 +37,8 @@ export interface Database {
 
 export type DatabaseTarget = { url: string } | { dataDir: string };
 
+/** Where PGlite keeps its files inside DATA_DIR. */
+export const PGLITE_FOLDER = 'pglite';
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 const MIGRATION_LOCK = 766_2024;
 
@@ -154,7 +156,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = await PGlite.create(join(dataDir, 'pglite'));
+    const client = await PGlite.create(join(dataDir, PGLITE_FOLDER));
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     const query = async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows;

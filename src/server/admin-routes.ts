@@ -18,9 +18,11 @@ import {
   publishCommand,
   type AdminContext,
 } from '../admin/commands.js';
+import { act } from '../channels/actions.js';
 import type { ChatTurns } from '../channels/chat-turns.js';
 import { converse, type ConversationDeps } from '../channels/conversation.js';
 import { t } from '../messages/i18n.js';
+import type { Reply } from '../messages/reply.js';
 import { requireAdminToken } from './admin-auth.js';
 import * as schemas from './admin-schemas.js';
 import { zodValidator } from './errors.js';
@@ -41,6 +43,11 @@ const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'un
 
 /** The multipart body is read by the handler under busboy's limits; its schema only documents it. */
 const multipartBody: FastifySchemaCompiler<unknown> = () => (data) => ({ value: data });
+
+/** A terminal cannot show an attached file: it is named, and the CLI writes it (`template`). */
+function forTerminal(replies: Reply[]) {
+  return replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [] } } : reply));
+}
 
 export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOptions): Promise<void> {
   scope.setValidatorCompiler(zodValidator);
@@ -122,8 +129,17 @@ export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOp
       async (request) => {
         const chat = { channel: 'console', externalId: request.body.chatId, type: 'private' as const, title: null };
         const replies = await turns.run(chat, () => converse(conversation, { chat, text: request.body.text, addressed: true }));
-        // A terminal cannot show an attached file: it is named, and the CLI writes it (`template`).
-        return { replies: replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [] } } : reply)) };
+        return { replies: forTerminal(replies) };
+      },
+    );
+
+    /** A button pressed in the terminal chat. */
+    routes.post(
+      '/console/actions',
+      { schema: { summary: 'Bấm nút trong terminal', body: schemas.consoleActionBody, response: { 200: schemas.consoleReply, ...schemas.commonErrors } } },
+      async (request) => {
+        const chat = { channel: 'console', externalId: request.body.chatId, type: 'private' as const, title: null };
+        return { replies: forTerminal(await turns.run(chat, () => act(conversation, chat, null, request.body.action))) };
       },
     );
   });

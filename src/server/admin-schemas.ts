@@ -98,6 +98,11 @@ export const consoleBody = z.strictObject({
   chatId: text.max(200).default('local'),
   text: z.string().max(4096),
 });
+export const consoleActionBody = z.strictObject({
+  chatId: text.max(200).default('local'),
+  /** A button's action, as the reply carried it (64 bytes at most, Telegram's limit). */
+  action: z.string().min(1).max(64),
+});
 const replyButton = open({ label: z.string(), action: z.string() });
 export const consoleReply = open({
   replies: z.array(

@@ -2,7 +2,7 @@
  * A running server leaves its address and admin token in DATA_DIR/server.json, so a CLI started
  * beside it talks to it instead of opening the embedded database a second time.
  */
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface RunningInstance {
@@ -13,10 +13,13 @@ export interface RunningInstance {
 
 const fileIn = (dataDir: string) => join(dataDir, 'server.json');
 
+/** Written whole or not at all (a rename): a CLI reading it meanwhile never sees half a file. */
 export function writeInstanceFile(dataDir: string, instance: RunningInstance): void {
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(fileIn(dataDir), JSON.stringify(instance), { mode: 0o600 });
-  chmodSync(fileIn(dataDir), 0o600);
+  const partial = `${fileIn(dataDir)}.${process.pid}`;
+  writeFileSync(partial, JSON.stringify(instance), { mode: 0o600 });
+  chmodSync(partial, 0o600);
+  renameSync(partial, fileIn(dataDir));
 }
 
 export function removeInstanceFile(dataDir: string): void {

@@ -3,14 +3,13 @@
  * minimal sheet, the untouched template, a sheet's Kỳ column. Through the admin API, the chat and the
  * CLI, on the portal's real month and the real template.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/imports/save.js';
 import { writeTemplate } from '../../src/imports/sheet/template.js';
+import { cli } from '../helpers/cli.js';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { editedPortalFiles, entryNamed, PORTAL_DIR_PATH, PORTAL_FILES, type SampleFile } from '../helpers/samples.js';
@@ -174,23 +173,6 @@ describe('imports through the admin API and the chat keep what they do not carry
     expect(stored?.framework_version).toBe('766-2024');
   });
 });
-
-const run = promisify(execFile);
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-async function cli(env: Record<string, string>, ...args: string[]) {
-  const { PATH, HOME } = process.env;
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: PATH ?? '', HOME: HOME ?? '', LOG_LEVEL: 'silent', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** Each CLI call starts a process (a few seconds on a busy 2-core machine); a test runs several. */
 const CLI_TIMEOUT = 120_000;

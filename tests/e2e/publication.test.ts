@@ -27,15 +27,18 @@ function published(telegram: TelegramStandIn, chatId: number): string[] {
   return telegram.sentTexts(chatId).filter((text) => /^<b>(Công bố kết quả|Tổng hợp kết quả)/.test(text));
 }
 
+/** The delivery report of a period once the dispatcher has nothing left to send. */
 async function waitUntilSent(t: TestApp, period: string, expected: number): Promise<DeliveryReport> {
-  let report: DeliveryReport | null = null;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    report = (await t.admin<{ report: DeliveryReport | null }>('GET', `/api/publications/${period}`)).body.report;
-    if (report && report.totals.pending === 0 && report.totals.chats >= expected) return report;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`not all sent: ${JSON.stringify(report?.totals)}`);
+  await t.outboxSettled();
+  const { report } = (await t.admin<{ report: DeliveryReport | null }>('GET', `/api/publications/${period}`)).body;
+  if (!report) throw new Error(`no delivery report for ${period}`);
+  expect(report.totals).toMatchObject({ chats: expected, pending: 0 });
+  return report;
+}
+
+async function outboxRows(t: TestApp): Promise<number> {
+  const [row] = await t.app.database.query<{ n: number }>('select count(*)::int as n from outbox');
+  return row?.n ?? 0;
 }
 
 describe('publishing 08/2026 to the chats of Phú Thọ', () => {
@@ -59,9 +62,7 @@ describe('publishing 08/2026 to the chats of Phú Thọ', () => {
     expect(preview).toContain('Sẽ gửi 3 kết quả đơn vị và 2 bản tổng hợp cho lãnh đạo đơn vị cấp trên (5 cuộc trò chuyện).');
     expect(preview).toContain('(Mẫu) Công bố kết quả Bộ chỉ số tháng 08/2026 – UBND Phường Việt Trì');
     expect(preview).toContain('(Mẫu) Tổng hợp kết quả Bộ chỉ số tháng 08/2026 – các đơn vị thuộc UBND tỉnh Phú Thọ');
-    expect(await t.snapshot()).toBeDefined();
-    const [queued] = await t.app.database.query<{ n: number }>('select count(*)::int as n from outbox');
-    expect(queued?.n).toBe(0);
+    expect(await outboxRows(t)).toBe(0);
     expect(published(t.telegram, VIET_TRI.id)).toHaveLength(0);
   });
 
@@ -101,7 +102,8 @@ describe('publishing 08/2026 to the chats of Phú Thọ', () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ again: true, enqueued: 0, planned: 5 });
     expect(again.body.text).toContain('đã công bố từ');
-    await new Promise((r) => setTimeout(r, 300));
+    expect(await outboxRows(t)).toBe(5);
+    await t.outboxSettled();
     for (const chat of [VIET_TRI, VIET_TRI_GROUP, NONG_TRANG, PROVINCE_LEADER, ADMIN]) expect(published(t.telegram, chat.id)).toHaveLength(1);
   });
 
@@ -154,8 +156,10 @@ describe('publishing 08/2026 to the chats of Phú Thọ', () => {
     expect(chat?.blocked_at).not.toBeNull();
     const attempts = t.telegram.callsOf('sendMessage').filter((c) => String(c.payload.chat_id) === String(blocker.id)).length;
     t.telegram.intercept = null;
-    await t.admin('POST', '/api/publications', { period: '2026-08' });
-    await new Promise((r) => setTimeout(r, 300));
+    const rows = await outboxRows(t);
+    expect((await t.admin<PublicationView>('POST', '/api/publications', { period: '2026-08' })).body.enqueued).toBe(0);
+    expect(await outboxRows(t)).toBe(rows);
+    await t.outboxSettled();
     expect(t.telegram.callsOf('sendMessage').filter((c) => String(c.payload.chat_id) === String(blocker.id))).toHaveLength(attempts);
   });
 
@@ -208,13 +212,18 @@ describe('a Bot API that answers 429 to a third of the calls', () => {
       failures += 1;
       return { ok: false, error_code: 502, description: 'Bad Gateway' };
     };
-    const started = Date.now();
     expect((await t.admin<PublicationView>('POST', '/api/publications', { period: '2026-08' })).body.enqueued).toBe(1);
     await waitUntilSent(t, '2026-08', 25);
     expect(failures).toBe(1);
     expect(published(t.telegram, late.id)).toHaveLength(1);
-    // The first retry waits 2 s.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    // The first retry was put off 2 s, and sent no earlier.
+    const [row] = await t.app.database.query<{ attempts: number; put_off: number; early: boolean }>(
+      `select o.attempts, extract(epoch from o.not_before - o.created_at)::float as put_off, o.sent_at < o.not_before as early
+         from outbox o join chats c on c.id = o.chat_id where c.external_id = $1`,
+      [String(late.id)],
+    );
+    expect(row).toMatchObject({ attempts: 2, early: false });
+    expect(row?.put_off).toBeGreaterThanOrEqual(2);
     t.telegram.intercept = null;
   });
 });
@@ -241,14 +250,13 @@ describe('automatic publication at 08:00 on the next working day after an import
 
     clock = new Date('2026-09-29T00:59:00Z');
     await t.app.scheduler.tick();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(published(t.telegram, chat.id)).toHaveLength(0);
+    expect(await outboxRows(t)).toBe(0);
 
     clock = new Date('2026-09-29T01:00:00Z');
     await t.app.scheduler.tick();
     await t.app.scheduler.tick();
-    await t.telegram.waitFor(() => published(t.telegram, chat.id).length > 0);
-    await new Promise((r) => setTimeout(r, 200));
+    expect(await outboxRows(t)).toBe(1);
+    await t.outboxSettled();
     expect(published(t.telegram, chat.id)).toHaveLength(1);
     expect(published(t.telegram, chat.id)[0]).toContain('UBND Phường Việt Trì');
   });

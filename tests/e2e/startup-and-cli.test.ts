@@ -1,36 +1,27 @@
 /** Starting without a token, long polling, and the CLI as a user runs it (with and without a server). */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { promisify } from 'node:util';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { cli } from '../helpers/cli.js';
 import { startTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/database.js';
 import { PORTAL_DIR_PATH } from '../helpers/samples.js';
 import { TelegramStandIn, textUpdate } from '../helpers/telegram-stand-in.js';
 
-const run = promisify(execFile);
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-/** Runs `npm run cli -- …` the way the README says, as a separate process. */
-async function cli(env: Record<string, string>, ...args: string[]) {
-  const { PATH, HOME } = process.env;
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: PATH ?? '', HOME: HOME ?? '', LOG_LEVEL: 'silent', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+it('lists every command it knows in its help', async () => {
+  const dispatch = readFileSync(new URL('../../src/cli/index.ts', import.meta.url), 'utf8');
+  const commands = [...dispatch.matchAll(/case '([a-z]+)':/g)].map((m) => m[1] ?? '');
+  expect(commands.length).toBeGreaterThan(5);
+  const { code, stdout } = await cli({}, 'help');
+  expect(code).toBe(0);
+  const listed = stdout.split('\n').map((line) => /^\s+([a-z]+)\b/.exec(line)?.[1]);
+  expect(commands.filter((command) => !listed.includes(command))).toEqual([]);
+});
 
 describe('the CLI with no server running', () => {
   let database: TestDatabase;
@@ -41,13 +32,18 @@ describe('the CLI with no server running', () => {
     await database.drop();
   });
 
-  it('loads the demo once: a second load changes nothing', async () => {
+  // One command line per test: each is a process that loads the whole app.
+  it('loads the demo', async () => {
     const first = await cli(database.env, 'demo');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Nhập công văn tháng 02/2025: 1 kết quả mới');
     expect(first.stdout).toContain('Đơn vị tạo mới (2): tỉnh Hưng Yên, thị xã Mỹ Hào');
     expect(first.stdout).toContain('Nhập dữ liệu Cổng DVCQG tháng 08/2026: 164 kết quả mới, 0 kết quả thay đổi, 0 không đổi. Đơn vị: 0 đã có, 164 tạo mới.');
+  });
+
+  it('loads the demo once: a second load changes nothing', async () => {
     const second = await cli(database.env, 'demo');
+    expect(second.code).toBe(0);
     expect(second.stdout).toContain('0 kết quả mới, 0 kết quả thay đổi, 1 không đổi');
     expect(second.stdout).toContain('0 kết quả mới, 0 kết quả thay đổi, 164 không đổi');
     expect(second.stdout).toContain('Không có thay đổi');
@@ -65,28 +61,42 @@ describe('the CLI with no server running', () => {
     expect(invite.unit.name).toBe('thị xã Mỹ Hào');
   });
 
-  it('names what is wrong in Vietnamese', async () => {
+  it('names a wrong role in Vietnamese', async () => {
     const role = await cli(database.env, 'invite', '--unit', 'Mỹ Hào', '--role', 'boss');
     expect(role.code).toBe(1);
     expect(role.stderr).toContain('Vai trò «boss» không có');
+  });
+
+  it('names an unknown unit in Vietnamese', async () => {
     const unit = await cli(database.env, 'invite', '--unit', 'Hà Giang', '--role', 'officer');
+    expect(unit.code).toBe(1);
     expect(unit.stderr).toContain('Không tìm thấy đơn vị «Hà Giang»');
+  });
+
+  it('names an unknown command in Vietnamese', async () => {
     const command = await cli(database.env, 'xoa-het');
     expect(command.code).toBe(2);
     expect(command.stderr).toContain('Không có lệnh «xoa-het»');
   });
 
-  it('imports a folder of portal responses, and refuses a broken file saying where it breaks', async () => {
+  it('imports a folder of portal responses', async () => {
     const again = await cli(database.env, 'import', PORTAL_DIR_PATH, '--period', '2026-08');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Nhập dữ liệu Cổng DVCQG tháng 08/2026: 0 kết quả mới, 0 kết quả thay đổi, 164 không đổi.');
+  });
+
+  it('refuses a broken file saying where it breaks', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-cli-'));
     writeFileSync(join(dir, 'tien-do.json'), '{"code":"OK",\n"data": {"parent": {,}}}');
     const broken = await cli(database.env, 'import', join(dir, 'tien-do.json'), '--period', '2026-08');
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('Không nhập được: 1 lỗi. Chưa có dữ liệu nào được lưu');
     expect(broken.stderr).toContain('Tệp «tien-do.json», dòng 2, ký tự 21: tệp JSON bị hỏng');
-    const missing = await cli(database.env, 'import', join(dir, 'khong-co.json'));
+  });
+
+  it('refuses a file that is not there', async () => {
+    const missing = await cli(database.env, 'import', join(tmpdir(), 'khong-co.json'));
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Không có tệp hoặc thư mục');
   });
 
@@ -134,14 +144,20 @@ describe('a server without a Telegram token', () => {
     expect((await fetch(`${t.app.url}/api/demo`, { method: 'POST', headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
   });
 
-  it('lets the CLI work through the running server', async () => {
+  it('lets the CLI load the demo through the running server', async () => {
     const demo = await cli(t.database.env, 'demo');
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain('Nhập công văn tháng 02/2025');
-    const invite = await cli(t.database.env, 'invite', '--unit', 'TX. Mỹ Hào', '--role', 'officer', '--json');
-    expect(JSON.parse(invite.stdout).unit.name).toBe('thị xã Mỹ Hào');
     const chat = await t.admin<{ replies: { title?: string; lines: string[] }[] }>('POST', '/api/console/messages', { chatId: 'x', text: 'diem t2 my hao' });
     expect(chat.body.replies[0]?.lines).toContain('Tổng điểm: 91,34/100');
+  });
+
+  it('lets the CLI make an invite through the running server', async () => {
+    const invite = await cli(t.database.env, 'invite', '--unit', 'TX. Mỹ Hào', '--role', 'officer', '--json');
+    expect(JSON.parse(invite.stdout).unit.name).toBe('thị xã Mỹ Hào');
+  });
+
+  it('lets the CLI import through the running server', async () => {
     const imported = await cli(t.database.env, 'import', PORTAL_DIR_PATH, '--period', '2026-08', '--json');
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ source: 'portal', period: '2026-08', importId: null, resultsUnchanged: 164 });

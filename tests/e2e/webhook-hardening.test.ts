@@ -155,3 +155,19 @@ describe('a burst of questions while the Bot API throttles', () => {
     t.telegram.intercept = null;
   });
 });
+
+describe('an answer slower than the webhook budget', () => {
+  it('is acknowledged first, then answered all the same', async () => {
+    const quick = await startTestApp({ mode: 'webhook', webhookBudgetMs: 50 });
+    try {
+      const chat: TestChat = { id: 5558899, type: 'private' };
+      const answered = () => quick.telegram.callsOf('sendMessage').filter((c) => String(c.payload.chat_id) === String(chat.id) && c.answer?.ok === true).length;
+      quick.telegram.sendDelayMs = 3000;
+      expect(await quick.deliver(textUpdate('/huongdan', chat))).toBe(200);
+      expect(answered()).toBe(0);
+      await expect.poll(answered, { timeout: 60_000, interval: 100 }).toBe(1);
+    } finally {
+      await quick.stop();
+    }
+  });
+});

@@ -10,6 +10,8 @@ import { PRIVATE_CHAT, TelegramStandIn, textUpdate, type TestChat } from './tele
 export const TEST_TOKEN = '7000000001:TEST-token_for-the-stand-in';
 export const WEBHOOK_SECRET = 'test-webhook-secret';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+/** Longer than any backoff a test provokes, shorter than vitest's test timeout. */
+export const DELIVERY_TIMEOUT_MS = 20_000;
 
 export interface TestApp {
   app: RunningApp;
@@ -24,6 +26,8 @@ export interface TestApp {
   upload<T>(files: { fileName: string; bytes: Uint8Array }[], period?: string): Promise<{ status: number; body: T }>;
   /** Rows in each table that an import writes: equal before and after a refused import. */
   snapshot(): Promise<Record<string, number>>;
+  /** Waits until the dispatcher has sent (or given up on) every outbox row: none is pending or being sent. */
+  outboxSettled(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -38,6 +42,8 @@ export interface TestAppOptions {
   dispatcher?: Partial<DispatcherOptions>;
   /** Share a stand-in between instances (two instances on one database). */
   telegram?: TelegramStandIn;
+  /** The webhook's time budget; long by default, so `ask` reads every answer right after its webhook call on a busy machine. */
+  webhookBudgetMs?: number;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -59,6 +65,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.logger ? { logger: options.logger } : {}),
     // Quick to notice work, so tests need not wait out the production idle sleep.
     dispatcher: { idleMs: 50, ...options.dispatcher },
+    webhookBudgetMs: options.webhookBudgetMs ?? 120_000,
   };
   const boot = () => startApp(loadConfig(env), appOptions);
   let app = await boot();
@@ -106,6 +113,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         counts[table] = row?.n ?? -1;
       }
       return counts;
+    },
+    async outboxSettled() {
+      const unsent = async () => (await app.database.query<{ n: number }>("select count(*)::int as n from outbox where status in ('pending', 'sending')"))[0]?.n;
+      await expect.poll(unsent, { timeout: DELIVERY_TIMEOUT_MS, interval: 25 }).toBe(0);
     },
     async restart() {
       await app.stop();

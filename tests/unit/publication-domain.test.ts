@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { averageDecimals } from '../../src/domain/decimal.js';
 import { summarise } from '../../src/domain/summary.js';
 import { isWorkingDay, localTimeOn, nextWorkingDay, nextWorkingDayAt } from '../../src/domain/working-days.js';
@@ -54,22 +54,23 @@ describe('delivery pacing', () => {
   });
 
   it('spaces messages evenly, longer to one chat, and stops for a 429', async () => {
-    const pace = new Pace(30, () => 0);
-    const waits: number[] = [];
-    const realSetTimeout = globalThis.setTimeout;
-    globalThis.setTimeout = ((fn: () => void, ms: number) => {
-      waits.push(ms);
-      return realSetTimeout(fn, 0);
-    }) as typeof setTimeout;
+    vi.useFakeTimers({ now: 0 });
     try {
-      await pace.take('a', 1000);
-      await pace.take('b', 1000);
-      await pace.take('a', 1000);
+      const pace = new Pace(30, () => Date.now());
+      /** The moment on the fake clock when a message to `chat` may go. */
+      const goes = async (chat: string) => {
+        const taking = pace.take(chat, 1000);
+        await vi.runAllTimersAsync();
+        await taking;
+        return Math.round(Date.now());
+      };
+      expect(await goes('a')).toBe(0);
+      expect(await goes('b')).toBe(33);
+      expect(await goes('a')).toBe(1000);
       pace.pause(2);
-      await pace.take('c', 1000);
+      expect(await goes('c')).toBe(3000);
     } finally {
-      globalThis.setTimeout = realSetTimeout;
+      vi.useRealTimers();
     }
-    expect(waits.map((w) => Math.round(w))).toEqual([33, 1000, 2000]);
   });
 });

@@ -11,7 +11,6 @@ import type { Reply } from '../../messages/reply.js';
 import type { ChatTurns } from '../chat-turns.js';
 import {
   cancelImport,
-  cardAction,
   confirmImport,
   confirmPublication,
   converse,
@@ -20,7 +19,7 @@ import {
   refusesFiles,
   type ConversationDeps,
 } from '../conversation.js';
-import { acceptSuggestion, taskAction } from '../task-talk.js';
+import { act } from '../actions.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
 import { handleInTurnOnce } from './updates.js';
 
@@ -137,25 +136,20 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await ctx.editMessageText(options.deps.t('publication-cancelled'));
   });
 
-  protectedBot.callbackQuery(/^pub:/, async (ctx) => {
+  // A notice on the tap itself: Đã nhận changes nothing on screen.
+  protectedBot.callbackQuery(/^pub:ack:/, async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
-    const reply = await cardAction(options.deps, chat, ctx.callbackQuery.data);
-    if (reply && ctx.callbackQuery.data.startsWith('pub:ack:')) {
-      await ctx.answerCallbackQuery({ text: reply.lines.join(' ') });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    if (reply) await sendReplies(ctx, [reply]);
+    const [reply] = await act(options.deps, chat, senderName(ctx), ctx.callbackQuery.data);
+    await ctx.answerCallbackQuery(reply ? { text: reply.lines.join(' ') } : {});
   });
 
-  protectedBot.callbackQuery(/^(task|sugg):/, async (ctx) => {
+  // Every other button answers with new messages, as on any channel.
+  protectedBot.on('callback_query:data', async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
     await ctx.answerCallbackQuery();
-    const data = ctx.callbackQuery.data;
-    const reply = data.startsWith('task:') ? await taskAction(options.deps, chat, senderName(ctx), data) : await acceptSuggestion(options.deps, chat, senderName(ctx), data);
-    if (reply) await sendReplies(ctx, [reply]);
+    await sendReplies(ctx, await act(options.deps, chat, senderName(ctx), ctx.callbackQuery.data));
   });
 
   // Blocked or removed, the chat gets nothing more; added back or unblocked, it is reachable again.
