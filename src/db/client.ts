@@ -164,15 +164,16 @@ async function openPglite(dataDir: string): Promise<Database> {
       kind: 'pglite',
       query,
       // One process holds the folder, so a lock is a flag in this process.
-      async tryLock(key) {
-        if (heldLocks.has(key)) return null;
+      tryLock(key) {
+        if (heldLocks.has(key)) return Promise.resolve(null);
         heldLocks.add(key);
-        return {
+        return Promise.resolve({
           lost: false,
-          release: async () => {
+          release: () => {
             heldLocks.delete(key);
+            return Promise.resolve();
           },
-        };
+        });
       },
       health,
       pendingMigrations: () => countPending(query),

@@ -40,7 +40,7 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'self'";
 
 /** The multipart body is read by the handler under busboy's limits; its schema only documents it. */
-const multipartBody: FastifySchemaCompiler<unknown> = () => (data) => ({ value: data });
+const multipartBody: FastifySchemaCompiler<unknown> = () => (data: unknown) => ({ value: data });
 
 export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOptions): Promise<void> {
   scope.setValidatorCompiler(zodValidator);
