@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { insertResults, latestResults } from '../db/results.js';
-import { imports, publications } from '../db/schema.js';
+import { imports, publications, type ImportSource } from '../db/schema.js';
 import type { GroupKey } from '../domain/framework.js';
 import { formatPeriodKey } from '../domain/period.js';
 import type { UnitResult } from '../domain/result.js';
@@ -28,7 +28,7 @@ export interface ImportRow {
 }
 
 export interface ImportBatch {
-  source: 'letter' | 'portal' | 'sheet';
+  source: ImportSource;
   fileName: string | null;
   period: string;
   rows: ImportRow[];

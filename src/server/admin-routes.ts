@@ -20,6 +20,7 @@ import {
 } from '../admin/commands.js';
 import type { ChatTurns } from '../channels/chat-turns.js';
 import { converse, type ConversationDeps } from '../channels/conversation.js';
+import type { ChatAddress } from '../db/chats.js';
 import { t } from '../messages/i18n.js';
 import { requireAdminToken } from './admin-auth.js';
 import * as schemas from './admin-schemas.js';
@@ -120,7 +121,7 @@ export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOp
       '/console/messages',
       { schema: { summary: 'Trò chuyện trong terminal', body: schemas.consoleBody, response: { 200: schemas.consoleReply, ...schemas.commonErrors } } },
       async (request) => {
-        const chat = { channel: 'console', externalId: request.body.chatId, type: 'private' as const, title: null };
+        const chat: ChatAddress = { channel: 'console', externalId: request.body.chatId, type: 'private', title: null };
         const replies = await turns.run(chat, () => converse(conversation, { chat, text: request.body.text, addressed: true }));
         // A terminal cannot show an attached file: it is named, and the CLI writes it (`template`).
         return { replies: replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [] } } : reply)) };
