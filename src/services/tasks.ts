@@ -6,18 +6,16 @@
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ChatRow } from '../db/chats.js';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { outbox, taskAssignees, taskEvents, tasks, units, type TaskSource } from '../db/schema.js';
-import type { GroupKey } from '../domain/framework.js';
 import type { UnitRow } from '../db/units.js';
+import type { GroupKey } from '../domain/framework.js';
 import { assignRefusal, isOverdue, mayAct, maySee, type TaskAct, type TaskStatus } from '../domain/tasks.js';
 import type { IsoDate } from '../domain/working-days.js';
 import { unitPlaces } from './units.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type AssignmentRow = typeof taskAssignees.$inferSelect;
-/** An open transaction: what a write that must not stand alone takes. A `Tx` is also a `Db`. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Who acts: a chat (with its unit and role), or the system (letters, the admin API). */
 export type Actor = { kind: 'chat'; chat: ChatRow; name: string } | { kind: 'system'; name: string };
