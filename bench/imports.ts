@@ -112,7 +112,10 @@ async function measureRead(file: IncomingFile): Promise<string> {
   const { value, ms } = await timed(() =>
     readImport([file], { period: '2026-08' }).then(
       (batch) => `${batch.rows.length} rows`,
-      (error: unknown) => (error instanceof ImportRejected ? `refused: ${error.problems[0]?.code}` : Promise.reject(error)),
+      (error: unknown) => {
+        if (error instanceof ImportRejected) return `refused: ${error.problems[0]?.code}`;
+        throw error;
+      },
     ),
   );
   delay.disable();

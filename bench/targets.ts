@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 export interface BenchTarget {
   label: string;
   /** A fresh database, the settings that name it for the app, and its removal (closing it if still open). */
-  open(): Promise<{ database: Database; env: Record<string, string>; drop(): Promise<void> }>;
+  open(): Promise<{ database: Database; env: Record<string, string>; drop: () => Promise<void> }>;
 }
 
 export function benchTargets(): BenchTarget[] {

@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const optional = (schema: z.ZodString) =>
+const optional = (schema: z.ZodType<string>) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const schema = z.object({
   PORT: z.coerce
-    .number({ message: 'phải là một số' })
+    .number({ error: 'phải là một số' })
     .int('phải là số nguyên')
     .min(0, 'phải từ 0 đến 65535')
     .max(65535, 'phải từ 0 đến 65535')
@@ -19,9 +19,9 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]+$/, 'không đúng dạng token của BotFather (123456:ABC…)')),
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'chỉ gồm A-Z, a-z, 0-9, _ và -, tối đa 256 ký tự')),
-  TELEGRAM_API_ROOT: z.string().url('phải là một địa chỉ URL').default('https://api.telegram.org'),
+  TELEGRAM_API_ROOT: z.url('phải là một địa chỉ URL').default('https://api.telegram.org'),
   TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^\w{3,64}$/, 'chỉ gồm chữ, số và _')),
-  PUBLIC_URL: optional(z.string().url('phải là một địa chỉ URL, ví dụ https://chiso.example.gov.vn')),
+  PUBLIC_URL: optional(z.url('phải là một địa chỉ URL, ví dụ https://chiso.example.gov.vn')),
   ADMIN_TOKEN: optional(z.string().min(16, 'phải dài ít nhất 16 ký tự')),
   TZ: z.string().default('Asia/Ho_Chi_Minh'),
   PUBLISH_AUTO_TIME: optional(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng HH:MM, ví dụ 08:00')),
@@ -34,8 +34,8 @@ const schema = z.object({
     .string()
     .default('3,1,0')
     .refine((v) => v.split(',').every((n) => /^\d{1,2}$/.test(n.trim())), 'phải là các số ngày làm việc trước hạn, cách nhau bởi dấu phẩy, ví dụ 3,1,0'),
-  DELIVERY_LEASE_SECONDS: z.coerce.number({ message: 'phải là một số' }).int('phải là số nguyên').min(1, 'phải từ 1 giây trở lên').default(60),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  DELIVERY_LEASE_SECONDS: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(1, 'phải từ 1 giây trở lên').default(60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
 export interface Config {

@@ -34,6 +34,9 @@ export async function act(deps: ConversationDeps, chat: ChatAddress, sender: str
     case 'sugg':
       reply = await acceptSuggestion(deps, chat, sender, action);
       break;
+    default:
+      // A button of an older version, or data no button carries: nothing to do.
+      break;
   }
   return reply ? [reply] : [];
 }

@@ -10,7 +10,7 @@ import { extractLetter } from '../domain/letter.js';
 import { fold } from '../domain/text.js';
 import { formatPeriodKey, parseExactPeriod, periodKey, periodNamedIn, type PeriodQuery } from '../domain/period.js';
 import { parseRequest, type Request, type Today } from '../domain/request.js';
-import { canImport, ROLE_LABEL, type Role } from '../domain/roles.js';
+import { canImport, ROLE_LABEL } from '../domain/roles.js';
 import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { renderDraft, renderImported } from '../messages/import-preview.js';
 import { renderProblems } from '../messages/import-problems.js';
@@ -169,7 +169,7 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
     case 'start': {
       const chat = await upsertChat(db, message.chat);
       const unit = chat.unitId ? await unitById(db, chat.unitId) : undefined;
-      return [textReply(unit ? t('welcome-linked', { unit: unit.name, role: ROLE_LABEL[chat.role as Role] ?? chat.role ?? '' }) : t('welcome'))];
+      return [textReply(unit ? t('welcome-linked', { unit: unit.name, role: chat.role ? ROLE_LABEL[chat.role] : '' }) : t('welcome'))];
     }
     case 'register': {
       const outcome = await redeemInvite(db, request.code, message.chat, deps.now());

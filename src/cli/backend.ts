@@ -18,7 +18,7 @@ export async function openBackend(config: Config): Promise<Backend> {
   const running = 'dataDir' in config.database ? readRunningInstance(config.dataDir) : null;
   if (running) {
     const token = config.adminToken ?? running.adminToken;
-    const send = async <T>(path: string, init: RequestInit): Promise<T> => {
+    const send = async <T>(path: string, init: { method: string; headers?: Record<string, string>; body?: string | FormData }): Promise<T> => {
       const response = await fetch(`${running.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
       const data = (await response.json()) as T & { error?: string };
       if (!response.ok) throw new RemoteError(data.error ?? `HTTP ${response.status}`);

@@ -80,7 +80,7 @@ async function importCommandLine(argv: string[]): Promise<void> {
 async function template(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'xlsx' }, out: { type: 'string' } } });
   const format = values.format === 'csv' ? 'csv' : values.format === 'xlsx' ? 'xlsx' : null;
-  if (!format) throw new AdminError(t('cli-template-bad-format', { format: String(values.format) }));
+  if (!format) throw new AdminError(t('cli-template-bad-format', { format: values.format }));
   const out = values.out ?? t('template-file-name').replace(/\.xlsx$/, `.${format}`);
   writeFileSync(out, await writeTemplate(format));
   console.log([t('cli-template-written', { path: out }), ...templateDescription()].join('\n'));
@@ -179,7 +179,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(t('database-busy', { dir: error.dataDir, pid: error.pid }));
       return 1;
     }
-    if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(String((error as { code?: string }).code ?? error.message))) {
+    if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test((error as { code?: string }).code ?? error.message)) {
       console.error(`${error.message}\n\n${USAGE}`);
       return 2;
     }

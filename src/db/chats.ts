@@ -1,22 +1,23 @@
 /** Queries on chats: one row per conversation on one channel. */
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { chats } from './schema.js';
+import type { Role } from '../domain/roles.js';
+import { chats, type Channel, type ChatType } from './schema.js';
 
 export type ChatRow = typeof chats.$inferSelect;
 
 export interface ChatAddress {
-  channel: string;
+  channel: Channel;
   externalId: string;
-  type: 'private' | 'group';
+  type: ChatType;
   title: string | null;
 }
 
-export async function chatByAddress(db: Db, channel: string, externalId: string): Promise<ChatRow | undefined> {
+export async function chatByAddress(db: Db, channel: Channel, externalId: string): Promise<ChatRow | undefined> {
   return (await db.select().from(chats).where(and(eq(chats.channel, channel), eq(chats.externalId, externalId))))[0];
 }
 
-export async function upsertChat(db: Db, address: ChatAddress, link?: { unitId: number; role: string }): Promise<ChatRow> {
+export async function upsertChat(db: Db, address: ChatAddress, link?: { unitId: number; role: Role }): Promise<ChatRow> {
   const [row] = await db
     .insert(chats)
     .values({ ...address, unitId: link?.unitId ?? null, role: link?.role ?? null })
@@ -41,6 +42,6 @@ export async function markChatReachable(db: Db, chatId: number): Promise<void> {
 }
 
 /** Chats that may receive a message the bot starts: active, not blocked, on a channel that can push. */
-export function reachableOn(channels: readonly string[]): SQL {
+export function reachableOn(channels: readonly Channel[]): SQL {
   return and(eq(chats.active, true), isNull(chats.blockedAt), inArray(chats.channel, [...channels])) as SQL;
 }

@@ -12,6 +12,15 @@ import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/**
+ * An open transaction, for a write that must not stand alone. A `Tx` is also a `Db`: take a `Db`
+ * unless the function is meant to run only inside a transaction.
+ */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** What a raw query's $1, $2 … may be on both drivers. */
+export type QueryParam = string | number | boolean | null | Date | readonly (string | number)[];
+
 /** A session-level advisory lock held by this process. */
 export interface Lock {
   /** The connection that held it closed (the database went away): it is no longer held. */
@@ -23,7 +32,7 @@ export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
   /** Runs raw SQL and returns its rows, the same shape on both drivers. */
-  query<T>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T>(text: string, params?: QueryParam[]): Promise<T[]>;
   /**
    * Takes a session-level advisory lock if free; null means another holder (another instance, or
    * another part of this process) has it. Held on a connection of its own until released or lost.
@@ -86,10 +95,10 @@ async function openPostgres(url: string): Promise<Database> {
     await Promise.all([client.end({ timeout: 1 }), lockClient.end({ timeout: 1 })]);
     throw error;
   }
-  const query = async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[])) as unknown as T[];
+  const query = async <T>(text: string, params: QueryParam[] = []): Promise<T[]> => await client.unsafe<T[]>(text, params);
   const health = new DatabaseHealth(() => client`select 1`);
   return {
-    db: db as unknown as Db,
+    db,
     kind: 'postgres',
     query,
     async tryLock(key) {
@@ -159,22 +168,23 @@ async function openPglite(dataDir: string): Promise<Database> {
     const client = await PGlite.create(join(dataDir, PGLITE_FOLDER));
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
-    const query = async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows;
+    const query = async <T>(text: string, params: QueryParam[] = []) => (await client.query<T>(text, params)).rows;
     const health = new DatabaseHealth(() => client.query('select 1'));
     return {
-      db: db as unknown as Db,
+      db,
       kind: 'pglite',
       query,
       // One process holds the folder, so a lock is a flag in this process.
-      async tryLock(key) {
-        if (heldLocks.has(key)) return null;
+      tryLock(key) {
+        if (heldLocks.has(key)) return Promise.resolve(null);
         heldLocks.add(key);
-        return {
+        return Promise.resolve({
           lost: false,
-          release: async () => {
+          release: () => {
             heldLocks.delete(key);
+            return Promise.resolve();
           },
-        };
+        });
       },
       health,
       pendingMigrations: () => countPending(query),

@@ -1,6 +1,5 @@
 /** Queries on results: each save is a new revision; readers see the latest one. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { GroupKey } from '../domain/framework.js';
 import type { UnitResult } from '../domain/result.js';
 import type { Db } from './client.js';
 import { criterionScores, groupScores, results } from './schema.js';
@@ -53,7 +52,7 @@ async function withScores(db: Db, rows: (typeof results.$inferSelect)[]): Promis
     groups: groups
       .filter((g) => g.resultId === r.id)
       .map((g) => ({
-        key: g.groupKey as GroupKey,
+        key: g.groupKey,
         points: g.points,
         max: g.max,
         rate: g.rate,

@@ -15,6 +15,27 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import type { GroupKey } from '../domain/framework.js';
+import type { Role } from '../domain/roles.js';
+import type { TaskStatus } from '../domain/tasks.js';
+import type { UnitKind } from '../domain/units.js';
+import type { ConversationState } from './conversation-states.js';
+
+/*
+ * What the text columns may hold. Typed in TypeScript only (`$type`): the columns stay `text`, so a
+ * new value needs no migration, and reading a row needs no cast.
+ */
+/** Where a chat lives. */
+export type Channel = 'telegram' | 'zalo-bot' | 'zalo-oa' | 'console';
+export type ChatType = 'private' | 'group';
+export type ImportSource = 'letter' | 'portal' | 'sheet';
+export type ImportDraftStatus = 'open' | 'importing' | 'done' | 'cancelled';
+export type PublicationStatus = 'scheduled' | 'published';
+export type OutboxKind = 'result' | 'summary' | 'reminder' | 'answer';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'blocked' | 'cancelled';
+export type TaskSource = 'letter' | 'leader' | 'suggestion' | 'api';
+export type TaskOpenness = 'open' | 'closed';
+export type TaskEventKind = 'created' | 'status' | 'note' | 'deadline' | 'closed';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -28,7 +49,7 @@ export const units = pgTable(
     portalId: text('portal_id'),
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<UnitKind>().notNull(),
     parentId: integer('parent_id').references((): AnyPgColumn => units.id),
     createdAt: createdAt(),
   },
@@ -41,8 +62,7 @@ export const units = pgTable(
 
 export const imports = pgTable('imports', {
   id: serial('id').primaryKey(),
-  /** letter | portal | sheet */
-  source: text('source').notNull(),
+  source: text('source').$type<ImportSource>().notNull(),
   fileName: text('file_name'),
   period: text('period').notNull(),
   report: jsonb('report'),
@@ -79,7 +99,7 @@ export const groupScores = pgTable(
     resultId: integer('result_id')
       .notNull()
       .references(() => results.id, { onDelete: 'cascade' }),
-    groupKey: text('group_key').notNull(),
+    groupKey: text('group_key').$type<GroupKey>().notNull(),
     points: numeric('points'),
     max: numeric('max').notNull(),
     rate: numeric('rate'),
@@ -95,7 +115,7 @@ export const criterionScores = pgTable(
     resultId: integer('result_id')
       .notNull()
       .references(() => results.id, { onDelete: 'cascade' }),
-    groupKey: text('group_key').notNull(),
+    groupKey: text('group_key').$type<GroupKey>().notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     numerator: text('numerator'),
@@ -113,15 +133,12 @@ export const chats = pgTable(
   'chats',
   {
     id: serial('id').primaryKey(),
-    /** telegram | zalo-bot | zalo-oa | console */
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
     externalId: text('external_id').notNull(),
-    /** private | group */
-    type: text('type').notNull(),
+    type: text('type').$type<ChatType>().notNull(),
     title: text('title'),
     unitId: integer('unit_id').references(() => units.id),
-    /** officer | leader | admin */
-    role: text('role'),
+    role: text('role').$type<Role>(),
     active: boolean('active').notNull().default(true),
     blockedAt: timestamp('blocked_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -136,7 +153,7 @@ export const invites = pgTable('invites', {
   unitId: integer('unit_id')
     .notNull()
     .references(() => units.id),
-  role: text('role').notNull(),
+  role: text('role').$type<Role>().notNull(),
   maxUses: integer('max_uses'),
   uses: integer('uses').notNull().default(0),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -200,8 +217,7 @@ export const importDrafts = pgTable(
     externalId: text('external_id').notNull(),
     period: text('period'),
     files: jsonb('files').$type<{ fileName: string; base64: string }[]>().notNull().default([]),
-    /** open | importing | done | cancelled */
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<ImportDraftStatus>().notNull().default('open'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -216,8 +232,8 @@ export const importDrafts = pgTable(
 export const publications = pgTable('publications', {
   id: serial('id').primaryKey(),
   period: text('period').notNull().unique(),
-  /** scheduled (auto-publication waiting for its time) | published */
-  status: text('status').notNull().default('published'),
+  /** scheduled: an auto-publication waiting for its time. */
+  status: text('status').$type<PublicationStatus>().notNull().default('published'),
   scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
   publishedAt: timestamp('published_at', { withTimezone: true }),
   /** Who asked: "cli", "api", "telegram:<chat>", "schedule". */
@@ -242,8 +258,7 @@ export const outbox = pgTable(
   {
     id: serial('id').primaryKey(),
     dedupeKey: text('dedupe_key').notNull(),
-    /** result | summary | reminder | answer */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OutboxKind>().notNull(),
     /** Higher goes first: an answer to a question before a publication's cards. */
     priority: integer('priority').notNull().default(0),
     chatId: integer('chat_id')
@@ -256,8 +271,7 @@ export const outbox = pgTable(
     payloadId: integer('payload_id')
       .notNull()
       .references(() => outboxPayloads.id),
-    /** pending | sending | sent | failed | blocked | cancelled */
-    status: text('status').notNull().default('pending'),
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
@@ -280,18 +294,16 @@ export const tasks = pgTable('tasks', {
   title: text('title').notNull(),
   body: text('body'),
   /** The index group it serves, when it serves one (a suggestion for a weak group). */
-  groupKey: text('group_key'),
+  groupKey: text('group_key').$type<GroupKey>(),
   assigningUnitId: integer('assigning_unit_id')
     .notNull()
     .references(() => units.id),
   /** Local calendar date (Asia/Ho_Chi_Minh), YYYY-MM-DD. */
   deadline: text('deadline').notNull(),
-  /** letter | leader | suggestion | api */
-  source: text('source').notNull(),
+  source: text('source').$type<TaskSource>().notNull(),
   /** What it came from: "import:12", "publication:3"; with the title, makes a source's tasks idempotent. */
   sourceRef: text('source_ref'),
-  /** open | closed */
-  status: text('status').notNull().default('open'),
+  status: text('status').$type<TaskOpenness>().notNull().default('open'),
   createdBy: text('created_by'),
   createdAt: createdAt(),
   closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -307,8 +319,7 @@ export const taskAssignees = pgTable(
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id),
-    /** chua-lam | dang-lam | hoan-thanh */
-    status: text('status').notNull().default('chua-lam'),
+    status: text('status').$type<TaskStatus>().notNull().default('chua-lam'),
     note: text('note'),
     updatedBy: text('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -323,9 +334,8 @@ export const taskEvents = pgTable('task_events', {
     .notNull()
     .references(() => tasks.id, { onDelete: 'cascade' }),
   unitId: integer('unit_id').references(() => units.id),
-  /** created | status | note | closed */
-  kind: text('kind').notNull(),
-  status: text('status'),
+  kind: text('kind').$type<TaskEventKind>().notNull(),
+  status: text('status').$type<TaskStatus>(),
   note: text('note'),
   by: text('by').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
@@ -337,8 +347,7 @@ export const conversationStates = pgTable(
   {
     channel: text('channel').notNull(),
     externalId: text('external_id').notNull(),
-    /** assign-task | task-note */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ConversationState['kind']>().notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

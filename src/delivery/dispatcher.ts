@@ -155,7 +155,9 @@ export class Dispatcher {
             break;
           }
           const delivery = this.deliver(row, sending)
-            .then((sent) => void (sent || notSent.push(row)))
+            .then((sent) => {
+              if (!sent) notSent.push(row);
+            })
             .finally(() => inFlight.delete(delivery));
           inFlight.add(delivery);
           if (inFlight.size >= this.options.concurrency) await Promise.race(inFlight);

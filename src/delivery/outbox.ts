@@ -5,12 +5,12 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
-import { chats, outbox, outboxPayloads } from '../db/schema.js';
+import { chats, outbox, outboxPayloads, type OutboxKind } from '../db/schema.js';
 import type { Reply } from '../messages/reply.js';
 
 export interface NewMessage {
   dedupeKey: string;
-  kind: 'result' | 'summary' | 'reminder' | 'answer';
+  kind: OutboxKind;
   /** Higher goes first (PRIORITY_ANSWER before the rest). */
   priority?: number;
   chatId: number;

@@ -1,8 +1,9 @@
 /** What the dispatcher needs of a channel: send a reply to a chat, and say how it went. */
+import type { Channel } from '../db/schema.js';
 import type { Reply } from '../messages/reply.js';
 
 /** Channels the bot can write to first; a terminal chat only answers. */
-export const PUSH_CHANNELS: readonly string[] = ['telegram'];
+export const PUSH_CHANNELS: readonly Channel[] = ['telegram'];
 
 export interface Recipient {
   externalId: string;

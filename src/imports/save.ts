@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { insertResults, latestResults } from '../db/results.js';
-import { imports, publications } from '../db/schema.js';
+import { imports, publications, type ImportSource } from '../db/schema.js';
 import type { GroupKey } from '../domain/framework.js';
 import { formatPeriodKey } from '../domain/period.js';
 import type { UnitResult } from '../domain/result.js';
@@ -28,7 +28,7 @@ export interface ImportRow {
 }
 
 export interface ImportBatch {
-  source: 'letter' | 'portal' | 'sheet';
+  source: ImportSource;
   fileName: string | null;
   period: string;
   rows: ImportRow[];
@@ -78,7 +78,7 @@ class DryRun extends Error {
 export async function saveImport(database: Db, batch: ImportBatch, onProgress?: ImportProgress, options: SaveOptions = {}): Promise<ImportReport> {
   try {
     return await database.transaction(async (tx) => {
-      const report = await save(tx as unknown as Db, batch, options.dryRun ? undefined : onProgress, options);
+      const report = await save(tx, batch, options.dryRun ? undefined : onProgress, options);
       if (options.dryRun) throw new DryRun(report);
       return report;
     });
@@ -169,12 +169,12 @@ async function save(db: Db, batch: ImportBatch, onProgress: ImportProgress | und
   }
   const [record] = await db
     .insert(imports)
-    .values({ source: batch.source, fileName: batch.fileName, period: batch.period, report: report as unknown as Record<string, unknown> })
+    .values({ source: batch.source, fileName: batch.fileName, period: batch.period, report })
     .returning({ id: imports.id });
   if (!record) throw new Error('insert import returned nothing');
   await insertResults(db, record.id, pending, (done) => onProgress?.(Math.floor(total / 3) + Math.floor(((total * 2) / 3) * (done / Math.max(1, pending.length))), total));
   report.importId = record.id;
-  await db.update(imports).set({ report: report as unknown as Record<string, unknown> }).where(eq(imports.id, record.id));
+  await db.update(imports).set({ report }).where(eq(imports.id, record.id));
   onProgress?.(total, total);
   return report;
 }

@@ -1,7 +1,7 @@
 /** The Fluent catalogue (locales/vi.ftl): the one place for every text a user sees. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import { FluentBundle, FluentResource } from '@fluent/bundle';
 
 export type MessageArgs = Record<string, string | number>;
 export interface Translate {
@@ -25,7 +25,7 @@ export function createTranslate(bundle: FluentBundle = loadBundle()): Translate 
     const message = bundle.getMessage(key);
     if (!message?.value) throw new Error(`Missing message "${key}" in locales/${bundle.locales[0]}.ftl`);
     const errors: Error[] = [];
-    const text = bundle.formatPattern(message.value, args as Record<string, FluentVariable>, errors);
+    const text = bundle.formatPattern(message.value, args, errors);
     if (errors.length > 0) throw new Error(`Message "${key}": ${errors.map((e) => e.message).join('; ')}`);
     return text;
   };

@@ -12,12 +12,12 @@ export function formatDate(date: IsoDate): string {
   return `${d}/${m}/${y}`;
 }
 
-function statusLabel(t: Translate, status: string): string {
+function statusLabel(t: Translate, status: TaskStatus): string {
   return t(`task-status-${status}`);
 }
 
-function deadlineText(t: Translate, deadline: IsoDate, status: string, today: IsoDate): string {
-  return isOverdue(deadline, status as TaskStatus, today) ? t('task-deadline-overdue', { date: formatDate(deadline) }) : t('task-deadline', { date: formatDate(deadline) });
+function deadlineText(t: Translate, deadline: IsoDate, status: TaskStatus, today: IsoDate): string {
+  return isOverdue(deadline, status, today) ? t('task-deadline-overdue', { date: formatDate(deadline) }) : t('task-deadline', { date: formatDate(deadline) });
 }
 
 export function renderTaskList(t: Translate, unit: string, list: readonly UnitTask[], today: IsoDate): Reply[] {
@@ -50,7 +50,7 @@ export function renderProgress(t: Translate, progress: TaskProgress, today: IsoD
         t('progress-unit', {
           unit: unit.name,
           status: statusLabel(t, assignment.status),
-          overdue: isOverdue(task.deadline, assignment.status as TaskStatus, today) ? t('progress-overdue-mark') : '',
+          overdue: isOverdue(task.deadline, assignment.status, today) ? t('progress-overdue-mark') : '',
           note: assignment.note ? ` – ${assignment.note}` : '',
         }),
       ),
@@ -78,7 +78,7 @@ export function renderWeeklyDigest(t: Translate, given: readonly TaskProgress[],
     title: t('weekly-title', { date: formatDate(today) }),
     lines: given.map(({ task, assignees }) => {
       const done = assignees.filter((a) => a.assignment.status === 'hoan-thanh').length;
-      const late = assignees.filter((a) => isOverdue(task.deadline, a.assignment.status as TaskStatus, today)).length;
+      const late = assignees.filter((a) => isOverdue(task.deadline, a.assignment.status, today)).length;
       return t('weekly-line', { id: task.id, title: task.title, deadline: formatDate(task.deadline), done, total: assignees.length, late });
     }),
   };

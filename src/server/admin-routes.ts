@@ -21,6 +21,7 @@ import {
 import { act } from '../channels/actions.js';
 import type { ChatTurns } from '../channels/chat-turns.js';
 import { converse, type ConversationDeps } from '../channels/conversation.js';
+import type { ChatAddress } from '../db/chats.js';
 import { t } from '../messages/i18n.js';
 import type { Reply } from '../messages/reply.js';
 import { requireAdminToken } from './admin-auth.js';
@@ -42,7 +43,7 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'self'";
 
 /** The multipart body is read by the handler under busboy's limits; its schema only documents it. */
-const multipartBody: FastifySchemaCompiler<unknown> = () => (data) => ({ value: data });
+const multipartBody: FastifySchemaCompiler<unknown> = () => (data: unknown) => ({ value: data });
 
 /** A terminal cannot show an attached file: it is named, and the CLI writes it (`template`). */
 function forTerminal(replies: Reply[]) {
@@ -127,7 +128,7 @@ export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOp
       '/console/messages',
       { schema: { summary: 'Trò chuyện trong terminal', body: schemas.consoleBody, response: { 200: schemas.consoleReply, ...schemas.commonErrors } } },
       async (request) => {
-        const chat = { channel: 'console', externalId: request.body.chatId, type: 'private' as const, title: null };
+        const chat: ChatAddress = { channel: 'console', externalId: request.body.chatId, type: 'private', title: null };
         const replies = await turns.run(chat, () => converse(conversation, { chat, text: request.body.text, addressed: true }));
         return { replies: forTerminal(replies) };
       },
@@ -138,7 +139,7 @@ export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOp
       '/console/actions',
       { schema: { summary: 'Bấm nút trong terminal', body: schemas.consoleActionBody, response: { 200: schemas.consoleReply, ...schemas.commonErrors } } },
       async (request) => {
-        const chat = { channel: 'console', externalId: request.body.chatId, type: 'private' as const, title: null };
+        const chat = { channel: 'console' as const, externalId: request.body.chatId, type: 'private' as const, title: null };
         return { replies: forTerminal(await turns.run(chat, () => act(conversation, chat, null, request.body.action))) };
       },
     );

@@ -26,11 +26,12 @@ export interface ServerDeps {
 }
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
-  const app = Fastify({ loggerInstance: deps.log.child({ part: 'http' }) as FastifyBaseLogger, bodyLimit: 60 * 1024 * 1024 });
+  const logger: FastifyBaseLogger = deps.log.child({ part: 'http' });
+  const app = Fastify({ loggerInstance: logger, bodyLimit: 60 * 1024 * 1024 });
 
   installErrorHandling(app, deps.database);
 
-  app.get('/healthz', async () => ({ ok: true, database: deps.database.kind, telegram: deps.telegram !== null }));
+  app.get('/healthz', () => ({ ok: true, database: deps.database.kind, telegram: deps.telegram !== null }));
   installReadiness(app, { database: deps.database, channels: deps.channels ?? {} });
 
   if (deps.telegram) {

@@ -40,15 +40,15 @@ export function sourceKindOf(fileName: string): SourceKind | null {
 }
 
 /** The one kind all the files share; a mix (a sheet with portal files) is refused. */
-function kindOfFiles(files: readonly IncomingFile[]): SourceKind {
+function kindOfFiles(files: readonly IncomingFile[]): { kind: SourceKind; first: IncomingFile } {
   const first = files[0];
   if (!first) throw new ImportRejected([{ code: 'no-rows', file: '' }]);
   const problems = files.flatMap((f) => (sourceKindOf(f.fileName) ? [] : [{ code: 'unsupported-format' as const, file: f.fileName, value: extensionOf(f.fileName) }]));
-  if (problems.length > 0) throw new ImportRejected(problems);
-  const kind = sourceKindOf(first.fileName) as SourceKind;
+  const kind = sourceKindOf(first.fileName);
+  if (problems.length > 0 || !kind) throw new ImportRejected(problems);
   const other = files.find((f) => sourceKindOf(f.fileName) !== kind || (kind !== 'portal' && f !== first));
   if (other) throw new ImportRejected([{ code: 'unsupported-format', file: other.fileName, value: extensionOf(other.fileName), detail: { with: first.fileName } }]);
-  return kind;
+  return { kind, first };
 }
 
 async function letterFileBatch(file: IncomingFile, period: string | null): Promise<ImportBatch> {
@@ -73,9 +73,8 @@ export async function readImport(files: readonly IncomingFile[], options: { peri
 
 /** readImport on the calling thread: what the worker (imports/read-worker.ts) runs. */
 export async function readImportHere(files: readonly IncomingFile[], options: { period?: string | null } = {}): Promise<ImportBatch> {
-  const kind = kindOfFiles(files);
+  const { kind, first } = kindOfFiles(files);
   const period = normalisedPeriod(options.period, files);
-  const first = files[0] as IncomingFile;
   switch (kind) {
     case 'portal':
       return portalBatch(files, period);

@@ -76,6 +76,6 @@ async function redeem(db: Db, code: string, chat: ChatAddress, now: Date): Promi
     const unit = await unitById(t, invite.unitId);
     if (!unit) return { kind: 'unknown' };
     await upsertChat(t, chat, { unitId: unit.id, role: invite.role });
-    return { kind: 'linked', unit, role: invite.role as Role };
+    return { kind: 'linked', unit, role: invite.role };
   });
 }

@@ -11,7 +11,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { latestResults } from '../db/results.js';
+import { latestResults, type StoredResult } from '../db/results.js';
 import { chats, publications, results, units } from '../db/schema.js';
 import { reachableOn, type ChatRow } from '../db/chats.js';
 import type { UnitRow } from '../db/units.js';
@@ -63,7 +63,7 @@ async function summaryOf(db: Db, parent: UnitRow, period: string): Promise<Scope
   const current = await latestResults(db, ids, period);
   if (current.size === 0) return null;
   const previousKey = previousPeriodKey(period);
-  const previous = previousKey ? await latestResults(db, ids, previousKey) : new Map();
+  const previous = previousKey ? await latestResults(db, ids, previousKey) : new Map<number, StoredResult>();
   const byScope = new Map<string | null, SummaryEntry[]>();
   for (const c of children) {
     const r = current.get(c.id);

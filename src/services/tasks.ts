@@ -6,17 +6,16 @@
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ChatRow } from '../db/chats.js';
-import type { Db } from '../db/client.js';
-import { outbox, taskAssignees, taskEvents, tasks, units } from '../db/schema.js';
+import type { Db, Tx } from '../db/client.js';
+import { outbox, taskAssignees, taskEvents, tasks, units, type TaskSource } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
+import type { GroupKey } from '../domain/framework.js';
 import { assignRefusal, isOverdue, mayAct, maySee, type TaskAct, type TaskStatus } from '../domain/tasks.js';
 import type { IsoDate } from '../domain/working-days.js';
 import { unitPlaces } from './units.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type AssignmentRow = typeof taskAssignees.$inferSelect;
-/** An open transaction: what a write that must not stand alone takes. A `Tx` is also a `Db`. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Who acts: a chat (with its unit and role), or the system (letters, the admin API). */
 export type Actor = { kind: 'chat'; chat: ChatRow; name: string } | { kind: 'system'; name: string };
@@ -60,11 +59,11 @@ async function seenBy(db: Db, chat: ChatRow, task: TaskRow): Promise<boolean> {
 export interface NewTask {
   title: string;
   body?: string | null;
-  groupKey?: string | null;
+  groupKey?: GroupKey | null;
   assigningUnitId: number;
   assigneeUnitIds: number[];
   deadline: IsoDate;
-  source: 'letter' | 'leader' | 'suggestion' | 'api';
+  source: TaskSource;
   sourceRef?: string | null;
 }
 
@@ -208,7 +207,7 @@ export async function overdueByUnit(db: Db, assigningUnitId: number, today: IsoD
   const byUnit = new Map<number, { unit: UnitRow; tasks: TaskRow[] }>();
   for (const { task, assignees } of await tasksGivenBy(db, assigningUnitId)) {
     for (const { unit, assignment } of assignees) {
-      if (!isOverdue(task.deadline, assignment.status as TaskStatus, today)) continue;
+      if (!isOverdue(task.deadline, assignment.status, today)) continue;
       const entry = byUnit.get(unit.id) ?? { unit, tasks: [] };
       entry.tasks.push(task);
       byUnit.set(unit.id, entry);

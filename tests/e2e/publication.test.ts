@@ -110,7 +110,7 @@ describe('publishing 08/2026 to the chats of Phú Thọ', () => {
   it('records "Đã nhận" once and reports per unit', async () => {
     const call = t.telegram.callsOf('sendMessage').find((c) => String(c.payload.chat_id) === String(VIET_TRI.id) && String(c.payload.text).includes('Công bố kết quả'));
     const ack = (call?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat().at(-1)?.callback_data ?? '';
-    const messageId = Number((call?.answer as { result: { message_id: number } }).result.message_id);
+    const messageId = (call?.answer as { result: { message_id: number } }).result.message_id;
     expect(await t.deliver(callbackUpdate(ack, messageId, VIET_TRI))).toBe(200);
     expect(t.telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text).toBe('Đã ghi nhận: anh/chị đã nhận kết quả.');
     await t.deliver(callbackUpdate(ack, messageId, VIET_TRI));

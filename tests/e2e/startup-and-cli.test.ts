@@ -154,7 +154,7 @@ describe('a server without a Telegram token', () => {
 
   it('lets the CLI make an invite through the running server', async () => {
     const invite = await cli(t.database.env, 'invite', '--unit', 'TX. Mỹ Hào', '--role', 'officer', '--json');
-    expect(JSON.parse(invite.stdout).unit.name).toBe('thị xã Mỹ Hào');
+    expect((JSON.parse(invite.stdout) as { unit: { name: string } }).unit.name).toBe('thị xã Mỹ Hào');
   });
 
   it('lets the CLI import through the running server', async () => {

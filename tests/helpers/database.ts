@@ -27,7 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = inject('templateDatabase');
   if (template.kind === 'pglite') {
     cpSync(template.folder, join(dataDir, PGLITE_FOLDER), { recursive: true });
-    return { env: { DATA_DIR: dataDir }, dataDir, target: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return { env: { DATA_DIR: dataDir }, dataDir, target: { dataDir }, drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
   }
   const { serverUrl } = template;
   const name = `chiso_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

@@ -52,7 +52,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       env: { DATABASE_URL: url, DATA_DIR: appDir },
       dataDir: appDir,
       target: { url },
-      drop: async () => rmSync(appDir, { recursive: true, force: true }),
+      drop: () => Promise.resolve(rmSync(appDir, { recursive: true, force: true })),
     },
     crash: () => pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
     start,

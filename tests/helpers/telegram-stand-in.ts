@@ -2,7 +2,7 @@
  * A stand-in for the Telegram Bot API on localhost: answers the methods the bot uses the way
  * Telegram does, records every call, and lets a test inject faults or queue updates for polling.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
@@ -101,7 +101,7 @@ export class TelegramStandIn {
   sentDocuments(chatId?: number): { fileName: string; bytes: Buffer; caption: string }[] {
     return this.calls
       .filter((c) => c.method === 'sendDocument' && (chatId === undefined || Number(c.payload.chat_id) === chatId))
-      .map((c) => ({ ...(c.payload.document as UploadedFile), caption: String(c.payload.caption ?? '') }));
+      .map((c) => ({ ...(c.payload.document as UploadedFile), caption: typeof c.payload.caption === 'string' ? c.payload.caption : '' }));
   }
 
   /** The texts the bot last set on a message, by edits included, in order of the calls. */
@@ -113,27 +113,29 @@ export class TelegramStandIn {
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer(async (req, res) => {
-      const download = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? '');
-      if (download) {
-        const file = this.files.get(decodeURIComponent(download[1] ?? ''));
-        res.writeHead(file ? 200 : 404);
-        res.end(file?.bytes ?? 'Not Found');
-        return;
-      }
-      const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
-      const payload = await readBody(req);
-      const method = match?.[2] ?? 'unknown';
-      const call: RecordedCall = { method, payload, at: Date.now() };
-      this.calls.push(call);
-      const answer = this.intercept?.(method, payload) ?? (await this.answer(method, payload));
-      call.answer = answer;
-      res.writeHead(answer.ok ? 200 : answer.error_code, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer));
-    });
+    this.server = createServer((req, res) => void this.serve(req, res));
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? '');
+    if (download) {
+      const file = this.files.get(decodeURIComponent(download[1] ?? ''));
+      res.writeHead(file ? 200 : 404);
+      res.end(file?.bytes ?? 'Not Found');
+      return;
+    }
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
+    const payload = await readBody(req);
+    const method = match?.[2] ?? 'unknown';
+    const call: RecordedCall = { method, payload, at: Date.now() };
+    this.calls.push(call);
+    const answer = this.intercept?.(method, payload) ?? (await this.answer(method, payload));
+    call.answer = answer;
+    res.writeHead(answer.ok ? 200 : answer.error_code, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer));
   }
 
   async stop(): Promise<void> {

@@ -23,13 +23,13 @@ export function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export default async function setup(project: TestProject): Promise<() => Promise<void> | void> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'chiso-template-'));
     await (await openDatabase({ dataDir })).close();
     project.provide('templateDatabase', { kind: 'pglite', folder: join(dataDir, PGLITE_FOLDER) });
-    return async () => rmSync(dataDir, { recursive: true, force: true });
+    return () => rmSync(dataDir, { recursive: true, force: true });
   }
   const name = `chiso_template_${process.pid}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

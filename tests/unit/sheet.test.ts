@@ -131,7 +131,7 @@ describe('the template', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Kết quả', 'Hướng dẫn']);
     const guide = workbook.getWorksheet('Hướng dẫn');
     const firstCells: string[] = [];
-    guide?.eachRow((row) => firstCells.push(String(row.getCell(1).value)));
+    guide?.eachRow((row) => firstCells.push(row.getCell(1).text));
     for (const column of TEMPLATE_COLUMNS) expect(firstCells).toContain(column.header);
     expect(firstCells).toContain('2.1 Hồ sơ xử lý trước hạn, đúng hạn – điểm');
     expect(templateDescription().length).toBeGreaterThan(2);

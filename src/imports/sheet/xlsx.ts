@@ -25,9 +25,10 @@ function cellText(value: unknown, percent: boolean): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateText(value);
-  if (typeof value !== 'object') return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value !== 'object') return '';
   if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((part: { text?: string }) => part.text ?? '').join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: unknown }).result, percent);
+  if ('formula' in value || 'sharedFormula' in value) return cellText('result' in value ? value.result : undefined, percent);
   if ('error' in value) return String(value.error);
   if ('text' in value) return cellText(value.text, percent);
   return '';
