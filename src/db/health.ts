@@ -22,9 +22,16 @@ const CONNECTION_CODES = new Set([
   '57P03',
 ]);
 
+/** A failed call to another service (Telegram, a file download): its socket errors are not the database's. */
+function fromElsewhere(error: object): boolean {
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  return name === 'HttpError' || name === 'GrammyError' || (error instanceof TypeError && message === 'fetch failed');
+}
+
 /** True when the error, or what it wraps (drizzle's `cause`, grammY's `error`), is a lost database connection. */
 export function isConnectionError(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
+    if (fromElsewhere(current)) return false;
     const { code } = current as { code?: unknown };
     if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
     const wrapped = current as { cause?: unknown; error?: unknown };

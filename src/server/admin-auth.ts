@@ -4,21 +4,15 @@
  * token never meets the limit, while an address that failed too often is refused (429), right
  * token or not, until its window ends, so guessing gains nothing from a blocked address.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { t } from '../messages/i18n.js';
+import { sameSecret } from './secrets.js';
 
 export const AUTH_FAILURES = { max: 10, timeWindow: 10 * 60 * 1000 };
 
 export function bearerToken(header: string | undefined): string | null {
   return /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1] ?? null;
-}
-
-/** Equal digests, so neither the content nor the length of the token leaks through timing. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 export async function requireAdminToken(scope: FastifyInstance, token: string): Promise<void> {

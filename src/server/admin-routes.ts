@@ -36,9 +36,6 @@ export interface AdminRoutesOptions {
   adminToken: string;
 }
 
-/** Admin requests are small JSON; only imports carry files, streamed under their own limits. */
-const JSON_BODY_LIMIT = 1024 * 1024;
-
 /** Only the page and its own assets: nothing is fetched from elsewhere. */
 const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'self'";
 
@@ -53,9 +50,6 @@ function forTerminal(replies: Reply[]) {
 export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOptions): Promise<void> {
   scope.setValidatorCompiler(zodValidator);
   scope.setSerializerCompiler(serializerCompiler);
-  scope.addHook('onRoute', (route) => {
-    route.bodyLimit ??= JSON_BODY_LIMIT;
-  });
 
   await scope.register(swagger, {
     openapi: {

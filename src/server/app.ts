@@ -25,9 +25,12 @@ export interface ServerDeps {
   channels?: ChannelStates;
 }
 
+/** No route reads a large body whole: uploads stream under their own limits (upload.ts). */
+const BODY_LIMIT = 1024 * 1024;
+
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const logger: FastifyBaseLogger = deps.log.child({ part: 'http' });
-  const app = Fastify({ loggerInstance: logger, bodyLimit: 60 * 1024 * 1024 });
+  const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT });
 
   installErrorHandling(app, deps.database);
 

@@ -15,6 +15,9 @@ export interface Check {
   detail?: string;
 }
 
+/** A channel's webhook route says so in its config: it answers 503 while the database is away. */
+export const WEBHOOK_ROUTE = { webhook: true } as const;
+
 /** Platforms retry a webhook that answers 5xx; a minute of outage is the common case. */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -47,7 +50,8 @@ export function installReadiness(app: FastifyInstance, deps: { database: Databas
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (deps.database.health.up || !request.routeOptions.url?.endsWith('/webhook')) return;
+    const config = request.routeOptions.config as Partial<typeof WEBHOOK_ROUTE>;
+    if (deps.database.health.up || !config.webhook) return;
     return sendDatabaseUnavailable(reply);
   });
 }

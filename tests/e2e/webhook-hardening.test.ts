@@ -55,9 +55,13 @@ describe('what reaches the webhook', () => {
     expect(status).toBe(401);
   });
 
-  it('refuses a body larger than any update', async () => {
+  it('refuses a body larger than any update, there and on any other path', async () => {
     const big = JSON.stringify({ update_id: 1, padding: 'x'.repeat(2 * 1024 * 1024) });
     expect(await post(big, { 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET }, { endBody: true })).toBe(413);
+    for (const path of ['/healthz', '/telegram/webhookx', '/api/nothing']) {
+      const response = await fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+      expect(response.status, path).toBe(413);
+    }
   });
 
   it('answers 400, not 500, to JSON that is not an update', async () => {

@@ -5,7 +5,6 @@
  * Telegram's redelivery is handled again.
  */
 import type { Context, NextFunction } from 'grammy';
-import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { claimUpdate, finishUpdate } from '../../db/processed-updates.js';
@@ -13,18 +12,15 @@ import type { Translate } from '../../messages/i18n.js';
 import type { ChatTurns } from '../chat-turns.js';
 
 /** The chat an update belongs to; updates without one take turns by their sender, or alone. */
-export function chatIdOf(update: Update): string {
-  const chat =
-    update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat ?? update.my_chat_member?.chat ?? update.chat_member?.chat;
-  if (chat) return String(chat.id);
-  const from = update.callback_query?.from ?? update.inline_query?.from;
-  return from ? `user:${from.id}` : `update:${update.update_id}`;
+function turnOf(ctx: Context): string {
+  if (ctx.chat) return String(ctx.chat.id);
+  return ctx.from ? `user:${ctx.from.id}` : `update:${ctx.update.update_id}`;
 }
 
 export function handleInTurnOnce(db: Db, turns: ChatTurns, t: Translate, log: Logger) {
   return async (ctx: Context, next: NextFunction): Promise<void> => {
     const update = { channel: 'telegram', updateId: ctx.update.update_id };
-    await turns.run({ channel: 'telegram', externalId: chatIdOf(ctx.update) }, async () => {
+    await turns.run({ channel: 'telegram', externalId: turnOf(ctx) }, async () => {
       if (!(await claimUpdate(db, update))) return;
       try {
         await next();
