@@ -16,6 +16,7 @@ CREATE TABLE "invite_failures" (
 ALTER TABLE "outbox" ADD COLUMN "priority" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "processed_updates" ADD COLUMN "status" text DEFAULT 'done' NOT NULL;--> statement-breakpoint
 ALTER TABLE "processed_updates" ADD COLUMN "attempts" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "processed_updates" ADD COLUMN "payload" jsonb;--> statement-breakpoint
 CREATE INDEX "invite_failures_chat_idx" ON "invite_failures" USING btree ("channel","external_id","at");--> statement-breakpoint
 -- Older versions could leave several open drafts in one chat: keep the newest.
 UPDATE "import_drafts" SET "status" = 'cancelled' WHERE "status" = 'open' AND EXISTS (SELECT 1 FROM "import_drafts" AS "newer" WHERE "newer"."channel" = "import_drafts"."channel" AND "newer"."external_id" = "import_drafts"."external_id" AND "newer"."status" = 'open' AND "newer"."id" > "import_drafts"."id");--> statement-breakpoint

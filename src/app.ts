@@ -11,6 +11,7 @@ import type { AdminContext } from './admin/commands.js';
 import { ChatTurns } from './channels/chat-turns.js';
 import type { ConversationDeps } from './channels/conversation.js';
 import { createTelegramBot } from './channels/telegram/bot.js';
+import { DEFAULT_RESUMING, resumeEvery, type Resuming } from './channels/telegram/updates.js';
 import { setCommandMenu } from './channels/telegram/commands.js';
 import type { Config } from './config.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
@@ -32,6 +33,7 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] a
 /** Telegram is answered within this, well inside its own patience, however long the handling takes. */
 const WEBHOOK_BUDGET_MS = 5000;
 
+
 export interface AppOptions {
   now?: () => Date;
   logger?: Logger;
@@ -40,6 +42,8 @@ export interface AppOptions {
   dispatcher?: Partial<DispatcherOptions>;
   /** How long Telegram waits for the webhook's answer (tests that read answers right after it lengthen it). */
   webhookBudgetMs?: number;
+  /** Tests look for unfinished updates sooner. */
+  resuming?: Partial<Resuming>;
 }
 
 export interface RunningApp {
@@ -75,6 +79,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const conversation: ConversationDeps = { db: database.db, t, now, timeZone: config.timeZone, wakeDelivery, onImported };
 
   const turns = new ChatTurns(database.db);
+  let stopped = false;
+  let signalStop = () => {};
+  const stopping = new Promise<void>((resolve) => (signalStop = resolve));
 
   let bot: Bot | null = null;
   const telegramSender = senders.get('telegram');
@@ -86,6 +93,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       turns,
       answering: { db: database.db, sender: telegramSender, wakeDelivery, log },
       log,
+      ...(config.telegram.publicUrl ? {} : { waitForDatabase: () => database.health.untilUp(stopping) }),
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     await bot.init();
@@ -109,21 +117,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   log.info({ url }, 'http server listening');
 
   let polling: Promise<void> | null = null;
-  let stopped = false;
-  let signalStop = () => {};
-  const stopping = new Promise<void>((resolve) => (signalStop = resolve));
-  // grammY stops polling when handling an update throws; when the database was away, poll again once it is back.
-  const poll = (telegram: Bot): Promise<void> =>
-    telegram.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }).catch(async (error: unknown) => {
-      if (stopped) return;
-      if (!database.health.report(error)) {
-        log.error({ err: error }, 'telegram long polling stopped');
-        return;
-      }
-      log.warn({ err: error }, 'telegram long polling paused: the database is unreachable');
-      await database.health.untilUp(stopping);
-      if (!stopped) await poll(telegram);
-    });
   if (bot && config.telegram) {
     if (config.telegram.publicUrl) {
       const hook = `${config.telegram.publicUrl}/telegram/webhook`;
@@ -131,13 +124,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       webhookSet = true;
       log.info({ url: hook }, 'telegram webhook set');
     } else {
-      polling = poll(bot);
+      polling = bot.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }).catch((error: unknown) => log.error({ err: error }, 'telegram long polling stopped'));
       log.info('telegram long polling started');
     }
   }
 
   // With no channel to send through, messages wait in the outbox until one is configured.
   if (senders.size > 0) dispatcher.start();
+  const stopResuming = bot ? resumeEvery(bot, database.db, log, { ...DEFAULT_RESUMING, ...options.resuming }) : null;
   const scheduler = startScheduler({
     db: database.db,
     t,
@@ -165,6 +159,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await bot.stop();
         await polling.catch(() => {});
       }
+      await stopResuming?.();
       scheduler.stop();
       await dispatcher.stop();
       await server.close();

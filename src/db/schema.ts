@@ -183,6 +183,8 @@ export const processedUpdates = pgTable(
     updateId: bigint('update_id', { mode: 'number' }).notNull(),
     status: text('status').$type<UpdateStatus>().notNull().default('done'),
     attempts: integer('attempts').notNull().default(1),
+    /** The update itself until it is done, so an unfinished one can be handled again. */
+    payload: jsonb('payload'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.channel, t.updateId] })],

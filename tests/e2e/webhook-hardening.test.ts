@@ -175,3 +175,28 @@ describe('an answer slower than the webhook budget', () => {
     }
   });
 });
+
+describe('an update acknowledged, then failed', () => {
+  it('is handled again by the bot itself, since Telegram will not deliver it again', async () => {
+    // A budget of 0: Telegram is answered before the handling (which then fails) is over.
+    const late = await startTestApp({ mode: 'webhook', webhookBudgetMs: 0, resuming: { everyMs: 100, afterSeconds: 0 } });
+    try {
+      const chat: TestChat = { id: 5558898, type: 'private' };
+      await late.admin('POST', '/api/demo');
+      const invite = await late.admin<{ code: string }>('POST', '/api/invites', { unit: 'Mỹ Hào', role: 'admin' });
+      await late.deliver(textUpdate(`/start ${invite.body.code}`, chat));
+      await expect.poll(() => late.telegram.sentTexts(chat.id).length, { timeout: 60_000 }).toBe(1);
+      const [file] = PORTAL_FILES;
+      if (!file) throw new Error('no portal file');
+      let downloads = 0;
+      late.telegram.intercept = (method) => (method === 'getFile' && ++downloads === 1 ? { ok: false, error_code: 500, description: 'Internal Server Error' } : undefined);
+      expect(await late.deliver(documentUpdate(late.telegram.addFile(file.fileName, file.bytes), 'tháng 8/2026', chat))).toBe(200);
+      await expect.poll(() => late.telegram.sentTexts(chat.id).join('\n'), { timeout: 60_000 }).toContain('Dữ liệu Cổng DVCQG');
+      expect(downloads).toBe(2);
+      const rows = await late.app.database.query<{ status: string; attempts: number }>("select status, attempts from processed_updates where status <> 'done'");
+      expect(rows).toEqual([]);
+    } finally {
+      await late.stop();
+    }
+  });
+});

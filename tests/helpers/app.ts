@@ -44,6 +44,7 @@ export interface TestAppOptions {
   telegram?: TelegramStandIn;
   /** The webhook's time budget; long by default, so `ask` reads every answer right after its webhook call on a busy machine. */
   webhookBudgetMs?: number;
+  resuming?: AppOptions['resuming'];
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -66,6 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Quick to notice work, so tests need not wait out the production idle sleep.
     dispatcher: { idleMs: 50, ...options.dispatcher },
     webhookBudgetMs: options.webhookBudgetMs ?? 120_000,
+    ...(options.resuming ? { resuming: options.resuming } : {}),
   };
   const boot = () => startApp(loadConfig(env), appOptions);
   let app = await boot();

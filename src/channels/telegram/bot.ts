@@ -4,7 +4,6 @@ import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { chatByAddress, markChatReachable, type ChatAddress } from '../../db/chats.js';
-import { isConnectionError } from '../../db/health.js';
 import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import type { Reply } from '../../messages/reply.js';
@@ -32,6 +31,8 @@ export interface TelegramBotOptions {
   /** Answers go out through Telegram's sender, or the outbox when it cannot take them at once. */
   answering: Answering;
   log: Logger;
+  /** Set for long polling: see UpdateHandling. */
+  waitForDatabase?: () => Promise<void>;
 }
 
 export function chatAddress(ctx: Context): ChatAddress | null {
@@ -54,12 +55,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // Edits, callback answers and downloads wait out a short 429 only: a failure fails the update, and
   // Telegram's redelivery of it is the retry. Answers go through sendReplies.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
-  // Long polling: a failed update is logged (by handleInTurnOnce) and polling goes on, unless the
-  // database is away: then polling stops, and starts again once it is back (app.ts).
-  bot.catch((error) => {
-    if (isConnectionError(error.error)) throw error;
-  });
-  const protectedBot = bot.use(handleInTurnOnce(options.deps.db, options.turns, options.deps.t, options.log));
+  // Long polling: a failed update was logged and told (handleInTurnOnce); polling goes on.
+  bot.catch(() => undefined);
+  const protectedBot = bot.use(
+    handleInTurnOnce({ db: options.deps.db, turns: options.turns, t: options.deps.t, log: options.log, ...(options.waitForDatabase ? { waitForDatabase: options.waitForDatabase } : {}) }),
+  );
 
   const sendReplies = async (ctx: Context, replies: Reply[]): Promise<void> => {
     const chat = chatAddress(ctx);

@@ -24,6 +24,11 @@ function isUpdate(body: unknown): body is Update {
 }
 
 export function registerTelegramWebhook(app: FastifyInstance, options: TelegramWebhookOptions): void {
+  // Handlings that outlived their acknowledgement finish before the server (and the database under it) closes.
+  const outliving = new Set<Promise<void>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...outliving]);
+  });
   app.post(
     '/telegram/webhook',
     {
@@ -43,7 +48,10 @@ export function registerTelegramWebhook(app: FastifyInstance, options: TelegramW
       const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, options.budgetMs - reply.elapsedTime))));
       try {
         if ((await Promise.race([handling, late])) === 'late') {
-          handling.catch((error: unknown) => options.log.error({ err: error, update: request.body }, 'update failed after its acknowledgement'));
+          const rest = handling
+            .catch((error: unknown) => options.log.error({ err: error, update: request.body }, 'update failed after its acknowledgement'))
+            .finally(() => outliving.delete(rest));
+          outliving.add(rest);
         }
       } finally {
         clearTimeout(timer);
