@@ -163,7 +163,23 @@ describe('an admin pastes a letter', () => {
     expect(await t.ask('/diem thang 2 Mỹ Hào', OFFICER_CHAT)).toContain('Tổng điểm: 91,34/100');
   });
 
+  it('sends the report as a message when Telegram will not edit the preview', async () => {
+    const letter = SEED_LETTER.replace('91,34', '91,35');
+    await t.ask(letter, ADMIN_CHAT);
+    t.telegram.intercept = (method, payload) =>
+      method === 'editMessageText' && String(payload.text).includes('Đã nhập xong')
+        ? { ok: false, error_code: 429, description: 'Too Many Requests: retry after 60', parameters: { retry_after: 60 } }
+        : undefined;
+    try {
+      const before = t.telegram.sentTexts(ADMIN_CHAT.id).length;
+      await tap('ok');
+      expect(t.telegram.sentTexts(ADMIN_CHAT.id).slice(before).join('\n')).toContain('Đã nhập xong');
+    } finally {
+      t.telegram.intercept = null;
+    }
+  });
+
   it('leaves a short question to the ordinary commands', async () => {
-    expect(await t.ask('điểm tháng 2 Mỹ Hào', ADMIN_CHAT)).toContain('Tổng điểm: 91,34/100');
+    expect(await t.ask('điểm tháng 2 Mỹ Hào', ADMIN_CHAT)).toContain('Tổng điểm: 91,35/100');
   });
 });

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { chatByAddress, markChatReachable, type ChatAddress } from '../../db/chats.js';
 import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
-import type { Reply } from '../../messages/reply.js';
+import { textReply, type Reply } from '../../messages/reply.js';
 import type { ChatTurns } from '../chat-turns.js';
 import {
   cancelImport,
@@ -66,6 +66,16 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (chat && replies.length > 0) await sendAnswers(options.answering, chat, replies, `telegram:${ctx.update.update_id}`);
   };
 
+  /**
+   * The outcome of a tap in place of the preview when it fits one message and Telegram takes the
+   * edit; otherwise as an answer, which reaches the chat whatever the Bot API says at that moment.
+   */
+  const showInPlace = async (ctx: Context, reply: Reply): Promise<void> => {
+    const parts = splitForTelegram(renderForTelegram(reply).text);
+    const edited = parts.length === 1 && (await ctx.editMessageText(parts[0] ?? '', { parse_mode: 'HTML' }).then(() => true, () => false));
+    if (!edited) await sendReplies(ctx, [reply]);
+  };
+
   protectedBot.on('message:text', async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
@@ -88,7 +98,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const document = ctx.message.document;
     const fileName = document.file_name ?? 'tep';
     if ((document.file_size ?? 0) > TELEGRAM_DOWNLOAD_LIMIT) {
-      await ctx.reply(options.deps.t('import-file-too-large-telegram', { file: fileName }));
+      await sendReplies(ctx, [textReply(options.deps.t('import-file-too-large-telegram', { file: fileName }))]);
       return;
     }
     const file = await ctx.getFile();
@@ -109,7 +119,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }
     await ctx.answerCallbackQuery();
     if (ctx.match[1] === 'no') {
-      await ctx.editMessageText(renderForTelegram(await cancelImport(options.deps, chat, draftId)).text, { parse_mode: 'HTML' });
+      await showInPlace(ctx, await cancelImport(options.deps, chat, draftId));
       return;
     }
     await ctx.editMessageText(options.deps.t('import-working'));
@@ -118,10 +128,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     });
     const reply = await confirmImport(options.deps, chat, draftId, (done, total) => status(options.deps.t('import-progress', { done, total })));
     await status.flush();
-    const [first = '', ...rest] = splitForTelegram(renderForTelegram(reply).text);
-    await ctx.editMessageText(first, { parse_mode: 'HTML' });
-    for (const part of rest) await ctx.reply(part, { parse_mode: 'HTML' });
+    await showInPlace(ctx, reply);
   });
+
 
   protectedBot.callbackQuery(/^pubgo:([\dQ-]+)$/, async (ctx) => {
     const chat = chatAddress(ctx);
