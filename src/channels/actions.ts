@@ -15,7 +15,7 @@ export async function act(deps: ConversationDeps, chat: ChatAddress, sender: str
   switch (kind) {
     case 'import': {
       const [choice, draftId] = rest;
-      if (choice === 'ok') reply = await confirmImport(deps, chat, Number(draftId));
+      if (choice === 'ok' || choice === 'force') reply = await confirmImport(deps, chat, Number(draftId), { force: choice === 'force' });
       if (choice === 'no') reply = await cancelImport(deps, chat, Number(draftId));
       break;
     }

@@ -144,10 +144,10 @@ export async function converseFile(deps: ConversationDeps, message: IncomingFile
 }
 
 /** "Xác nhận" on a preview: stores the draft, reporting progress to the channel as it goes. */
-export async function confirmImport(deps: ConversationDeps, chat: ChatAddress, draftId: number, onProgress?: ImportProgress): Promise<Reply> {
+export async function confirmImport(deps: ConversationDeps, chat: ChatAddress, draftId: number, options: { force: boolean }, onProgress?: ImportProgress): Promise<Reply> {
   const row = await chatByAddress(deps.db, chat.channel, chat.externalId);
   if (!row || !canImport(row.role)) return textReply(deps.t('import-admin-only'));
-  const outcome = await confirmDraft(deps.db, draftId, chat, onProgress);
+  const outcome = await confirmDraft(deps.db, draftId, chat, options, onProgress);
   if (outcome.kind === 'gone') return textReply(deps.t('import-gone'));
   if (outcome.kind === 'rejected') return { lines: renderProblems(deps.t, outcome.error.problems) };
   if (outcome.report.importId !== null) await deps.onImported?.(outcome.report);

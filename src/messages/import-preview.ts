@@ -10,9 +10,13 @@ import { renderProblems } from './import-problems.js';
 import { renderImportReport, someOf } from './import-report.js';
 import type { Reply } from './reply.js';
 
-export function confirmButtons(t: Translate, draftId: number): Reply['buttons'] {
+/**
+ * Xác nhận stores what the preview showed: when it warned of results losing their completeness, the
+ * button says so (`force`); without that word a loss found only when it is tapped is refused.
+ */
+export function confirmButtons(t: Translate, draftId: number, acceptsLoss: boolean): Reply['buttons'] {
   return [[
-    { label: t('import-confirm-button'), action: `import:ok:${draftId}` },
+    { label: t('import-confirm-button'), action: `import:${acceptsLoss ? 'force' : 'ok'}:${draftId}` },
     { label: t('import-cancel-button'), action: `import:no:${draftId}` },
   ]];
 }
@@ -42,7 +46,7 @@ export function renderDraft(t: Translate, state: DraftState): Reply {
     lines.push('', t('import-preview-loss', { count: lost.length, names: someOf(lost), published: state.outcome.periodPublished ? 'yes' : 'no', period: formatPeriodKey(batch.period) }));
   }
   lines.push('', t('import-preview-confirm'));
-  return { lines, buttons: confirmButtons(t, state.draft.id) };
+  return { lines, buttons: confirmButtons(t, state.draft.id, lost.length > 0) };
 }
 
 export function renderImported(t: Translate, report: ImportReport): Reply {

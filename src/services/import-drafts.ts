@@ -8,7 +8,7 @@ import type { Db } from '../db/client.js';
 import { importDrafts } from '../db/schema.js';
 import { periodKey, type Period } from '../domain/period.js';
 import { ImportRejected } from '../imports/problems.js';
-import { saveImport, type ImportBatch, type ImportProgress, type ImportReport } from '../imports/save.js';
+import { saveImport, type ImportBatch, type ImportProgress, type ImportReport, type SaveOptions } from '../imports/save.js';
 import { readImport, sourceKindOf, storeImport, type IncomingFile } from './imports.js';
 
 export type DraftRow = typeof importDrafts.$inferSelect;
@@ -101,7 +101,13 @@ export type ConfirmOutcome = { kind: 'imported'; report: ImportReport } | { kind
  * Stores the draft. Claiming it (open → importing) in one statement makes a double tap, or a second
  * instance, import it once.
  */
-export async function confirmDraft(db: Db, draftId: number, chat: Pick<ChatAddress, 'channel' | 'externalId'>, onProgress?: ImportProgress): Promise<ConfirmOutcome> {
+export async function confirmDraft(
+  db: Db,
+  draftId: number,
+  chat: Pick<ChatAddress, 'channel' | 'externalId'>,
+  options: SaveOptions,
+  onProgress?: ImportProgress,
+): Promise<ConfirmOutcome> {
   const [claimed] = await db
     .update(importDrafts)
     .set({ status: 'importing', updatedAt: sql`now()` })
@@ -110,7 +116,7 @@ export async function confirmDraft(db: Db, draftId: number, chat: Pick<ChatAddre
   if (!claimed) return { kind: 'gone' };
   try {
     const files = filesOf(claimed);
-    const report = await storeImport(db, files, await readImport(files, { period: claimed.period }), onProgress);
+    const report = await storeImport(db, files, await readImport(files, { period: claimed.period }), onProgress, options);
     await db.update(importDrafts).set({ status: 'done', files: [], updatedAt: sql`now()` }).where(eq(importDrafts.id, draftId));
     return { kind: 'imported', report };
   } catch (error) {

@@ -89,7 +89,7 @@ export async function readImportHere(files: readonly IncomingFile[], options: { 
  * Saves a batch read from `files`; a letter's directives become tasks as well. Forced unless told
  * otherwise: a chat stores only what its preview showed, losses included, after "Xác nhận".
  */
-export async function storeImport(db: Db, files: readonly IncomingFile[], batch: ImportBatch, onProgress?: ImportProgress, options: SaveOptions = { force: true }): Promise<ImportReport> {
+export async function storeImport(db: Db, files: readonly IncomingFile[], batch: ImportBatch, onProgress: ImportProgress | undefined, options: SaveOptions): Promise<ImportReport> {
   const report = await saveImport(db, batch, onProgress, options);
   const letter = files[0];
   if (batch.source === 'letter' && letter) await tasksFromLetter(db, await letterText(letter.fileName, letter.bytes), batch);

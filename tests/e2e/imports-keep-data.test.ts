@@ -159,7 +159,7 @@ describe('imports through the admin API and the chat keep what they do not carry
     const markup = t.telegram.callsOf('sendMessage').filter((c) => Number(c.payload.chat_id) === ADMIN_CHAT.id).at(-1)?.payload.reply_markup as {
       inline_keyboard: { callback_data: string }[][];
     };
-    const ok = markup.inline_keyboard.flat().find((b) => b.callback_data.startsWith('import:ok:'));
+    const ok = markup.inline_keyboard.flat().find((b) => b.callback_data.startsWith('import:force:'));
     expect(await t.deliver(callbackUpdate(ok?.callback_data ?? '', t.telegram.lastKeyboardMessage(ADMIN_CHAT.id), ADMIN_CHAT))).toBe(200);
     const done = t.telegram.calls
       .filter((c) => (c.method === 'editMessageText' || c.method === 'sendMessage') && Number(c.payload.chat_id) === ADMIN_CHAT.id)
@@ -171,6 +171,34 @@ describe('imports through the admin API and the chat keep what they do not carry
       "select r.framework_version from results r join units u on u.id = r.unit_id where u.code = 'H44.100' and r.period = '2026-08' order by r.revision desc limit 1",
     );
     expect(stored?.framework_version).toBe('766-2024');
+  });
+
+  it('item 1: in the chat, a loss that appears after a preview without warning is refused on "Xác nhận"', async () => {
+    // Việt Trì complete in six groups again: a preview of transparency.json warns of nothing ...
+    expect((await upload(t, PORTAL_FILES, { period: '2026-08' })).status).toBe(201);
+    const before = t.telegram.sentTexts(ADMIN_CHAT.id).length;
+    const [file] = TRANSPARENCY;
+    if (!file) throw new Error('no transparency.json');
+    expect(await t.deliver(documentUpdate(t.telegram.addFile(file.fileName, file.bytes), 'tháng 8/2026', ADMIN_CHAT))).toBe(200);
+    const preview = t.telegram.sentTexts(ADMIN_CHAT.id).slice(before).join('\n');
+    expect(preview).toContain('Dữ liệu Cổng DVCQG');
+    expect(preview).not.toContain('Cảnh báo');
+    const markup = t.telegram.callsOf('sendMessage').filter((c) => Number(c.payload.chat_id) === ADMIN_CHAT.id).at(-1)?.payload.reply_markup as {
+      inline_keyboard: { callback_data: string }[][];
+    };
+    const ok = markup.inline_keyboard.flat().find((b) => b.callback_data.startsWith('import:ok:'));
+    // ... then a five-group letter makes Việt Trì's result one the portal's six groups would leave incomplete.
+    expect((await upload(t, [fiveGroupLetter()], {})).status).toBe(201);
+    const snapshot = await t.snapshot();
+    const answered = t.telegram.calls.length;
+    expect(await t.deliver(callbackUpdate(ok?.callback_data ?? '', t.telegram.lastKeyboardMessage(ADMIN_CHAT.id), ADMIN_CHAT))).toBe(200);
+    const answer = t.telegram.calls
+      .slice(answered)
+      .filter((c) => c.method === 'editMessageText' || c.method === 'sendMessage')
+      .map((c) => String(c.payload.text))
+      .join('\n');
+    expect(answer).toContain('đã công bố; lần nhập này làm');
+    expect(await t.snapshot()).toEqual(snapshot);
   });
 });
 

@@ -108,7 +108,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await sendReplies(ctx, await converseFile(options.deps, { chat, fileName, bytes, caption: ctx.message.caption ?? '' }));
   });
 
-  protectedBot.callbackQuery(/^import:(ok|no):(\d+)$/, async (ctx) => {
+  protectedBot.callbackQuery(/^import:(ok|force|no):(\d+)$/, async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
     const draftId = Number(ctx.match[2]);
@@ -126,7 +126,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const status = throttledStatus(async (text) => {
       await ctx.editMessageText(text);
     });
-    const reply = await confirmImport(options.deps, chat, draftId, (done, total) => status(options.deps.t('import-progress', { done, total })));
+    const reply = await confirmImport(options.deps, chat, draftId, { force: ctx.match[1] === 'force' }, (done, total) => status(options.deps.t('import-progress', { done, total })));
     await status.flush();
     await showInPlace(ctx, reply);
   });
