@@ -11,7 +11,8 @@ import { MAX_SHEET_ROWS } from '../src/imports/limits.js';
 import { portalBatch } from '../src/imports/portal/batch.js';
 import { ImportRejected } from '../src/imports/problems.js';
 import { CRITERION_COLUMNS, TEMPLATE_COLUMNS } from '../src/imports/sheet/columns.js';
-import { importFiles, readImport, type IncomingFile } from '../src/services/imports.js';
+import { readImport, type IncomingFile } from '../src/imports/read.js';
+import { importFiles } from '../src/services/imports.js';
 import { benchTargets, timed, verdict } from './targets.js';
 
 const PORTAL_DIR = new URL('../samples/portal/2026-08/', import.meta.url);

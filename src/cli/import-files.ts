@@ -1,7 +1,7 @@
 /** The files an `import` names: files as given, folders as the importable files they hold. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { sourceKindOf, type IncomingFile } from '../services/imports.js';
+import { sourceKindOf, type IncomingFile } from '../imports/read.js';
 
 /** A capture's record, not data: the portal fixtures keep one next to the responses. */
 const NOT_DATA = new Set(['manifest.json', 'package.json']);

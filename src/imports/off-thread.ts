@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { IncomingFile } from '../services/imports.js';
+import type { IncomingFile } from './read.js';
 import { ImportRejected, type ImportProblem } from './problems.js';
 import type { ImportBatch } from './save.js';
 

@@ -1,6 +1,6 @@
 /** The worker thread that reads imported files (off-thread.ts starts it): parsing never blocks the server. */
 import { parentPort } from 'node:worker_threads';
-import { readImportHere } from '../services/imports.js';
+import { readImportHere } from './read.js';
 import { ImportRejected } from './problems.js';
 import type { ReadJob, ReadOutcome } from './off-thread.js';
 

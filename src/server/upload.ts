@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { AdminError } from '../admin/commands.js';
 import { MAX_IMPORT_BYTES } from '../imports/problems.js';
 import { t } from '../messages/i18n.js';
-import type { IncomingFile } from '../services/imports.js';
+import type { IncomingFile } from '../imports/read.js';
 
 export const MAX_UPLOAD_FILES = 20;
 export const MAX_UPLOAD_BYTES = 3 * MAX_IMPORT_BYTES;

@@ -9,7 +9,8 @@ import { importDrafts } from '../db/schema.js';
 import { periodKey, type Period } from '../domain/period.js';
 import { ImportRejected } from '../imports/problems.js';
 import { saveImport, type ImportBatch, type ImportProgress, type ImportReport, type SaveOptions } from '../imports/save.js';
-import { readImport, sourceKindOf, storeImport, type IncomingFile } from './imports.js';
+import { readImport, sourceKindOf, type IncomingFile } from '../imports/read.js';
+import { storeImport } from './imports.js';
 
 export type DraftRow = typeof importDrafts.$inferSelect;
 
