@@ -108,7 +108,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const webhook = config.telegram?.publicUrl && bot ? { bot, webhookSecret: config.telegram.webhookSecret, budgetMs: options.webhookBudgetMs ?? WEBHOOK_BUDGET_MS } : null;
   let webhookSet = false;
   const channels: ChannelStates = bot ? { telegram: () => (webhook ? webhookSet : bot.isRunning()) } : {};
-  const server = buildServer({ database, conversation, turns, admin, adminToken, telegram: webhook, log, channels });
+  const server = buildServer({ database, conversation, turns, admin, adminToken, telegram: webhook, log, channels, trustProxy: config.trustProxy });
   await server.listen({ port: config.port, host: config.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -35,6 +35,7 @@ const schema = z.object({
     .default('3,1,0')
     .refine((v) => v.split(',').every((n) => /^\d{1,2}$/.test(n.trim())), 'phải là các số ngày làm việc trước hạn, cách nhau bởi dấu phẩy, ví dụ 3,1,0'),
   DELIVERY_LEASE_SECONDS: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(1, 'phải từ 1 giây trở lên').default(60),
+  TRUST_PROXY: optional(z.string().regex(/^(true|[\d.:a-fA-F/, ]+)$/, { error: 'phải là true hoặc danh sách địa chỉ IP/CIDR của proxy, ví dụ 127.0.0.1,10.0.0.0/8' })),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -61,6 +62,8 @@ export interface Config {
   /** Local time of reminders and digests, and the working days before a deadline that remind (0: the day). */
   reminders: { time: string; offsets: number[] };
   logLevel: string;
+  /** Behind a reverse proxy: which X-Forwarded-For to believe (Fastify's trustProxy); false: none. */
+  trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryLeaseSeconds: e.DELIVERY_LEASE_SECONDS,
     reminders: { time: e.REMINDER_TIME, offsets: [...new Set(e.REMINDER_OFFSETS.split(',').map((n) => Number(n.trim())))].sort((a, b) => b - a) },
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === undefined ? false : e.TRUST_PROXY === 'true' || e.TRUST_PROXY,
   };
 }

@@ -23,6 +23,8 @@ export interface ServerDeps {
   telegram: { bot: Bot; webhookSecret: string; budgetMs: number } | null;
   log: Logger;
   channels?: ChannelStates;
+  /** Which X-Forwarded-For to believe (the client's address counts wrong admin tokens). */
+  trustProxy?: boolean | string;
 }
 
 /** No route reads a large body whole: uploads stream under their own limits (upload.ts). */
@@ -30,7 +32,7 @@ const BODY_LIMIT = 1024 * 1024;
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const logger: FastifyBaseLogger = deps.log.child({ part: 'http' });
-  const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT });
+  const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT, trustProxy: deps.trustProxy ?? false });
 
   installErrorHandling(app, deps.database);
 

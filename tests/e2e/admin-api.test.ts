@@ -197,4 +197,17 @@ describe('wrong admin tokens', () => {
     // Blocked means blocked: a right guess from that address is not told apart from a wrong one.
     expect((await report(`Bearer ${ADMIN_TOKEN}`)).status).toBe(429);
   });
+
+  it('are counted by the client behind a trusted proxy, not by the proxy', async () => {
+    const proxied = await startTestApp({ mode: 'no-telegram', env: { TRUST_PROXY: '127.0.0.1' } });
+    try {
+      const from = (client: string, authorization: string) =>
+        fetch(`${proxied.app.url}/api/publications/2026-08`, { headers: { authorization, 'x-forwarded-for': client } });
+      for (let i = 0; i <= AUTH_FAILURES.max; i++) await from('203.0.113.7', `Bearer guess-${i}`);
+      expect((await from('203.0.113.7', `Bearer ${ADMIN_TOKEN}`)).status).toBe(429);
+      expect((await from('198.51.100.2', `Bearer ${ADMIN_TOKEN}`)).status).not.toBe(429);
+    } finally {
+      await proxied.stop();
+    }
+  });
 });

@@ -17,6 +17,13 @@ describe('settings', () => {
     expect(config.telegram?.webhookSecret).toMatch(/^[a-f0-9]{48}$/);
   });
 
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).trustProxy).toBe('127.0.0.1,10.0.0.0/8');
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY: phải là true hoặc danh sách địa chỉ/);
+  });
+
   it('names every bad value with its variable and value', () => {
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', TELEGRAM_BOT_TOKEN: 'token', TELEGRAM_WEBHOOK_SECRET: 'có dấu', ADMIN_TOKEN: 'short' });
