@@ -59,20 +59,16 @@ function startServer(database: TestDatabase, telegram: TelegramStandIn): ChildPr
 
 async function serverUrl(database: TestDatabase): Promise<string> {
   const file = join(database.dataDir, 'server.json');
-  const deadline = Date.now() + 30_000;
-  while (!existsSync(file)) {
-    if (Date.now() > deadline) throw new Error('the server did not start');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await expect.poll(() => existsSync(file), { message: 'the server did not start', timeout: 30_000, interval: 50 }).toBe(true);
   return (JSON.parse(readFileSync(file, 'utf8')) as { url: string }).url;
 }
 
-async function until(predicate: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** Stops a server started by startServer, and waits until its process is gone. */
+async function stopServer(server: ChildProcess | null): Promise<void> {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
 }
 
 describe('a server killed (kill -9) in the middle of a publication', () => {
@@ -86,8 +82,7 @@ describe('a server killed (kill -9) in the middle of a publication', () => {
     chats = await seed(database, telegram, 40, 5552000);
   });
   afterAll(async () => {
-    server?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await stopServer(server);
     await telegram.stop();
     await database.drop();
   });
@@ -102,15 +97,22 @@ describe('a server killed (kill -9) in the middle of a publication', () => {
       body: JSON.stringify({ period: '2026-08' }),
     });
     expect(((await response.json()) as PublicationView).enqueued).toBe(40);
-    await until(() => chats.filter((c) => publishedTo(telegram, c) > 0).length >= 10, 'ten messages sent');
+    await expect.poll(() => chats.filter((c) => publishedTo(telegram, c) > 0).length, { timeout: 30_000, interval: 25 }).toBeGreaterThanOrEqual(10);
+    const killed = new Promise((r) => server?.once('exit', r));
     server.kill('SIGKILL');
-    await new Promise((r) => server?.once('exit', r));
+    await killed;
     const beforeRestart = chats.filter((c) => publishedTo(telegram, c) > 0).length;
     expect(beforeRestart).toBeLessThan(40);
 
     server = startServer(database, telegram);
-    await serverUrl(database);
-    await until(() => chats.every((c) => publishedTo(telegram, c) > 0), 'every chat served after the restart');
+    const restarted = await serverUrl(database);
+    // Every message sent (or given up on): nothing pending nor being sent, so no duplicate is still to come.
+    const report = async () => {
+      const answer = await fetch(`${restarted}/api/publications/2026-08`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      return ((await answer.json()) as { report: { totals: { pending: number; sent: number } } | null }).report?.totals;
+    };
+    await expect.poll(report, { timeout: 60_000, interval: 50 }).toMatchObject({ pending: 0, sent: 40 });
+    expect(chats.filter((c) => publishedTo(telegram, c) === 0)).toEqual([]);
     const extra = chats.reduce((n, c) => n + publishedTo(telegram, c) - 1, 0);
     // The dispatcher has at most 4 messages in flight; only those can go twice.
     expect(extra).toBeLessThanOrEqual(4);
@@ -143,8 +145,9 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL', () => {
       second.admin<PublicationView>('POST', '/api/publications', { period: '2026-08' }),
     ]);
     expect(a.body.enqueued + b.body.enqueued).toBe(30);
-    await until(() => chats.every((c) => publishedTo(telegram, c) > 0), 'every chat served');
-    await new Promise((r) => setTimeout(r, 500));
+    // Both dispatchers work on the one outbox: once nothing is pending nor being sent, no message is still to come.
+    await first.outboxSettled();
+    expect(chats.filter((c) => publishedTo(telegram, c) === 0)).toEqual([]);
     for (const chat of chats) expect(publishedTo(telegram, chat)).toBe(1);
   });
 });

@@ -212,18 +212,24 @@ describe('a Bot API that answers 429 to a third of the calls', () => {
       failures += 1;
       return { ok: false, error_code: 502, description: 'Bad Gateway' };
     };
+    const mark = t.telegram.calls.length;
     expect((await t.admin<PublicationView>('POST', '/api/publications', { period: '2026-08' })).body.enqueued).toBe(1);
     await waitUntilSent(t, '2026-08', 25);
     expect(failures).toBe(1);
     expect(published(t.telegram, late.id)).toHaveLength(1);
-    // The first retry was put off 2 s, and sent no earlier.
-    const [row] = await t.app.database.query<{ attempts: number; put_off: number; early: boolean }>(
-      `select o.attempts, extract(epoch from o.not_before - o.created_at)::float as put_off, o.sent_at < o.not_before as early
+    // The retry was put off 2 s from the failed call, and sent no earlier: lower bounds, measured from the failure itself.
+    const [failed, retried, ...more] = t.telegram.calls.slice(mark).filter((c) => c.method === 'sendMessage' && String(c.payload.chat_id) === String(late.id));
+    expect(more).toEqual([]);
+    expect(failed?.answer?.ok).toBe(false);
+    expect(retried?.answer?.ok).toBe(true);
+    expect((retried?.at ?? 0) - (failed?.at ?? 0)).toBeGreaterThanOrEqual(2000);
+    const [row] = await t.app.database.query<{ attempts: number; not_before_ms: number; early: boolean }>(
+      `select o.attempts, (extract(epoch from o.not_before) * 1000)::float as not_before_ms, o.sent_at < o.not_before as early
          from outbox o join chats c on c.id = o.chat_id where c.external_id = $1`,
       [String(late.id)],
     );
     expect(row).toMatchObject({ attempts: 2, early: false });
-    expect(row?.put_off).toBeGreaterThanOrEqual(2);
+    expect(row?.not_before_ms).toBeGreaterThanOrEqual((failed?.at ?? Infinity) + 2000);
     t.telegram.intercept = null;
   });
 });

@@ -35,13 +35,8 @@ async function tickAt(local: string): Promise<void> {
   clock = at(local);
   await t.app.scheduler.tick();
   if (second) await second.app.scheduler.tick();
-  // Let the dispatcher send what the tick enqueued.
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    const [row] = await t.app.database.query<{ n: number }>("select count(*)::int as n from outbox where status in ('pending', 'sending')");
-    if (!row?.n) break;
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  // Let the dispatcher send what the tick enqueued (the test fails if it does not).
+  await t.outboxSettled();
 }
 
 beforeAll(async () => {

@@ -166,9 +166,16 @@ describe('an answer slower than the webhook budget', () => {
     try {
       const chat: TestChat = { id: 5558899, type: 'private' };
       const answered = () => quick.telegram.callsOf('sendMessage').filter((c) => String(c.payload.chat_id) === String(chat.id) && c.answer?.ok === true).length;
-      quick.telegram.sendDelayMs = 3000;
-      expect(await quick.deliver(textUpdate('/huongdan', chat))).toBe(200);
-      expect(answered()).toBe(0);
+      // sendMessage is held until the webhook has been acknowledged: the answer cannot come within the budget.
+      let release!: () => void;
+      quick.telegram.hold = new Promise<void>((resolve) => (release = resolve));
+      try {
+        expect(await quick.deliver(textUpdate('/huongdan', chat))).toBe(200);
+        expect(answered()).toBe(0);
+      } finally {
+        release();
+        quick.telegram.hold = null;
+      }
       await expect.poll(answered, { timeout: 60_000, interval: 100 }).toBe(1);
     } finally {
       await quick.stop();
@@ -193,8 +200,9 @@ describe('an update acknowledged, then failed', () => {
       expect(await late.deliver(documentUpdate(late.telegram.addFile(file.fileName, file.bytes), 'tháng 8/2026', chat))).toBe(200);
       await expect.poll(() => late.telegram.sentTexts(chat.id).join('\n'), { timeout: 60_000 }).toContain('Dữ liệu Cổng DVCQG');
       expect(downloads).toBe(2);
-      const rows = await late.app.database.query<{ status: string; attempts: number }>("select status, attempts from processed_updates where status <> 'done'");
-      expect(rows).toEqual([]);
+      // The handling is marked done after its answer is sent: wait for that, not just for the answer.
+      const unfinished = () => late.app.database.query<{ status: string; attempts: number }>("select status, attempts from processed_updates where status <> 'done'");
+      await expect.poll(unfinished, { timeout: 20_000, interval: 25 }).toEqual([]);
     } finally {
       await late.stop();
     }

@@ -76,6 +76,8 @@ export class TelegramStandIn {
   intercept: ((method: string, payload: Record<string, unknown>) => ApiAnswer | undefined) | null = null;
   /** How long sendMessage takes, as a slow network would make it. */
   sendDelayMs = 0;
+  /** While set, sendMessage is held (received and recorded, not answered) until the promise settles. */
+  hold: Promise<void> | null = null;
   private readonly updates: unknown[] = [];
   private server: Server | null = null;
   private nextMessageId = 1;
@@ -172,6 +174,7 @@ export class TelegramStandIn {
       case 'getMe':
         return { ok: true, result: BOT_INFO };
       case 'sendMessage':
+        if (this.hold) await this.hold;
         if (this.sendDelayMs > 0) await new Promise((r) => setTimeout(r, this.sendDelayMs));
         return {
           ok: true,
