@@ -110,6 +110,9 @@ async function invite(argv: string[]): Promise<void> {
     args: argv,
     options: { unit: { type: 'string' }, role: { type: 'string', default: 'officer' }, uses: { type: 'string' }, days: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
+  // A count that is not a whole number is refused here: as JSON to a running server, NaN would become null (unlimited).
+  if (values.uses !== undefined && !/^\d+$/.test(values.uses)) throw new AdminError(t('admin-bad-uses', { uses: values.uses }));
+  if (values.days !== undefined && !/^\d+$/.test(values.days)) throw new AdminError(t('admin-bad-days', { days: values.days }));
   const args: InviteArgs = {
     unit: values.unit ?? '',
     role: values.role ?? 'officer',

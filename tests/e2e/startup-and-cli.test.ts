@@ -157,6 +157,12 @@ describe('a server without a Telegram token', () => {
     expect((JSON.parse(invite.stdout) as { unit: { name: string } }).unit.name).toBe('thị xã Mỹ Hào');
   });
 
+  it('refuses a count of uses that is not a number, rather than making an unlimited code', async () => {
+    const refused = await cli(t.database.env, 'invite', '--unit', 'TX. Mỹ Hào', '--role', 'leader', '--uses', 'abc');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Số lần dùng «abc» phải là số nguyên dương.');
+  });
+
   it('lets the CLI import through the running server', async () => {
     const imported = await cli(t.database.env, 'import', PORTAL_DIR_PATH, '--period', '2026-08', '--json');
     expect(imported.code).toBe(0);
