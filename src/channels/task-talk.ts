@@ -120,7 +120,7 @@ async function unitsNamed(deps: ConversationDeps, text: string, assigning: UnitR
   const ids: number[] = [];
   const unknown: string[] = [];
   for (const name of text.split(/[,;\n]+/).map((n) => n.trim()).filter(Boolean)) {
-    const found = await findUnit(deps.db, name);
+    const found = await findUnit(deps.db, name, { within: assigning.id });
     if (found.kind === 'found') ids.push(found.unit.id);
     else unknown.push(name);
   }

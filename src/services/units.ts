@@ -11,7 +11,11 @@ export type UnitLookup =
   | { kind: 'ambiguous'; candidates: UnitRow[] }
   | { kind: 'none'; query: string };
 
-export async function findUnit(db: Db, query: string): Promise<UnitLookup> {
+/**
+ * `within`: names matching units of that unit's tree (itself and below) win over the same names
+ * elsewhere, as a giver of tasks means its own; with none there, the national answer stands.
+ */
+export async function findUnit(db: Db, query: string, options: { within?: number } = {}): Promise<UnitLookup> {
   const trimmed = cleanText(query);
   const byCode = /^[A-Z]\d+(\.\d+)*$/i.test(trimmed) ? await unitByCode(db, trimmed.toUpperCase()) : undefined;
   if (byCode) return { kind: 'found', unit: byCode };
@@ -22,11 +26,29 @@ export async function findUnit(db: Db, query: string): Promise<UnitLookup> {
   const scored = everyone
     .map((unit) => ({ unit, match: unitNameMatches(unit.nameKey, key) }))
     .filter((s) => s.match !== null && (hint === null || s.unit.kind === hint));
-  const exact = scored.filter((s) => s.match === 'exact');
-  const pool = exact.length > 0 ? exact : scored;
+  const inTree = options.within === undefined ? null : treeOf(everyone, options.within);
+  const preferred = inTree ? scored.filter((s) => inTree.has(s.unit.id)) : [];
+  const candidates = preferred.length > 0 ? preferred : scored;
+  const exact = candidates.filter((s) => s.match === 'exact');
+  const pool = exact.length > 0 ? exact : candidates;
   if (pool.length === 1 && pool[0]) return { kind: 'found', unit: pool[0].unit };
   if (pool.length > 1) return { kind: 'ambiguous', candidates: pool.map((s) => s.unit).slice(0, 10) };
   return { kind: 'none', query: trimmed };
+}
+
+/** The ids of a unit and every unit below it. */
+function treeOf(everyone: readonly UnitRow[], rootId: number): Set<number> {
+  const tree = new Set([rootId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const unit of everyone) {
+      if (unit.parentId !== null && tree.has(unit.parentId) && !tree.has(unit.id)) {
+        tree.add(unit.id);
+        grew = true;
+      }
+    }
+  }
+  return tree;
 }
 
 /** Each unit's place in the tree, read one level up at a time (the tree is a few levels deep). */

@@ -79,6 +79,22 @@ describe('giving a task in chat (/giaoviec), by role of the district × target',
     await t.ask('/huy', CHATS.leader);
     expect(await tasksGivenBy(DISTRICT)).toBe(before);
   });
+
+  it('takes a name the country has twice as the unit of its own tree', async () => {
+    await t.app.database.query(
+      "insert into units (code, name, name_key, kind, parent_id) select 'Z91.9', name, name_key, kind, (select id from units where code = 'Z91') from units where code = 'Z90.1.1'",
+    );
+    try {
+      const before = await tasksGivenBy(DISTRICT);
+      await t.ask('/giaoviec', CHATS.leader);
+      await t.ask('Cập nhật hồ sơ', CHATS.leader);
+      expect(await t.ask('Cam Thử', CHATS.leader)).toContain('Hạn hoàn thành?');
+      expect(await t.ask('cuối tháng', CHATS.leader)).toContain('cho 1 đơn vị (UBND xã Cam Thử)');
+      expect(await tasksGivenBy(DISTRICT)).toBe(before + 1);
+    } finally {
+      await t.app.database.query("delete from units where code = 'Z91.9'");
+    }
+  });
 });
 
 describe('giving a task through the admin API (POST /api/tasks from the district) × target', () => {
