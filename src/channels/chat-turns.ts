@@ -58,7 +58,11 @@ export class ChatTurns {
       return await work();
     } finally {
       clearInterval(renewal);
-      await this.db.delete(chatTurns).where(and(this.rowOf(chat), eq(chatTurns.holder, holder)));
+      // The work is over either way; a turn not given back (the database away) ends with its lease.
+      await this.db
+        .delete(chatTurns)
+        .where(and(this.rowOf(chat), eq(chatTurns.holder, holder)))
+        .catch(() => undefined);
     }
   }
 
