@@ -3,6 +3,7 @@
  * framework's groups as rounded, only when every group has points; ranks are competition ranks among
  * the units sharing a `rankAmong` key, over those that have a total.
  */
+import { pushTo } from './collections.js';
 import { addDecimals } from './decimal.js';
 import { frameworkByVersion } from './framework.js';
 import { competitionRanks } from './ranking.js';
@@ -27,10 +28,7 @@ export function computeTotalsAndRanks<T extends Rankable>(entries: readonly T[])
   const withTotals = entries.map((e) => ({ ...e, result: { ...e.result, total: sumOfGroups(e.result) ?? e.result.total } }));
   const byLevel = new Map<string, number[]>();
   withTotals.forEach((e, i) => {
-    if (e.rankAmong === null) return;
-    const list = byLevel.get(e.rankAmong);
-    if (list) list.push(i);
-    else byLevel.set(e.rankAmong, [i]);
+    if (e.rankAmong !== null) pushTo(byLevel, e.rankAmong, i);
   });
   for (const indexes of byLevel.values()) {
     const ranks = competitionRanks(indexes.map((i) => ({ key: i, total: withTotals[i]?.result.total ?? null })));

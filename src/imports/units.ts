@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
+import { pushTo } from '../domain/collections.js';
 import { unitNameKey, type UnitKind } from '../domain/units.js';
 
 export interface UnitRef {
@@ -29,12 +30,6 @@ function kindFits(ref: UnitRef, row: UnitRow): boolean {
 
 function depthOf(ref: UnitRef): number {
   return ref.parent ? 1 + depthOf(ref.parent) : 0;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 type Found = { kind: 'one'; row: UnitRow } | { kind: 'none' } | { kind: 'several'; rows: UnitRow[] };

@@ -4,6 +4,7 @@
  * "UBND Phường Việt Trì" and "phuong viet tri" are one unit. A parent given by code must be a row of
  * the sheet: a code alone names no unit.
  */
+import { pushTo } from '../../domain/collections.js';
 import { inferUnitKind, unitNameKey } from '../../domain/units.js';
 import type { ProblemList } from '../problems.js';
 import type { SheetRow } from './row.js';
@@ -32,10 +33,7 @@ function indexRows(rows: readonly SheetRow[]): RowIndex {
   const byIdentity = new Map<string, number[]>();
   rows.forEach((r, j) => {
     if (r.code !== null && !byCode.has(r.code)) byCode.set(r.code, j);
-    const key = identity(r.name);
-    const same = byIdentity.get(key);
-    if (same) same.push(j);
-    else byIdentity.set(key, [j]);
+    pushTo(byIdentity, identity(r.name), j);
   });
   return { byCode, byIdentity };
 }
