@@ -47,13 +47,15 @@ export async function assignmentRefused(db: Db, actor: Actor, assigningUnitId: n
 /** The task, when the actor may know it exists: an unknown task and another unit's task are refused alike. */
 async function visibleTask(db: Db, actor: Actor, taskId: number): Promise<TaskRow> {
   const task = await taskById(db, taskId);
-  if (task && (actor.kind === 'system' || (await seenBy(db, actor.chat, task)))) return task;
+  if (task) {
+    const assigned = await db.select({ unitId: taskAssignees.unitId }).from(taskAssignees).where(eq(taskAssignees.taskId, task.id));
+    if (actorSees(actor, task, assigned.map((a) => a.unitId))) return task;
+  }
   throw new TaskRefused('task-not-found', { id: String(taskId) });
 }
 
-async function seenBy(db: Db, chat: ChatRow, task: TaskRow): Promise<boolean> {
-  const assigned = await db.select({ unitId: taskAssignees.unitId }).from(taskAssignees).where(eq(taskAssignees.taskId, task.id));
-  return maySee(chat, { assigning: task.assigningUnitId, assigned: assigned.map((a) => a.unitId) });
+function actorSees(actor: Actor, task: TaskRow, assigned: number[]): boolean {
+  return actor.kind === 'system' || maySee(actor.chat, { assigning: task.assigningUnitId, assigned });
 }
 
 export interface NewTask {
@@ -186,8 +188,7 @@ export async function taskProgress(db: Db, actor: Actor, taskId: number): Promis
   const task = await taskById(db, taskId);
   if (!task) return null;
   const rows = await db.select({ unit: units, assignment: taskAssignees }).from(taskAssignees).innerJoin(units, eq(units.id, taskAssignees.unitId)).where(eq(taskAssignees.taskId, taskId)).orderBy(units.name);
-  const seen = actor.kind === 'system' || maySee(actor.chat, { assigning: task.assigningUnitId, assigned: rows.map((r) => r.unit.id) });
-  return seen ? { task, assignees: rows } : null;
+  return actorSees(actor, task, rows.map((r) => r.unit.id)) ? { task, assignees: rows } : null;
 }
 
 /** Open tasks a unit gave, with every assigned unit's part. */
