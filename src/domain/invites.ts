@@ -14,10 +14,17 @@ export function defaultMaxUses(role: Role): number | null {
 /** A chat may type this many wrong codes within the window; the next try waits until the oldest leaves it. */
 export const INVITE_GUESSES = { failures: 5, minutes: 15 } as const;
 
+const GUESS_WINDOW_MS = INVITE_GUESSES.minutes * 60_000;
+
+/** Wrong codes typed after this still count. */
+export function guessWindowStart(now: Date): Date {
+  return new Date(now.getTime() - GUESS_WINDOW_MS);
+}
+
 /** When a chat whose wrong codes were typed at `failures` may try again; null: now. */
 export function inviteRetryAt(failures: readonly Date[], now: Date): Date | null {
-  const windowMs = INVITE_GUESSES.minutes * 60_000;
-  const recent = failures.map((f) => f.getTime()).filter((at) => at > now.getTime() - windowMs).sort((a, b) => a - b);
+  const start = guessWindowStart(now).getTime();
+  const recent = failures.map((f) => f.getTime()).filter((at) => at > start).sort((a, b) => a - b);
   const oldestCounted = recent[recent.length - INVITE_GUESSES.failures];
-  return oldestCounted === undefined ? null : new Date(oldestCounted + windowMs);
+  return oldestCounted === undefined ? null : new Date(oldestCounted + GUESS_WINDOW_MS);
 }

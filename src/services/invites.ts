@@ -8,7 +8,7 @@ import type { Db } from '../db/client.js';
 import { upsertChat, type ChatAddress } from '../db/chats.js';
 import { inviteFailures, invites } from '../db/schema.js';
 import { unitById, type UnitRow } from '../db/units.js';
-import { defaultMaxUses, INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_DAYS, INVITE_GUESSES, inviteRetryAt } from '../domain/invites.js';
+import { defaultMaxUses, INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_DAYS, guessWindowStart, INVITE_GUESSES, inviteRetryAt } from '../domain/invites.js';
 import type { Role } from '../domain/roles.js';
 import { cleanText } from '../domain/text.js';
 
@@ -48,7 +48,7 @@ export type Redemption =
 export async function redeemInvite(db: Db, rawCode: string, chat: ChatAddress, now: Date): Promise<Redemption> {
   const code = cleanText(rawCode).toUpperCase();
   const ofChat = and(eq(inviteFailures.channel, chat.channel), eq(inviteFailures.externalId, chat.externalId));
-  const windowStart = new Date(now.getTime() - INVITE_GUESSES.minutes * 60_000);
+  const windowStart = guessWindowStart(now);
   const failures = await db.select({ at: inviteFailures.at }).from(inviteFailures).where(and(ofChat, gt(inviteFailures.at, windowStart))).orderBy(asc(inviteFailures.at));
   const retryAt = inviteRetryAt(failures.map((f) => f.at), now);
   if (retryAt) return { kind: 'throttled', retryAt, ...INVITE_GUESSES };
