@@ -34,8 +34,6 @@ export interface ImportBatch {
   rows: ImportRow[];
   /** The groups the source carries, when it carries fewer than all (portal responses come one per group). */
   groupsPresent?: GroupKey[];
-  /** Units without a total because some group is missing from the batch itself. */
-  incompleteUnits?: string[];
   /** Totals are the sum of the groups and ranks are computed among siblings (the portal's), again after merging. */
   computesTotals?: boolean;
 }

@@ -95,8 +95,6 @@ function joinByUnit(responses: readonly PortalResponse[]): Map<string, UnitEntri
 
 export interface PortalBatch extends ImportBatch {
   groupsPresent: GroupKey[];
-  /** Units stored without a total because some group is missing from the responses. */
-  incompleteUnits: string[];
 }
 
 export function portalBatch(files: readonly PortalFile[], period: string | null | undefined): PortalBatch {
@@ -129,7 +127,6 @@ export function portalBatch(files: readonly PortalFile[], period: string | null 
       return { unit: ref, result, rankAmong: unit.first.isParent ? null : (unit.first.level ?? '') };
     }),
   );
-  const incompleteUnits = rows.filter((r) => r.result.total === null).map((r) => r.unit.name);
   rows.sort((a, b) => (a.unit === parentRef ? -1 : b.unit === parentRef ? 1 : 0));
   return {
     source: 'portal',
@@ -137,7 +134,6 @@ export function portalBatch(files: readonly PortalFile[], period: string | null 
     period: key,
     rows,
     groupsPresent: FRAMEWORK_2024.groups.map((g) => g.key).filter((k) => responses.some((r) => r.groupKey === k)),
-    incompleteUnits,
     computesTotals: true,
   };
 }
