@@ -93,7 +93,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       turns,
       answering: { db: database.db, sender: telegramSender, wakeDelivery, log },
       log,
-      ...(config.telegram.publicUrl ? {} : { waitForDatabase: () => database.health.untilUp(stopping) }),
+      ...(config.telegram.publicUrl ? {} : { waitForDatabase: () => database.health.untilUp(stopping).then(() => !stopped) }),
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     await bot.init();

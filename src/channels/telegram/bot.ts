@@ -32,7 +32,7 @@ export interface TelegramBotOptions {
   answering: Answering;
   log: Logger;
   /** Set for long polling: see UpdateHandling. */
-  waitForDatabase?: () => Promise<void>;
+  waitForDatabase?: () => Promise<boolean>;
 }
 
 export function chatAddress(ctx: Context): ChatAddress | null {

@@ -21,9 +21,10 @@ export interface UpdateHandling {
   log: Logger;
   /**
    * Long polling has no redelivery: an update met by a database outage waits for the database and
-   * is handled then, and polling waits with it. Unset (webhooks): it fails, and the webhook says 503.
+   * is handled then, and polling waits with it. Resolves false when the bot stops first. Unset
+   * (webhooks): it fails, and the webhook says 503.
    */
-  waitForDatabase?: () => Promise<void>;
+  waitForDatabase?: () => Promise<boolean>;
 }
 
 /** The chat an update belongs to; updates without one take turns by their sender, or alone. */
@@ -52,8 +53,7 @@ export function handleInTurnOnce(handling: UpdateHandling) {
       } catch (error) {
         if (waitForDatabase && isConnectionError(error)) {
           log.warn({ err: error, update: update.updateId }, 'update waits for the database');
-          await waitForDatabase();
-          continue;
+          if (await waitForDatabase()) continue;
         }
         log.error({ err: error, update: update.updateId }, 'telegram update failed');
         await ctx.reply(t('error')).catch((replyError: unknown) => log.error({ err: replyError }, 'could not tell the user about the failure'));
