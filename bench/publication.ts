@@ -46,8 +46,8 @@ export async function benchPublication(): Promise<void> {
       const units = await database.query<{ id: number }>("select id from units where parent_id is not null order by id");
       await database.query(
         `insert into chats (channel, external_id, type, unit_id, role)
-         select 'telegram', (9000000 + g)::text, 'private', ($2::int[])[1 + g % array_length($2::int[], 1)], 'officer' from generate_series(0, $1 - 1) g`,
-        [CHATS, units.map((u) => u.id)],
+         select 'telegram', (9000000 + g)::text, 'private', ($2::jsonb ->> (g % jsonb_array_length($2::jsonb)))::int, 'officer' from generate_series(0, $1 - 1) g`,
+        [CHATS, JSON.stringify(units.map((u) => u.id))],
       );
       await database.close();
       const app = await startApp(

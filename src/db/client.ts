@@ -79,9 +79,11 @@ async function openPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  // No type fetch on connect: postgres.js runs it unawaited, and a server dying at that moment left an
+  // unhandled rejection (seen in the outage test). Nothing here passes or reads SQL arrays.
+  const client = postgres(url, { max: 10, fetch_types: false, onnotice: () => {} });
   let session = 0;
-  const lockClient = postgres(url, { max: 1, max_lifetime: null, onnotice: () => {}, onclose: () => (session += 1) });
+  const lockClient = postgres(url, { max: 1, max_lifetime: null, fetch_types: false, onnotice: () => {}, onclose: () => (session += 1) });
   const held = new Set<number>();
   const db = drizzle(client, { schema });
   try {

@@ -156,8 +156,8 @@ export async function giveBack(database: Database, rows: readonly Pick<ClaimedMe
   if (rows.length === 0) return;
   await database.query(
     `update outbox set status = 'pending', attempts = outbox.attempts - 1, lease_until = null
-     from unnest($1::int[], $2::int[]) as given(given_id, claimed_at_attempt)
-     where outbox.id = given_id and outbox.attempts = claimed_at_attempt and outbox.status = 'sending'`,
-    [rows.map((r) => r.id), rows.map((r) => r.attempts)],
+     from jsonb_to_recordset($1::jsonb) as given(id int, attempts int)
+     where outbox.id = given.id and outbox.attempts = given.attempts and outbox.status = 'sending'`,
+    [JSON.stringify(rows.map(({ id, attempts }) => ({ id, attempts })))],
   );
 }
