@@ -468,3 +468,7 @@ problem-too-complex = tệp cần quá nhiều bộ nhớ hoặc thời gian đ�
 ## Telegram webhook
 webhook-wrong-secret = Mã bí mật của webhook không đúng.
 webhook-not-an-update = Nội dung gửi đến không phải là một cập nhật Telegram (cần một đối tượng JSON có update_id).
+
+## Answers to free questions (issue 9)
+card-strong-with-missing = Các nhóm đã có dữ liệu đều đạt từ 90% điểm tối đa trở lên. Chưa có dữ liệu: { $missing }.
+card-no-group-data = Chưa có dữ liệu nhóm chỉ số nào.
