@@ -1,6 +1,7 @@
 /** Queries on results: each save is a new revision; readers see the latest one. */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { UnitResult } from '../domain/result.js';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { isComplete } from '../domain/revision.js';
+import type { GroupScore, UnitResult } from '../domain/result.js';
 import type { Db } from './client.js';
 import { criterionScores, groupScores, results } from './schema.js';
 
@@ -145,4 +146,39 @@ export async function insertResults(db: Db, importId: number, items: readonly Ne
     await insertInChunks(criteria, (chunk) => db.insert(criterionScores).values(chunk));
     onChunk?.(i + slice.length);
   }
+}
+
+export interface PeriodAvailable {
+  period: string;
+  /** At least one of the units' results in it has points for every group of its framework and a total. */
+  complete: boolean;
+}
+
+/** The periods any of these units has results for, newest first, each with whether it is complete. */
+export async function periodsOfUnits(db: Db, unitIds: readonly number[]): Promise<PeriodAvailable[]> {
+  const latest = new Map<string, typeof results.$inferSelect>();
+  for (let i = 0; i < unitIds.length; i += CHUNK) {
+    const rows = await db.select().from(results).where(inArray(results.unitId, unitIds.slice(i, i + CHUNK)));
+    for (const row of rows) {
+      const key = `${row.unitId}:${row.period}`;
+      const seen = latest.get(key);
+      if (!seen || seen.revision < row.revision) latest.set(key, row);
+    }
+  }
+  const rows = [...latest.values()];
+  const scored = new Map<number, Pick<GroupScore, 'key' | 'points'>[]>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const ids = rows.slice(i, i + CHUNK).map((r) => r.id);
+    const groups = await db
+      .select({ resultId: groupScores.resultId, key: groupScores.groupKey, points: groupScores.points })
+      .from(groupScores)
+      .where(and(inArray(groupScores.resultId, ids), isNotNull(groupScores.points)));
+    for (const { resultId, ...g } of groups) scored.set(resultId, [...(scored.get(resultId) ?? []), g]);
+  }
+  const complete = new Map<string, boolean>();
+  for (const r of rows) {
+    const whole = isComplete({ frameworkVersion: r.frameworkVersion, total: r.total, groups: scored.get(r.id) ?? [] });
+    complete.set(r.period, (complete.get(r.period) ?? false) || whole);
+  }
+  return [...complete].map(([period, whole]) => ({ period, complete: whole })).sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
 }

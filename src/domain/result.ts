@@ -1,6 +1,6 @@
 /** A unit's result in a period, exactly as its source printed it, and what the core reads from it. */
 import { compareDecimals, ratio, subtractDecimal } from './decimal.js';
-import type { Framework, GroupKey } from './framework.js';
+import type { Framework, Group, GroupKey } from './framework.js';
 
 export interface CriterionScore {
   code: string;
@@ -55,6 +55,11 @@ export function weakestGroups(groups: readonly GroupScore[], limit = 3): GroupSc
     .filter((g) => g.points !== null && Number(g.max) > 0 && ratio(g.points, g.max) < WEAK_SHARE)
     .sort((a, b) => ratio(a.points ?? '0', a.max) - ratio(b.points ?? '0', b.max))
     .slice(0, limit);
+}
+
+/** The framework's groups that have no points in this result: never counted as strong or weak. */
+export function groupsWithoutData(framework: Framework, groups: readonly GroupScore[]): Group[] {
+  return framework.groups.filter((g) => !groups.some((s) => s.key === g.key && s.points !== null));
 }
 
 export function orderGroups(framework: Framework, groups: readonly GroupScore[]): GroupScore[] {

@@ -2,7 +2,7 @@
 import { compareDecimals } from './decimal.js';
 import { frameworkByVersion } from './framework.js';
 import { formatDecimal } from './format.js';
-import type { CriterionScore, UnitResult } from './result.js';
+import type { CriterionScore, GroupScore, UnitResult } from './result.js';
 
 function sameNumber(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b;
@@ -92,7 +92,7 @@ export function mergeResult(stored: UnitResult | null, incoming: UnitResult): Un
 }
 
 /** A result is complete when it has a total and every group of its framework. */
-export function isComplete(result: UnitResult): boolean {
+export function isComplete(result: Pick<UnitResult, 'frameworkVersion' | 'total'> & { groups: readonly Pick<GroupScore, 'key' | 'points'>[] }): boolean {
   const framework = frameworkByVersion(result.frameworkVersion);
   return result.total !== null && framework.groups.every((g) => result.groups.some((s) => s.key === g.key && s.points !== null));
 }

@@ -2,9 +2,10 @@
 import { formatChange, formatCount, formatDateTime, formatDecimal, formatPercent } from '../domain/format.js';
 import type { Framework } from '../domain/framework.js';
 import { formatPeriodKey, describeQuery } from '../domain/period.js';
-import type { Change, CriterionScore, GroupScore } from '../domain/result.js';
+import { groupsWithoutData, type Change, type CriterionScore, type GroupScore } from '../domain/result.js';
 import type { ScoreAnswer, ScoreCard } from '../services/scores.js';
 import type { Translate } from './i18n.js';
+import { withNearestPeriods, type PeriodAction } from './period-buttons.js';
 import type { Reply } from './reply.js';
 
 function groupName(framework: Framework, key: string): string {
@@ -56,6 +57,14 @@ function sourceText(t: Translate, card: ScoreCard): string {
   }
 }
 
+/** No group is weak: "all groups" only when every group of the framework has data. */
+function strongLine(t: Translate, card: ScoreCard): string {
+  const missing = groupsWithoutData(card.framework, card.groups).map((g) => g.name);
+  if (missing.length === 0) return t('card-all-strong');
+  if (missing.length === card.framework.groups.length) return t('card-no-group-data');
+  return t('card-strong-with-missing', { missing: missing.join(', ') });
+}
+
 /** `markWeak`: the weakest groups carry a mark in the list (the published card). */
 export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: boolean } = {}): Reply {
   const { result, framework } = card;
@@ -86,7 +95,7 @@ export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: 
       ? t('card-weakest', {
           groups: weakest.map((g) => `${groupName(framework, g.key)} (${formatDecimal(g.points ?? '0')}/${formatDecimal(g.max)})`).join(', '),
         })
-      : t('card-all-strong'),
+      : strongLine(t, card),
   );
   lines.push(t('card-source', { source: sourceText(t, card), at: formatDateTime(card.source.importedAt) }));
   return {
@@ -95,10 +104,11 @@ export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: 
   };
 }
 
-export function renderScoreAnswer(t: Translate, answer: ScoreAnswer): Reply {
+/** `periodAction`: the same question for another period, for the buttons of a "no data" answer. */
+export function renderScoreAnswer(t: Translate, answer: ScoreAnswer, periodAction?: PeriodAction): Reply {
   if (answer.kind === 'card') return renderCard(t, answer.card);
   if (answer.available.length === 0) return { lines: [t('no-data-none', { unit: answer.unit.name })] };
-  return {
+  const reply = {
     lines: [
       t('no-data', {
         requested: describeQuery(answer.query),
@@ -107,4 +117,5 @@ export function renderScoreAnswer(t: Translate, answer: ScoreAnswer): Reply {
       }),
     ],
   };
+  return withNearestPeriods(reply, answer.available, answer.query, periodAction);
 }

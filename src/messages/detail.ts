@@ -6,6 +6,7 @@ import type { CriterionScore } from '../domain/result.js';
 import type { ScoreAnswer } from '../services/scores.js';
 import { renderScoreAnswer } from './card.js';
 import type { Translate } from './i18n.js';
+import type { PeriodAction } from './period-buttons.js';
 import type { Reply } from './reply.js';
 
 function criterionLine(t: Translate, c: CriterionScore): string {
@@ -20,8 +21,8 @@ function criterionLine(t: Translate, c: CriterionScore): string {
   return t('detail-criterion', { name: c.name, value: parts.length > 0 ? parts.join(' · ') : t('detail-no-data') });
 }
 
-export function renderDetail(t: Translate, answer: ScoreAnswer, only: GroupKey | null): Reply {
-  if (answer.kind !== 'card') return renderScoreAnswer(t, answer);
+export function renderDetail(t: Translate, answer: ScoreAnswer, only: GroupKey | null, periodAction?: PeriodAction): Reply {
+  if (answer.kind !== 'card') return renderScoreAnswer(t, answer, periodAction);
   const { card } = answer;
   const lines: string[] = [];
   const groups = card.framework.groups.filter((g) => only === null || g.key === only || (only === 'CCDVTT' && (g.key === 'CLGQ' || g.key === 'TTTT')));

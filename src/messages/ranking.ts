@@ -3,6 +3,7 @@ import { formatDecimal } from '../domain/format.js';
 import { describeQuery, formatPeriodKey } from '../domain/period.js';
 import type { RankingAnswer, RankingEntry } from '../services/ranking.js';
 import type { Translate } from './i18n.js';
+import { withNearestPeriods, type PeriodAction } from './period-buttons.js';
 import type { Reply } from './reply.js';
 
 /** Up to this many units a ranking is shown whole; above it, the top and the bottom. */
@@ -13,12 +14,12 @@ function entryLine(t: Translate, e: RankingEntry, rankOf: number): string {
   return t('ranking-line', { rank: e.result.rank ?? '—', rankOf, unit: e.unit.name, total: formatDecimal(e.result.total ?? '0') });
 }
 
-export function renderRanking(t: Translate, answer: RankingAnswer): Reply {
+export function renderRanking(t: Translate, answer: RankingAnswer, periodAction?: PeriodAction): Reply {
   if (answer.kind === 'no-parent') return { lines: t('ranking-no-unit').split('\n') };
   if (answer.kind === 'no-data') {
-    return answer.available.length === 0
-      ? { lines: [t('ranking-none', { parent: answer.parent.name })] }
-      : { lines: [t('ranking-no-period', { requested: describeQuery(answer.query), parent: answer.parent.name, available: answer.available.map(formatPeriodKey).join(', ') })] };
+    if (answer.available.length === 0) return { lines: [t('ranking-none', { parent: answer.parent.name })] };
+    const reply = { lines: [t('ranking-no-period', { requested: describeQuery(answer.query), parent: answer.parent.name, available: answer.available.map(formatPeriodKey).join(', ') })] };
+    return withNearestPeriods(reply, answer.available, answer.query, periodAction);
   }
   const { ranking } = answer;
   const rankOf = ranking.ranked[0]?.result.rankOf ?? ranking.ranked.length;

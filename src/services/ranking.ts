@@ -2,14 +2,14 @@
  * The ranking of the units under one parent for a period: what `/xephang` answers. Ranks are the
  * stored ones (as published, or computed among siblings at import); units without one are counted apart.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { latestResults, type StoredResult } from '../db/results.js';
+import { latestResults, periodsOfUnits, type StoredResult } from '../db/results.js';
 import { results, units } from '../db/schema.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { compareDecimals } from '../domain/decimal.js';
-import { comparePeriodKeys, type PeriodQuery } from '../domain/period.js';
-import { choosePeriod } from './scores.js';
+import type { PeriodQuery } from '../domain/period.js';
+import { choosePeriod, partialPeriods } from './scores.js';
 
 export interface RankingEntry {
   unit: UnitRow;
@@ -39,7 +39,7 @@ function byRank(a: RankingEntry, b: RankingEntry): number {
 }
 
 /** The parent whose children are ranked: the unit's own parent, or the unit itself when it has children. */
-async function parentFor(db: Db, unit: UnitRow | null): Promise<UnitRow | null> {
+export async function parentFor(db: Db, unit: UnitRow | null): Promise<UnitRow | null> {
   if (unit?.parentId) return (await unitById(db, unit.parentId)) ?? null;
   if (unit) return unit;
   // No unit named and none linked: the one parent with ranked children, if there is only one.
@@ -53,9 +53,9 @@ export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuer
   if (!parent) return { kind: 'no-parent' };
   const children = await db.select().from(units).where(eq(units.parentId, parent.id));
   const childIds = children.map((c) => c.id);
-  const periods = childIds.length === 0 ? [] : await db.selectDistinct({ period: results.period }).from(results).where(inArray(results.unitId, childIds));
-  const available = periods.map((p) => p.period).sort(comparePeriodKeys).reverse();
-  const period = choosePeriod(available, query);
+  const periods = await periodsOfUnits(db, childIds);
+  const available = periods.map((p) => p.period);
+  const period = choosePeriod(available, query, partialPeriods(periods));
   if (!period) return { kind: 'no-data', parent, query, available };
 
   const latest = await latestResults(db, childIds, period);

@@ -1,7 +1,7 @@
 /** The result card of a unit for a period: what `/diem` answers, on every channel. */
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { latestResult, latestResults, periodsOfUnit, type StoredResult } from '../db/results.js';
+import { latestResult, latestResults, periodsOfUnits, type PeriodAvailable, type StoredResult } from '../db/results.js';
 import { imports, units } from '../db/schema.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { frameworkByVersion, type Framework } from '../domain/framework.js';
@@ -23,14 +23,24 @@ export interface ScoreCard {
 
 export type ScoreAnswer = { kind: 'card'; card: ScoreCard } | { kind: 'no-data'; unit: UnitRow; query: PeriodQuery; available: string[] };
 
-/** The period that answers a query among those a unit has: a month without a year is the latest such month. */
-export function choosePeriod(available: readonly string[], query: PeriodQuery): string | null {
+/**
+ * The period that answers a query among those a unit has (newest first): a month without a year is the
+ * latest such month. For the latest, a partial period gives way to an older complete one: a month whose
+ * import has begun must not hide the last whole result. A period asked for is answered even when partial.
+ */
+export function choosePeriod(available: readonly string[], query: PeriodQuery, partial: ReadonlySet<string> = new Set()): string | null {
   const candidates = available.filter((key) => matchesQuery(key, query));
   if (query.kind === 'latest') {
     // Months are what is published most; fall back to quarters and years.
-    return candidates.find((k) => parsePeriodKey(k)?.kind === 'month') ?? candidates[0] ?? null;
+    const preferred = [...candidates.filter((k) => parsePeriodKey(k)?.kind === 'month'), ...candidates.filter((k) => parsePeriodKey(k)?.kind !== 'month')];
+    return preferred.find((k) => !partial.has(k)) ?? preferred[0] ?? null;
   }
   return candidates[0] ?? null;
+}
+
+/** The keys of the periods that are partial, for `choosePeriod`. */
+export function partialPeriods(periods: readonly PeriodAvailable[]): Set<string> {
+  return new Set(periods.filter((p) => !p.complete).map((p) => p.period));
 }
 
 type ImportRow = typeof imports.$inferSelect;
@@ -57,8 +67,9 @@ function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, 
 export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Promise<ScoreAnswer> {
   const unit = await unitById(db, unitId);
   if (!unit) throw new Error(`unit ${unitId} not found`);
-  const available = await periodsOfUnit(db, unitId);
-  const period = choosePeriod(available, query);
+  const periods = await periodsOfUnits(db, [unitId]);
+  const available = periods.map((p) => p.period);
+  const period = choosePeriod(available, query, partialPeriods(periods));
   const result = period ? await latestResult(db, unitId, period) : null;
   if (!period || !result) return { kind: 'no-data', unit, query, available };
   const previousKey = previousPeriodKey(period);

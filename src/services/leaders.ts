@@ -1,0 +1,74 @@
+/** The best or the weakest units under one parent ("phường nào cao điểm nhất tháng 9?"), by stored total. */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { latestResults, periodsOfUnits } from '../db/results.js';
+import { units } from '../db/schema.js';
+import type { UnitRow } from '../db/units.js';
+import { compareDecimals } from '../domain/decimal.js';
+import type { PeriodQuery } from '../domain/period.js';
+import type { UnitKind } from '../domain/units.js';
+import { parentFor, type RankingEntry } from './ranking.js';
+import { choosePeriod, partialPeriods } from './scores.js';
+
+export interface LeadersRequest {
+  parent: UnitRow | null;
+  /** A unit whose siblings are meant, when no parent is named. */
+  around: UnitRow | null;
+  kind: UnitKind | null;
+  order: 'top' | 'bottom';
+  count?: number;
+}
+
+export interface Leaders {
+  parent: UnitRow;
+  unitKind: UnitKind | null;
+  order: 'top' | 'bottom';
+  period: string;
+  /** Best first for 'top', weakest first for 'bottom'. */
+  entries: RankingEntry[];
+  /** How many of these units have a total in the period. */
+  scored: number;
+}
+
+export type LeadersAnswer =
+  | { kind: 'leaders'; leaders: Leaders }
+  | { kind: 'no-data'; parent: UnitRow; unitKind: UnitKind | null; query: PeriodQuery; available: string[] }
+  | { kind: 'no-parent' };
+
+const DEFAULT_COUNT = 3;
+
+function byTotal(order: 'top' | 'bottom') {
+  const direction = order === 'top' ? -1 : 1;
+  return (a: RankingEntry, b: RankingEntry): number =>
+    direction * compareDecimals(a.result.total ?? '0', b.result.total ?? '0') ||
+    (a.result.rank ?? Number.MAX_SAFE_INTEGER) - (b.result.rank ?? Number.MAX_SAFE_INTEGER) ||
+    a.unit.name.localeCompare(b.unit.name, 'vi');
+}
+
+export async function leaders(db: Db, request: LeadersRequest, query: PeriodQuery): Promise<LeadersAnswer> {
+  const parent = request.parent ?? (await parentFor(db, request.around));
+  if (!parent) return { kind: 'no-parent' };
+  const children = (await db.select().from(units).where(eq(units.parentId, parent.id))).filter((c) => request.kind === null || c.kind === request.kind);
+  const childIds = children.map((c) => c.id);
+  const periods = await periodsOfUnits(db, childIds);
+  const available = periods.map((p) => p.period);
+  const period = choosePeriod(available, query, partialPeriods(periods));
+  if (!period) return { kind: 'no-data', parent, unitKind: request.kind, query, available };
+
+  const results = await latestResults(db, childIds, period);
+  const scored = children.flatMap((unit) => {
+    const result = results.get(unit.id);
+    return result && result.total !== null ? [{ unit, result }] : [];
+  });
+  return {
+    kind: 'leaders',
+    leaders: {
+      parent,
+      unitKind: request.kind,
+      order: request.order,
+      period,
+      entries: scored.sort(byTotal(request.order)).slice(0, request.count ?? DEFAULT_COUNT),
+      scored: scored.length,
+    },
+  };
+}
