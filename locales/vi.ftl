@@ -271,6 +271,10 @@ no-data = Chưa có kết quả { $requested } của { $unit }. Các kỳ đã c
 no-data-none = Chưa có kết quả nào của { $unit }. Văn phòng UBND sẽ cập nhật khi có kết quả.
 unit-not-found = Không tìm thấy đơn vị «{ $query }». Anh/chị gõ tên đơn vị, ví dụ: /diem tháng 2 Mỹ Hào
 unit-ambiguous = «{ $query }» khớp với nhiều đơn vị: { $candidates }. Anh/chị gõ rõ hơn, ví dụ thêm "phường" hoặc "xã".
+unit-which = { $query } khớp với nhiều đơn vị. Anh/chị chọn đơn vị muốn xem:
+unit-not-found-near = Không tìm thấy đơn vị «{ $query }». Có phải anh/chị muốn xem một trong các đơn vị sau?
+unit-gone = Đơn vị này không còn trong dữ liệu. Anh/chị hỏi lại bằng tên đơn vị.
+compare-needs-two = Để so sánh, anh/chị nêu tên hai đơn vị, ví dụ: so sánh Việt Trì với Nông Trang.
 no-unit =
     Cuộc trò chuyện này chưa gắn với đơn vị nào.
     Gõ tên đơn vị sau lệnh, ví dụ: /diem tháng 2 Mỹ Hào

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db/client.js';
 import { chatByAddress, upsertChat, type ChatAddress, type ChatRow } from '../db/chats.js';
-import { unitById, type UnitRow } from '../db/units.js';
+import { unitById } from '../db/units.js';
 import { formatDateTime } from '../domain/format.js';
 import { extractLetter } from '../domain/letter.js';
 import { fold } from '../domain/text.js';
@@ -49,7 +49,9 @@ import { textReply, type Reply } from '../messages/reply.js';
 import { redeemInvite } from '../services/invites.js';
 import { rankingFor } from '../services/ranking.js';
 import { scoreCard } from '../services/scores.js';
-import { findUnit } from '../services/units.js';
+import { recheckedGazetteer, unitGazetteer } from '../services/gazetteer.js';
+import type { Gazetteer } from '../domain/gazetteer.js';
+import { answerQuestion } from './questions.js';
 
 export interface ConversationDeps {
   db: Db;
@@ -85,8 +87,29 @@ export async function converse(deps: ConversationDeps, message: IncomingMessage)
   const chat = await chatByAddress(deps.db, message.chat.channel, message.chat.externalId);
   const draftReply = await continueDraft(deps, message, today, chat);
   if (draftReply) return [draftReply];
-  const request = parseRequest(message.text, today);
+  const request = await understand(deps, message.text, today);
+  // In a group, chatter is not for the bot: it answers what is addressed to it, or a clear question in a group linked to a unit.
+  if (!message.addressed && !(chat?.unitId && clearlyAsks(request.request))) return [];
   return answerRequest(deps, message, request, chat);
+}
+
+/** The request a text makes, read against the units we hold; read again against a fresh list when a name fits none. */
+async function understand(deps: ConversationDeps, text: string, today: Today): Promise<Understood> {
+  const gazetteer = await unitGazetteer(deps.db);
+  const request = parseRequest(text, today, gazetteer);
+  if (request.kind !== 'question' || request.question.unknownName === null) return { request, gazetteer };
+  const fresh = await recheckedGazetteer(deps.db);
+  return fresh === gazetteer ? { request, gazetteer } : { request: parseRequest(text, today, fresh), gazetteer: fresh };
+}
+
+interface Understood {
+  request: Request;
+  gazetteer: Gazetteer;
+}
+
+function clearlyAsks(request: Request): boolean {
+  if (request.kind === 'question') return request.question.asked;
+  return request.kind !== 'unknown' && request.kind !== 'bad-period';
 }
 
 function taskMessageOf(message: IncomingMessage): TaskMessage {
@@ -163,7 +186,7 @@ export async function cancelImport(deps: ConversationDeps, chat: ChatAddress, dr
   return textReply(deps.t((await cancelDraft(deps.db, draftId, chat)) ? 'import-cancelled' : 'import-gone'));
 }
 
-async function answerRequest(deps: ConversationDeps, message: IncomingMessage, request: Request, chat: ChatRow | undefined): Promise<Reply[]> {
+async function answerRequest(deps: ConversationDeps, message: IncomingMessage, { request, gazetteer }: Understood, chat: ChatRow | undefined): Promise<Reply[]> {
   const { db, t } = deps;
   switch (request.kind) {
     case 'start': {
@@ -192,21 +215,8 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
       return [textReply(t('help'), t('help-title'))];
     case 'bad-period':
       return [textReply(t(`bad-period-${request.reason}`, { value: request.value }))];
-    case 'score': {
-      const unit = await requestedUnit(deps, chat, request.unitText);
-      if ('lines' in unit) return [unit];
-      return [renderScoreAnswer(t, await scoreCard(db, unit.id, request.period))];
-    }
-    case 'detail': {
-      const unit = await requestedUnit(deps, chat, request.unitText);
-      if ('lines' in unit) return [unit];
-      return [renderDetail(t, await scoreCard(db, unit.id, request.period), request.group)];
-    }
-    case 'ranking': {
-      const unit = await requestedUnit(deps, chat, request.unitText, { optional: true });
-      if (unit !== null && 'lines' in unit) return [unit];
-      return [renderRanking(t, await rankingFor(db, unit, request.period))];
-    }
+    case 'question':
+      return answerQuestion(deps, chat, request.question, gazetteer);
     case 'tasks':
       return answerTasks(deps, taskMessageOf(message));
     case 'assign':
@@ -236,24 +246,6 @@ async function answerRequest(deps: ConversationDeps, message: IncomingMessage, r
       return [textReply(t('unknown', { text: message.text.trim().slice(0, 100) }))];
   }
   return [];
-}
-
-/** The unit named in the message, else the chat's own; a Reply when neither is there or the name is unclear. */
-async function requestedUnit(deps: ConversationDeps, chat: ChatRow | undefined, unitText: string): Promise<UnitRow | Reply>;
-async function requestedUnit(deps: ConversationDeps, chat: ChatRow | undefined, unitText: string, options: { optional: true }): Promise<UnitRow | Reply | null>;
-async function requestedUnit(deps: ConversationDeps, chat: ChatRow | undefined, unitText: string, options?: { optional: true }): Promise<UnitRow | Reply | null> {
-  const { db, t } = deps;
-  if (unitText) {
-    const lookup = await findUnit(db, unitText);
-    if (lookup.kind === 'none') return textReply(t('unit-not-found', { query: unitText }));
-    if (lookup.kind === 'ambiguous') {
-      return textReply(t('unit-ambiguous', { query: unitText, candidates: lookup.candidates.map((u) => u.name).join('; ') }));
-    }
-    return lookup.unit;
-  }
-  const own = chat?.unitId ? await unitById(db, chat.unitId) : undefined;
-  if (own) return own;
-  return options?.optional ? null : textReply(t('no-unit'));
 }
 
 /** /congbo: what each kind of recipient will get, and a button to send it. Nothing is enqueued yet. */

@@ -118,30 +118,71 @@ function fullYear(text: string | undefined): number | undefined {
   return text.length === 2 ? 2000 + y : y;
 }
 
+/** Months as people say them: "tháng chín", "tháng giêng", "tháng chạp"; folded, longest first. */
+const SPOKEN_MONTHS: readonly [string, number][] = [
+  ['muoi mot', 11],
+  ['muoi hai', 12],
+  ['gieng', 1],
+  ['chap', 12],
+  ['muoi', 10],
+  ['mot', 1],
+  ['hai', 2],
+  ['ba', 3],
+  ['tu', 4],
+  ['bon', 4],
+  ['nam', 5],
+  ['sau', 6],
+  ['bay', 7],
+  ['tam', 8],
+  ['chin', 9],
+];
+
+const MONTH_WORD = '(?:thang|thg|th|t)';
+const YEAR_AFTER = '(?: ?(?:\\/|nam) ?(\\d{4}|\\d{2}))?';
+const SPOKEN = SPOKEN_MONTHS.map(([word]) => word).join('|');
+
+type Anchor = { year: number; month: number };
+
+/** A year said in words after a month or quarter: "năm nay", "năm ngoái". */
+const RELATIVE_YEAR = '(?: nam (nay|ngoai|truoc))?';
+
+function relativeYear(word: string | undefined, today: Anchor): number | undefined {
+  if (word === 'nay') return today.year;
+  if (word === 'ngoai' || word === 'truoc') return today.year - 1;
+  return undefined;
+}
+
 /**
- * Finds a period in free text: "thang 2", "t2", "02/2025", "t2/2025", "tháng 2 năm 2025",
- * "quy 1", "q1/2025", "quý I", "nam 2025", "thang truoc", "thang nay". `today` anchors the relative ones.
+ * Finds a period in free text: "thang 2", "t2", "t.2", "thg 2", "tháng chín", "02/2025", "08.2026", "2026-08",
+ * "t2/25", "tháng 2 năm 2025", "tháng 2 năm ngoái", "quy 1", "q1/2025", "quý I", "nam 2025", "năm nay",
+ * "thang truoc", "thang nay", "quý trước". `today` anchors the relative ones.
  * Returns null when the text names no period; throws PeriodError for one that cannot exist (tháng 13).
  */
-export function findPeriod(text: string, today: { year: number; month: number }): PeriodMatch | null {
+export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
   const words = periodWords(text);
   const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
-    { re: /\bthang (truoc|roi)\b/, build: () => monthBefore(today) },
-    { re: /\bthang (nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
-    { re: /\bquy (truoc)\b/, build: () => quarterBefore(today) },
-    { re: /\bnam (truoc|ngoai)\b/, build: () => ({ kind: 'year', year: today.year - 1 }) },
+    { re: /\bthang (?:truoc|roi|vua roi|vua qua)\b/, build: () => monthBefore(today) },
+    { re: /\bthang (?:nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
+    { re: /\bquy (?:truoc|roi|vua roi|vua qua)\b/, build: () => quarterBefore(today) },
+    { re: /\bquy (?:nay|hien tai)\b/, build: () => ({ kind: 'quarter', quarter: Math.ceil(today.month / 3), year: today.year }) },
     {
-      re: /\b(?:thang|t) ?(\d{1,2})(?: ?(?:\/|-|nam) ?(\d{4}|\d{2}))?\b/,
-      build: (m) => month(m[1], m[2]),
+      re: new RegExp(`\\b${MONTH_WORD} ?(\\d{1,2})${YEAR_AFTER}${RELATIVE_YEAR}\\b`),
+      build: (m) => month(m[1], m[2], relativeYear(m[3], today)),
+    },
+    {
+      re: new RegExp(`\\bthang (${SPOKEN})(?: (?:nam )?(\\d{4}))?${RELATIVE_YEAR}\\b`),
+      build: (m) => month(String(SPOKEN_MONTHS.find(([word]) => word === m[1])?.[1]), m[2], relativeYear(m[3], today)),
     },
     { re: /\b(\d{4})\/q([1-4])\b/, build: (m) => quarter(m[2], m[1]) },
     {
-      re: /\b(?:quy|q) ?(iv|iii|ii|i|[1-4])(?: ?(?:\/|-|nam) ?(\d{4}|\d{2}))?\b/,
-      build: (m) => quarter(m[1], m[2]),
+      re: new RegExp(`\\b(?:quy|q) ?(iv|iii|ii|i|[1-4])${YEAR_AFTER}${RELATIVE_YEAR}\\b`),
+      build: (m) => quarter(m[1], m[2], relativeYear(m[3], today)),
     },
-    { re: /\b(\d{1,2})\/(\d{4})\b/, build: (m) => month(m[1], m[2]) },
+    { re: /\b(\d{1,2})\/(\d{4}|\d{2})\b/, build: (m) => month(m[1], m[2]) },
     { re: /\b(\d{4})\/(\d{1,2})\b/, build: (m) => month(m[2], m[1]) },
     { re: /\bnam (\d{4})\b/, build: (m) => year(m[1]) },
+    { re: /\bnam (?:nay|hien tai)\b/, build: () => ({ kind: 'year', year: today.year }) },
+    { re: /\bnam (?:truoc|ngoai|roi)\b/, build: () => ({ kind: 'year', year: today.year - 1 }) },
     { re: /(?:^| )(\d{4})(?: |$)/, build: (m) => year(m[1]) },
   ];
   for (const { re, build } of patterns) {
@@ -155,10 +196,16 @@ export function findPeriod(text: string, today: { year: number; month: number })
   return null;
 }
 
-/** Folded words where a dash between numbers reads as a slash: "12-2024", "2025-02", "2026-Q3". */
-function periodWords(text: string): string {
+/**
+ * Folded words where a dash or a dot between numbers reads as a slash ("12-2024", "2025-02", "2026-Q3",
+ * "08.2026"), "&" splits words ("GD&ĐT" = "gd dt"), and other punctuation is a space.
+ */
+export function periodWords(text: string): string {
   return fold(text)
     .replace(/(\d)\s*-\s*(?=\d|q\d)/g, '$1/')
+    // Only a month and a four-digit year: "91.34" is a score.
+    .replace(/\b(0?[1-9]|1[0-2])\.(\d{4})\b/g, '$1/$2')
+    .replace(/\b(\d{4})\.(0?[1-9]|1[0-2])\b/g, '$1/$2')
     .replace(/[^a-z0-9/]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -170,18 +217,18 @@ export class PeriodError extends Error {
   }
 }
 
-function month(m: string | undefined, y: string | undefined): PeriodQuery {
+function month(m: string | undefined, y: string | undefined, relative?: number): PeriodQuery {
   const monthNo = Number(m);
   if (!(monthNo >= 1 && monthNo <= 12)) throw new PeriodError('month', String(m));
-  const yearNo = fullYear(y);
+  const yearNo = fullYear(y) ?? relative;
   if (yearNo !== undefined && !validYear(yearNo)) throw new PeriodError('year', String(y));
   return yearNo === undefined ? { kind: 'month', month: monthNo } : { kind: 'month', month: monthNo, year: yearNo };
 }
 
-function quarter(q: string | undefined, y: string | undefined): PeriodQuery {
+function quarter(q: string | undefined, y: string | undefined, relative?: number): PeriodQuery {
   const quarterNo = QUARTER_WORD[q ?? ''];
   if (!quarterNo) throw new PeriodError('quarter', String(q));
-  const yearNo = fullYear(y);
+  const yearNo = fullYear(y) ?? relative;
   if (yearNo !== undefined && !validYear(yearNo)) throw new PeriodError('year', String(y));
   return yearNo === undefined ? { kind: 'quarter', quarter: quarterNo } : { kind: 'quarter', quarter: quarterNo, year: yearNo };
 }

@@ -1,15 +1,17 @@
 /**
- * What a chat message asks for. Commands are Vietnamese words without diacritics, each with a
- * free-text twin: "/diem thang 2" = "điểm tháng 2" = "diem t2".
+ * What a chat message asks for. Commands are Vietnamese words without diacritics; questions about
+ * results are read anywhere in the message (domain/question.ts): "/diem thang 2" = "điểm tháng 2" =
+ * "diem t2" = "tháng 2 được mấy điểm?". The other commands have free-text twins that open the message
+ * ("giao việc", "đổi hạn 12 …") or, taking no argument, may stand anywhere ("xem nhiệm vụ của xã").
  */
-import { CURRENT_FRAMEWORK, FRAMEWORK_2022, type Framework, type GroupKey } from './framework.js';
-import { findPeriod, PeriodError, type PeriodQuery } from './period.js';
-import { foldWords } from './text.js';
+import { distance } from 'fastest-levenshtein';
+import type { Gazetteer } from './gazetteer.js';
+import { PeriodError } from './period.js';
+import { namesSomething, readQuestion, type Question, type QuestionIntent } from './question.js';
+import { cleanText, foldWords } from './text.js';
 
 export type Request =
-  | { kind: 'score'; period: PeriodQuery; unitText: string }
-  | { kind: 'detail'; group: GroupKey | null; period: PeriodQuery; unitText: string }
-  | { kind: 'ranking'; period: PeriodQuery; unitText: string }
+  | { kind: 'question'; question: Question }
   | { kind: 'template' }
   | { kind: 'tasks' | 'assign' | 'overdue' | 'cancel' }
   | { kind: 'progress' | 'close'; taskId: number | null }
@@ -27,31 +29,41 @@ export interface Today {
   month: number;
 }
 
+type VerbKind = 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
+
 interface Verb {
-  kind: 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
-  /** Folded phrases that open the message: the command first, then its free-text twins. */
+  kind: VerbKind;
+  /** The command first, then folded phrases that open a message meaning it. */
   phrases: string[];
+  /** Folded phrases that mean it anywhere in a message that asks nothing about results. */
+  anywhere?: string[];
 }
 
-/** One table for every command and its twins; channels read their menu from it too. */
+/** One table for every command and its twins. */
 export const VERBS: readonly Verb[] = [
-  { kind: 'score', phrases: ['diem', 'xem diem', 'ket qua', 'xem ket qua', 'chi so'] },
-  { kind: 'detail', phrases: ['chitiet', 'chi tiet', 'xem chi tiet'] },
-  { kind: 'ranking', phrases: ['xephang', 'xep hang', 'bxh', 'bang xep hang', 'xem xep hang'] },
-  { kind: 'template', phrases: ['mau', 'mau nhap', 'tai mau', 'file mau', 'mau bang tinh'] },
-  { kind: 'tasks', phrases: ['nhiemvu', 'nhiem vu', 'viec can lam', 'xem nhiem vu'] },
-  { kind: 'assign', phrases: ['giaoviec', 'giao viec', 'giao nhiem vu'] },
-  { kind: 'progress', phrases: ['tiendo', 'tien do nhiem vu', 'xem tien do'] },
+  { kind: 'score', phrases: ['diem'] },
+  { kind: 'detail', phrases: ['chitiet'] },
+  { kind: 'ranking', phrases: ['xephang'] },
+  { kind: 'template', phrases: ['mau', 'mau nhap', 'tai mau', 'file mau', 'mau bang tinh'], anywhere: ['mau nhap', 'file mau', 'tai mau', 'mau bang tinh', 'bieu mau', 'mau excel'] },
+  { kind: 'tasks', phrases: ['nhiemvu', 'nhiem vu', 'viec can lam', 'xem nhiem vu'], anywhere: ['nhiem vu', 'viec can lam', 'cong viec', 'viec gi', 'co viec'] },
+  { kind: 'assign', phrases: ['giaoviec', 'giao viec', 'giao nhiem vu'], anywhere: ['giao viec', 'giao nhiem vu'] },
+  { kind: 'progress', phrases: ['tiendo', 'tien do nhiem vu', 'tien do viec'] },
   { kind: 'close', phrases: ['dongviec', 'dong viec', 'dong nhiem vu'] },
   { kind: 'move', phrases: ['doihan', 'doi han', 'gia han'] },
-  { kind: 'overdue', phrases: ['quahan', 'qua han', 'viec qua han'] },
+  { kind: 'overdue', phrases: ['quahan', 'qua han', 'viec qua han'], anywhere: ['qua han', 'tre han'] },
   { kind: 'cancel', phrases: ['huy', 'thoi', 'huy bo'] },
   { kind: 'publish', phrases: ['congbo', 'cong bo', 'cong bo ket qua'] },
   { kind: 'report', phrases: ['baocao', 'bao cao', 'bao cao gui'] },
-  { kind: 'help', phrases: ['huongdan', 'huong dan', 'giup', 'tro giup', 'help', 'menu'] },
+  { kind: 'help', phrases: ['huongdan', 'huong dan', 'giup', 'tro giup', 'help', 'menu'], anywhere: ['huong dan', 'tro giup', 'help', 'menu', 'lam duoc gi', 'lam gi duoc', 'giup gi', 'su dung'] },
   { kind: 'register', phrases: ['dangky', 'dang ky'] },
   { kind: 'start', phrases: ['start', 'batdau', 'bat dau'] },
 ];
+
+/** Which anywhere-verb wins when several stand in one message: the narrower one. */
+const ANYWHERE_ORDER: readonly VerbKind[] = ['overdue', 'assign', 'template', 'tasks', 'help'];
+
+/** Words a message may open with before what it asks: "cho em hỏi", "bot ơi", "anh xem giúp". */
+const OPENING = /^(?:(?:bot|anh|chi|em|ban|a|oi|cho|em|minh|toi|hoi|xin|xem|giup|gium|vui long|lam on|chao)\s+)+/;
 
 /** "/diem@chiso_bot thang 2" → { command: "diem", rest: "thang 2" }. */
 function splitCommand(text: string): { command: string | null; rest: string } {
@@ -72,34 +84,61 @@ function matchVerb(words: string): { verb: Verb; rest: string } | null {
   return best;
 }
 
-export function parseRequest(text: string, today: Today): Request {
+/** A verb said anywhere, or the whole message missing one by a slip ("huong dna", "quá hạnn"). */
+function verbAnywhere(words: string): Verb | null {
+  const padded = ` ${words} `;
+  for (const kind of ANYWHERE_ORDER) {
+    const verb = VERBS.find((v) => v.kind === kind);
+    if (verb?.anywhere?.some((phrase) => padded.includes(` ${phrase} `))) return verb;
+  }
+  const typed = words.replace(/ /g, '');
+  if (typed.length < 5) return null;
+  return VERBS.find((v) => (v.anywhere ?? []).some((phrase) => distance(phrase.replace(/ /g, ''), typed) <= (typed.length < 8 ? 1 : 2))) ?? null;
+}
+
+export function parseRequest(typed: string, today: Today, gazetteer: Gazetteer): Request {
+  const text = cleanText(typed);
   const { command, rest: commandRest } = splitCommand(text);
   if (command !== null) {
-    const verb = VERBS.find((v) => v.phrases[0] === command);
+    // "/help", "/menu": a command may be any one-word twin.
+    const verb = VERBS.find((v) => v.phrases[0] === command) ?? VERBS.find((v) => v.phrases.includes(command));
     if (!verb) return { kind: 'unknown', text };
-    return withArguments(verb, commandRest, today, commandRest);
+    return withArguments(verb, commandRest, today, gazetteer);
   }
   const words = foldWords(text);
-  const matched = matchVerb(words);
-  if (matched) return withArguments(matched.verb, matched.rest, today, text);
-  // A bare period ("t2", "tháng 2/2025") is a score question too.
-  const period = safeFindPeriod(words, today);
-  if (period && 'query' in period && period.rest === '') return { kind: 'score', period: period.query, unitText: '' };
+  const opened = words.replace(OPENING, '');
+  const matched = matchVerb(opened) ?? matchVerb(words);
+  // A verb without arguments opens a message only when nothing else follows ("hủy", not "Huy Hoàng").
+  if (matched && (takesArguments(matched.verb.kind) || matched.rest === '')) return withArguments(matched.verb, matched.rest, today, gazetteer);
+  const question = safeReadQuestion(text, today, gazetteer);
+  if ('kind' in question) return question;
+  const other = question.cued ? null : verbAnywhere(words);
+  if (other) return withArguments(other, '', today, gazetteer);
+  if (question.asked || namesSomething(question)) return { kind: 'question', question };
   return { kind: 'unknown', text };
 }
 
-function safeFindPeriod(words: string, today: Today) {
+function takesArguments(kind: VerbKind): boolean {
+  return ['progress', 'close', 'move', 'publish', 'report', 'register', 'start'].includes(kind);
+}
+
+function safeReadQuestion(text: string, today: Today, gazetteer: Gazetteer, intent?: QuestionIntent): Question | Extract<Request, { kind: 'bad-period' }> {
   try {
-    return findPeriod(words, today);
+    return readQuestion(text, today, gazetteer, intent);
   } catch (error) {
-    if (error instanceof PeriodError) return { error };
+    if (error instanceof PeriodError) return { kind: 'bad-period', reason: error.reason, value: error.value };
     throw error;
   }
 }
 
-/** `original` is the user's text in which the unit's words are looked up again, to echo their spelling. */
-function withArguments(verb: Verb, rest: string, today: Today, original: string): Request {
+function withArguments(verb: Verb, rest: string, today: Today, gazetteer: Gazetteer): Request {
   switch (verb.kind) {
+    case 'score':
+    case 'detail':
+    case 'ranking': {
+      const question = safeReadQuestion(rest, today, gazetteer, verb.kind);
+      return 'kind' in question ? question : { kind: 'question', question };
+    }
     case 'help':
       return { kind: 'help' };
     case 'start': {
@@ -129,59 +168,5 @@ function withArguments(verb: Verb, rest: string, today: Today, original: string)
       const m = /^\s*#?(\d+)\s*(.*)$/.exec(rest);
       return { kind: 'move', taskId: m?.[1] ? Number(m[1]) : null, deadlineText: (m?.[2] ?? '').trim() };
     }
-    case 'score':
-    case 'ranking':
-    case 'detail': {
-      const words = foldWords(rest);
-      const found = safeFindPeriod(words, today);
-      if (found && 'error' in found) return { kind: 'bad-period', reason: found.error.reason, value: found.error.value };
-      const period: PeriodQuery = found ? found.query : { kind: 'latest' };
-      const remaining = found ? found.rest : words;
-      if (verb.kind !== 'detail') return { kind: verb.kind, period, unitText: inOriginalSpelling(original, unitTextFrom(remaining)) };
-      const group = groupIn(remaining);
-      const unitWords = unitTextFrom(group ? removeWords(remaining, group.alias) : remaining);
-      return { kind: 'detail', group: group?.key ?? null, period, unitText: inOriginalSpelling(original, unitWords) };
-    }
   }
-}
-
-/** The group named in folded words, and the alias that named it; current names first, then the 2022 five-group ones. */
-function groupIn(words: string): { key: GroupKey; alias: string } | null {
-  const frameworks: Framework[] = [CURRENT_FRAMEWORK, FRAMEWORK_2022];
-  const candidates = frameworks.flatMap((f) => f.groups.flatMap((g) => g.aliases.map((alias) => ({ key: g.key, alias }))));
-  candidates.sort((a, b) => b.alias.length - a.alias.length);
-  return candidates.find(({ alias }) => ` ${words} `.includes(` ${alias} `)) ?? null;
-}
-
-function removeWords(words: string, phrase: string): string {
-  return ` ${words} `.replace(` ${phrase} `, ' ').trim();
-}
-
-/** The unit is what remains besides the period and small filler words ("của", "tại"). */
-function unitTextFrom(foldedRest: string): string {
-  return foldedRest.replace(/^(cua|tai|cho|o)\b\s*/, '').replace(/\s*\b(cua|tai|cho)$/, '').trim();
-}
-
-/** The user's own words for a folded phrase ("ban yen nhan" → "Bần Yên Nhân"), to echo them back. */
-function inOriginalSpelling(original: string, folded: string): string {
-  if (!folded) return '';
-  const target = folded.split(' ');
-  const words = original.split(/\s+/).filter(Boolean);
-  const foldedWords = words.map((w) => foldWords(w));
-  for (let start = 0; start < words.length; start++) {
-    let i = start;
-    let matched = 0;
-    while (i < words.length && matched < target.length) {
-      const parts = (foldedWords[i] ?? '').split(' ').filter(Boolean);
-      if (parts.length === 0) {
-        i++;
-        continue;
-      }
-      if (parts.some((p, k) => p !== target[matched + k])) break;
-      matched += parts.length;
-      i++;
-    }
-    if (matched === target.length) return words.slice(start, i).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  }
-  return folded;
 }

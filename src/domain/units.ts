@@ -23,7 +23,7 @@ export const UNIT_KIND_LABEL: Record<UnitKind, string> = {
 };
 
 /** Prefixes that say what kind of unit follows, longest first; folded. */
-const KIND_PREFIXES: readonly [string, UnitKind][] = [
+export const KIND_PREFIXES: readonly [string, UnitKind][] = [
   ['thanh pho', 'huyen'],
   ['thi tran', 'xa'],
   ['thi xa', 'huyen'],

@@ -102,7 +102,7 @@ describe('the result card', () => {
   });
 
   it('says so for a unit it does not know', async () => {
-    expect(await t.ask('/diem thang 2 phường Bần Yên Nhân')).toContain('Không tìm thấy đơn vị «phường Bần Yên Nhân»');
+    expect(await t.ask('/diem thang 2 phường Bần Yên Nhân')).toContain('Không tìm thấy đơn vị «Bần Yên Nhân»');
   });
 
   it('rejects a month that cannot exist, naming it', async () => {

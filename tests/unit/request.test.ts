@@ -1,30 +1,45 @@
 import { describe, expect, it } from 'vitest';
+import { Gazetteer, type GazetteerUnit } from '../../src/domain/gazetteer.js';
 import { parseRequest } from '../../src/domain/request.js';
 
 const today = { year: 2026, month: 11 };
-const p = (text: string) => parseRequest(text, today);
+const UNITS: GazetteerUnit[] = [
+  { id: 1, name: 'tỉnh Hưng Yên', code: null, kind: 'tinh', parentId: null },
+  { id: 2, name: 'thị xã Mỹ Hào', code: null, kind: 'huyen', parentId: 1 },
+  { id: 3, name: 'UBND phường Bần Yên Nhân', code: null, kind: 'phuong', parentId: 2 },
+  { id: 4, name: 'UBND tỉnh Phú Thọ', code: 'H44', kind: 'tinh', parentId: null },
+  { id: 5, name: 'UBND Phường Việt Trì', code: 'H44.100', kind: 'phuong', parentId: 4 },
+];
+const gazetteer = new Gazetteer(UNITS);
+const p = (text: string) => parseRequest(text, today, gazetteer);
+
+/** The parts of a question a test speaks of: intent, period, and the ids of the units named. */
+function question(text: string) {
+  const request = p(text);
+  if (request.kind !== 'question') return request;
+  const { intent, period, group, units, unknownName } = request.question;
+  return { intent, period, group, units: units.map((u) => u.candidates.map((c) => c.id)), unknownName };
+}
 
 describe('parseRequest', () => {
   it.each(['/diem thang 2', 'điểm tháng 2', 'diem thang 2', 'diem t2', 'Điểm T2', 'xem điểm tháng 2', '/diem@chiso_bot thang 2', 't2', 'tháng 2'])(
-    '%s asks for February\'s score of the own unit',
+    "%s asks for February's score of the own unit",
     (text) => {
-      expect(p(text)).toEqual({ kind: 'score', period: { kind: 'month', month: 2 }, unitText: '' });
+      expect(question(text)).toEqual({ intent: 'score', period: { kind: 'month', month: 2 }, group: null, units: [], unknownName: null });
     },
   );
 
-  it('keeps the unit as the user spelled it', () => {
-    expect(p('điểm phường Bần Yên Nhân tháng trước')).toEqual({
-      kind: 'score',
-      period: { kind: 'month', month: 10, year: 2026 },
-      unitText: 'phường Bần Yên Nhân',
-    });
-    expect(p('/diem thang 8 Việt Trì')).toMatchObject({ unitText: 'Việt Trì' });
-    expect(p('/diem tháng 2 của UBND P. Bần Yên Nhân')).toMatchObject({ unitText: 'UBND P. Bần Yên Nhân' });
+  it('finds the unit named anywhere, and echoes the user spelling of one it does not know', () => {
+    expect(question('điểm phường Bần Yên Nhân tháng trước')).toMatchObject({ period: { kind: 'month', month: 10, year: 2026 }, units: [[3]] });
+    expect(question('/diem thang 8 Việt Trì')).toMatchObject({ units: [[5]] });
+    expect(question('/diem tháng 2 của UBND P. Bần Yên Nhân')).toMatchObject({ units: [[3]] });
+    expect(question('/diem H44.100')).toMatchObject({ units: [[5]] });
+    expect(question('điểm xã Thủ Dầu Một')).toMatchObject({ units: [], unknownName: 'Thủ Dầu Một' });
   });
 
   it('reads /diem alone as the latest period', () => {
-    expect(p('/diem')).toEqual({ kind: 'score', period: { kind: 'latest' }, unitText: '' });
-    expect(p('/diem Mỹ Hào')).toEqual({ kind: 'score', period: { kind: 'latest' }, unitText: 'Mỹ Hào' });
+    expect(question('/diem')).toMatchObject({ intent: 'score', period: { kind: 'latest' }, units: [] });
+    expect(question('/diem Mỹ Hào')).toMatchObject({ period: { kind: 'latest' }, units: [[2]] });
   });
 
   it('reads registration, start and help', () => {
@@ -33,16 +48,25 @@ describe('parseRequest', () => {
     expect(p('/dangky abcd2345')).toEqual({ kind: 'register', code: 'abcd2345' });
     expect(p('đăng ký ABCD2345')).toMatchObject({ kind: 'register' });
     expect(p('/start')).toEqual({ kind: 'start' });
-    for (const text of ['/huongdan', 'giúp', 'help', 'hướng dẫn']) expect(p(text)).toEqual({ kind: 'help' });
+    for (const text of ['/huongdan', '/help', 'giúp', 'help', 'hướng dẫn', 'bot làm được gì']) expect(p(text)).toEqual({ kind: 'help' });
   });
 
   it('names a bad period rather than guessing', () => {
     expect(p('/diem thang 13')).toEqual({ kind: 'bad-period', reason: 'month', value: '13' });
+    expect(p('Việt Trì tháng 13 được mấy điểm')).toEqual({ kind: 'bad-period', reason: 'month', value: '13' });
   });
 
-  it('does not mistake other words for commands', () => {
+  it('does not mistake other words for commands or questions', () => {
     expect(p('diemdanh')).toMatchObject({ kind: 'unknown' });
     expect(p('/xoa')).toMatchObject({ kind: 'unknown' });
     expect(p('chào bot')).toMatchObject({ kind: 'unknown' });
+    expect(p('hôm nay trời đẹp quá')).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('keeps a verb that opens a message apart from a name that starts like it', () => {
+    expect(p('hủy')).toEqual({ kind: 'cancel' });
+    expect(p('đổi hạn 12 20/3')).toEqual({ kind: 'move', taskId: 12, deadlineText: '20/3' });
+    expect(p('tiến độ nhiệm vụ 7')).toEqual({ kind: 'progress', taskId: 7 });
+    expect(question('tiến độ Việt Trì')).toMatchObject({ intent: 'detail', group: 'TDGQ', units: [[5]] });
   });
 });

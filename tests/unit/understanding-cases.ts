@@ -520,7 +520,9 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'UBND Phú Thọ được mấy điểm', intent: 'score', ask: PHU_THO_BOTH },
 
   // ── A name that fits nothing: say so ─────────────────────────────────────────────────────────
-  { text: 'điểm xã Hoàn Toàn Không Có', intent: 'score', notFound: 'hoan toan khong co' },
+  // "Không Có" at the end reads as words of the question ("… không có"), so the name echoed is what comes before.
+  { text: 'điểm xã Hoàn Toàn Không Có', intent: 'score', notFound: 'hoan toan' },
+  { text: 'điểm xã Hoàn Kiếm Tây Hồ', intent: 'score', notFound: 'hoan kiem tay ho' },
   { text: 'điểm phường Thủ Dầu Một tháng 8', intent: 'score', notFound: 'thu dau mot', period: m(8) },
   { text: 'Cầu Giấy xếp thứ mấy', intent: 'rank', notFound: 'cau giay' },
   { text: 'chi tiết số hóa phường Bến Nghé', intent: 'detail', notFound: 'ben nghe', group: 'MDSH' },

@@ -1,0 +1,205 @@
+/**
+ * Every name people use for the units we know, held in memory: the full key ("viet tri",
+ * "so giao duc va dao tao"), its words run together ("viettri"), a department's short forms
+ * ("gddt", "sgddt", "bql kcn", "vp ubnd"). Lookups are exact on the run-together form, or near
+ * by edit distance (a wrong letter or two), prefiltered by shared letter pairs so that a national
+ * list of four thousand units answers in microseconds.
+ */
+import { distance } from 'fastest-levenshtein';
+import { foldWords } from './text.js';
+import { unitNameKey, type UnitKind } from './units.js';
+
+export interface GazetteerUnit {
+  id: number;
+  name: string;
+  code: string | null;
+  kind: UnitKind;
+  parentId: number | null;
+}
+
+export interface NearUnit {
+  unit: GazetteerUnit;
+  /** Letters to change, add or drop to turn the typed words into this unit's name. */
+  distance: number;
+}
+
+/** Words that carry no initial in a department's short form: "Ban quản lý các khu công nghiệp" = "BQL KCN". */
+const NO_INITIAL = new Set(['cac', 'cua', 'va']);
+
+/** Leading words that have a short form of their own. */
+const SHORT_HEADS: readonly [string, string][] = [
+  ['ban quan ly', 'bql'],
+  ['van phong', 'vp'],
+  ['so', 's'],
+];
+
+function initials(words: readonly string[]): string {
+  return words.filter((w) => !NO_INITIAL.has(w)).map((w) => w[0] ?? '').join('');
+}
+
+/**
+ * A department's short forms: initials of the parts its name joins with "và" ("Giáo dục và Đào tạo" →
+ * "gd dt", typed "GD&ĐT" or "GDĐT"), after a head word's own short form ("sở" → "s", "văn phòng" → "vp").
+ */
+function departmentForms(key: string): string[] {
+  let head = '';
+  let shortHead = '';
+  let rest = key;
+  for (const [long, short] of SHORT_HEADS) {
+    if (key === long || key.startsWith(long + ' ')) {
+      head = long;
+      shortHead = short;
+      rest = key.slice(long.length).trim();
+      break;
+    }
+  }
+  if (!rest) return [];
+  const words = rest.split(' ');
+  const parts = rest.split(/ va /).map((part) => part.split(' '));
+  const restInitials = parts.map(initials).join(' ');
+  const forms = new Set<string>();
+  // "UBND tỉnh" stays as it is: "VP UBND tỉnh", "VP UBND".
+  const tails = words[0] === 'ubnd' ? [rest, rest.replace(/ tinh$/, '')] : [restInitials, rest];
+  // "BQL các KCN" keeps the "các" it drops from the initials.
+  if (words[0] === 'cac') tails.push(`cac ${restInitials}`);
+  for (const tail of tails) {
+    if (shortHead) forms.add(`${shortHead} ${tail}`);
+    if (head) forms.add(`${head} ${tail}`);
+  }
+  if (head === 'so' || head === '') forms.add(rest);
+  if ((head === 'so' || parts.length > 1) && restInitials.replace(/ /g, '').length >= 2) forms.add(restInitials);
+  // "Thanh tra tỉnh" is "Thanh tra" inside its province.
+  if (head === '' && rest.endsWith(' tinh')) forms.add(rest.replace(/ tinh$/, ''));
+  return [...forms];
+}
+
+/** The forms a unit is known by, as folded words. */
+export function nameForms(unit: Pick<GazetteerUnit, 'name' | 'kind'>): string[] {
+  const key = unitNameKey(unit.name);
+  if (!key) return [];
+  const forms = new Set([key]);
+  if (unit.kind === 'so-nganh') for (const form of departmentForms(key)) forms.add(form);
+  return [...forms];
+}
+
+function compact(words: string): string {
+  return words.replace(/ /g, '');
+}
+
+function bigramsOf(text: string): string[] {
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < text.length; i++) grams.push(text.slice(i, i + 2));
+  return grams;
+}
+
+export class Gazetteer {
+  private readonly units = new Map<number, GazetteerUnit>();
+  private readonly byCode = new Map<string, GazetteerUnit>();
+  private readonly parentIds = new Set<number>();
+  private readonly byForm = new Map<string, GazetteerUnit[]>();
+  /** Distinct run-together forms, for near lookups; indices into it in `byBigram`. */
+  private readonly forms: string[] = [];
+  private readonly byBigram = new Map<string, number[]>();
+  /** The most words any form has: no longer span of a message can be a name. */
+  readonly longestForm: number;
+
+  constructor(units: readonly GazetteerUnit[]) {
+    let longest = 1;
+    for (const unit of units) {
+      this.units.set(unit.id, unit);
+      if (unit.code) this.byCode.set(unit.code.toUpperCase(), unit);
+      if (unit.parentId !== null) this.parentIds.add(unit.parentId);
+      for (const form of nameForms(unit)) {
+        longest = Math.max(longest, form.split(' ').length);
+        const key = compact(form);
+        const list = this.byForm.get(key);
+        if (list) {
+          if (!list.includes(unit)) list.push(unit);
+        } else {
+          this.byForm.set(key, [unit]);
+          const index = this.forms.push(key) - 1;
+          for (const gram of new Set(bigramsOf(key))) {
+            const postings = this.byBigram.get(gram);
+            if (postings) postings.push(index);
+            else this.byBigram.set(gram, [index]);
+          }
+        }
+      }
+    }
+    this.longestForm = longest;
+  }
+
+  get size(): number {
+    return this.units.size;
+  }
+
+  unit(id: number): GazetteerUnit | undefined {
+    return this.units.get(id);
+  }
+
+  unitByCode(code: string): GazetteerUnit | undefined {
+    return this.byCode.get(code.toUpperCase());
+  }
+
+  parentOf(unit: GazetteerUnit): GazetteerUnit | undefined {
+    return unit.parentId === null ? undefined : this.units.get(unit.parentId);
+  }
+
+  hasChildren(unit: GazetteerUnit): boolean {
+    return this.parentIds.has(unit.id);
+  }
+
+  /** Whether `ancestorId` is above `unit` in the tree. */
+  isUnder(unit: GazetteerUnit, ancestorId: number): boolean {
+    const seen = new Set<number>();
+    for (let up = this.parentOf(unit); up && !seen.has(up.id); up = this.parentOf(up)) {
+      if (up.id === ancestorId) return true;
+      seen.add(up.id);
+    }
+    return false;
+  }
+
+  /** Units one of whose forms, run together, is these folded words run together ("nong trang" = "nongtrang"). */
+  exact(words: string): GazetteerUnit[] {
+    return this.byForm.get(compact(words)) ?? [];
+  }
+
+  /**
+   * Units whose forms are within `maxDistance` edits of these words, nearest first, at most `limit`
+   * units. Forms sharing too few letter pairs to be that near are never measured.
+   */
+  near(words: string, maxDistance: number, limit = 5): NearUnit[] {
+    const typed = compact(words);
+    if (typed.length < 3) return [];
+    const grams = bigramsOf(typed);
+    // Each edit spoils at most two letter pairs.
+    const needed = Math.max(1, grams.length - 2 * maxDistance);
+    const shared = new Map<number, number>();
+    for (const gram of new Set(grams)) {
+      for (const index of this.byBigram.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    }
+    const best = new Map<number, NearUnit>();
+    for (const [index, count] of shared) {
+      const form = this.forms[index] ?? '';
+      if (count < needed || Math.abs(form.length - typed.length) > maxDistance) continue;
+      const d = distance(form, typed);
+      if (d > maxDistance) continue;
+      for (const unit of this.byForm.get(form) ?? []) {
+        const known = best.get(unit.id);
+        if (!known || d < known.distance) best.set(unit.id, { unit, distance: d });
+      }
+    }
+    return [...best.values()].sort((a, b) => a.distance - b.distance || a.unit.name.localeCompare(b.unit.name, 'vi')).slice(0, limit);
+  }
+
+  /** A name typed on its own (an admin's "--unit", a task's assignee): exact forms first, then near ones. */
+  lookup(text: string): GazetteerUnit[] {
+    const byCode = this.unitByCode(text.trim());
+    if (byCode) return [byCode];
+    const words = unitNameKey(text);
+    const exact = this.exact(words);
+    if (exact.length > 0) return exact;
+    const folded = foldWords(text);
+    return folded === words ? [] : this.exact(folded);
+  }
+}
