@@ -3,9 +3,11 @@
  * answer. Telegram answers some of them in place (it edits the preview, or shows a notice on the
  * tap); a channel that cannot shows the same replies as new messages.
  */
-import type { ChatAddress } from '../db/chats.js';
+import { chatByAddress, type ChatAddress } from '../db/chats.js';
+import { decodeQuestion } from '../domain/question-action.js';
 import { textReply, type Reply } from '../messages/reply.js';
 import { cancelImport, cardAction, confirmImport, confirmPublication, type ConversationDeps } from './conversation.js';
+import { answerSettled } from './questions.js';
 import { acceptSuggestion, taskAction } from './task-talk.js';
 
 export async function act(deps: ConversationDeps, chat: ChatAddress, sender: string | null, action: string): Promise<Reply[]> {
@@ -34,6 +36,12 @@ export async function act(deps: ConversationDeps, chat: ChatAddress, sender: str
     case 'sugg':
       reply = await acceptSuggestion(deps, chat, sender, action);
       break;
+    case 'q': {
+      // A unit chosen among several of one name, a nearby period: the question answered as settled.
+      const settled = decodeQuestion(action);
+      if (!settled) break;
+      return answerSettled(deps, await chatByAddress(deps.db, chat.channel, chat.externalId), settled);
+    }
     default:
       // A button of an older version, or data no button carries: nothing to do.
       break;

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { unitById, type UnitRow } from '../../src/db/units.js';
-import { addDecimals } from '../../src/domain/decimal.js';
 import { formatDecimal, formatPercent } from '../../src/domain/format.js';
 import { renderScoreAnswer } from '../../src/messages/card.js';
 import { renderComparison } from '../../src/messages/comparison.js';
@@ -25,43 +24,11 @@ import { rankingFor } from '../../src/services/ranking.js';
 import { scoreCard } from '../../src/services/scores.js';
 import { rankStanding } from '../../src/services/standing.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { PORTAL_FILES, type PortalEntry } from '../helpers/samples.js';
+import { portal, PORTAL_FILES, portalTotal, type PortalGroup } from '../helpers/samples.js';
 
 const LATEST = { kind: 'latest' } as const;
 const AUGUST = { kind: 'month', month: 8, year: 2026 } as const;
 const periodAction = (key: string) => `again:${key}`;
-
-/** The portal's six responses: group → unit name → the entry of that unit. */
-const PORTAL_GROUPS = {
-  CKMB: 'transparency.json',
-  TDGQ: 'dvc-progress-tree.json',
-  CLGQ: 'provide-online-tree.json',
-  TTTT: 'formality-online-payment-tree.json',
-  MDHL: 'handling-satisfaction.json',
-  MDSH: 'dossier-digitized.json',
-} as const;
-type PortalGroup = keyof typeof PORTAL_GROUPS;
-
-function entriesOf(fileName: string): Map<string, PortalEntry> {
-  const file = PORTAL_FILES.find((f) => f.fileName === fileName);
-  if (!file) throw new Error(`no ${fileName}`);
-  const data = (JSON.parse(file.bytes.toString('utf8')) as { data: { children?: PortalEntry[]; evaluation?: PortalEntry[] } }).data;
-  return new Map((data.children ?? data.evaluation ?? []).map((e) => [e.departmentName, e]));
-}
-
-const PORTAL = Object.fromEntries(Object.entries(PORTAL_GROUPS).map(([group, fileName]) => [group, entriesOf(fileName)])) as Record<PortalGroup, Map<string, PortalEntry>>;
-
-/** A group's points, maximum and rate as the portal printed them. */
-function portal(group: PortalGroup, unit: string): { points: string; max: string; rate: string } {
-  const e = PORTAL[group].get(unit);
-  if (!e) throw new Error(`${unit} is not in ${PORTAL_GROUPS[group]}`);
-  return { points: String(e.totalScore ?? e.score), max: String(e.totalMaxScore ?? e.maxScore), rate: String(e.ratio) };
-}
-
-/** A unit's total: the sum of its six group scores in the portal's responses. */
-function portalTotal(unit: string): string {
-  return addDecimals((Object.keys(PORTAL_GROUPS) as PortalGroup[]).map((g) => portal(g, unit).points));
-}
 
 const VIET_TRI = 'UBND Phường Việt Trì';
 const NONG_TRANG = 'UBND Phường Nông Trang';

@@ -23,17 +23,8 @@ async function link(unit: string, role: string, chat: TestChat): Promise<void> {
 }
 
 /** Taps the button whose label is `label` on the last message to `chat` that has it; returns the answer. */
-async function tap(chat: TestChat, label: string, nth = 0): Promise<string> {
-  const calls = t.telegram.callsOf('sendMessage').filter((c) => String(c.payload.chat_id) === String(chat.id) && c.payload.reply_markup);
-  const found = calls
-    .flatMap((c) => (c.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat().map((b) => ({ b, c })))
-    .filter(({ b }) => b.text === label);
-  const hit = found[nth];
-  if (!hit) throw new Error(`no button ${label}`);
-  const before = t.telegram.sentTexts(chat.id).length;
-  const messageId = (hit.c.answer as { result: { message_id: number } }).result.message_id;
-  expect(await t.deliver(callbackUpdate(hit.b.callback_data, messageId, chat))).toBe(200);
-  return t.telegram.sentTexts(chat.id).slice(before).join('\n');
+function tap(chat: TestChat, label: string, nth = 0): Promise<string> {
+  return t.tap(label, chat, nth);
 }
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import type { DispatcherOptions } from '../../src/delivery/dispatcher.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { expect } from 'vitest';
-import { PRIVATE_CHAT, TelegramStandIn, textUpdate, type TestChat } from './telegram-stand-in.js';
+import { callbackUpdate, PRIVATE_CHAT, TelegramStandIn, textUpdate, type TestChat } from './telegram-stand-in.js';
 
 export const TEST_TOKEN = '7000000001:TEST-token_for-the-stand-in';
 export const WEBHOOK_SECRET = 'test-webhook-secret';
@@ -21,6 +21,12 @@ export interface TestApp {
   deliver(update: unknown, secret?: string): Promise<number>;
   /** Sends a text as a user in `chat` and returns what the bot answered there (at least one message). */
   ask(text: string, chat?: TestChat): Promise<string>;
+  /** Sends a text as a user in `chat` and returns what the bot answered there, which may be nothing. */
+  say(text: string, chat?: TestChat): Promise<string[]>;
+  /** Taps the button labelled `label` on the `nth` message to `chat` that has one; returns the answer. */
+  tap(label: string, chat?: TestChat, nth?: number): Promise<string>;
+  /** The labels of the buttons under the last message to `chat` that has any. */
+  buttons(chat?: TestChat): string[];
   admin<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** POST /api/imports as multipart, the files and the period as an admin's script would send them. */
   upload<T>(files: { fileName: string; bytes: Uint8Array }[], period?: string): Promise<{ status: number; body: T }>;
@@ -87,11 +93,26 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return response.status;
     },
     async ask(text, chat = PRIVATE_CHAT) {
-      const before = telegram.sentTexts(chat.id).length;
-      expect(await handle.deliver(textUpdate(text, chat))).toBe(200);
-      const sent = telegram.sentTexts(chat.id).slice(before);
+      const sent = await handle.say(text, chat);
       expect(sent.length).toBeGreaterThan(0);
       return sent.join('\n');
+    },
+    async say(text, chat = PRIVATE_CHAT) {
+      const before = telegram.sentTexts(chat.id).length;
+      expect(await handle.deliver(textUpdate(text, chat))).toBe(200);
+      return telegram.sentTexts(chat.id).slice(before);
+    },
+    async tap(label, chat = PRIVATE_CHAT, nth = 0) {
+      const hit = keyboards(telegram, chat).filter(({ button }) => button.text === label)[nth];
+      if (!hit) throw new Error(`no button «${label}» in chat ${chat.id}`);
+      const before = telegram.sentTexts(chat.id).length;
+      expect(await handle.deliver(callbackUpdate(hit.button.callback_data, hit.messageId, chat))).toBe(200);
+      return telegram.sentTexts(chat.id).slice(before).join('\n');
+    },
+    buttons(chat = PRIVATE_CHAT) {
+      const all = keyboards(telegram, chat);
+      const lastMessage = all.at(-1)?.messageId;
+      return all.filter((k) => k.messageId === lastMessage).map((k) => k.button.text);
     },
     async admin<T>(method: string, path: string, body?: unknown) {
       const response = await fetch(`${app.url}${path}`, {
@@ -131,4 +152,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
   return handle;
+}
+
+/** Every inline button the bot sent to `chat`, in order, with the message that carries it. */
+function keyboards(telegram: TelegramStandIn, chat: TestChat): { button: { text: string; callback_data: string }; messageId: number }[] {
+  return telegram
+    .callsOf('sendMessage')
+    .filter((c) => String(c.payload.chat_id) === String(chat.id) && c.payload.reply_markup)
+    .flatMap((c) =>
+      (c.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard
+        .flat()
+        .map((button) => ({ button, messageId: (c.answer as { result: { message_id: number } }).result.message_id })),
+    );
 }

@@ -1,5 +1,6 @@
 /** The real data the product ships in samples/: the portal's six responses for Phú Thọ, 08/2026, and the seed letter. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { addDecimals } from '../../src/domain/decimal.js';
 
 const PORTAL_DIR = new URL('../../samples/portal/2026-08/', import.meta.url);
 
@@ -32,4 +33,36 @@ export function entryNamed(data: PortalData, name: string): PortalEntry {
   const found = (data.children ?? data.evaluation ?? []).find((e) => e.departmentName === name);
   if (!found) throw new Error(`${name} is not in the response`);
   return found;
+}
+
+/** The portal's six responses: group → unit name → the entry of that unit. */
+export const PORTAL_GROUPS = {
+  CKMB: 'transparency.json',
+  TDGQ: 'dvc-progress-tree.json',
+  CLGQ: 'provide-online-tree.json',
+  TTTT: 'formality-online-payment-tree.json',
+  MDHL: 'handling-satisfaction.json',
+  MDSH: 'dossier-digitized.json',
+} as const;
+export type PortalGroup = keyof typeof PORTAL_GROUPS;
+
+function entriesOf(fileName: string): Map<string, PortalEntry> {
+  const file = PORTAL_FILES.find((f) => f.fileName === fileName);
+  if (!file) throw new Error(`no ${fileName}`);
+  const data = (JSON.parse(file.bytes.toString('utf8')) as { data: { children?: PortalEntry[]; evaluation?: PortalEntry[] } }).data;
+  return new Map((data.children ?? data.evaluation ?? []).map((e) => [e.departmentName, e]));
+}
+
+const PORTAL = Object.fromEntries(Object.entries(PORTAL_GROUPS).map(([group, fileName]) => [group, entriesOf(fileName)])) as Record<PortalGroup, Map<string, PortalEntry>>;
+
+/** A group's points, maximum and rate as the portal printed them. */
+export function portal(group: PortalGroup, unit: string): { points: string; max: string; rate: string } {
+  const e = PORTAL[group].get(unit);
+  if (!e) throw new Error(`${unit} is not in ${PORTAL_GROUPS[group]}`);
+  return { points: String(e.totalScore ?? e.score), max: String(e.totalMaxScore ?? e.maxScore), rate: String(e.ratio) };
+}
+
+/** A unit's total: the sum of its six group scores in the portal's responses. */
+export function portalTotal(unit: string): string {
+  return addDecimals((Object.keys(PORTAL_GROUPS) as PortalGroup[]).map((g) => portal(g, unit).points));
 }

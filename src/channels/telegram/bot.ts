@@ -81,6 +81,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (!chat) return;
     const mention = new RegExp(`@${ctx.me.username}\\b`, 'i');
     const raw = ctx.message.text;
+    // "/diem@other_bot" in a group is for that bot.
+    const commandFor = /^\/\w+@(\w+)/.exec(raw)?.[1];
+    if (commandFor !== undefined && commandFor.toLowerCase() !== ctx.me.username.toLowerCase()) return;
     const addressed =
       chat.type === 'private' || raw.startsWith('/') || mention.test(raw) || ctx.message.reply_to_message?.from?.id === ctx.me.id;
     const text = raw.replace(mention, '').trim();
