@@ -50,7 +50,10 @@ function choiceLabel(gazetteer: Gazetteer, unit: GazetteerUnit): string {
 /** Every way to settle the unclear names: one button a combination, each naming its units. */
 function whichUnit(deps: ConversationDeps, question: Question, settled: SettledQuestion, gazetteer: Gazetteer): Reply {
   let combinations: GazetteerUnit[][] = [[]];
-  for (const slot of question.units) combinations = combinations.flatMap((chosen) => slot.candidates.map((unit) => [...chosen, unit]));
+  for (const slot of question.units) {
+    const candidates = [...slot.candidates].sort((a, b) => choiceLabel(gazetteer, a).localeCompare(choiceLabel(gazetteer, b), 'vi'));
+    combinations = combinations.flatMap((chosen) => candidates.map((unit) => [...chosen, unit]));
+  }
   const unclear = question.units.filter((slot) => slot.candidates.length > 1);
   const names = unclear.map((slot) => `«${slot.text}»`).join(', ');
   if (combinations.length > MAX_CHOICES) {

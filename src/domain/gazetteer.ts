@@ -99,6 +99,8 @@ export class Gazetteer {
   private readonly byForm = new Map<string, GazetteerUnit[]>();
   /** Distinct run-together forms, for near lookups; indices into it in `byBigram`. */
   private readonly forms: string[] = [];
+  /** The same forms with their spaces, for `containing`. */
+  private readonly spaced: string[] = [];
   private readonly byBigram = new Map<string, number[]>();
   /** The most words any form has: no longer span of a message can be a name. */
   readonly longestForm: number;
@@ -118,6 +120,7 @@ export class Gazetteer {
         } else {
           this.byForm.set(key, [unit]);
           const index = this.forms.push(key) - 1;
+          this.spaced.push(form);
           for (const gram of new Set(bigramsOf(key))) {
             const postings = this.byBigram.get(gram);
             if (postings) postings.push(index);
@@ -190,6 +193,16 @@ export class Gazetteer {
       }
     }
     return [...best.values()].sort((a, b) => a.distance - b.distance || a.unit.name.localeCompare(b.unit.name, 'vi')).slice(0, limit);
+  }
+
+  /** Units a form of whose name holds these words whole, or begins with them ("nong nghiep" in "so nong nghiep va moi truong"). */
+  containing(words: string): GazetteerUnit[] {
+    if (words.length < 3) return [];
+    const found = new Set<GazetteerUnit>();
+    for (const [index, form] of this.spaced.entries()) {
+      if (` ${form} `.includes(` ${words} `) || form.startsWith(words)) for (const unit of this.byForm.get(this.forms[index] ?? '') ?? []) found.add(unit);
+    }
+    return [...found];
   }
 
   /** A name typed on its own (an admin's "--unit", a task's assignee): exact forms first, then near ones. */

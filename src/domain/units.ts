@@ -72,9 +72,3 @@ export function inferUnitKind(name: string, level?: string | null): UnitKind {
   if (level === 'COMMUNE') return 'xa';
   return 'khac';
 }
-
-export function unitNameMatches(key: string, queryKey: string): 'exact' | 'partial' | null {
-  if (key === queryKey) return 'exact';
-  if (queryKey.length >= 3 && (` ${key} `.includes(` ${queryKey} `) || key.startsWith(queryKey))) return 'partial';
-  return null;
-}

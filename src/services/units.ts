@@ -2,9 +2,11 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { units } from '../db/schema.js';
-import { allUnits, unitByCode, type UnitRow } from '../db/units.js';
+import type { UnitRow } from '../db/units.js';
+import type { Gazetteer, GazetteerUnit } from '../domain/gazetteer.js';
 import { cleanText } from '../domain/text.js';
-import { unitKindHint, unitNameKey, unitNameMatches, type UnitPlace } from '../domain/units.js';
+import { unitKindHint, unitNameKey, type UnitPlace } from '../domain/units.js';
+import { recheckedGazetteer, unitGazetteer } from './gazetteer.js';
 
 export type UnitLookup =
   | { kind: 'found'; unit: UnitRow }
@@ -12,43 +14,36 @@ export type UnitLookup =
   | { kind: 'none'; query: string };
 
 /**
- * `within`: names matching units of that unit's tree (itself and below) win over the same names
- * elsewhere, as a giver of tasks means its own; with none there, the national answer stands.
+ * A name typed on its own (an admin's `--unit`, a task's assignee), read by the gazetteer's one rule
+ * for names: a code, a known form of a name (a kind word preferred when said: "phường Phú Thọ"), a
+ * part of one ("Nông nghiệp"), then a slip of a letter. `within`: names matching units of that unit's
+ * tree (itself and below) win over the same names elsewhere, as a giver of tasks means its own.
  */
 export async function findUnit(db: Db, query: string, options: { within?: number } = {}): Promise<UnitLookup> {
-  const trimmed = cleanText(query);
-  const byCode = /^[A-Z]\d+(\.\d+)*$/i.test(trimmed) ? await unitByCode(db, trimmed.toUpperCase()) : undefined;
-  if (byCode) return { kind: 'found', unit: byCode };
-  const key = unitNameKey(trimmed);
-  const hint = unitKindHint(trimmed);
-  if (!key) return { kind: 'none', query: trimmed };
-  const everyone = await allUnits(db);
-  const scored = everyone
-    .map((unit) => ({ unit, match: unitNameMatches(unit.nameKey, key) }))
-    .filter((s) => s.match !== null && (hint === null || s.unit.kind === hint));
-  const inTree = options.within === undefined ? null : treeOf(everyone, options.within);
-  const preferred = inTree ? scored.filter((s) => inTree.has(s.unit.id)) : [];
-  const candidates = preferred.length > 0 ? preferred : scored;
-  const exact = candidates.filter((s) => s.match === 'exact');
-  const pool = exact.length > 0 ? exact : candidates;
-  if (pool.length === 1 && pool[0]) return { kind: 'found', unit: pool[0].unit };
-  if (pool.length > 1) return { kind: 'ambiguous', candidates: pool.map((s) => s.unit).slice(0, 10) };
-  return { kind: 'none', query: trimmed };
+  const held = await unitGazetteer(db);
+  const found = await findIn(db, held, query, options);
+  if (found.kind !== 'none') return found;
+  // Made a moment ago by another instance, perhaps.
+  const fresh = await recheckedGazetteer(db);
+  return fresh === held ? found : findIn(db, fresh, query, options);
 }
 
-/** The ids of a unit and every unit below it. */
-function treeOf(everyone: readonly UnitRow[], rootId: number): Set<number> {
-  const tree = new Set([rootId]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const unit of everyone) {
-      if (unit.parentId !== null && tree.has(unit.parentId) && !tree.has(unit.id)) {
-        tree.add(unit.id);
-        grew = true;
-      }
-    }
+async function findIn(db: Db, gazetteer: Gazetteer, query: string, options: { within?: number }): Promise<UnitLookup> {
+  const trimmed = cleanText(query);
+  const hint = unitKindHint(trimmed);
+  const ofKind = (found: GazetteerUnit[]) => (hint === null ? found : found.filter((u) => u.kind === hint));
+  const key = unitNameKey(trimmed);
+  const passes = [() => gazetteer.lookup(trimmed), () => gazetteer.containing(key), () => gazetteer.near(key, key.length < 10 ? 1 : 2).map((n) => n.unit)];
+  for (const pass of passes) {
+    const found = ofKind(pass());
+    if (found.length === 0) continue;
+    const inTree = options.within === undefined ? [] : found.filter((u) => u.id === options.within || gazetteer.isUnder(u, options.within as number));
+    const pool = inTree.length > 0 ? inTree : found;
+    const rows = await db.select().from(units).where(inArray(units.id, pool.slice(0, 10).map((u) => u.id)));
+    if (rows.length === 1 && rows[0]) return { kind: 'found', unit: rows[0] };
+    if (rows.length > 1) return { kind: 'ambiguous', candidates: rows };
   }
-  return tree;
+  return { kind: 'none', query: trimmed };
 }
 
 /** Each unit's place in the tree, read one level up at a time (the tree is a few levels deep). */

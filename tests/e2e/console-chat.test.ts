@@ -71,3 +71,16 @@ it('presses a button by its number or its label, as a tap in Telegram would', as
     { task_id: second, status: 'dang-lam', note: 'Đã số hóa 80% hồ sơ' },
   ]);
 });
+
+it('asks which unit with numbered choices, and answers the question asked once one is typed', async () => {
+  const { code: exit, stdout, stderr } = await chat(t.database.env, ['Phú Thọ tháng 8 xếp thứ mấy?', '1', 'điểm tháng chín Nông Trang', '1']);
+  expect(stderr).toBe('');
+  expect(exit).toBe(0);
+  expect(stdout).toContain('[1 UBND Phường Phú Thọ (UBND tỉnh Phú Thọ)] [2 UBND tỉnh Phú Thọ]');
+  const [row] = await t.app.database.query<{ rank: number; rank_of: number }>(
+    "select r.rank, r.rank_of from results r join units u on u.id = r.unit_id where u.name = 'UBND Phường Phú Thọ' and r.period = '2026-08'",
+  );
+  expect(stdout).toContain(`${row?.rank}/${row?.rank_of}`);
+  expect(stdout).toContain('[1 tháng 08/2026]');
+  expect(stdout).toContain('UBND Phường Nông Trang, tháng 08/2026');
+});
