@@ -45,10 +45,15 @@ help =
     /baocao tháng 8/2026 – báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận theo đơn vị (quản trị viên).
     /dangky MÃ – gắn cuộc trò chuyện với đơn vị bằng mã mời của văn phòng UBND.
     /huongdan – xem lại hướng dẫn này.
+    Cũng có thể hỏi như nhắn tin, theo thứ tự nào cũng được:
+       Việt Trì tháng 8 được mấy điểm? · Hy Cuong bao nhieu diem · Nông Trang
+       Việt Trì xếp thứ mấy? · nhóm nào yếu nhất? · phường nào cao điểm nhất tháng 8?
+       so sánh Việt Trì với Nông Trang · số hóa Hy Cương tháng trước · Sở GD&ĐT quý 3
     Gõ có dấu hay không dấu đều được. Tháng không kèm năm là tháng gần nhất đã có kết quả.
+    Khi một tên khớp nhiều đơn vị, bot hỏi lại để anh/chị chọn.
 unknown =
     Tôi chưa hiểu «{ $text }». Anh/chị thử:
-    /diem tháng 2 – điểm của đơn vị · /huongdan – tất cả các lệnh
+    Việt Trì tháng 8 được mấy điểm? · /diem tháng 2 – điểm của đơn vị · /huongdan – tất cả các lệnh
 
 ## Result card
 card-title = Kết quả Bộ chỉ số 766 – { $unit }, { $period }
