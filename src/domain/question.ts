@@ -10,6 +10,7 @@ import type { Gazetteer, GazetteerUnit } from './gazetteer.js';
 import { findPeriod, periodWords, type PeriodQuery } from './period.js';
 import { foldWords } from './text.js';
 import { KIND_PREFIXES, type UnitKind } from './units.js';
+import { mark, Phrases, wordsAt, type Token } from './words.js';
 
 export type QuestionIntent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare';
 
@@ -158,13 +159,11 @@ const GROUP_BY_COMPACT = new Map(GROUP_ALIASES.map(({ key, alias }) => [alias.re
 const FILLER_SET = new Set(FILLER);
 const CUE_WORDS = new Set(CUES.flatMap(([phrase]) => phrase.split(' ')));
 
-/** A word of the message and what it has been read as. */
-interface Token {
-  word: string;
-  used: boolean;
-  /** Read as filler, or as a kind word ("phường") with no known name after it: either may belong to an unknown name. */
-  loose?: 'filler' | 'kind';
-}
+const KIND_PHRASES = new Phrases(KIND_WORDS);
+const PREFIX_PHRASES = new Phrases(KIND_PREFIXES);
+const CUE_PHRASES = new Phrases(CUES);
+const UNIT_ASKED_PHRASES = new Phrases(UNIT_ASKED);
+const FILLER_PHRASES = new Phrases<'filler' | 'kind'>([...FILLER.map((f) => [f, 'filler'] as const), ...KIND_WORDS.map(([w]) => [w, 'kind'] as const)]);
 
 interface Mention {
   start: number;
@@ -245,29 +244,6 @@ function intentOf(commanded: QuestionIntent | undefined, cues: Set<Cue>, group: 
   return unitCount >= 2 && !commanded ? 'compare' : 'score';
 }
 
-function wordsAt(tokens: readonly Token[], start: number, length: number): string | null {
-  const slice = tokens.slice(start, start + length);
-  if (slice.length < length || slice.some((t) => t.used)) return null;
-  return slice.map((t) => t.word).join(' ');
-}
-
-function mark(tokens: Token[], start: number, length: number): void {
-  for (let i = start; i < start + length; i++) {
-    const token = tokens[i];
-    if (token) token.used = true;
-  }
-}
-
-/** The longest phrase of `phrases` at `start`, with its length in words. */
-function phraseAt<T>(tokens: readonly Token[], start: number, phrases: readonly (readonly [string, T])[]): { value: T; length: number } | null {
-  let best: { value: T; length: number } | null = null;
-  for (const [phrase, value] of phrases) {
-    const length = phrase.split(' ').length;
-    if ((best === null || length > best.length) && wordsAt(tokens, start, length) === phrase) best = { value, length };
-  }
-  return best;
-}
-
 /** The user's spelling of the words from `start`, for echoing: the folded words when it cannot be found. */
 function spelled(original: string, folded: string): string {
   const target = folded.split(' ');
@@ -300,10 +276,10 @@ function preferKind(units: GazetteerUnit[], hint: UnitKind | null): GazetteerUni
 /** "xã Hy Cương", "tỉnh Phú Thọ", "P. Nông Trang": a kind word, then a name. These come first: the kind word settles the reading. */
 function markKindNamedUnits(tokens: Token[], gazetteer: Gazetteer, original: string, mentions: Mention[]): void {
   for (let i = 0; i < tokens.length; i++) {
-    const kind = phraseAt(tokens, i, KIND_WORDS);
+    const kind = KIND_PHRASES.at(tokens, i);
     if (!kind) continue;
     // "UBND xã Hy Cương": the kind word after UBND is the one that tells.
-    const next = kind.value === null ? phraseAt(tokens, i + kind.length, KIND_PREFIXES) : null;
+    const next = kind.value === null ? PREFIX_PHRASES.at(tokens, i + kind.length) : null;
     const nameStart = i + kind.length + (next?.length ?? 0);
     const hint = next?.value ?? kind.value;
     const span = longestNameAt(tokens, nameStart, gazetteer);
@@ -360,7 +336,7 @@ function markNamedUnits(tokens: Token[], gazetteer: Gazetteer, original: string,
 function takeCues(tokens: Token[]): Set<Cue> {
   const cues = new Set<Cue>();
   for (let i = 0; i < tokens.length; i++) {
-    const cue = phraseAt(tokens, i, CUES);
+    const cue = CUE_PHRASES.at(tokens, i);
     if (!cue) continue;
     cues.add(cue.value);
     mark(tokens, i, cue.length);
@@ -371,7 +347,7 @@ function takeCues(tokens: Token[]): Set<Cue> {
 
 function takeUnitsAsked(tokens: Token[]): { kind: UnitKind | null } | null {
   for (let i = 0; i < tokens.length; i++) {
-    const asked = phraseAt(tokens, i, UNIT_ASKED);
+    const asked = UNIT_ASKED_PHRASES.at(tokens, i);
     if (asked && wordsAt(tokens, i + asked.length, 1) === 'nao') {
       mark(tokens, i, asked.length + 1);
       return { kind: asked.value };
@@ -381,9 +357,8 @@ function takeUnitsAsked(tokens: Token[]): { kind: UnitKind | null } | null {
 }
 
 function markFiller(tokens: Token[]): void {
-  const words = [...FILLER.map((f) => [f, 'filler'] as const), ...KIND_WORDS.map(([w]) => [w, 'kind'] as const)];
   for (let i = 0; i < tokens.length; i++) {
-    const filler = phraseAt(tokens, i, words);
+    const filler = FILLER_PHRASES.at(tokens, i);
     if (!filler) continue;
     for (let k = i; k < i + filler.length; k++) {
       const token = tokens[k];
