@@ -4,7 +4,6 @@
  * offered when there is no data, and a partial month that "latest" passes over. Figures come from the
  * portal's six responses in samples/portal/2026-08 and from what the import stored.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { unitById, type UnitRow } from '../../src/db/units.js';
@@ -24,7 +23,7 @@ import { rankingFor } from '../../src/services/ranking.js';
 import { scoreCard } from '../../src/services/scores.js';
 import { rankStanding } from '../../src/services/standing.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { portal, PORTAL_FILES, portalTotal, type PortalGroup } from '../helpers/samples.js';
+import { fiveGroupLetter, portal, PORTAL_FILES, portalTotal, type PortalGroup } from '../helpers/samples.js';
 
 const LATEST = { kind: 'latest' } as const;
 const AUGUST = { kind: 'month', month: 8, year: 2026 } as const;
@@ -271,14 +270,7 @@ describe('a partial month after a complete one', () => {
 
 describe('results of two frameworks', () => {
   it('compares totals only, and says why', async () => {
-    // Việt Trì's 08/2026 retold by a letter in the decision's five groups (one "Cung cấp dịch vụ trực tuyến").
-    const seed = readFileSync(new URL('../../samples/letters/myhao-2025-02.txt', import.meta.url), 'utf8');
-    const letter = seed
-      .replaceAll('02/2025', '08/2026')
-      .replaceAll('tỉnh Hưng Yên', 'tỉnh Phú Thọ')
-      .replaceAll('thị xã Mỹ Hào', 'phường Việt Trì')
-      .replace(/- Chỉ số Dịch vụ công trực tuyến:[^\n]*\n[\s\S]*?- Chỉ số Thanh toán trực tuyến:[^\n]*\n/, '- Chỉ số Cung cấp dịch vụ trực tuyến: 19,6/22 điểm; đạt tỷ lệ 89,09%.\n');
-    expect((await app.upload([{ fileName: 'cong-van-viet-tri-08-2026.txt', bytes: Buffer.from(letter) }])).status).toBe(201);
+    expect((await app.upload([fiveGroupLetter()])).status).toBe(201);
     const reply = renderComparison(t, await compareUnits(db, (await unitNamed(VIET_TRI)).id, (await unitNamed(NONG_TRANG)).id, AUGUST));
     expect(reply.lines).toContain('Hai kết quả theo hai khung chỉ số khác nhau (Bộ chỉ số 766 (5 nhóm); Bộ chỉ số 766 (6 nhóm)) nên chỉ so sánh tổng điểm và xếp hạng.');
     expect(reply.lines).toContain('Tổng điểm: 91,34 | 61,76 (A +29,58)');

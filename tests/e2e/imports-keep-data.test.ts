@@ -3,7 +3,7 @@
  * minimal sheet, the untouched template, a sheet's Kỳ column. Through the admin API, the chat and the
  * CLI, on the portal's real month and the real template.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,25 +12,11 @@ import { writeTemplate } from '../../src/imports/sheet/template.js';
 import { cli } from '../helpers/cli.js';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { editedPortalFiles, entryNamed, PORTAL_DIR_PATH, PORTAL_FILES, type SampleFile } from '../helpers/samples.js';
+import { editedPortalFiles, entryNamed, fiveGroupLetter, PORTAL_DIR_PATH, PORTAL_FILES, type SampleFile } from '../helpers/samples.js';
 import { callbackUpdate, documentUpdate, type TestChat } from '../helpers/telegram-stand-in.js';
 
 const TRANSPARENCY = PORTAL_FILES.filter((f) => f.fileName === 'transparency.json');
 const ADMIN_CHAT: TestChat = { id: 5552801, type: 'private' };
-
-/**
- * The seed letter retold for Phường Việt Trì, 08/2026, in the decision's five groups (one "Cung cấp
- * dịch vụ trực tuyến" out of 22): a result the portal's six groups cannot be merged into.
- */
-function fiveGroupLetter(): SampleFile {
-  const seed = readFileSync(new URL('../../samples/letters/myhao-2025-02.txt', import.meta.url), 'utf8');
-  const text = seed
-    .replaceAll('02/2025', '08/2026')
-    .replaceAll('tỉnh Hưng Yên', 'tỉnh Phú Thọ')
-    .replaceAll('thị xã Mỹ Hào', 'phường Việt Trì')
-    .replace(/- Chỉ số Dịch vụ công trực tuyến:[^\n]*\n[\s\S]*?- Chỉ số Thanh toán trực tuyến:[^\n]*\n/, '- Chỉ số Cung cấp dịch vụ trực tuyến: 19,6/22 điểm; đạt tỷ lệ 89,09%.\n');
-  return { fileName: 'cong-van-viet-tri-08-2026.txt', bytes: Buffer.from(text) };
-}
 
 function csv(lines: string[]): SampleFile['bytes'] {
   return Buffer.from(`${lines.join('\r\n')}\r\n`);

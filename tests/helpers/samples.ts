@@ -66,3 +66,17 @@ export function portal(group: PortalGroup, unit: string): { points: string; max:
 export function portalTotal(unit: string): string {
   return addDecimals((Object.keys(PORTAL_GROUPS) as PortalGroup[]).map((g) => portal(g, unit).points));
 }
+
+/**
+ * The seed letter retold for Phường Việt Trì, 08/2026, in the decision's five groups (one "Cung cấp
+ * dịch vụ trực tuyến" out of 22): a result the portal's six groups cannot be merged into.
+ */
+export function fiveGroupLetter(): SampleFile {
+  const seed = readFileSync(new URL('../../samples/letters/myhao-2025-02.txt', import.meta.url), 'utf8');
+  const text = seed
+    .replaceAll('02/2025', '08/2026')
+    .replaceAll('tỉnh Hưng Yên', 'tỉnh Phú Thọ')
+    .replaceAll('thị xã Mỹ Hào', 'phường Việt Trì')
+    .replace(/- Chỉ số Dịch vụ công trực tuyến:[^\n]*\n[\s\S]*?- Chỉ số Thanh toán trực tuyến:[^\n]*\n/, '- Chỉ số Cung cấp dịch vụ trực tuyến: 19,6/22 điểm; đạt tỷ lệ 89,09%.\n');
+  return { fileName: 'cong-van-viet-tri-08-2026.txt', bytes: Buffer.from(text) };
+}
