@@ -77,7 +77,8 @@ function departmentForms(key: string): string[] {
 export function nameForms(unit: Pick<GazetteerUnit, 'name' | 'kind'>): string[] {
   const key = unitNameKey(unit.name);
   if (!key) return [];
-  const forms = new Set([key]);
+  // The whole name too: "Sở Y tế - Tỉnh Lào Cai" is one of 34 "Sở Y tế", the only one in Lào Cai.
+  const forms = new Set([key, foldWords(unit.name)]);
   if (unit.kind === 'so-nganh') for (const form of departmentForms(key)) forms.add(form);
   return [...forms];
 }
@@ -102,6 +103,14 @@ export class Gazetteer {
   /** The same forms with their spaces, for `containing`. */
   private readonly spaced: string[] = [];
   private readonly byBigram = new Map<string, number[]>();
+  /** Letter pairs shared with the typed words, a counter a form; zero again after each lookup. */
+  private counts: Uint16Array | null = null;
+
+  private sharedCounts(): Uint16Array {
+    this.counts ??= new Uint16Array(this.forms.length);
+    return this.counts;
+  }
+
   /** The most words any form has: no longer span of a message can be a name. */
   readonly longestForm: number;
 
@@ -174,15 +183,21 @@ export class Gazetteer {
   near(words: string, maxDistance: number, limit = 5): NearUnit[] {
     const typed = compact(words);
     if (typed.length < 3) return [];
-    const grams = bigramsOf(typed);
-    // Each edit spoils at most two letter pairs.
-    const needed = Math.max(1, grams.length - 2 * maxDistance);
-    const shared = new Map<number, number>();
-    for (const gram of new Set(grams)) {
-      for (const index of this.byBigram.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    const grams = new Set(bigramsOf(typed));
+    // Each edit spoils at most two of the typed letter pairs.
+    const needed = Math.max(1, grams.size - 2 * maxDistance);
+    const counts = this.sharedCounts();
+    const touched: number[] = [];
+    for (const gram of grams) {
+      for (const index of this.byBigram.get(gram) ?? []) {
+        if (counts[index] === 0) touched.push(index);
+        counts[index] = (counts[index] ?? 0) + 1;
+      }
     }
     const best = new Map<number, NearUnit>();
-    for (const [index, count] of shared) {
+    for (const index of touched) {
+      const count = counts[index] ?? 0;
+      counts[index] = 0;
       const form = this.forms[index] ?? '';
       if (count < needed || Math.abs(form.length - typed.length) > maxDistance) continue;
       const d = distance(form, typed);
@@ -209,10 +224,8 @@ export class Gazetteer {
   lookup(text: string): GazetteerUnit[] {
     const byCode = this.unitByCode(text.trim());
     if (byCode) return [byCode];
-    const words = unitNameKey(text);
-    const exact = this.exact(words);
-    if (exact.length > 0) return exact;
-    const folded = foldWords(text);
-    return folded === words ? [] : this.exact(folded);
+    // The whole name first: "Sở Y tế - Tỉnh Lào Cai" is one unit, "Sở Y tế" is one in every province.
+    const whole = this.exact(foldWords(text));
+    return whole.length > 0 ? whole : this.exact(unitNameKey(text));
   }
 }

@@ -157,6 +157,8 @@ const GROUP_ALIASES = [CURRENT_FRAMEWORK, FRAMEWORK_2022]
 const GROUP_BY_COMPACT = new Map(GROUP_ALIASES.map(({ key, alias }) => [alias.replace(/ /g, ''), key]));
 
 const FILLER_SET = new Set(FILLER);
+/** Filler that no unit's name begins or ends with, unlike "bản", "anh" or "la". */
+const PARTICLES = new Set(['oi', 'a', 'ah', 'ha', 'nhe', 'nha', 'nhi', 'vay', 'khong', 'ko', 'k', 'xem', 'giup', 'gium', 'cho', 'bot', 'dc', 'duoc', 'roi', 'chua', 'the', 'thi', 'hoi', 'nao', 'gi', 'sao', 'ne', 'di', 'nhen', 'hen', 'u', 'um', 'uh', 'ok', 'oke', 'alo', 'em', 'minh', 'toi']);
 const CUE_WORDS = new Set(CUES.flatMap(([phrase]) => phrase.split(' ')));
 
 const KIND_PHRASES = new Phrases(KIND_WORDS);
@@ -190,8 +192,7 @@ export function readQuestion(original: string, today: { year: number; month: num
   const tokens: Token[] = words ? words.split(' ').map((word) => ({ word, used: false })) : [];
 
   const mentions: Mention[] = [];
-  markKindNamedUnits(tokens, gazetteer, original, mentions);
-  const group = takeGroup(tokens);
+  const group = takeGroup(tokens, gazetteer);
   markNamedUnits(tokens, gazetteer, original, mentions);
   markNearUnits(tokens, gazetteer, original, mentions);
   const cues = takeCues(tokens);
@@ -199,6 +200,7 @@ export function readQuestion(original: string, today: { year: number; month: num
   markFiller(tokens);
   takeMisspelledCues(tokens, cues);
   const unknownName = unknownWords(tokens, original);
+  widenBySlips(tokens, gazetteer, mentions);
 
   mentions.sort((a, b) => a.start - b.start);
   const units = [...codeUnits, ...withoutQualifiers(mentions, tokens, gazetteer)];
@@ -267,50 +269,57 @@ function spelled(original: string, folded: string): string {
   return folded;
 }
 
-function preferKind(units: GazetteerUnit[], hint: UnitKind | null): GazetteerUnit[] {
-  if (hint === null) return units;
-  const fitting = units.filter((u) => u.kind === hint);
-  return fitting.length > 0 ? fitting : units;
+/** A name read at a place: where it starts (with its kind word) and ends, and the units it fits. */
+interface NameAt {
+  start: number;
+  end: number;
+  words: string;
+  hint: UnitKind | null;
+  units: GazetteerUnit[];
 }
 
-/** "xã Hy Cương", "tỉnh Phú Thọ", "P. Nông Trang": a kind word, then a name. These come first: the kind word settles the reading. */
-function markKindNamedUnits(tokens: Token[], gazetteer: Gazetteer, original: string, mentions: Mention[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const kind = KIND_PHRASES.at(tokens, i);
-    if (!kind) continue;
-    // "UBND xã Hy Cương": the kind word after UBND is the one that tells.
-    const next = kind.value === null ? PREFIX_PHRASES.at(tokens, i + kind.length) : null;
-    const nameStart = i + kind.length + (next?.length ?? 0);
-    const hint = next?.value ?? kind.value;
-    const span = longestNameAt(tokens, nameStart, gazetteer);
-    if (!span) continue;
-    mentions.push({ start: i, end: nameStart + span.length, hint, slot: { text: spelled(original, span.words), candidates: preferKind(span.units, hint), loose: false } });
-    mark(tokens, i, nameStart + span.length - i);
-    i = nameStart + span.length - 1;
-  }
+/** "xã Hy Cương", "tỉnh Phú Thọ", "UBND P. Nông Trang": a kind word, then a name of a unit of that kind. */
+function kindNamedAt(tokens: readonly Token[], i: number, gazetteer: Gazetteer): NameAt | null {
+  const kind = KIND_PHRASES.at(tokens, i);
+  if (!kind) return null;
+  // "UBND xã Hy Cương": the kind word after UBND is the one that tells.
+  const next = kind.value === null ? PREFIX_PHRASES.at(tokens, i + kind.length) : null;
+  const nameStart = i + kind.length + (next?.length ?? 0);
+  const hint = next?.value ?? kind.value;
+  const span = longestNameAt(tokens, nameStart, gazetteer, (u) => hint === null || u.kind === hint);
+  return span ? { start: i, end: nameStart + span.length, words: span.words, hint, units: span.units } : null;
 }
 
-function longestNameAt(tokens: readonly Token[], start: number, gazetteer: Gazetteer): { length: number; words: string; units: GazetteerUnit[] } | null {
-  for (let length = Math.min(gazetteer.longestForm + 1, tokens.length - start); length >= 1; length--) {
+/** A name as we know it, without a kind word; one word that asks ("đạt") or is short is not taken for one, two that spell one are ("Bao La"). */
+function plainNameAt(tokens: readonly Token[], i: number, gazetteer: Gazetteer): NameAt | null {
+  const span = longestNameAt(tokens, i, gazetteer, () => true);
+  if (!span || (span.length === 1 && (asksOrFills(span.words) || span.words.length < 3))) return null;
+  return { start: i, end: i + span.length, words: span.words, hint: null, units: span.units };
+}
+
+function longestNameAt(tokens: readonly Token[], start: number, gazetteer: Gazetteer, fits: (unit: GazetteerUnit) => boolean): { length: number; words: string; units: GazetteerUnit[] } | null {
+  for (let length = Math.min(gazetteer.longestForm, tokens.length - start); length >= 1; length--) {
     const words = wordsAt(tokens, start, length);
     if (words === null) continue;
-    const units = gazetteer.exact(words);
+    const units = gazetteer.exact(words).filter(fits);
     if (units.length > 0) return { length, words, units };
   }
   return null;
 }
 
-/** A group's name, its words run together or not ("so hoa", "sohoa"), the longest first at each place. */
-function takeGroup(tokens: Token[]): GroupKey | null {
+/**
+ * A group's name, its words run together or not ("so hoa", "sohoa"), the longest first at each place;
+ * not when a kind word makes it a unit's name ("xã Hải Long").
+ */
+function takeGroup(tokens: Token[], gazetteer: Gazetteer): GroupKey | null {
   const longest = Math.max(...GROUP_ALIASES.map(({ alias }) => alias.split(' ').length));
   for (let i = 0; i < tokens.length; i++) {
     for (let length = Math.min(longest, tokens.length - i); length >= 1; length--) {
       const words = wordsAt(tokens, i, length);
       const key = words === null ? undefined : GROUP_BY_COMPACT.get(words.replace(/ /g, ''));
-      if (key) {
-        mark(tokens, i, length);
-        return key;
-      }
+      if (!key || (i > 0 && kindNamedAt(tokens, i - 1, gazetteer))) continue;
+      mark(tokens, i, length);
+      return key;
     }
   }
   return null;
@@ -320,16 +329,20 @@ function asksOrFills(word: string): boolean {
   return FILLER_SET.has(word) || CUE_WORDS.has(word);
 }
 
-/** A name exactly as we know it, anywhere. */
+/**
+ * Names as we know them, left to right, the longer reading first at each place: "Văn phòng UBND tỉnh,
+ * Cà Mau" is a department and its province, not "UBND tỉnh Cà Mau"; "Đào Xá, Phú Thọ" a commune and its
+ * province, not "xã Phú Thọ".
+ */
 function markNamedUnits(tokens: Token[], gazetteer: Gazetteer, original: string, mentions: Mention[]): void {
   for (let i = 0; i < tokens.length; i++) {
-    const span = longestNameAt(tokens, i, gazetteer);
-    if (!span) continue;
-    // One word that asks ("đạt") or is short is not taken for a name; two words that spell one are ("Bao La").
-    if (span.length === 1 && (asksOrFills(span.words) || span.words.length < 3)) continue;
-    mentions.push({ start: i, end: i + span.length, hint: null, slot: { text: spelled(original, span.words), candidates: span.units, loose: false } });
-    mark(tokens, i, span.length);
-    i += span.length - 1;
+    const kinded = kindNamedAt(tokens, i, gazetteer);
+    const plain = plainNameAt(tokens, i, gazetteer);
+    const name = kinded && (!plain || kinded.end >= plain.end) ? kinded : plain;
+    if (!name) continue;
+    mentions.push({ start: name.start, end: name.end, hint: name.hint, slot: { text: spelled(original, name.words), candidates: name.units, loose: false } });
+    mark(tokens, name.start, name.end - name.start);
+    i = name.end - 1;
   }
 }
 
@@ -387,6 +400,9 @@ function takeMisspelledCues(tokens: Token[], cues: Set<Cue>): void {
   }
 }
 
+/** Units of one near spelling kept for a province named after them to choose from. */
+const NEAR_KEPT = 100;
+
 /** Edits allowed between a typed name and a known one: one in a short name, two in a long one. */
 function allowedEdits(words: string): number {
   const letters = words.replace(/ /g, '').length;
@@ -402,9 +418,11 @@ function markNearUnits(tokens: Token[], gazetteer: Gazetteer, original: string, 
     for (let length = Math.min(run.length, gazetteer.longestForm + 1); length >= 1; length--) {
       for (let start = run.start; start + length <= run.start + run.length; start++) {
         const words = wordsAt(tokens, start, length);
-        if (words === null || words.split(' ').every(asksOrFills)) continue;
+        // A name neither starts nor ends with a particle ("bot ơi Xuân U" is not "Hội Xuân").
+        if (words === null || words.split(' ').every(asksOrFills) || PARTICLES.has(tokens[start]?.word ?? '') || PARTICLES.has(tokens[start + length - 1]?.word ?? '')) continue;
         const edits = allowedEdits(words);
-        const near = edits > 0 ? gazetteer.near(words, edits) : [];
+        // Every unit of the nearest spelling: a province named after it may settle which (34 "Sở Tư pháp").
+        const near = edits > 0 ? gazetteer.near(words, edits, NEAR_KEPT) : [];
         const best = near[0];
         if (!best) continue;
         const tied = near.filter((n) => n.distance === best.distance).map((n) => n.unit);
@@ -412,6 +430,29 @@ function markNearUnits(tokens: Token[], gazetteer: Gazetteer, original: string, 
         mark(tokens, start, length);
       }
     }
+  }
+}
+
+/**
+ * A name read next to words read as nothing may be part of a longer name with a slip in it ("Văn phòng
+ * UBBND tỉnh" holds "Vân Phong"): when the whole is near another unit's name, that unit is offered too,
+ * and the chat is asked rather than answered about the shorter one.
+ */
+function widenBySlips(tokens: readonly Token[], gazetteer: Gazetteer, mentions: Mention[]): void {
+  const unread = (i: number) => tokens[i] !== undefined && !tokens[i].used;
+  for (const mention of mentions) {
+    let start = mention.start;
+    let end = mention.end;
+    while (unread(start - 1)) start--;
+    while (unread(end)) end++;
+    if (start === mention.start && end === mention.end) continue;
+    const words = tokens.slice(start, end).map((t) => t.word).join(' ');
+    const near = gazetteer.near(words, allowedEdits(words), NEAR_KEPT).map((n) => n.unit);
+    const others = near.filter((u) => !mention.slot.candidates.includes(u));
+    if (others.length === 0) continue;
+    mention.slot = { ...mention.slot, candidates: [...mention.slot.candidates, ...others], loose: true };
+    mention.start = start;
+    mention.end = end;
   }
 }
 
