@@ -178,6 +178,9 @@ export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
       re: new RegExp(`\\b(?:quy|q) ?(iv|iii|ii|i|[1-4])${YEAR_AFTER}${RELATIVE_YEAR}\\b`),
       build: (m) => quarter(m[1], m[2], relativeYear(m[3], today)),
     },
+    // A date says its month: "20/11/2026", "20/11" (a first number over 12 is a day).
+    { re: /\b\d{1,2}\/(\d{1,2})\/(\d{4})\b/, build: (m) => month(m[1], m[2]) },
+    { re: /\b(1[3-9]|2\d|3[01])\/(\d{1,2})\b/, build: (m) => month(m[2], undefined) },
     { re: /\b(\d{1,2})\/(\d{4}|\d{2})\b/, build: (m) => month(m[1], m[2]) },
     { re: /\b(\d{4})\/(\d{1,2})\b/, build: (m) => month(m[2], m[1]) },
     { re: /\bnam (\d{4})\b/, build: (m) => year(m[1]) },

@@ -85,6 +85,9 @@ const CUES: readonly [string, Cue][] = [
   ['hang may', 'rank'],
   ['hang bao nhieu', 'rank'],
   ['hang thu', 'rank'],
+  ['hang', 'rank'],
+  ['tut hang', 'rank'],
+  ['len hang', 'rank'],
   ['dung thu', 'rank'],
   ['vi tri', 'rank'],
   ['xep hang may', 'rank'],
@@ -120,7 +123,7 @@ const FILLER = [
   'hien nay', 'hom nay', 'luc nay', 'bay gio', 'nay', 'kia', 'do', 'day', 'ne', 'qua', 'tinh hinh', 'thong tin', 'so lieu', 'cap nhat', 'moi nhat',
   'gan nhat', 'ky', 'ky nay', 'muc', 'bao', 'nhieu', 'nhat', 'co', 'duoc khong', 'giup em', 'giup toi', 'giup minh', 'ah', 'u', 'ne', 'nhen', 'hen', 'ta',
   'cac', 'nhung', 'nhom', 'diem so', 'thang', 'quy', 'nam', 'ubnd', 'uy ban', 'nho', 'lam on', 'da', 'dau', 'o dau', 'can', 'vang', 'alo', 'bi',
-  'con', 'ai', 'muon', 'biet', 'them', 'lai', 'ne', 'nua', 'giua', 've viec', 'nhu', 'cung', 'nhe', 'luon',
+  'con', 'ai', 'muon', 'biet', 'them', 'ngay', 'lai', 'ne', 'nua', 'giua', 've viec', 'nhu', 'cung', 'nhe', 'luon',
 ];
 
 /** The words before "nào" that ask about units rather than groups: "phường nào", "đơn vị nào". */
@@ -196,7 +199,7 @@ export function readQuestion(original: string, today: { year: number; month: num
   markNamedUnits(tokens, gazetteer, original, mentions);
   markNearUnits(tokens, gazetteer, original, mentions);
   const cues = takeCues(tokens);
-  const unitsAsked = takeUnitsAsked(tokens);
+  const unitsAsked = takeUnitsAsked(tokens) ?? bareKind(tokens, cues);
   markFiller(tokens);
   takeMisspelledCues(tokens, cues);
   const unknownName = unknownWords(tokens, original);
@@ -369,6 +372,16 @@ function takeUnitsAsked(tokens: Token[]): { kind: UnitKind | null } | null {
   return null;
 }
 
+/** "top 5 xã", "phường cao nhất": a kind word standing alone, when leaders are asked. */
+function bareKind(tokens: readonly Token[], cues: ReadonlySet<Cue>): { kind: UnitKind | null } | null {
+  if (!cues.has('top') && !cues.has('bottom')) return null;
+  for (let i = 0; i < tokens.length; i++) {
+    const asked = UNIT_ASKED_PHRASES.at(tokens, i);
+    if (asked) return { kind: asked.value };
+  }
+  return null;
+}
+
 function markFiller(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const filler = FILLER_PHRASES.at(tokens, i);
@@ -389,7 +402,8 @@ function takeMisspelledCues(tokens: Token[], cues: Set<Cue>): void {
       const words = wordsAt(tokens, i, length);
       if (words === null) continue;
       const typed = words.replace(/ /g, '');
-      if (typed.length < 4) continue;
+      // Four letters are too few to call one a slip of another ("hann" is not "hang").
+      if (typed.length < 5) continue;
       // A slip keeps the first letter: "kiem" is a name's word, not "diem".
       const near = MISSPELLABLE_CUES.find(({ written }) => written[0] === typed[0] && distance(written, typed) <= (typed.length < 8 ? 1 : 2));
       if (near) {
@@ -461,7 +475,8 @@ function widenBySlips(tokens: readonly Token[], gazetteer: Gazetteer, mentions: 
  * that fits no unit, when the message names one.
  */
 function unknownWords(tokens: readonly Token[], original: string): string | null {
-  const unknown = tokens.flatMap((t, i) => (t.used ? [] : [i]));
+  // A number ("top 5") names no unit.
+  const unknown = tokens.flatMap((t, i) => (t.used || /^\d+$/.test(t.word) ? [] : [i]));
   let first = unknown[0];
   const last = unknown[unknown.length - 1];
   if (first === undefined || last === undefined) return null;

@@ -69,4 +69,17 @@ describe('parseRequest', () => {
     expect(p('tiến độ nhiệm vụ 7')).toEqual({ kind: 'progress', taskId: 7 });
     expect(question('tiến độ Việt Trì')).toMatchObject({ intent: 'detail', group: 'TDGQ', units: [[5]] });
   });
+
+  it('reads a date as its month, and a number as no name', () => {
+    expect(question('kết quả ngày 20/11/2026')).toMatchObject({ period: { kind: 'month', month: 11, year: 2026 }, unknownName: null });
+    expect(question('điểm ngày 20/11')).toMatchObject({ period: { kind: 'month', month: 11 }, unknownName: null });
+    const top = p('top 5 phường tháng 8');
+    expect(top).toMatchObject({ kind: 'question', question: { intent: 'top', unitsAsked: { kind: 'phuong' }, unknownName: null } });
+  });
+
+  it('takes "hạng" anywhere for the rank, but not a four-letter slip for a cue', () => {
+    expect(question('hạng của Việt Trì')).toMatchObject({ intent: 'rank', units: [[5]] });
+    expect(question('Việt Trì có bị tụt hạng không')).toMatchObject({ intent: 'rank', units: [[5]] });
+    expect(p('quá hạnn')).toEqual({ kind: 'overdue' });
+  });
 });
