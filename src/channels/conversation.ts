@@ -107,9 +107,9 @@ interface Understood {
   gazetteer: Gazetteer;
 }
 
+/** Unaddressed, only a plain question about results is for the bot; tasks, help and the rest need a command or a mention. */
 function clearlyAsks(request: Request): boolean {
-  if (request.kind === 'question') return request.question.asked;
-  return request.kind !== 'unknown' && request.kind !== 'bad-period';
+  return request.kind === 'question' && request.question.clear;
 }
 
 function taskMessageOf(message: IncomingMessage): TaskMessage {

@@ -5,10 +5,10 @@
  */
 import type { ChatRow } from '../db/chats.js';
 import { unitById, type UnitRow } from '../db/units.js';
-import type { Gazetteer, GazetteerUnit } from '../domain/gazetteer.js';
+import { offeredWithin, type Gazetteer, type GazetteerUnit } from '../domain/gazetteer.js';
 import { parsePeriodKey } from '../domain/period.js';
 import { encodeQuestion, type SettledQuestion } from '../domain/question-action.js';
-import type { Question } from '../domain/question.js';
+import type { Question, UnitSlot } from '../domain/question.js';
 import { foldWords } from '../domain/text.js';
 import { renderScoreAnswer } from '../messages/card.js';
 import { renderComparison } from '../messages/comparison.js';
@@ -29,16 +29,24 @@ import type { ConversationDeps } from './conversation.js';
 const MAX_CHOICES = 8;
 /** Units offered when a name fits none: the nearest few by spelling. */
 const NEAREST_OFFERED = 3;
+/** One unit, or two compared: more in one message is asked again, not guessed at. */
+const MOST_UNITS = 2;
 
 export async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined, question: Question, gazetteer: Gazetteer): Promise<Reply[]> {
   const { t } = deps;
   const settled: SettledQuestion = { intent: question.intent, unitIds: [], period: question.period, group: question.group, unitKind: question.unitsAsked?.kind ?? null };
-  if (question.unknownName !== null) return [notFound(deps, settled, question.unknownName, gazetteer)];
-  const unclear = question.units.findIndex((slot) => slot.candidates.length > 1);
-  if (unclear >= 0) return [whichUnit(deps, question, settled, gazetteer)];
-  const unitIds = question.units.flatMap((slot) => (slot.candidates[0] ? [slot.candidates[0].id] : []));
-  if (unitIds.length === 0 && question.units.length > 0) return [textReply(t('unit-not-found', { query: question.units[0]?.text ?? '' }))];
-  return answerSettled(deps, chat, { ...settled, unitIds });
+  if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
+  const short = question.units.length === 0 || (question.intent === 'compare' && question.units.length < 2);
+  if (question.unknownName !== null && short) return [notFound(deps, settled, question.unknownName, gazetteer)];
+  if (question.units.some(unsure)) return [whichUnit(deps, question, settled, gazetteer)];
+  const answers = await answerSettled(deps, chat, { ...settled, unitIds: question.units.flatMap((slot) => slot.candidates.slice(0, 1).map((u) => u.id)) });
+  // "Việt Trì và Hải Lăng": Việt Trì is answered, and the name that fits nothing is said so.
+  return question.unknownName === null ? answers : [...answers, textReply(t('unit-not-found', { query: question.unknownName }))];
+}
+
+/** A slot the chat is asked about: several units fit, or one fits only by a near spelling. */
+function unsure(slot: UnitSlot): boolean {
+  return slot.candidates.length > 1 || slot.loose;
 }
 
 /** "UBND Phường Phú Thọ (UBND tỉnh Phú Thọ)": a unit as a choice, with its parent so two of one name differ. */
@@ -47,30 +55,33 @@ function choiceLabel(gazetteer: Gazetteer, unit: GazetteerUnit): string {
   return parent ? `${unit.name} (${parent.name})` : unit.name;
 }
 
-/** Every way to settle the unclear names: one button a combination, each naming its units. */
+/** Every way to settle the unsure names: one button a combination, each naming its units; a list to type from when there are too many. */
 function whichUnit(deps: ConversationDeps, question: Question, settled: SettledQuestion, gazetteer: Gazetteer): Reply {
+  const unclear = question.units.filter(unsure);
+  const names = unclear.map((slot) => `«${slot.text}»`).join(', ');
+  const choices = question.units.reduce((n, slot) => n * slot.candidates.length, 1);
+  if (choices > MAX_CHOICES) {
+    const candidates = unclear.flatMap((s) => s.candidates.map((u) => choiceLabel(gazetteer, u)));
+    return textReply(deps.t('unit-ambiguous', { query: names, candidates: candidates.slice(0, MAX_CHOICES).join('; ') + (candidates.length > MAX_CHOICES ? '…' : '') }));
+  }
   let combinations: GazetteerUnit[][] = [[]];
   for (const slot of question.units) {
     const candidates = [...slot.candidates].sort((a, b) => choiceLabel(gazetteer, a).localeCompare(choiceLabel(gazetteer, b), 'vi'));
     combinations = combinations.flatMap((chosen) => candidates.map((unit) => [...chosen, unit]));
   }
-  const unclear = question.units.filter((slot) => slot.candidates.length > 1);
-  const names = unclear.map((slot) => `«${slot.text}»`).join(', ');
-  if (combinations.length > MAX_CHOICES) {
-    return textReply(deps.t('unit-ambiguous', { query: names, candidates: unclear.flatMap((s) => s.candidates.map((u) => choiceLabel(gazetteer, u))).slice(0, MAX_CHOICES).join('; ') }));
-  }
   const buttons: ReplyButton[][] = combinations.map((units) => [
     {
-      label: units.filter((_, i) => (question.units[i]?.candidates.length ?? 0) > 1).map((u) => choiceLabel(gazetteer, u)).join(' – '),
+      label: units.filter((_, i) => unsure(question.units[i] as UnitSlot)).map((u) => choiceLabel(gazetteer, u)).join(' – '),
       action: encodeQuestion({ ...settled, unitIds: units.map((u) => u.id) }),
     },
   ]);
-  return { lines: [deps.t('unit-which', { query: names })], buttons };
+  const onlySlips = unclear.every((slot) => slot.candidates.length === 1);
+  return { lines: [deps.t(onlySlips ? 'unit-did-you-mean' : 'unit-which', { query: names })], buttons };
 }
 
 /** A name that fits nothing: said so, with the nearest names as buttons when any is near. */
 function notFound(deps: ConversationDeps, settled: SettledQuestion, name: string, gazetteer: Gazetteer): Reply {
-  const near = gazetteer.near(foldWords(name), Math.max(2, Math.ceil(foldWords(name).length / 3)), NEAREST_OFFERED);
+  const near = gazetteer.near(foldWords(name), offeredWithin(foldWords(name)), NEAREST_OFFERED);
   if (near.length === 0) return textReply(deps.t('unit-not-found', { query: name }));
   return {
     lines: [deps.t('unit-not-found-near', { query: name })],

@@ -13,12 +13,6 @@ export interface StoredResult extends UnitResult {
   createdAt: Date;
 }
 
-/** The periods a unit has results for, newest first. */
-export async function periodsOfUnit(db: Db, unitId: number): Promise<string[]> {
-  const rows = await db.selectDistinct({ period: results.period }).from(results).where(eq(results.unitId, unitId)).orderBy(desc(results.period));
-  return rows.map((r) => r.period);
-}
-
 export async function latestResult(db: Db, unitId: number, period: string): Promise<StoredResult | null> {
   const [row] = await db
     .select()

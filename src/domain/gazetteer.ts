@@ -17,6 +17,20 @@ export interface GazetteerUnit {
   parentId: number | null;
 }
 
+/**
+ * Letters a typed name may miss a known one by and still be read as it: none in a name under five
+ * letters, one under ten, two beyond. The one rule for every reading of a name with a slip.
+ */
+export function slipsAllowed(words: string): number {
+  const letters = words.replace(/ /g, '').length;
+  return letters < 5 ? 0 : letters < 10 ? 1 : 2;
+}
+
+/** Further off: names offered as "did you mean" when nothing fits, never read as the name typed. */
+export function offeredWithin(words: string): number {
+  return Math.max(2, Math.ceil(words.replace(/ /g, '').length / 3));
+}
+
 export interface NearUnit {
   unit: GazetteerUnit;
   /** Letters to change, add or drop to turn the typed words into this unit's name. */
@@ -139,10 +153,6 @@ export class Gazetteer {
       }
     }
     this.longestForm = longest;
-  }
-
-  get size(): number {
-    return this.units.size;
   }
 
   unit(id: number): GazetteerUnit | undefined {

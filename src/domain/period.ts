@@ -178,10 +178,12 @@ export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
       re: new RegExp(`\\b(?:quy|q) ?(iv|iii|ii|i|[1-4])${YEAR_AFTER}${RELATIVE_YEAR}\\b`),
       build: (m) => quarter(m[1], m[2], relativeYear(m[3], today)),
     },
-    // A date says its month: "20/11/2026", "20/11" (a first number over 12 is a day).
+    // A date says its month: "20/11/2026".
     { re: /\b\d{1,2}\/(\d{1,2})\/(\d{4})\b/, build: (m) => month(m[1], m[2]) },
-    { re: /\b(1[3-9]|2\d|3[01])\/(\d{1,2})\b/, build: (m) => month(m[2], undefined) },
-    { re: /\b(\d{1,2})\/(\d{4}|\d{2})\b/, build: (m) => month(m[1], m[2]) },
+    { re: /\b(\d{1,2})\/(\d{4})\b/, build: (m) => month(m[1], m[2]) },
+    // "8/26" is August 2026; two digits before 22 (the index began in 2022) make "12/10" a date, 12 October.
+    { re: /\b(\d{1,2})\/(2[2-9]|[3-9]\d)\b/, build: (m) => month(m[1], m[2]) },
+    { re: /\b\d{1,2}\/(0?[1-9]|1[0-2])\b/, build: (m) => month(m[1], undefined) },
     { re: /\b(\d{4})\/(\d{1,2})\b/, build: (m) => month(m[2], m[1]) },
     { re: /\bnam (\d{4})\b/, build: (m) => year(m[1]) },
     { re: /\bnam (?:nay|hien tai)\b/, build: () => ({ kind: 'year', year: today.year }) },
@@ -211,6 +213,8 @@ export function periodWords(text: string): string {
     .replace(/\b(\d{4})\.(0?[1-9]|1[0-2])\b/g, '$1/$2')
     .replace(/[^a-z0-9/]+/g, ' ')
     .replace(/\s+/g, ' ')
+    // "tháng 8, 2026": a year right after a month or a quarter is its year.
+    .replace(/\b((?:thang|thg|th|t|quy|q) ?\d{1,2}) (\d{4})\b/g, '$1/$2')
     .trim();
 }
 

@@ -46,8 +46,13 @@ function decodePeriod(text: string): PeriodQuery | null {
   return parsePeriodKey(text);
 }
 
+/** Telegram refuses a button whose data is longer. */
+export const MAX_ACTION_BYTES = 64;
+
 export function encodeQuestion(q: SettledQuestion): string {
-  return ['q', INTENT_CODES[q.intent], q.unitIds.join('.'), encodePeriod(q.period), q.group ?? '', q.unitKind ?? ''].join(':');
+  const action = ['q', INTENT_CODES[q.intent], q.unitIds.join('.'), encodePeriod(q.period), q.group ?? '', q.unitKind ?? ''].join(':');
+  if (new TextEncoder().encode(action).length > MAX_ACTION_BYTES) throw new Error(`question action over ${MAX_ACTION_BYTES} bytes: ${action}`);
+  return action;
 }
 
 /** The question a button carries; null for data that is not one (an older button, a forged tap). */

@@ -7,6 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Gazetteer } from './gazetteer.js';
 import { PeriodError } from './period.js';
+import { OPENING_WORDS, vocabularySlips } from './question-words.js';
 import { namesSomething, readQuestion, type Question, type QuestionIntent } from './question.js';
 import { cleanText, foldWords } from './text.js';
 
@@ -62,8 +63,15 @@ export const VERBS: readonly Verb[] = [
 /** Which anywhere-verb wins when several stand in one message: the narrower one. */
 const ANYWHERE_ORDER: readonly VerbKind[] = ['overdue', 'assign', 'template', 'tasks', 'help'];
 
-/** Words a message may open with before what it asks: "cho em hỏi", "bot ơi", "anh xem giúp". */
-const OPENING = /^(?:(?:bot|anh|chi|em|ban|a|oi|cho|em|minh|toi|hoi|xin|xem|giup|gium|vui long|lam on|chao)\s+)+/;
+/** Longer than any question: a pasted text, not something asked. */
+const LONGEST_QUESTION = 300;
+
+function withoutOpening(words: string): string {
+  const list = words.split(' ');
+  let start = 0;
+  while (start < list.length - 1 && OPENING_WORDS.has(list[start] ?? '')) start++;
+  return list.slice(start).join(' ');
+}
 
 /** "/diem@chiso_bot thang 2" → { command: "diem", rest: "thang 2" }. */
 function splitCommand(text: string): { command: string | null; rest: string } {
@@ -92,8 +100,7 @@ function verbAnywhere(words: string): Verb | null {
     if (verb?.anywhere?.some((phrase) => padded.includes(` ${phrase} `))) return verb;
   }
   const typed = words.replace(/ /g, '');
-  if (typed.length < 5) return null;
-  return VERBS.find((v) => (v.anywhere ?? []).some((phrase) => distance(phrase.replace(/ /g, ''), typed) <= (typed.length < 8 ? 1 : 2))) ?? null;
+  return VERBS.find((v) => (v.anywhere ?? []).some((phrase) => distance(phrase.replace(/ /g, ''), typed) <= vocabularySlips(typed))) ?? null;
 }
 
 export function parseRequest(typed: string, today: Today, gazetteer: Gazetteer): Request {
@@ -106,10 +113,11 @@ export function parseRequest(typed: string, today: Today, gazetteer: Gazetteer):
     return withArguments(verb, commandRest, today, gazetteer);
   }
   const words = foldWords(text);
-  const opened = words.replace(OPENING, '');
+  const opened = withoutOpening(words);
   const matched = matchVerb(opened) ?? matchVerb(words);
   // A verb without arguments opens a message only when nothing else follows ("hủy", not "Huy Hoàng").
   if (matched && (takesArguments(matched.verb.kind) || matched.rest === '')) return withArguments(matched.verb, matched.rest, today, gazetteer);
+  if (text.length > LONGEST_QUESTION) return { kind: 'unknown', text };
   const question = safeReadQuestion(text, today, gazetteer);
   if ('kind' in question) return question;
   const other = question.cued ? null : verbAnywhere(words);

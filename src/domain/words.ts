@@ -7,8 +7,11 @@
 export interface Token {
   word: string;
   used: boolean;
-  /** Read as filler, or as a kind word ("phường") with no known name after it: either may belong to an unknown name. */
-  loose?: 'filler' | 'kind';
+  /**
+   * Read as a filler word, a word of a filler phrase ("bao nhiêu", "thế nào"), or a kind word ("phường")
+   * with no known name after it: a filler word or a kind word may belong to an unknown name.
+   */
+  loose?: 'filler' | 'phrase' | 'kind';
 }
 
 export function wordsAt(tokens: readonly Token[], start: number, length: number): string | null {

@@ -37,6 +37,14 @@ export type LeadersAnswer =
 
 const DEFAULT_COUNT = 3;
 
+/** Units ranked among each other: communes with communes, departments with departments. */
+const PEER_KINDS: readonly (readonly UnitKind[])[] = [['xa', 'phuong', 'dac-khu'], ['so-nganh'], ['huyen'], ['tinh'], ['khac']];
+
+/** With no kind said, the peers of the unit asked around, or the communes a province ranks each month. */
+function peerKinds(kind: UnitKind): readonly UnitKind[] {
+  return PEER_KINDS.find((kinds) => kinds.includes(kind)) ?? [kind];
+}
+
 function byTotal(order: 'top' | 'bottom') {
   const direction = order === 'top' ? -1 : 1;
   return (a: RankingEntry, b: RankingEntry): number =>
@@ -48,7 +56,8 @@ function byTotal(order: 'top' | 'bottom') {
 export async function leaders(db: Db, request: LeadersRequest, query: PeriodQuery): Promise<LeadersAnswer> {
   const parent = request.parent ?? (await parentFor(db, request.around));
   if (!parent) return { kind: 'no-parent' };
-  const children = (await db.select().from(units).where(eq(units.parentId, parent.id))).filter((c) => request.kind === null || c.kind === request.kind);
+  const peers = request.kind ? [request.kind] : peerKinds(request.around?.kind ?? 'xa');
+  const children = (await db.select().from(units).where(eq(units.parentId, parent.id))).filter((c) => peers.includes(c.kind));
   const childIds = children.map((c) => c.id);
   const periods = await periodsOfUnits(db, childIds);
   const available = periods.map((p) => p.period);

@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
-import type { Gazetteer, GazetteerUnit } from '../domain/gazetteer.js';
+import { slipsAllowed, type Gazetteer, type GazetteerUnit } from '../domain/gazetteer.js';
 import { cleanText } from '../domain/text.js';
 import { unitKindHint, unitNameKey, type UnitPlace } from '../domain/units.js';
 import { recheckedGazetteer, unitGazetteer } from './gazetteer.js';
@@ -33,7 +33,7 @@ async function findIn(db: Db, gazetteer: Gazetteer, query: string, options: { wi
   const hint = unitKindHint(trimmed);
   const ofKind = (found: GazetteerUnit[]) => (hint === null ? found : found.filter((u) => u.kind === hint));
   const key = unitNameKey(trimmed);
-  const passes = [() => gazetteer.lookup(trimmed), () => gazetteer.containing(key), () => gazetteer.near(key, key.length < 10 ? 1 : 2).map((n) => n.unit)];
+  const passes = [() => gazetteer.lookup(trimmed), () => gazetteer.containing(key), () => gazetteer.near(key, slipsAllowed(key)).map((n) => n.unit)];
   for (const pass of passes) {
     const found = ofKind(pass());
     if (found.length === 0) continue;

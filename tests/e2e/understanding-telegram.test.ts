@@ -68,11 +68,18 @@ describe('a question in any order, with or without diacritics', () => {
     ['Tổng điểm tháng 8 xã Hy Cương là bao nhiêu', HY_CUONG],
     ['Hy Cuong bao nhieu diem', HY_CUONG],
     ['Hy Cương, Phú Thọ thg 8', HY_CUONG],
-    ['x. Hy Cuongg 08.2026', HY_CUONG],
   ])('%s → the card of %s for 08/2026 with the portal total', async (text, unit) => {
     const reply = await t.ask(text, STRANGER);
     expect(reply).toContain(`${unit}, tháng 08/2026`);
     expect(reply).toContain(totalLine(unit));
+  });
+
+  it('offers a name read through a slip instead of assuming it, then answers', async () => {
+    expect(await t.ask('x. Hy Cuongg 08.2026', STRANGER)).toContain('Có phải anh/chị muốn xem');
+    expect(t.buttons(STRANGER)).toEqual(['UBND xã Hy Cương (UBND tỉnh Phú Thọ)']);
+    const answer = await t.tap('UBND xã Hy Cương (UBND tỉnh Phú Thọ)', STRANGER);
+    expect(answer).toContain(`${HY_CUONG}, tháng 08/2026`);
+    expect(answer).toContain(totalLine(HY_CUONG));
   });
 
   it("reads a question without a unit as the chat's own unit, the filler left aside", async () => {
@@ -161,6 +168,16 @@ describe('asking instead of guessing', () => {
     expect(await t.tap('UBND xã Hy Cương (UBND tỉnh Phú Thọ)', STRANGER, 1)).toContain(totalLine(HY_CUONG));
   });
 
+  it('asks again rather than guess when a message names more units than one question holds', async () => {
+    expect(await t.ask('điểm Việt Trì, Nông Trang, Hy Cương tháng 8', STRANGER)).toContain('Tin nhắn nêu 3 đơn vị');
+  });
+
+  it('answers the unit it knows and says which name fits none', async () => {
+    const reply = await t.ask('điểm tháng 8 của Việt Trì và Hải Lăng', STRANGER);
+    expect(reply).toContain(totalLine(VIET_TRI));
+    expect(reply).toContain('Không tìm thấy đơn vị «Hải Lăng»');
+  });
+
   it('never answers with another unit when the one named fits none', async () => {
     const reply = await t.ask('điểm phường Thủ Dầu Một tháng 8', VIET_TRI_OFFICER);
     expect(reply).toContain('Không tìm thấy đơn vị «Thủ Dầu Một»');
@@ -190,6 +207,9 @@ describe('in a group', () => {
     expect((await t.say('tháng 8 được mấy điểm?', LINKED_GROUP)).join('\n')).toContain(totalLine(VIET_TRI));
     expect(await t.say('Nông Trang', LINKED_GROUP)).toEqual([]);
     expect(await t.say('chiều nay anh em đi Nông Trang nhé', LINKED_GROUP)).toEqual([]);
+    for (const chatter of ['Mất điện rồi', 'thấy chưa', 'Địa điểm họp ở đâu?', 'hôm nay mưa nhiều hơn', 'đất đai xã Hy Cương thế nào', 'có việc gì không', 'thôi', 'họp ngày 20/11 nhé']) {
+      expect(await t.say(chatter, LINKED_GROUP)).toEqual([]);
+    }
   });
 
   it('leaves a command meant for another bot to it', async () => {

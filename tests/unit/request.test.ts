@@ -9,6 +9,8 @@ const UNITS: GazetteerUnit[] = [
   { id: 3, name: 'UBND phường Bần Yên Nhân', code: null, kind: 'phuong', parentId: 2 },
   { id: 4, name: 'UBND tỉnh Phú Thọ', code: 'H44', kind: 'tinh', parentId: null },
   { id: 5, name: 'UBND Phường Việt Trì', code: 'H44.100', kind: 'phuong', parentId: 4 },
+  { id: 6, name: 'UBND xã Hải Long', code: null, kind: 'xa', parentId: 4 },
+  { id: 7, name: 'UBND xã Thượng Long', code: null, kind: 'xa', parentId: 4 },
 ];
 const gazetteer = new Gazetteer(UNITS);
 const p = (text: string) => parseRequest(text, today, gazetteer);
@@ -81,5 +83,39 @@ describe('parseRequest', () => {
     expect(question('hạng của Việt Trì')).toMatchObject({ intent: 'rank', units: [[5]] });
     expect(question('Việt Trì có bị tụt hạng không')).toMatchObject({ intent: 'rank', units: [[5]] });
     expect(p('quá hạnn')).toEqual({ kind: 'overdue' });
+  });
+
+  it('tells a group from a unit of the same letters by the kind word or the tone marks typed', () => {
+    expect(question('điểm Hải Long tháng 8')).toMatchObject({ intent: 'score', group: null, units: [[6]] });
+    expect(question('điểm xã Hai Long')).toMatchObject({ group: null, units: [[6]] });
+    expect(question('chỉ số hài lòng tháng 8')).toMatchObject({ intent: 'detail', group: 'MDHL', units: [] });
+    expect(question('chi so hai long')).toMatchObject({ intent: 'detail', group: 'MDHL', units: [] });
+  });
+
+  it('reads the words after a kind word as a name even when they are filler elsewhere, and keeps a slip to the kind said', () => {
+    expect(question('điểm tỉnh Hà Nam')).toMatchObject({ units: [], unknownName: 'Hà Nam' });
+    expect(question('xã Minh Hà xếp thứ mấy')).toMatchObject({ intent: 'rank', units: [], unknownName: 'Minh Hà' });
+    // "phuong hong" is two letters from "Thượng Long", a xã: not the phường asked about.
+    expect(question('điểm phường Hồng Hà tháng 8')).toMatchObject({ units: [], unknownName: 'Hồng Hà' });
+  });
+
+  it('reads a day and month as that month, and a year after a comma as its year', () => {
+    expect(question('điểm Việt Trì ngày 12/10')).toMatchObject({ period: { kind: 'month', month: 10 }, units: [[5]] });
+    expect(question('điểm Việt Trì tháng 8, 2026')).toMatchObject({ period: { kind: 'month', month: 8, year: 2026 } });
+  });
+
+  it('takes only plain questions for clear ones, which a group hears without being addressed', () => {
+    const clear = (text: string) => {
+      const request = p(text);
+      return request.kind === 'question' && request.question.clear;
+    };
+    for (const text of ['tháng 8 được mấy điểm?', 'Việt Trì xếp thứ mấy', 'kết quả tháng 8 của Việt Trì', 'phường nào cao điểm nhất']) expect(clear(text)).toBe(true);
+    for (const text of ['Mất điện rồi', 'thấy chưa', 'Địa điểm họp ở đâu?', 'hôm nay mưa nhiều hơn', 'đất đai xã Bần Yên Nhân thế nào', 'có việc gì không', 'thôi', 'Việt Trì', 'diemm t8']) {
+      expect(clear(text)).toBe(false);
+    }
+  });
+
+  it('takes a long pasted text for no question', () => {
+    expect(p(`điểm Việt Trì ${'và các đơn vị khác '.repeat(20)}`)).toMatchObject({ kind: 'unknown' });
   });
 });

@@ -1,0 +1,166 @@
+/**
+ * The words questions are made of, folded: the cues that ask, the filler that asks nothing, the kind
+ * words that say what a unit is, the groups' names. Data only; domain/question.ts reads with it.
+ */
+import { CURRENT_FRAMEWORK, FRAMEWORK_2022, type GroupKey } from './framework.js';
+import { KIND_PREFIXES, type UnitKind } from './units.js';
+import { Phrases } from './words.js';
+
+/**
+ * What a cue asks: an intent, or a hint for one — "low" (thấp, yếu: weakest groups or bottom units),
+ * "groups" (nhóm nào), "versus" (hơn, so với: a comparison when two units are named).
+ */
+export type Cue = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'low' | 'groups' | 'versus';
+
+/** Words that ask, anywhere in the message; folded, matched longest first. */
+export const CUES: readonly [string, Cue][] = [
+  ['so sanh', 'compare'],
+  ['doi chieu', 'compare'],
+  ['so voi', 'versus'],
+  ['cao hon', 'versus'],
+  ['thap hon', 'versus'],
+  ['hon', 'versus'],
+  ['cao nhat', 'top'],
+  ['cao diem nhat', 'top'],
+  ['nhieu diem nhat', 'top'],
+  ['dan dau', 'top'],
+  ['dung dau', 'top'],
+  ['tot nhat', 'top'],
+  ['top', 'top'],
+  ['dung cuoi', 'bottom'],
+  ['cuoi bang', 'bottom'],
+  ['bet', 'bottom'],
+  ['xep cuoi', 'bottom'],
+  ['xep bet', 'bottom'],
+  ['cuoi cung', 'bottom'],
+  ['thap nhat', 'low'],
+  ['thap diem nhat', 'low'],
+  ['it diem nhat', 'low'],
+  ['kem nhat', 'low'],
+  ['yeu nhat', 'low'],
+  ['yeu', 'low'],
+  ['kem', 'low'],
+  ['thap', 'low'],
+  ['nhom nao', 'groups'],
+  ['chi so nao', 'groups'],
+  ['tieu chi nao', 'groups'],
+  ['mat diem', 'weakest'],
+  ['cai thien', 'weakest'],
+  ['diem yeu', 'weakest'],
+  ['tru diem', 'weakest'],
+  ['bi tru', 'weakest'],
+  ['xep thu', 'rank'],
+  ['thu may', 'rank'],
+  ['thu bao nhieu', 'rank'],
+  ['thu hang', 'rank'],
+  ['hang may', 'rank'],
+  ['hang bao nhieu', 'rank'],
+  ['hang thu', 'rank'],
+  ['hang', 'rank'],
+  ['tut hang', 'rank'],
+  ['len hang', 'rank'],
+  ['dung thu', 'rank'],
+  ['vi tri', 'rank'],
+  ['xep hang may', 'rank'],
+  ['xep hang bao nhieu', 'rank'],
+  ['xep hang thu', 'rank'],
+  ['xep hang', 'ranking'],
+  ['xephang', 'ranking'],
+  ['bang xep hang', 'ranking'],
+  ['bxh', 'ranking'],
+  ['chi tiet', 'detail'],
+  ['chitiet', 'detail'],
+  ['cu the', 'detail'],
+  ['tieu chi', 'detail'],
+  ['thanh phan', 'detail'],
+  ['diem', 'score'],
+  ['tong diem', 'score'],
+  ['ket qua', 'score'],
+  ['dat', 'score'],
+  ['chi so', 'score'],
+  ['xep loai', 'score'],
+  ['danh gia', 'score'],
+];
+
+/** Cues common in chatter ("đạt", "hơn", "thấp"): on their own they do not make a group's message a question to the bot. */
+export const WEAK_CUES = new Set(['dat', 'hon', 'thap', 'yeu', 'kem', 'top', 'bet', 'hang', 'danh gia', 'chi so', 'cai thien', 'vi tri', 'cu the', 'thanh phan']);
+
+/** Politeness, question words and particles: they ask nothing and name nothing. */
+export const FILLER: readonly string[] = [
+  ...new Set([
+    'cho em hoi', 'cho minh hoi', 'cho toi hoi', 'cho hoi', 'xin hoi', 'hoi', 'cho xem', 'cho biet', 'xem giup', 'xem gium', 'gium', 'giup', 'xem', 'coi',
+    'cho', 'em', 'anh', 'chi', 'minh', 'toi', 'ban', 'bot', 'oi', 'a', 'ah', 'ha', 'nhe', 'nha', 'nhi', 'vay', 'the', 'thi', 'khong', 'ko', 'k', 'hong',
+    'chua', 'roi', 'duoc', 'dc', 'bao nhieu', 'bn', 'may', 'la', 'ra sao', 'the nao', 'nhu the nao', 'nhu nao', 'sao', 'gi', 'nao', 'hay', 'di', 'vui long',
+    'xin', 'chao', 'xin chao', 'cam on', 'ok', 'oke', 'uh', 'um', 'va', 'voi', 'cua', 'tai', 'o', 'thuoc', 'trong', 've', 'don vi', 'dang', 'hien', 'hien tai',
+    'hien nay', 'hom nay', 'luc nay', 'bay gio', 'nay', 'kia', 'do', 'day', 'ne', 'qua', 'tinh hinh', 'thong tin', 'so lieu', 'cap nhat', 'moi nhat',
+    'gan nhat', 'ky', 'ky nay', 'muc', 'bao', 'nhieu', 'nhat', 'co', 'duoc khong', 'giup em', 'giup toi', 'giup minh', 'u', 'nhen', 'hen', 'ta',
+    'cac', 'nhung', 'nhom', 'diem so', 'thang', 'quy', 'nam', 'nho', 'lam on', 'da', 'dau', 'o dau', 'can', 'vang', 'alo', 'bi',
+    'con', 'ai', 'muon', 'biet', 'them', 'ngay', 'lai', 'nua', 'giua', 've viec', 'nhu', 'cung', 'luon', 'day a', 'vay a',
+  ]),
+];
+
+export const FILLER_SET: ReadonlySet<string> = new Set(FILLER);
+
+/** Filler that no unit's name begins or ends with, unlike "bản", "anh" or "la"; a message may open with it ("bot ơi, cho em hỏi"). */
+export const PARTICLES: ReadonlySet<string> = new Set([
+  'oi', 'a', 'ah', 'nhe', 'nha', 'nhi', 'vay', 'khong', 'ko', 'k', 'xem', 'giup', 'gium', 'cho', 'bot', 'dc', 'duoc', 'roi', 'chua', 'the', 'thi',
+  'hoi', 'nao', 'gi', 'sao', 'ne', 'di', 'nhen', 'hen', 'u', 'um', 'uh', 'ok', 'oke', 'alo', 'em', 'minh', 'toi', 'xin', 'chao', 'ta', 'nay', 'kia',
+  'day', 'do',
+]);
+
+/** Words a message may open with before a command's twin: "bot ơi, cho em xem nhiệm vụ", "anh giao việc". */
+export const OPENING_WORDS: ReadonlySet<string> = new Set([...PARTICLES, 'anh', 'chi', 'ban', 'lam', 'on', 'vui']);
+
+export const CUE_WORDS: ReadonlySet<string> = new Set(CUES.flatMap(([phrase]) => phrase.split(' ')));
+
+/** The words before "nào" that ask about units rather than groups: "phường nào", "đơn vị nào". */
+export const UNIT_ASKED: readonly [string, UnitKind | null][] = [
+  ['xa phuong', null],
+  ['don vi', null],
+  ['dia phuong', null],
+  ['co quan', null],
+  ['so nganh', 'so-nganh'],
+  ['thi tran', 'xa'],
+  ['phuong', 'phuong'],
+  ['xa', 'xa'],
+  ['so', 'so-nganh'],
+  ['nganh', 'so-nganh'],
+  ['huyen', 'huyen'],
+];
+
+/** Words that join a unit to the one it belongs to: "Hy Cương, tỉnh Phú Thọ", "Hy Cương thuộc Phú Thọ". */
+export const BELONGS: ReadonlySet<string> = new Set(['thuoc', 'o', 'tai', 'cua', 'tinh', 'thanh pho', 'tp']);
+
+/** Words before a name that say what kind of unit it is; "UBND" says only that one follows. */
+export const KIND_WORDS: readonly [string, UnitKind | null][] = [['uy ban nhan dan', null], ['ubnd', null], ['uy ban', null], ...KIND_PREFIXES];
+
+/** Names people use that the framework's own aliases lack. */
+const EXTRA_GROUP_ALIASES: Partial<Record<GroupKey, string[]>> = {
+  CLGQ: ['dvc', 'dvc tt', 'cung cap dvc'],
+  TTTT: ['thanh toan online', 'tt truc tuyen'],
+  MDSH: ['so hoa hs'],
+};
+
+const GROUP_ALIASES = [CURRENT_FRAMEWORK, FRAMEWORK_2022].flatMap((f) =>
+  f.groups.flatMap((g) => [...g.aliases, ...(EXTRA_GROUP_ALIASES[g.key] ?? [])].map((alias) => ({ key: g.key, alias }))),
+);
+
+/** A group by its name with the words run together ("so hoa" and "sohoa" alike). */
+export const GROUP_BY_COMPACT: ReadonlyMap<string, GroupKey> = new Map(GROUP_ALIASES.map(({ key, alias }) => [alias.replace(/ /g, ''), key]));
+
+export const LONGEST_GROUP_NAME = Math.max(...GROUP_ALIASES.map(({ alias }) => alias.split(' ').length));
+
+export const KIND_PHRASES = new Phrases(KIND_WORDS);
+export const PREFIX_PHRASES = new Phrases(KIND_PREFIXES);
+export const CUE_PHRASES = new Phrases(CUES);
+export const UNIT_ASKED_PHRASES = new Phrases(UNIT_ASKED);
+export const FILLER_PHRASES = new Phrases<'filler' | 'kind'>([...FILLER.map((f) => [f, 'filler'] as const), ...KIND_WORDS.map(([w]) => [w, 'kind'] as const)]);
+
+/**
+ * Letters a typed word may miss one of ours by (a cue, a command's twin): the vocabulary is small, so
+ * a longer word may slip twice (a swap of two letters is two), where a name in the gazetteer may not.
+ */
+export function vocabularySlips(typed: string): number {
+  const letters = typed.replace(/ /g, '').length;
+  return letters < 5 ? 0 : letters < 8 ? 1 : 2;
+}
