@@ -389,6 +389,7 @@ admin-upload-too-large = Một lần gửi tối đa { $max } MB: gửi các t�
 admin-upload-too-many-parts = Quá nhiều phần trong một lần gửi: tối đa { $files } tệp và trường «period».
 admin-upload-broken = Dữ liệu multipart/form-data bị hỏng hoặc bị ngắt giữa chừng: gửi lại.
 http-not-found = Không có đường dẫn { $method } { $path }. Danh sách đường dẫn của API quản trị: /api/docs.
+media-not-found = Tệp này không có hoặc đã hết hạn. Anh/chị hỏi lại bot để nhận tệp mới.
 http-invalid-json = Nội dung không phải JSON hợp lệ (Content-Type là application/json).
 http-empty-json = Nội dung rỗng trong khi Content-Type là application/json: gửi JSON, hoặc bỏ Content-Type.
 http-media-type = Không nhận kiểu nội dung «{ $type }»: gửi JSON (Content-Type: application/json).

@@ -36,6 +36,19 @@ const schema = z.object({
     .refine((v) => v.split(',').every((n) => /^\d{1,2}$/.test(n.trim())), 'phải là các số ngày làm việc trước hạn, cách nhau bởi dấu phẩy, ví dụ 3,1,0'),
   DELIVERY_LEASE_SECONDS: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(1, 'phải từ 1 giây trở lên').default(60),
   TRUST_PROXY: optional(z.string().regex(/^(true|[\d.:a-fA-F/, ]+)$/, { error: 'phải là true hoặc danh sách địa chỉ IP/CIDR của proxy, ví dụ 127.0.0.1,10.0.0.0/8' })),
+  ZALO_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]+$/, 'không đúng dạng token của Zalo Bot (12345689:abc-xyz)')),
+  ZALO_BOT_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, 'từ 8 đến 256 ký tự A-Z, a-z, 0-9, _ và -')),
+  ZALO_BOT_API_ROOT: z.url('phải là một địa chỉ URL').default('https://bot-api.zaloplatforms.com'),
+  ZALO_BOT_NAME: optional(z.string().max(100, 'tối đa 100 ký tự')),
+  ZALO_OA_APP_ID: optional(z.string().regex(/^\d+$/, 'là dãy số (App ID của ứng dụng Zalo)')),
+  ZALO_OA_SECRET_KEY: optional(z.string().min(8, 'phải dài ít nhất 8 ký tự')),
+  ZALO_OA_APP_SECRET: optional(z.string().min(8, 'phải dài ít nhất 8 ký tự')),
+  ZALO_OA_ACCESS_TOKEN: optional(z.string().min(8, 'phải dài ít nhất 8 ký tự')),
+  ZALO_OA_REFRESH_TOKEN: optional(z.string().min(8, 'phải dài ít nhất 8 ký tự')),
+  ZALO_OA_API_ROOT: z.url('phải là một địa chỉ URL').default('https://openapi.zalo.me'),
+  ZALO_OAUTH_ROOT: z.url('phải là một địa chỉ URL').default('https://oauth.zaloapp.com'),
+  ZALO_OA_NAME: optional(z.string().max(100, 'tối đa 100 ký tự')),
+  ZALO_OA_OUTSIDE_WINDOW: z.enum(['report', 'wait'], { error: 'phải là report (báo "ngoài thời hạn tương tác") hoặc wait (chờ tin nhắn tiếp theo của người dùng)' }).default('report'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -64,6 +77,24 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy: which X-Forwarded-For to believe (Fastify's trustProxy); false: none. */
   trustProxy: boolean | string;
+  /** PUBLIC_URL without a trailing slash: where webhooks and files sent by address are reached; null when unset. */
+  publicUrl: string | null;
+  /** Zalo Bot Platform (channels.md A6); null when ZALO_BOT_TOKEN is unset. */
+  zaloBot: { token: string; apiRoot: string; webhookSecret: string; name: string | null } | null;
+  /** Zalo Official Account (channels.md A1–A5); null when its settings are unset. */
+  zaloOa: {
+    appId: string;
+    /** The OA Secret Key that signs webhooks (not the app secret). */
+    secretKey: string;
+    appSecret: string | null;
+    accessToken: string;
+    refreshToken: string | null;
+    apiRoot: string;
+    oauthRoot: string;
+    name: string | null;
+    /** A message outside the messaging window: reported, or kept until the user writes again. */
+    outsideWindow: 'report' | 'wait';
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  const oaKeys = ['ZALO_OA_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_ACCESS_TOKEN'] as const;
+  const oaGiven = oaKeys.filter((key) => e[key] !== undefined);
+  if (oaGiven.length > 0 && oaGiven.length < oaKeys.length) {
+    throw new ConfigError(oaKeys.filter((key) => e[key] === undefined).map((key) => `${key}: cần có khi đã đặt ${oaGiven.join(', ')} (Zalo OA cần cả ${oaKeys.join(', ')})`));
+  }
+  const stripSlash = (url: string) => url.replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -113,5 +150,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminders: { time: e.REMINDER_TIME, offsets: [...new Set(e.REMINDER_OFFSETS.split(',').map((n) => Number(n.trim())))].sort((a, b) => b - a) },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === undefined ? false : e.TRUST_PROXY === 'true' || e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL ? stripSlash(e.PUBLIC_URL) : null,
+    zaloBot: e.ZALO_BOT_TOKEN
+      ? {
+          token: e.ZALO_BOT_TOKEN,
+          apiRoot: stripSlash(e.ZALO_BOT_API_ROOT),
+          webhookSecret: e.ZALO_BOT_WEBHOOK_SECRET ?? createHash('sha256').update(`zalo-webhook:${e.ZALO_BOT_TOKEN}`).digest('hex').slice(0, 48),
+          name: e.ZALO_BOT_NAME ?? null,
+        }
+      : null,
+    zaloOa:
+      e.ZALO_OA_APP_ID && e.ZALO_OA_SECRET_KEY && e.ZALO_OA_ACCESS_TOKEN
+        ? {
+            appId: e.ZALO_OA_APP_ID,
+            secretKey: e.ZALO_OA_SECRET_KEY,
+            appSecret: e.ZALO_OA_APP_SECRET ?? null,
+            accessToken: e.ZALO_OA_ACCESS_TOKEN,
+            refreshToken: e.ZALO_OA_REFRESH_TOKEN ?? null,
+            apiRoot: stripSlash(e.ZALO_OA_API_ROOT),
+            oauthRoot: stripSlash(e.ZALO_OAUTH_ROOT),
+            name: e.ZALO_OA_NAME ?? null,
+            outsideWindow: e.ZALO_OA_OUTSIDE_WINDOW,
+          }
+        : null,
   };
 }

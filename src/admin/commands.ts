@@ -30,6 +30,8 @@ import { findUnit } from '../services/units.js';
 export interface AdminContext {
   db: Db;
   botUsername: string;
+  /** What each other channel the bot speaks on says about joining with a code (Zalo: what to type, and where). */
+  inviteHints?: (code: string) => string[];
   now: () => Date;
   wakeDelivery?: () => void;
   onImported?: (report: ImportReport) => Promise<void>;
@@ -109,7 +111,7 @@ export async function inviteCommand(ctx: AdminContext, args: InviteArgs): Promis
       groupLink,
       expires: formatDateTime(invite.expiresAt),
       uses: invite.maxUses === null ? t('invite-uses-unlimited') : t('invite-uses-limited', { uses: invite.maxUses }),
-    }),
+    }) + (ctx.inviteHints?.(invite.code) ?? []).map((hint) => `\n${hint}`).join(''),
   };
 }
 

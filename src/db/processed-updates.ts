@@ -13,7 +13,7 @@ export const MAX_UPDATE_ATTEMPTS = 3;
 
 export interface UpdateRef {
   channel: string;
-  updateId: number;
+  updateId: string;
 }
 
 

@@ -1,7 +1,6 @@
 /** The one schema. Migrations in drizzle/ are generated from it (`npm run db:generate`). */
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   index,
   integer,
@@ -25,8 +24,9 @@ import type { ConversationState } from './conversation-states.js';
  * What the text columns may hold. Typed in TypeScript only (`$type`): the columns stay `text`, so a
  * new value needs no migration, and reading a row needs no cast.
  */
-/** Where a chat lives. */
-export type Channel = 'telegram' | 'zalo-bot' | 'zalo-oa' | 'console';
+/** Where a chat lives: each channel of channels/index.ts, and the terminal chat. */
+export const CHANNEL_NAMES = ['telegram', 'zalo-bot', 'zalo-oa', 'console'] as const;
+export type Channel = (typeof CHANNEL_NAMES)[number];
 export type ChatType = 'private' | 'group';
 export type ImportSource = 'letter' | 'portal' | 'sheet';
 export type ImportDraftStatus = 'open' | 'importing' | 'done' | 'cancelled';
@@ -180,7 +180,8 @@ export const processedUpdates = pgTable(
   'processed_updates',
   {
     channel: text('channel').notNull(),
-    updateId: bigint('update_id', { mode: 'number' }).notNull(),
+    /** The channel's id of the update, as text: Telegram's numbers, Zalo's message ids. */
+    updateId: text('update_id').notNull(),
     status: text('status').$type<UpdateStatus>().notNull().default('done'),
     attempts: integer('attempts').notNull().default(1),
     /** The update itself until it is done, so an unfinished one can be handled again. */
@@ -354,4 +355,39 @@ export const conversationStates = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.channel, t.externalId] })],
+);
+
+/**
+ * The buttons last shown to a chat of a channel without buttons (Zalo), as numbered lines: the
+ * number the user types back stands for the action of the button it numbers.
+ */
+export const chatChoices = pgTable(
+  'chat_choices',
+  {
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    /** Label and action of each choice, in the order numbered from 1. */
+    choices: jsonb('choices').$type<{ label: string; action: string }[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.externalId] })],
+);
+
+/**
+ * Files a channel can only send by address (Zalo's photos, the import template): served at
+ * PUBLIC_URL/media/<token>/<name> until they expire. The token is long and random, so the address
+ * cannot be guessed.
+ */
+export const mediaFiles = pgTable(
+  'media_files',
+  {
+    token: text('token').primaryKey(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    /** The file's bytes in base64, as import drafts keep theirs. */
+    data: text('data').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_files_expires_idx').on(t.expiresAt)],
 );

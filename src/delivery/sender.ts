@@ -1,9 +1,9 @@
 /** What the dispatcher needs of a channel: send a reply to a chat, and say how it went. */
-import type { Channel } from '../db/schema.js';
+import { CHANNEL_NAMES, type Channel } from '../db/schema.js';
 import type { Reply } from '../messages/reply.js';
 
-/** Channels the bot can write to first; a terminal chat only answers. */
-export const PUSH_CHANNELS: readonly Channel[] = ['telegram'];
+/** Channels the bot can write to first: all but the terminal chat, which only answers. */
+export const PUSH_CHANNELS: readonly Channel[] = CHANNEL_NAMES.filter((channel) => channel !== 'console');
 
 export interface Recipient {
   externalId: string;

@@ -1,18 +1,19 @@
 /**
- * The HTTP face: health, the Telegram webhook, and the admin API. Built by a function from its
+ * The HTTP face: health, each channel's webhook, files sent by address, and the admin API. Built by a function from its
  * dependencies, so tests start exactly what production starts.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Bot } from 'grammy';
 import type { Logger } from 'pino';
 import type { AdminContext } from '../admin/commands.js';
 import type { ChatTurns } from '../channels/chat-turns.js';
 import type { ConversationDeps } from '../channels/conversation.js';
-import { registerTelegramWebhook } from '../channels/telegram/webhook.js';
+import type { RunningChannel } from '../channels/channel.js';
 import type { Database } from '../db/client.js';
 import { adminRoutes } from './admin-routes.js';
 import { installErrorHandling } from './errors.js';
 import { installReadiness, type ChannelStates } from './readiness.js';
+import { registerMediaRoute } from './media.js';
+import type { Db } from '../db/client.js';
 
 export interface ServerDeps {
   database: Database;
@@ -20,9 +21,12 @@ export interface ServerDeps {
   turns: ChatTurns;
   admin: AdminContext;
   adminToken: string;
-  telegram: { bot: Bot; webhookSecret: string; budgetMs: number } | null;
+  /** The channels running: each mounts its own webhook route. */
+  channels: readonly RunningChannel[];
+  /** Files sent by address (GET /media/…). */
+  media: { db: Db; now: () => Date };
   log: Logger;
-  channels?: ChannelStates;
+  channelStates?: ChannelStates;
   /** Which X-Forwarded-For to believe (the client's address counts wrong admin tokens). */
   trustProxy?: boolean | string;
 }
@@ -36,12 +40,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   installErrorHandling(app, deps.database);
 
-  app.get('/healthz', () => ({ ok: true, database: deps.database.kind, telegram: deps.telegram !== null }));
-  installReadiness(app, { database: deps.database, channels: deps.channels ?? {} });
+  app.get('/healthz', () => ({ ok: true, database: deps.database.kind, channels: Object.keys(deps.channelStates ?? {}) }));
+  installReadiness(app, { database: deps.database, channels: deps.channelStates ?? {} });
 
-  if (deps.telegram) {
-    registerTelegramWebhook(app, { bot: deps.telegram.bot, secret: deps.telegram.webhookSecret, budgetMs: deps.telegram.budgetMs, log: deps.log });
-  }
+  for (const channel of deps.channels) channel.routes?.(app);
+  registerMediaRoute(app, deps.media.db, deps.media.now);
 
   app.register(adminRoutes, { prefix: '/api', admin: deps.admin, conversation: deps.conversation, turns: deps.turns, adminToken: deps.adminToken });
 

@@ -134,7 +134,7 @@ describe('a server without a Telegram token', () => {
   it('serves /healthz and says in the log what to set', async () => {
     const response = await fetch(`${t.app.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, database: onPostgres ? 'postgres' : 'pglite', telegram: false });
+    expect(await response.json()).toEqual({ ok: true, database: onPostgres ? 'postgres' : 'pglite', channels: [] });
     expect(logs.join('')).toContain('TELEGRAM_BOT_TOKEN is not set');
     expect((await fetch(`${t.app.url}/telegram/webhook`, { method: 'POST' })).status).toBe(404);
   });

@@ -8,6 +8,7 @@
 import type { Bot, Context, NextFunction } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
+import type { Resuming } from '../channel.js';
 import type { Db } from '../../db/client.js';
 import { isConnectionError } from '../../db/health.js';
 import { claimUpdate, finishUpdate, unfinishedUpdates } from '../../db/processed-updates.js';
@@ -36,7 +37,7 @@ function turnOf(ctx: Context): string {
 export function handleInTurnOnce(handling: UpdateHandling) {
   const { db, turns, t, log, waitForDatabase } = handling;
   return async (ctx: Context, next: NextFunction): Promise<void> => {
-    const update = { channel: 'telegram', updateId: ctx.update.update_id };
+    const update = { channel: 'telegram', updateId: String(ctx.update.update_id) };
     for (;;) {
       try {
         await turns.run({ channel: 'telegram', externalId: turnOf(ctx) }, async () => {
@@ -62,14 +63,6 @@ export function handleInTurnOnce(handling: UpdateHandling) {
     }
   };
 }
-
-export interface Resuming {
-  everyMs: number;
-  /** Long enough that a handler still at work, or Telegram's own redelivery, comes first. */
-  afterSeconds: number;
-}
-
-export const DEFAULT_RESUMING: Resuming = { everyMs: 30_000, afterSeconds: 30 };
 
 /** Hands the unfinished updates to the bot again, oldest first; each is claimed in its turn as usual. */
 async function resumeUnfinished(bot: Bot, db: Db, log: Logger, afterSeconds: number): Promise<void> {

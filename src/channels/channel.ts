@@ -1,0 +1,74 @@
+/**
+ * What a channel is to the rest of the bot: a folder that turns its platform's updates into
+ * `converse` / `converseFile` / `act` calls and renders replies back, plus one entry in
+ * channels/index.ts. The composition root starts each channel whose settings are present, gives it
+ * the core, mounts its routes, hands its sender to the delivery layer and stops it at the end.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { Channel } from '../db/schema.js';
+import type { Sender } from '../delivery/sender.js';
+import type { MediaStore } from '../server/media.js';
+import type { ChatTurns } from './chat-turns.js';
+import type { ConversationDeps } from './conversation.js';
+
+/** How often, and after how long, updates acknowledged but left unfinished are handled again. */
+export interface Resuming {
+  everyMs: number;
+  /** Long enough that a handler still at work, or the platform's own redelivery, comes first. */
+  afterSeconds: number;
+}
+
+export const DEFAULT_RESUMING: Resuming = { everyMs: 30_000, afterSeconds: 30 };
+
+/** Timings the tests shorten or lengthen; production leaves them unset. */
+export interface ChannelOptions {
+  /** How long a webhook's caller is kept waiting before the handling goes on after the answer. */
+  webhookBudgetMs?: number;
+  resuming?: Partial<Resuming>;
+  /** Telegram's getMe answer, so tests need no call for it. */
+  telegramBotInfo?: UserFromGetMe;
+}
+
+/** What the core lends a channel. */
+export interface ChannelCore {
+  config: Config;
+  database: Database;
+  conversation: ConversationDeps;
+  /** One update of a chat at a time, across instances. */
+  turns: ChatTurns;
+  log: Logger;
+  wakeDelivery: () => void;
+  /** Where files sent by address are kept and served (needs PUBLIC_URL); null without one. */
+  media: MediaStore | null;
+  /** Resolves when the app stops: a channel waiting for something gives up then. */
+  stopping: Promise<void>;
+  options: ChannelOptions;
+}
+
+/** A channel running in this process. */
+export interface RunningChannel {
+  /** How the delivery layer writes to its chats, and at what pace. */
+  sender: Sender;
+  /** Mounts its webhook route, before the server listens. */
+  routes?(app: FastifyInstance): void;
+  /** After the server listens: sets its webhook, or starts polling. */
+  start(): Promise<void>;
+  /** Taking updates and able to send, for /readyz. */
+  ready(): boolean;
+  /** Stops taking updates; handlings under way finish first. */
+  stop(): Promise<void>;
+  /** The name the platform knows the bot by (Telegram's username), for invite links. */
+  botName?: string;
+}
+
+export interface ChannelModule {
+  name: Channel;
+  /** Null when the channel's settings are absent: the channel is off. */
+  setup(core: ChannelCore): Promise<RunningChannel | null>;
+  /** What an invite says about this channel: a link that opens the bot, or what to type and where; null when off. */
+  inviteHint(config: Config, code: string): string | null;
+}

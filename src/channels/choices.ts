@@ -1,0 +1,56 @@
+/**
+ * Buttons on a channel that has none (Zalo): each button becomes a numbered line, and the numbers are
+ * remembered for the chat, so typing "2" (or a button's label) presses the second button, as a tap would.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { ChatAddress } from '../db/chats.js';
+import type { Db } from '../db/client.js';
+import { chatChoices } from '../db/schema.js';
+import type { Reply } from '../messages/reply.js';
+import { fold } from '../domain/text.js';
+
+type Address = Pick<ChatAddress, 'channel' | 'externalId'>;
+
+/**
+ * The replies with their buttons written as numbered lines ("1. Xác nhận"), numbered across the
+ * replies; the actions are stored for the chat, replacing those of the answer before. Replies
+ * without buttons are left as they are, and leave the stored choices in place.
+ */
+export async function numberChoices(db: Db, chat: Address, replies: readonly Reply[]): Promise<Reply[]> {
+  const choices: { label: string; action: string }[] = [];
+  const numbered = replies.map((reply) => {
+    const buttons = reply.buttons?.flat() ?? [];
+    if (buttons.length === 0) return reply;
+    const lines = buttons.map((b) => {
+      choices.push({ label: b.label, action: b.action });
+      return `${choices.length}. ${b.label}`;
+    });
+    const { buttons: _buttons, ...rest } = reply;
+    return { ...rest, lines: [...reply.lines, '', ...lines, CHOOSE_HINT] };
+  });
+  if (choices.length > 0) {
+    await db
+      .insert(chatChoices)
+      .values({ channel: chat.channel, externalId: chat.externalId, choices })
+      .onConflictDoUpdate({ target: [chatChoices.channel, chatChoices.externalId], set: { choices, createdAt: new Date() } });
+  }
+  return numbered;
+}
+
+/** The hint under numbered choices. */
+const CHOOSE_HINT = '(Trả lời bằng số để chọn.)';
+
+/** The action a typed number or label stands for in the last numbered choices shown to the chat; null when it is neither. */
+export async function chosenAction(db: Db, chat: Address, text: string): Promise<string | null> {
+  const typed = text.trim();
+  if (typed === '' || typed.length > 200) return null;
+  const [row] = await db
+    .select({ choices: chatChoices.choices })
+    .from(chatChoices)
+    .where(and(eq(chatChoices.channel, chat.channel), eq(chatChoices.externalId, chat.externalId)));
+  if (!row) return null;
+  const number = /^\d{1,2}$/.test(typed) ? Number(typed) : null;
+  if (number !== null) return row.choices[number - 1]?.action ?? null;
+  const byLabel = row.choices.filter((c) => fold(c.label) === fold(typed));
+  return byLabel.length === 1 ? (byLabel[0]?.action ?? null) : null;
+}
