@@ -5,18 +5,15 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { AdminContext } from './admin/commands.js';
 import type { ChannelOptions, RunningChannel } from './channels/channel.js';
 import { ChatTurns } from './channels/chat-turns.js';
-import type { ConversationDeps } from './channels/conversation.js';
+import { buildServices } from './composition.js';
 import { CHANNELS } from './channels/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import type { Channel } from './db/schema.js';
 import { DEFAULT_DISPATCHER_OPTIONS, Dispatcher, type DispatcherOptions } from './delivery/dispatcher.js';
 import type { Sender } from './delivery/sender.js';
-import type { ImportReport } from './imports/save.js';
-import { schedulePublication } from './scheduler/auto-publish.js';
 import { startScheduler, type Scheduler } from './scheduler/index.js';
 import { createLogger } from './logger.js';
 import { t } from './messages/i18n.js';
@@ -24,9 +21,6 @@ import { buildServer } from './server/app.js';
 import { mediaStore } from './server/media.js';
 import type { ChannelStates } from './server/readiness.js';
 import { removeInstanceFile, writeInstanceFile } from './server/instance-file.js';
-
-/** Used in deep links when neither TELEGRAM_BOT_USERNAME nor getMe says otherwise. */
-export const DEFAULT_BOT_USERNAME = 'chiso_bot';
 
 export interface AppOptions extends ChannelOptions {
   now?: () => Date;
@@ -60,12 +54,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     ...options.dispatcher,
   });
   const wakeDelivery = () => dispatcher.wake();
-  const onImported = async (report: ImportReport) => {
-    if (!config.publishAutoTime) return;
-    const at = await schedulePublication(database.db, report.period, now(), { time: config.publishAutoTime, timeZone: config.timeZone, holidays: config.holidays });
-    if (at) log.info({ period: report.period, at: at.toISOString() }, 'publication scheduled');
-  };
-  const conversation: ConversationDeps = { db: database.db, t, now, timeZone: config.timeZone, wakeDelivery, onImported };
+  const { conversation } = buildServices({ config, db: database.db, now, log, wakeDelivery });
 
   const turns = new ChatTurns(database.db);
   let stopped = false;
@@ -83,14 +72,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
   if (!config.adminToken) log.warn(`ADMIN_TOKEN is not set: a temporary token was written to ${config.dataDir}/server.json for the CLI.`);
-  const admin: AdminContext = {
-    db: database.db,
-    botUsername: channels.get('telegram')?.botName ?? config.telegram?.username ?? DEFAULT_BOT_USERNAME,
-    inviteHints: (code) => CHANNELS.flatMap((module) => (channels.has(module.name) ? [module.inviteHint(config, code)] : [])).filter((hint): hint is string => hint !== null),
-    now,
-    wakeDelivery,
-    onImported,
-  };
+  const { admin } = buildServices({ config, db: database.db, now, log, wakeDelivery, botUsername: channels.get('telegram')?.botName ?? null });
   const channelStates: ChannelStates = Object.fromEntries([...channels].map(([name, running]) => [name, () => running.ready()]));
   const server = buildServer({ database, conversation, turns, admin, adminToken, channels: [...channels.values()], media: { db: database.db, now }, log, channelStates, trustProxy: config.trustProxy });
   await server.listen({ port: config.port, host: config.host });

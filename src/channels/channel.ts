@@ -13,7 +13,7 @@ import type { Channel } from '../db/schema.js';
 import type { Sender } from '../delivery/sender.js';
 import type { MediaStore } from '../server/media.js';
 import type { ChatTurns } from './chat-turns.js';
-import type { ConversationDeps } from './conversation.js';
+import type { ConversationDeps } from '../core/conversation.js';
 
 /** How often, and after how long, updates acknowledged but left unfinished are handled again. */
 export interface Resuming {

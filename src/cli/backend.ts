@@ -2,15 +2,16 @@
  * Where a CLI command runs: through the admin API of a server that holds the embedded database,
  * or against the database directly when no server holds it (or when DATABASE_URL is set).
  */
-import { DEFAULT_BOT_USERNAME } from '../app.js';
+import { buildServices } from '../composition.js';
 import type { AdminContext } from '../admin/commands.js';
+import type { ConversationDeps } from '../core/conversation.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { readRunningInstance } from '../server/instance-file.js';
 
 export type Backend =
   | { kind: 'remote'; call<T>(method: string, path: string, body?: unknown): Promise<T>; upload<T>(path: string, form: FormData): Promise<T> }
-  | { kind: 'local'; admin: AdminContext; close(): Promise<void> };
+  | { kind: 'local'; admin: AdminContext; conversation: ConversationDeps; close(): Promise<void> };
 
 export class RemoteError extends Error {}
 
@@ -32,9 +33,6 @@ export async function openBackend(config: Config): Promise<Backend> {
     };
   }
   const database = await openDatabase(config.database);
-  return {
-    kind: 'local',
-    admin: { db: database.db, botUsername: config.telegram?.username ?? DEFAULT_BOT_USERNAME, now: () => new Date() },
-    close: () => database.close(),
-  };
+  const { admin, conversation } = buildServices({ config, db: database.db, now: () => new Date(), log: null });
+  return { kind: 'local', admin, conversation, close: () => database.close() };
 }

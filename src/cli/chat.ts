@@ -5,8 +5,8 @@
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
-import { act } from '../channels/actions.js';
-import { converse, type ConversationDeps } from '../channels/conversation.js';
+import { act, asReplies } from '../core/act.js';
+import { converse } from '../core/conversation.js';
 import { ConsoleSession, type ConsoleTransport } from '../channels/console/session.js';
 import type { ChatAddress } from '../db/chats.js';
 import { loadConfig, loadDotEnv } from '../config.js';
@@ -24,9 +24,9 @@ function transport(): ConsoleTransport {
     const post = async (path: string, body: Record<string, string>) => (await backend.call<{ replies: Reply[] }>('POST', path, { chatId, ...body })).replies;
     return { say: (text) => post('/api/console/messages', { text }), press: (action) => post('/api/console/actions', { action }) };
   }
-  const deps: ConversationDeps = { db: backend.admin.db, t, now: () => new Date(), timeZone: config.timeZone };
+  const deps = backend.conversation;
   const chat: ChatAddress = { channel: 'console', externalId: chatId, type: 'private', title: null };
-  return { say: (text) => converse(deps, { chat, text, addressed: true }), press: (action) => act(deps, chat, null, action) };
+  return { say: (text) => converse(deps, { chat, text, addressed: true }), press: async (action) => asReplies(await act(deps, chat, null, action)) };
 }
 
 const session = new ConsoleSession(transport());

@@ -1,4 +1,5 @@
 /** What the bot read from an admin's files, shown before anything is stored, with Xác nhận / Hủy. */
+import { encodeAction } from '../domain/actions.js';
 import { formatDecimal } from '../domain/format.js';
 import { frameworkByVersion, CURRENT_FRAMEWORK } from '../domain/framework.js';
 import { formatPeriodKey } from '../domain/period.js';
@@ -16,8 +17,8 @@ import type { Reply } from './reply.js';
  */
 export function confirmButtons(t: Translate, draftId: number, acceptsLoss: boolean): Reply['buttons'] {
   return [[
-    { label: t('import-confirm-button'), action: `import:${acceptsLoss ? 'force' : 'ok'}:${draftId}` },
-    { label: t('import-cancel-button'), action: `import:no:${draftId}` },
+    { label: t('import-confirm-button'), action: encodeAction({ kind: 'import', choice: acceptsLoss ? 'force' : 'ok', draftId }) },
+    { label: t('import-cancel-button'), action: encodeAction({ kind: 'import', choice: 'no', draftId }) },
   ]];
 }
 

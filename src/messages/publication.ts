@@ -1,4 +1,5 @@
 /** What a published period looks like in a chat: a unit's own card with what to do, or a parent's summary. */
+import { encodeAction } from '../domain/actions.js';
 import { formatChange, formatDateTime, formatDecimal } from '../domain/format.js';
 import { formatPeriodKey } from '../domain/period.js';
 import type { Summary, SummaryEntry } from '../domain/summary.js';
@@ -17,12 +18,12 @@ export function suggestedTasks(t: Translate, card: ScoreCard): string[] {
 export function publicationButtons(t: Translate, unitId: number, period: string): Reply['buttons'] {
   return [
     [
-      { label: t('button-detail'), action: `pub:detail:${unitId}:${period}` },
-      { label: t('button-ranking'), action: `pub:rank:${unitId}:${period}` },
+      { label: t('button-detail'), action: encodeAction({ kind: 'card', view: 'detail', unitId, period }) },
+      { label: t('button-ranking'), action: encodeAction({ kind: 'card', view: 'rank', unitId, period }) },
     ],
     [
-      { label: t('button-tasks'), action: `pub:tasks:${unitId}:${period}` },
-      { label: t('button-ack'), action: `pub:ack:${period}` },
+      { label: t('button-tasks'), action: encodeAction({ kind: 'card', view: 'tasks', unitId, period }) },
+      { label: t('button-ack'), action: encodeAction({ kind: 'card-ack', period }) },
     ],
   ];
 }

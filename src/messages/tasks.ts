@@ -1,4 +1,5 @@
 /** Tasks in words: lists with their buttons, progress, reminders and digests. */
+import { encodeAction } from '../domain/actions.js';
 import type { TaskStatus } from '../domain/tasks.js';
 import { isOverdue } from '../domain/tasks.js';
 import type { IsoDate } from '../domain/working-days.js';
@@ -31,9 +32,9 @@ export function renderTaskList(t: Translate, unit: string, list: readonly UnitTa
         ...(assignment.note ? [t('task-note', { note: assignment.note })] : []),
       ],
       buttons: [[
-        { label: t('button-task-doing'), action: `task:dang-lam:${task.id}:${assignment.unitId}` },
-        { label: t('button-task-done'), action: `task:hoan-thanh:${task.id}:${assignment.unitId}` },
-        { label: t('button-task-note'), action: `task:note:${task.id}:${assignment.unitId}` },
+        { label: t('button-task-doing'), action: encodeAction({ kind: 'task', step: 'dang-lam', taskId: task.id, unitId: assignment.unitId }) },
+        { label: t('button-task-done'), action: encodeAction({ kind: 'task', step: 'hoan-thanh', taskId: task.id, unitId: assignment.unitId }) },
+        { label: t('button-task-note'), action: encodeAction({ kind: 'task', step: 'note', taskId: task.id, unitId: assignment.unitId }) },
       ]],
     })),
   ];

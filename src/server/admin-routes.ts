@@ -18,9 +18,9 @@ import {
   publishCommand,
   type AdminContext,
 } from '../admin/commands.js';
-import { act } from '../channels/actions.js';
+import { act, asReplies } from '../core/act.js';
 import type { ChatTurns } from '../channels/chat-turns.js';
-import { converse, type ConversationDeps } from '../channels/conversation.js';
+import { converse, type ConversationDeps } from '../core/conversation.js';
 import type { ChatAddress } from '../db/chats.js';
 import { t } from '../messages/i18n.js';
 import type { Reply } from '../messages/reply.js';
@@ -134,7 +134,7 @@ export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOp
       { schema: { summary: 'Bấm nút trong terminal', body: schemas.consoleActionBody, response: { 200: schemas.consoleReply, ...schemas.commonErrors } } },
       async (request) => {
         const chat = { channel: 'console' as const, externalId: request.body.chatId, type: 'private' as const, title: null };
-        return { replies: forTerminal(await turns.run(chat, () => act(conversation, chat, null, request.body.action))) };
+        return { replies: forTerminal(asReplies(await turns.run(chat, () => act(conversation, chat, null, request.body.action)))) };
       },
     );
   });

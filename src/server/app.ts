@@ -6,7 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AdminContext } from '../admin/commands.js';
 import type { ChatTurns } from '../channels/chat-turns.js';
-import type { ConversationDeps } from '../channels/conversation.js';
+import type { ConversationDeps } from '../core/conversation.js';
 import type { RunningChannel } from '../channels/channel.js';
 import type { Database } from '../db/client.js';
 import { adminRoutes } from './admin-routes.js';

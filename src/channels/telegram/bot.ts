@@ -8,17 +8,8 @@ import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply, type Reply } from '../../messages/reply.js';
 import type { ChatTurns } from '../chat-turns.js';
-import {
-  cancelImport,
-  confirmImport,
-  confirmPublication,
-  converse,
-  converseFile,
-  importIsOpen,
-  refusesFiles,
-  type ConversationDeps,
-} from '../conversation.js';
-import { act } from '../actions.js';
+import { converse, converseFile, refusesFiles, type ConversationDeps } from '../../core/conversation.js';
+import { act, asReplies } from '../../core/act.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
 import { handleInTurnOnce } from './updates.js';
 
@@ -111,57 +102,37 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await sendReplies(ctx, await converseFile(options.deps, { chat, fileName, bytes, caption: ctx.message.caption ?? '' }));
   });
 
-  protectedBot.callbackQuery(/^import:(ok|force|no):(\d+)$/, async (ctx) => {
-    const chat = chatAddress(ctx);
-    if (!chat) return;
-    const draftId = Number(ctx.match[2]);
-    // A second tap leaves the report of the first in place and is answered with a short notice.
-    if (!(await importIsOpen(options.deps, chat, draftId))) {
-      await ctx.answerCallbackQuery({ text: options.deps.t('import-gone') });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    if (ctx.match[1] === 'no') {
-      await showInPlace(ctx, await cancelImport(options.deps, chat, draftId));
-      return;
-    }
-    await ctx.editMessageText(options.deps.t('import-working'));
-    const status = throttledStatus(async (text) => {
-      await ctx.editMessageText(text);
-    });
-    const reply = await confirmImport(options.deps, chat, draftId, { force: ctx.match[1] === 'force' }, (done, total) => status(options.deps.t('import-progress', { done, total })));
-    await status.flush();
-    await showInPlace(ctx, reply);
-  });
-
-
-  protectedBot.callbackQuery(/^pubgo:([\dQ-]+)$/, async (ctx) => {
-    const chat = chatAddress(ctx);
-    if (!chat) return;
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup();
-    await sendReplies(ctx, [await confirmPublication(options.deps, chat, ctx.match[1] ?? '')]);
-  });
-
-  protectedBot.callbackQuery(/^pubno:/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(options.deps.t('publication-cancelled'));
-  });
-
-  // A notice on the tap itself: Đã nhận changes nothing on screen.
-  protectedBot.callbackQuery(/^pub:ack:/, async (ctx) => {
-    const chat = chatAddress(ctx);
-    if (!chat) return;
-    const [reply] = await act(options.deps, chat, senderName(ctx), ctx.callbackQuery.data);
-    await ctx.answerCallbackQuery(reply ? { text: reply.lines.join(' ') } : {});
-  });
-
-  // Every other button answers with new messages, as on any channel.
+  /**
+   * Every button, through the core's `act`. Telegram shows the outcome its own way: a notice on the
+   * press itself, the answer in place of the pressed message (an import's report over its preview),
+   * spent buttons taken away, and a long import's progress in the message while it runs.
+   */
   protectedBot.on('callback_query:data', async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
-    await ctx.answerCallbackQuery();
-    await sendReplies(ctx, await act(options.deps, chat, senderName(ctx), ctx.callbackQuery.data));
+    const { t } = options.deps;
+    let answered: Promise<unknown> | null = null;
+    const answer = (notice?: string) => (answered ??= ctx.answerCallbackQuery(notice ? { text: notice } : {}));
+    const status = throttledStatus(async (text) => {
+      await ctx.editMessageText(text);
+    });
+    const onProgress = (done: number, total: number) => {
+      // The import has begun: the press is answered, and the preview says so at once.
+      if (!answered) {
+        void answer();
+        void ctx.editMessageText(t('import-working')).catch(() => undefined);
+      }
+      status(t('import-progress', { done, total }));
+    };
+    const outcome = await act(options.deps, chat, senderName(ctx), ctx.callbackQuery.data, { onProgress });
+    const answeredEarly = answered !== null;
+    await answer(outcome.notice);
+    await status.flush();
+    const replies = answeredEarly && outcome.notice ? asReplies(outcome) : outcome.replies;
+    if (outcome.spends) await ctx.editMessageReplyMarkup().catch(() => undefined);
+    const [only] = replies;
+    if (outcome.replaces && only && replies.length === 1) await showInPlace(ctx, only);
+    else await sendReplies(ctx, replies);
   });
 
   // Blocked or removed, the chat gets nothing more; added back or unblocked, it is reachable again.

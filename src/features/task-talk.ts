@@ -30,7 +30,8 @@ import {
   type Actor,
 } from '../services/tasks.js';
 import { findUnit } from '../services/units.js';
-import type { ConversationDeps } from './conversation.js';
+import type { ConversationDeps } from '../core/conversation.js';
+import type { Action } from '../domain/actions.js';
 
 export interface TaskMessage {
   chat: ChatAddress;
@@ -171,12 +172,8 @@ async function assignStep(deps: ConversationDeps, message: TaskMessage, state: E
 }
 
 /** The buttons under a task: Đang làm, Hoàn thành, Ghi chú. */
-export async function taskAction(deps: ConversationDeps, chat: ChatAddress, sender: string | null, action: string): Promise<Reply | null> {
-  const m = /^task:(dang-lam|hoan-thanh|note):(\d+):(\d+)$/.exec(action);
-  if (!m) return null;
-  const [, what = '', taskIdText = '', unitIdText = ''] = m;
-  const taskId = Number(taskIdText);
-  const unitId = Number(unitIdText);
+export async function taskAction(deps: ConversationDeps, chat: ChatAddress, sender: string | null, action: Extract<Action, { kind: 'task' }>): Promise<Reply> {
+  const { step: what, taskId, unitId } = action;
   const linked = await linkedChat(deps, chat);
   if (!linked) return textReply(deps.t('task-no-unit'));
   const actor = actorOf(linked.chat, sender);
@@ -186,7 +183,7 @@ export async function taskAction(deps: ConversationDeps, chat: ChatAddress, send
       await setState(deps.db, chat, { kind: 'task-note', data: { taskId, unitId } });
       return textReply(deps.t('task-note-ask', { id: String(taskId) }));
     }
-    if (!isTaskStatus(what)) return null;
+    if (!isTaskStatus(what)) return textReply(deps.t('task-not-found', { id: String(taskId) }));
     await reportOnTask(deps.db, actor, taskId, unitId, { status: what });
     const unit = await unitById(deps.db, unitId);
     return textReply(deps.t('task-updated', { id: String(taskId), status: deps.t(`task-status-${what}`), unit: unit?.name ?? '', by: actor.name, at: formatDateTime(deps.now()) }));
@@ -196,12 +193,9 @@ export async function taskAction(deps: ConversationDeps, chat: ChatAddress, send
 }
 
 /** One tap on a suggested task: a leader of the unit takes it on for the unit. */
-export async function acceptSuggestion(deps: ConversationDeps, chat: ChatAddress, sender: string | null, action: string): Promise<Reply | null> {
-  const m = /^sugg:(\d+):([\dQ-]+):([A-Z]+)$/.exec(action);
-  if (!m) return null;
-  const [, unitIdText = '', period = '', groupKey = ''] = m;
-  const unitId = Number(unitIdText);
-  const group = CURRENT_FRAMEWORK.groups.find((g) => g.key === groupKey);
+export async function acceptSuggestion(deps: ConversationDeps, chat: ChatAddress, sender: string | null, action: Extract<Action, { kind: 'suggestion' }>): Promise<Reply> {
+  const { unitId, period } = action;
+  const group = CURRENT_FRAMEWORK.groups.find((g) => g.key === action.group);
   const linked = await linkedChat(deps, chat);
   if (!linked || !group) return textReply(deps.t('task-no-unit'));
   try {

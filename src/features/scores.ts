@@ -7,7 +7,8 @@ import type { ChatRow } from '../db/chats.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { offeredWithin, type Gazetteer, type GazetteerUnit } from '../domain/gazetteer.js';
 import { parsePeriodKey } from '../domain/period.js';
-import { encodeQuestion, type SettledQuestion } from '../domain/question-action.js';
+import { encodeAction, type SettledQuestion } from '../domain/actions.js';
+import { chatByAddress } from '../db/chats.js';
 import type { Question, UnitSlot } from '../domain/question.js';
 import { foldWords } from '../domain/text.js';
 import { renderScoreAnswer } from '../messages/card.js';
@@ -23,7 +24,8 @@ import { leaders } from '../services/leaders.js';
 import { rankingFor } from '../services/ranking.js';
 import { rankStanding } from '../services/standing.js';
 import { scoreCard } from '../services/scores.js';
-import type { ConversationDeps } from './conversation.js';
+import type { ConversationDeps } from '../core/conversation.js';
+import type { Acts, Answers } from './feature.js';
 
 /** Choices offered for one unclear name, or for a pair of them when comparing. */
 const MAX_CHOICES = 8;
@@ -32,7 +34,7 @@ const NEAREST_OFFERED = 3;
 /** One unit, or two compared: more in one message is asked again, not guessed at. */
 const MOST_UNITS = 2;
 
-export async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined, question: Question, gazetteer: Gazetteer): Promise<Reply[]> {
+async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined, question: Question, gazetteer: Gazetteer): Promise<Reply[]> {
   const { t } = deps;
   const settled: SettledQuestion = { intent: question.intent, unitIds: [], period: question.period, group: question.group, unitKind: question.unitsAsked?.kind ?? null };
   if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
@@ -90,7 +92,7 @@ function notFound(deps: ConversationDeps, settled: SettledQuestion, name: string
 }
 
 /** A question whose units are chosen: from a message, or from a button. */
-export async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, q: SettledQuestion): Promise<Reply[]> {
+async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, q: SettledQuestion): Promise<Reply[]> {
   const { db, t } = deps;
   const named = await Promise.all(q.unitIds.map((id) => unitById(db, id)));
   if (named.some((u) => u === undefined)) return [textReply(t('unit-gone'))];
@@ -126,3 +128,18 @@ export async function answerSettled(deps: ConversationDeps, chat: ChatRow | unde
     }
   }
 }
+
+function encodeQuestion(question: SettledQuestion): string {
+  return encodeAction({ kind: 'question', question });
+}
+
+export const scoresFeature = {
+  answers: {
+    question: ({ deps, chat, gazetteer }, request) => answerQuestion(deps, chat, request.question, gazetteer),
+    'bad-period': ({ deps }, request) => Promise.resolve([textReply(deps.t(`bad-period-${request.reason}`, { value: request.value }))]),
+  } satisfies Answers<'question' | 'bad-period'>,
+  acts: {
+    // A unit chosen among several of one name, a nearby period: the question answered as settled.
+    question: async ({ deps, chat }, action) => ({ replies: await answerSettled(deps, await chatByAddress(deps.db, chat.channel, chat.externalId), action.question) }),
+  } satisfies Acts<'question'>,
+};

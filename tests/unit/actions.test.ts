@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeQuestion, encodeQuestion, MAX_ACTION_BYTES, type SettledQuestion } from '../../src/domain/question-action.js';
+import { decodeAction, encodeAction, MAX_ACTION_BYTES, type Action, type SettledQuestion } from '../../src/domain/actions.js';
+
+const encodeQuestion = (question: SettledQuestion) => encodeAction({ kind: 'question', question });
+const decodeQuestion = (data: string) => {
+  const action = decodeAction(data);
+  return action?.kind === 'question' ? action.question : null;
+};
 
 describe('the question a button carries', () => {
   it('comes back as it was sent', () => {
@@ -22,6 +28,25 @@ describe('the question a button carries', () => {
   it('refuses data no button carries', () => {
     for (const forged of ['q:x:1::::', 'q:s:-1::::', 'q:s:1:2026-13:::', 'q:s:1::BAD::', 'q:s:1:::nowhere', 'q:s:1::::extra', 'pub:ack:2026-08', 'q:s:1.abc::::']) {
       expect(decodeQuestion(forged)).toBeNull();
+    }
+  });
+
+  it('decodes every kind of button as it encodes it, in the forms buttons already sent carry', () => {
+    const actions: [Action, string][] = [
+      [{ kind: 'import', choice: 'force', draftId: 12 }, 'import:force:12'],
+      [{ kind: 'publish', period: '2026-08' }, 'pubgo:2026-08'],
+      [{ kind: 'publish-cancel', period: '2026-Q3' }, 'pubno:2026-Q3'],
+      [{ kind: 'card-ack', period: '2026-08' }, 'pub:ack:2026-08'],
+      [{ kind: 'card', view: 'rank', unitId: 5, period: '2026-08' }, 'pub:rank:5:2026-08'],
+      [{ kind: 'task', step: 'note', taskId: 3, unitId: 5 }, 'task:note:3:5'],
+      [{ kind: 'suggestion', unitId: 5, period: '2026-08', group: 'MDSH' }, 'sugg:5:2026-08:MDSH'],
+    ];
+    for (const [action, data] of actions) {
+      expect(encodeAction(action)).toBe(data);
+      expect(decodeAction(data)).toEqual(action);
+    }
+    for (const forged of ['import:maybe:1', 'import:ok:0', 'pubgo:2026-13', 'pub:ack:x', 'pub:look:5:2026-08', 'task:done:1:2', 'sugg:5:2026-08:XYZ', 'nothing']) {
+      expect(decodeAction(forged)).toBeNull();
     }
   });
 });

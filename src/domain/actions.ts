@@ -1,0 +1,150 @@
+/**
+ * What a button does, as data: every action any feature puts under a reply, encoded and decoded
+ * here and nowhere else, within Telegram's 64 bytes (and carried as a numbered choice on channels
+ * without buttons). The text forms are those buttons already sent carry, so old buttons still work:
+ * `import:ok:12`, `pubgo:2026-08`, `pub:detail:5:2026-08`, `task:note:3:5`, `sugg:5:2026-08:MDSH`,
+ * and a settled question `q:<intent>:<unit ids>:<period>:<group>:<kind>` (`q:r:123:m8::`: the rank of
+ * unit 123 in August).
+ */
+import type { GroupKey } from './framework.js';
+import { parsePeriodKey, periodKey, type PeriodQuery } from './period.js';
+import type { QuestionIntent } from './question.js';
+import type { UnitKind } from './units.js';
+
+export interface SettledQuestion {
+  intent: QuestionIntent;
+  /** The units named, chosen: empty means the chat's own. */
+  unitIds: number[];
+  period: PeriodQuery;
+  group: GroupKey | null;
+  /** "phường nào…": the kind of units asked about. */
+  unitKind: UnitKind | null;
+}
+
+const INTENT_CODES: Record<QuestionIntent, string> = { score: 's', detail: 'd', rank: 'r', ranking: 'l', weakest: 'w', top: 't', bottom: 'b', compare: 'c' };
+const GROUPS: readonly GroupKey[] = ['CKMB', 'TDGQ', 'CLGQ', 'TTTT', 'CCDVTT', 'MDHL', 'MDSH'];
+const KINDS: readonly UnitKind[] = ['tinh', 'so-nganh', 'huyen', 'xa', 'phuong', 'dac-khu', 'khac'];
+
+function encodePeriod(q: PeriodQuery): string {
+  switch (q.kind) {
+    case 'latest':
+      return '';
+    case 'year':
+      return String(q.year);
+    case 'month':
+      return q.year === undefined ? `m${q.month}` : periodKey({ kind: 'month', month: q.month, year: q.year });
+    case 'quarter':
+      return q.year === undefined ? `q${q.quarter}` : periodKey({ kind: 'quarter', quarter: q.quarter, year: q.year });
+  }
+}
+
+function decodePeriod(text: string): PeriodQuery | null {
+  if (text === '') return { kind: 'latest' };
+  const yearless = /^([mq])(\d{1,2})$/.exec(text);
+  if (yearless) {
+    const n = Number(yearless[2]);
+    if (yearless[1] === 'm') return n >= 1 && n <= 12 ? { kind: 'month', month: n } : null;
+    return n >= 1 && n <= 4 ? { kind: 'quarter', quarter: n } : null;
+  }
+  return parsePeriodKey(text);
+}
+
+export type Action =
+  /** Under an import's preview: store it (`force`: accepting the loss it warned of), or drop it. */
+  | { kind: 'import'; choice: 'ok' | 'force' | 'no'; draftId: number }
+  /** Under a publication's preview. */
+  | { kind: 'publish'; period: string }
+  | { kind: 'publish-cancel'; period: string }
+  /** Under a published card: "Đã nhận", and the views of the card. */
+  | { kind: 'card-ack'; period: string }
+  | { kind: 'card'; view: 'detail' | 'rank' | 'tasks'; unitId: number; period: string }
+  /** Under a task: a status, or a note to write. */
+  | { kind: 'task'; step: TaskStep; taskId: number; unitId: number }
+  /** A suggested task taken on with one tap. */
+  | { kind: 'suggestion'; unitId: number; period: string; group: GroupKey }
+  | { kind: 'question'; question: SettledQuestion };
+
+export type TaskStep = 'dang-lam' | 'hoan-thanh' | 'note';
+
+/** Telegram refuses a button whose data is longer. */
+export const MAX_ACTION_BYTES = 64;
+
+export function encodeAction(action: Action): string {
+  const data = encoded(action);
+  if (new TextEncoder().encode(data).length > MAX_ACTION_BYTES) throw new Error(`action over ${MAX_ACTION_BYTES} bytes: ${data}`);
+  return data;
+}
+
+function encoded(action: Action): string {
+  switch (action.kind) {
+    case 'import':
+      return `import:${action.choice}:${action.draftId}`;
+    case 'publish':
+      return `pubgo:${action.period}`;
+    case 'publish-cancel':
+      return `pubno:${action.period}`;
+    case 'card-ack':
+      return `pub:ack:${action.period}`;
+    case 'card':
+      return `pub:${action.view}:${action.unitId}:${action.period}`;
+    case 'task':
+      return `task:${action.step}:${action.taskId}:${action.unitId}`;
+    case 'suggestion':
+      return `sugg:${action.unitId}:${action.period}:${action.group}`;
+    case 'question': {
+      const q = action.question;
+      return ['q', INTENT_CODES[q.intent], q.unitIds.join('.'), encodePeriod(q.period), q.group ?? '', q.unitKind ?? ''].join(':');
+    }
+  }
+}
+
+const PERIOD_KEY = /^\d{4}(?:-(?:0[1-9]|1[0-2]|Q[1-4]))?$/;
+const ID = /^[1-9]\d{0,9}$/;
+
+/** The action a button's data stands for; null for data no button of ours carries (an older version's, a forged tap). */
+export function decodeAction(data: string): Action | null {
+  const parts = data.split(':');
+  const [head, a = '', b = '', c = ''] = parts;
+  const id = (text: string) => (ID.test(text) ? Number(text) : null);
+  switch (head) {
+    case 'import': {
+      const draftId = id(b);
+      return parts.length === 3 && (a === 'ok' || a === 'force' || a === 'no') && draftId !== null ? { kind: 'import', choice: a, draftId } : null;
+    }
+    case 'pubgo':
+    case 'pubno':
+      return parts.length === 2 && PERIOD_KEY.test(a) ? { kind: head === 'pubgo' ? 'publish' : 'publish-cancel', period: a } : null;
+    case 'pub': {
+      if (a === 'ack') return parts.length === 3 && PERIOD_KEY.test(b) ? { kind: 'card-ack', period: b } : null;
+      const unitId = id(b);
+      return parts.length === 4 && (a === 'detail' || a === 'rank' || a === 'tasks') && unitId !== null && PERIOD_KEY.test(c) ? { kind: 'card', view: a, unitId, period: c } : null;
+    }
+    case 'task': {
+      const taskId = id(b);
+      const unitId = id(c);
+      return parts.length === 4 && (a === 'dang-lam' || a === 'hoan-thanh' || a === 'note') && taskId !== null && unitId !== null ? { kind: 'task', step: a, taskId, unitId } : null;
+    }
+    case 'sugg': {
+      const unitId = id(a);
+      return parts.length === 4 && unitId !== null && PERIOD_KEY.test(b) && GROUPS.includes(c as GroupKey) ? { kind: 'suggestion', unitId, period: b, group: c as GroupKey } : null;
+    }
+    case 'q': {
+      const question = decodeQuestion(parts);
+      return question ? { kind: 'question', question } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function decodeQuestion(parts: readonly string[]): SettledQuestion | null {
+  const [, intentCode, ids, period, group, kind, ...extra] = parts;
+  if (extra.length > 0 || ids === undefined || period === undefined || group === undefined || kind === undefined) return null;
+  const intent = (Object.keys(INTENT_CODES) as QuestionIntent[]).find((i) => INTENT_CODES[i] === intentCode);
+  const unitIds = ids === '' ? [] : ids.split('.').map(Number);
+  const decodedPeriod = decodePeriod(period);
+  if (!intent || unitIds.some((id) => !Number.isSafeInteger(id) || id <= 0) || !decodedPeriod) return null;
+  if (group !== '' && !GROUPS.includes(group as GroupKey)) return null;
+  if (kind !== '' && !KINDS.includes(kind as UnitKind)) return null;
+  return { intent, unitIds, period: decodedPeriod, group: group === '' ? null : (group as GroupKey), unitKind: kind === '' ? null : (kind as UnitKind) };
+}

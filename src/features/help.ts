@@ -1,0 +1,10 @@
+/** /huongdan, and the short help that answers what was not understood. */
+import { textReply } from '../messages/reply.js';
+import type { Answers } from './feature.js';
+
+export const helpFeature = {
+  answers: {
+    help: ({ deps }) => Promise.resolve([textReply(deps.t('help'), deps.t('help-title'))]),
+    unknown: ({ deps, message }) => Promise.resolve(message.addressed ? [textReply(deps.t('unknown', { text: message.text.trim().slice(0, 100) }))] : []),
+  } satisfies Answers<'help' | 'unknown'>,
+};

@@ -1,0 +1,33 @@
+/**
+ * The features, joined: which answers each request, which handles each button, and the steps that
+ * take a message before its request is read. A request or action kind no feature covers fails here,
+ * at the type check.
+ */
+import type { Action } from '../domain/actions.js';
+import type { Request } from '../domain/request.js';
+import type { Acts, Answers, Intercept } from './feature.js';
+import { helpFeature } from './help.js';
+import { importsFeature } from './imports.js';
+import { publicationFeature } from './publication.js';
+import { registrationFeature } from './registration.js';
+import { scoresFeature } from './scores.js';
+import { tasksFeature } from './tasks.js';
+
+export const ANSWERS: Answers<Request['kind']> = {
+  ...scoresFeature.answers,
+  ...registrationFeature.answers,
+  ...helpFeature.answers,
+  ...importsFeature.answers,
+  ...publicationFeature.answers,
+  ...tasksFeature.answers,
+};
+
+export const ACTS: Acts<Action['kind']> = {
+  ...scoresFeature.acts,
+  ...importsFeature.acts,
+  ...publicationFeature.acts,
+  ...tasksFeature.acts,
+};
+
+/** In order: a conversation under way (a task being given, a note) first, then an import waiting for a letter or a period. */
+export const INTERCEPTS: readonly Intercept[] = [tasksFeature.intercept, importsFeature.intercept];
