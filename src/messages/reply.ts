@@ -1,7 +1,7 @@
 /** What the core answers, before any channel's markup: a title, plain lines, and buttons. */
 export interface ReplyButton {
   label: string;
-  /** Callback data, at most 64 bytes (Telegram's limit). */
+  /** What pressing it does, encoded by domain/actions.ts; a channel without buttons numbers it (channels/choices.ts). */
   action: string;
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { cli } from '../helpers/cli.js';
+import { openDatabase } from '../../src/db/client.js';
 import { startTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/database.js';
 import { PORTAL_DIR_PATH } from '../helpers/samples.js';
@@ -83,6 +84,22 @@ describe('the CLI with no server running', () => {
     const again = await cli(database.env, 'import', PORTAL_DIR_PATH, '--period', '2026-08');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Nhập dữ liệu Cổng DVCQG tháng 08/2026: 0 kết quả mới, 0 kết quả thay đổi, 164 không đổi.');
+  });
+
+  it('schedules the automatic publication of what it imports, as the server does', async () => {
+    const own = await createTestDatabase();
+    try {
+      const imported = await cli({ ...own.env, PUBLISH_AUTO_TIME: '08:00' }, 'import', PORTAL_DIR_PATH, '--period', '2026-08');
+      expect(imported.code).toBe(0);
+      const opened = await openDatabase(own.target);
+      try {
+        expect(await opened.query<{ period: string; status: string }>('select period, status from publications')).toEqual([{ period: '2026-08', status: 'scheduled' }]);
+      } finally {
+        await opened.close();
+      }
+    } finally {
+      await own.drop();
+    }
   });
 
   it('refuses a broken file saying where it breaks', async () => {
