@@ -1,0 +1,72 @@
+/**
+ * What the bot does with a Zalo Bot event, in its chat's turn and once (channels/update-handling.ts):
+ * a text is a typed number (or label) of the last numbered choices, pressed as a button, or else a
+ * message for the conversation; anything else (image, sticker, "unsupported", which is also what
+ * protected users send) is told that the bot reads text only.
+ */
+import type { Logger } from 'pino';
+import type { ChatAddress } from '../../db/chats.js';
+import { sendAnswers, type Answering } from '../../delivery/answers.js';
+import { textReply } from '../../messages/reply.js';
+import { act } from '../actions.js';
+import type { ChatTurns } from '../chat-turns.js';
+import { chosenAction, numberChoices } from '../choices.js';
+import { converse, type ConversationDeps } from '../conversation.js';
+import { handleInTurnOnce } from '../update-handling.js';
+import type { ZaloBotClient } from './client.js';
+import { TEXT_EVENT, type ZaloBotEvent, type ZaloBotMessage } from './updates.js';
+
+export interface ZaloBotHandling {
+  deps: ConversationDeps;
+  turns: ChatTurns;
+  answering: Answering;
+  client: ZaloBotClient;
+  log: Logger;
+  /** Set for long polling: see UpdateHandling. */
+  waitForDatabase?: () => Promise<boolean>;
+}
+
+export function chatAddress(message: ZaloBotMessage): ChatAddress {
+  return {
+    channel: 'zalo-bot',
+    externalId: message.chat.id,
+    type: message.chat.chat_type?.toUpperCase() === 'GROUP' ? 'group' : 'private',
+    title: message.from.display_name ?? null,
+  };
+}
+
+/** Handles one event; rejects when it failed (the user was told), as a webhook's 500 needs. */
+export function zaloBotEventHandler(handling: ZaloBotHandling): (event: ZaloBotEvent) => Promise<void> {
+  const { deps, client, log } = handling;
+  return async (event) => {
+    const message = event.message;
+    // Events without a message (none documented yet) carry nothing to answer.
+    if (!message || message.from.is_bot === true) return;
+    const chat = chatAddress(message);
+    await handleInTurnOnce(
+      { db: deps.db, turns: handling.turns, log, ...(handling.waitForDatabase ? { waitForDatabase: handling.waitForDatabase } : {}) },
+      { channel: 'zalo-bot', updateId: message.message_id, turn: chat.externalId, payload: { event_name: event.eventName, message } },
+      async () => {
+        const replies =
+          event.eventName === TEXT_EVENT && message.text !== undefined
+            ? await answerText(handling, chat, message.text, message.from.display_name ?? null)
+            : [textReply(deps.t('zalo-bot-text-only'))];
+        // Numbered across all the replies of one answer, so that "2" means the same in each.
+        const numbered = await numberChoices(deps.db, chat, replies);
+        if (numbered.length > 0) await sendAnswers(handling.answering, chat, numbered, `zalo-bot:${message.message_id}`);
+      },
+      () =>
+        client.call('sendMessage', { chat_id: chat.externalId, text: deps.t('error') }).then(
+          () => undefined,
+          (error: unknown) => log.error({ err: error }, 'could not tell the user about the failure'),
+        ),
+    );
+  };
+}
+
+async function answerText(handling: ZaloBotHandling, chat: ChatAddress, raw: string, sender: string | null) {
+  const text = raw.trim();
+  const action = await chosenAction(handling.deps.db, chat, text);
+  if (action !== null) return act(handling.deps, chat, sender, action);
+  return converse(handling.deps, { chat, text, addressed: chat.type === 'private' || text.startsWith('/'), sender });
+}
