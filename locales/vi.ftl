@@ -139,7 +139,7 @@ publication-preview =
     Sẽ gửi { $cards } kết quả đơn vị và { $summaries } bản tổng hợp cho lãnh đạo đơn vị cấp trên ({ $chats } cuộc trò chuyện). { $withoutResult } cuộc trò chuyện có đơn vị chưa có kết quả sẽ không nhận.
     Mỗi đơn vị nhận tin như mẫu dưới đây.
 publication-example = (Mẫu) { $title }
-publication-preview-confirm = Bấm «Công bố» để gửi, hoặc «Hủy».
+publication-preview-confirm = Chọn «Công bố» để gửi, hoặc «Hủy».
 publication-nobody = ⚠️ Chưa có cuộc trò chuyện nào gắn với đơn vị có kết quả { $period }: công bố lúc này chỉ ghi nhận kỳ đã công bố, chưa gửi cho ai. Cấp mã mời (npm run cli -- invite); cuộc trò chuyện gắn sau nhận kết quả khi công bố lại kỳ này.
 button-publish = 📣 Công bố
 button-cancel = ✖ Hủy
@@ -410,10 +410,10 @@ import-preview-unit = { $unit }: tổng điểm { $total }
 import-preview-sample = Ví dụ: { $unit }: { $total } điểm.
 import-preview-missing-groups = Chưa có nhóm: { $groups }. Gửi thêm tệp của các nhóm này, hoặc Xác nhận để nhập phần đã có (số liệu đã lưu của các nhóm còn thiếu được giữ nguyên).
 import-preview-loss = ⚠️ Cảnh báo: lần nhập này làm { $count } kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm ({ $names }){ $published ->
-        [yes] , dù { $period } đã công bố. Chỉ bấm «Xác nhận» nếu đúng ý.
-       *[no] . Chỉ bấm «Xác nhận» nếu đúng ý.
+        [yes] , dù { $period } đã công bố. Chỉ chọn «Xác nhận» nếu đúng ý.
+       *[no] . Chỉ chọn «Xác nhận» nếu đúng ý.
     }
-import-preview-confirm = Kiểm tra lại rồi bấm «Xác nhận» để lưu, hoặc «Hủy».
+import-preview-confirm = Kiểm tra lại rồi chọn «Xác nhận» để lưu, hoặc «Hủy».
 import-done-title = Đã nhập xong
 import-cancelled = Đã hủy, không lưu gì.
 import-gone = Lần nhập này đã được xử lý hoặc đã hủy.

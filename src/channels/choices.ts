@@ -7,14 +7,14 @@ import type { ChatAddress } from '../db/chats.js';
 import type { Db } from '../db/client.js';
 import { chatChoices } from '../db/schema.js';
 import type { Reply } from '../messages/reply.js';
-import { fold } from '../domain/text.js';
+import { foldWords } from '../domain/text.js';
 
 type Address = Pick<ChatAddress, 'channel' | 'externalId'>;
 
 /**
  * The replies with their buttons written as numbered lines ("1. Xác nhận"), numbered across the
  * replies; the actions are stored for the chat, replacing those of the answer before. Replies
- * without buttons are left as they are, and leave the stored choices in place.
+ * without buttons are left as they are.
  */
 export async function numberChoices(db: Db, chat: Address, replies: readonly Reply[]): Promise<Reply[]> {
   const choices: { label: string; action: string }[] = [];
@@ -33,6 +33,10 @@ export async function numberChoices(db: Db, chat: Address, replies: readonly Rep
       .insert(chatChoices)
       .values({ channel: chat.channel, externalId: chat.externalId, choices })
       .onConflictDoUpdate({ target: [chatChoices.channel, chatChoices.externalId], set: { choices, createdAt: new Date() } });
+  } else {
+    // An answer without choices ends those of the answer before: a number typed now (a step of
+    // /giaoviec, a deadline) is not a press of an old button.
+    await db.delete(chatChoices).where(and(eq(chatChoices.channel, chat.channel), eq(chatChoices.externalId, chat.externalId)));
   }
   return numbered;
 }
@@ -51,6 +55,7 @@ export async function chosenAction(db: Db, chat: Address, text: string): Promise
   if (!row) return null;
   const number = /^\d{1,2}$/.test(typed) ? Number(typed) : null;
   if (number !== null) return row.choices[number - 1]?.action ?? null;
-  const byLabel = row.choices.filter((c) => fold(c.label) === fold(typed));
+  // "xac nhan" presses "✅ Xác nhận": marks and case do not count.
+  const byLabel = row.choices.filter((c) => foldWords(c.label) === foldWords(typed));
   return byLabel.length === 1 ? (byLabel[0]?.action ?? null) : null;
 }

@@ -138,7 +138,7 @@ describe('imports through the admin API and the chat keep what they do not carry
     expect(await t.deliver(documentUpdate(t.telegram.addFile(file.fileName, file.bytes), 'tháng 8/2026', ADMIN_CHAT))).toBe(200);
     const preview = t.telegram.sentTexts(ADMIN_CHAT.id).slice(before).join('\n');
     expect(preview).toContain(
-      '⚠️ Cảnh báo: lần nhập này làm 1 kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm (UBND Phường Việt Trì), dù tháng 08/2026 đã công bố. Chỉ bấm «Xác nhận» nếu đúng ý.',
+      '⚠️ Cảnh báo: lần nhập này làm 1 kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm (UBND Phường Việt Trì), dù tháng 08/2026 đã công bố. Chỉ chọn «Xác nhận» nếu đúng ý.',
     );
     const snapshot = await t.snapshot();
     expect(snapshot.results).toBeGreaterThan(0);

@@ -194,6 +194,9 @@ describe('the same answers as on Telegram', () => {
     const again = await zask('/nhiemvu', VIET_TRI);
     expect(await zask(numberOf(again, '✅ Hoàn thành'), VIET_TRI)).toContain('«hoàn thành» cho UBND Phường Việt Trì');
     expect(await status()).toBe('hoan-thanh');
+    // An answer without choices ends the old ones: a number typed now presses nothing.
+    await zask('/huongdan', VIET_TRI);
+    expect(await zask('1', VIET_TRI)).toContain('Tôi chưa hiểu «1»');
   });
 
   it('asks which Phú Thọ with numbered choices, and answers the one chosen', async () => {

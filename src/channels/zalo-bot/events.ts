@@ -8,10 +8,10 @@ import type { Logger } from 'pino';
 import type { ChatAddress } from '../../db/chats.js';
 import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { textReply } from '../../messages/reply.js';
-import { act } from '../actions.js';
+import { act, asReplies } from '../../core/act.js';
 import type { ChatTurns } from '../chat-turns.js';
 import { chosenAction, numberChoices } from '../choices.js';
-import { converse, type ConversationDeps } from '../conversation.js';
+import { converse, type ConversationDeps } from '../../core/conversation.js';
 import { handleInTurnOnce } from '../update-handling.js';
 import type { ZaloBotClient } from './client.js';
 import { TEXT_EVENT, type ZaloBotEvent, type ZaloBotMessage } from './updates.js';
@@ -67,6 +67,6 @@ export function zaloBotEventHandler(handling: ZaloBotHandling): (event: ZaloBotE
 async function answerText(handling: ZaloBotHandling, chat: ChatAddress, raw: string, sender: string | null) {
   const text = raw.trim();
   const action = await chosenAction(handling.deps.db, chat, text);
-  if (action !== null) return act(handling.deps, chat, sender, action);
+  if (action !== null) return asReplies(await act(handling.deps, chat, sender, action));
   return converse(handling.deps, { chat, text, addressed: chat.type === 'private' || text.startsWith('/'), sender });
 }

@@ -47,7 +47,8 @@ export function createZaloBotSender(options: ZaloBotSenderOptions): Sender {
     limits: { perSecond: 10, perChatMs: () => 1000 },
     async send(recipient: Recipient, reply: Reply): Promise<SendOutcome> {
       try {
-        const [numbered] = await numberChoices(options.db, { channel: 'zalo-bot', externalId: recipient.externalId }, [reply]);
+        // A card from the outbox brings its buttons; an answer comes numbered already.
+        const [numbered] = reply.buttons?.length ? await numberChoices(options.db, { channel: 'zalo-bot', externalId: recipient.externalId }, [reply]) : [reply];
         return { kind: 'sent', messageId: await sendReply(options, recipient.externalId, numbered ?? reply) };
       } catch (error) {
         return classifyZaloBotError(error);
