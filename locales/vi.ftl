@@ -526,3 +526,15 @@ compare-no-shared = { $a } và { $b } chưa có kỳ nào cùng có kết quả.
 compare-no-period = Chưa có kết quả { $requested } chung của { $a } và { $b }: cần cả hai đơn vị cùng có kết quả kỳ đó.
 compare-available = Các kỳ đã có của { $unit }: { $available }.
 compare-available-none = { $unit } chưa có kết quả nào.
+
+## Zalo OA
+zalo-oa-invite = Trên Zalo: quan tâm (follow) { $oa } rồi nhắn «dangky { $code }» cho OA.
+zalo-oa-default-name = Official Account của đơn vị
+zalo-oa-file = 📎 { $file }: { $url }
+zalo-oa-file-unavailable = 📎 { $file } (tệp chỉ gửi được khi máy chủ có PUBLIC_URL)
+report-outside-window = { $count } cuộc trò chuyện ngoài thời hạn tương tác (người dùng chưa nhắn cho OA trong 7 ngày qua, nên chưa gửi được):
+report-outside-window-chat = • { $unit }: { $chat }
+report-outside-window-waiting = • { $unit }: { $chat } — sẽ gửi khi người dùng nhắn lại
+report-outside-window-user = { $channel } { $id }
+report-outside-window-more = … và { $count } cuộc trò chuyện khác.
+zalo-oa-webhook-wrong-signature = Chữ ký X-ZEvent-Signature của webhook Zalo OA không đúng.
