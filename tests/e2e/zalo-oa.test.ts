@@ -245,3 +245,30 @@ describe('Zalo OA with ZALO_OA_OUTSIDE_WINDOW=wait', () => {
     expect(await count(t, "select count(*)::int as n from outbox where status = 'sent' and publication_id is not null")).toBe(1);
   });
 });
+
+describe('Zalo OA events acknowledged but left unfinished', () => {
+  const oa = new ZaloOaStandIn();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    await oa.start();
+    t = await startTestApp({ mode: 'no-telegram', env: oaEnv(oa), resuming: { everyMs: 100, afterSeconds: 0 } });
+    expect((await t.admin('POST', '/api/demo')).status).toBe(200);
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await oa.stop();
+  });
+
+  it('handles again an event whose handler died, once', async () => {
+    expect(await deliver(t, followEvent(MY_HAO))).toBe(200);
+    // As a process that died mid-handling leaves it: claimed, not done, the event kept.
+    const event = textEvent(MY_HAO, '/diem thang 2 Mỹ Hào', 'died-midway');
+    await t.app.database.query("insert into processed_updates (channel, update_id, status, attempts, payload) values ('zalo-oa', 'msg:died-midway', 'handling', 1, $1::jsonb)", [JSON.stringify(event)]);
+    await expect.poll(() => oa.sentTexts(MY_HAO).join('\n'), { timeout: 10_000 }).toContain('Tổng điểm: 91,34/100');
+    expect(await count(t, "select count(*)::int as n from processed_updates where update_id = 'msg:died-midway' and status = 'done'")).toBe(1);
+    // Zalo's own retry of it, later, is not answered again.
+    expect(await deliver(t, event)).toBe(200);
+    expect(oa.sentTexts(MY_HAO)).toHaveLength(1);
+  });
+});
