@@ -3,6 +3,7 @@ CREATE TABLE "zalo_oa_tokens" (
 	"access_token" text NOT NULL,
 	"refresh_token" text,
 	"expires_at" timestamp with time zone,
+	"seeded_from" text NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

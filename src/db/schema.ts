@@ -408,5 +408,7 @@ export const zaloOaTokens = pgTable('zalo_oa_tokens', {
   refreshToken: text('refresh_token'),
   /** Null when unknown (the tokens from the settings): refreshed when Zalo refuses the access token. */
   expiresAt: timestamp('expires_at', { withTimezone: true }),
+  /** A digest of the settings' access token the row started from: new settings (a new consent) start it again. */
+  seededFrom: text('seeded_from').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

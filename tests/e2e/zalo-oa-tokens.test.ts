@@ -35,8 +35,8 @@ describe('the Zalo OA token store', () => {
   it('starts from the settings and keeps one row', async () => {
     const tokens = new OaTokens(database.db, settings);
     expect(await tokens.accessToken()).toBe(FIRST_ACCESS_TOKEN);
-    await new OaTokens(database.db, { ...settings, accessToken: 'another-start' }).seed();
-    expect(await stored()).toEqual({ access_token: FIRST_ACCESS_TOKEN, refresh_token: FIRST_REFRESH_TOKEN });
+    await new OaTokens(database.db, settings).seed();
+    expect(await database.query('select access_token from zalo_oa_tokens')).toHaveLength(1);
   });
 
   it('refreshes once for callers at the same moment, storing the new pair', async () => {
@@ -70,5 +70,14 @@ describe('the Zalo OA token store', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('keeps the rotated tokens over a restart, and takes new ones from the settings', async () => {
+    await new OaTokens(database.db, settings).seed();
+    expect((await stored())?.access_token).toMatch(/^access-token-[23]$/);
+    await new OaTokens(database.db, { ...settings, accessToken: 'authorised-again', refreshToken: 'refresh-again' }).seed();
+    expect(await stored()).toEqual({ access_token: 'authorised-again', refresh_token: 'refresh-again' });
+    await new OaTokens(database.db, settings).seed();
+    expect(await stored()).toEqual({ access_token: FIRST_ACCESS_TOKEN, refresh_token: FIRST_REFRESH_TOKEN });
   });
 });

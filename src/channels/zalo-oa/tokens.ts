@@ -4,7 +4,8 @@
  * the refresh. The refresh token is single-use, so the new pair is committed before the new access
  * token is handed out; an instance that waited on the lock finds the new pair and uses it.
  */
-import { eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { zaloOaTokens } from '../../db/schema.js';
 import { refreshTokens } from './api.js';
@@ -33,16 +34,20 @@ export class OaTokens {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The row, written from the settings on the first start. */
+  /**
+   * The row, written from the settings on the first start; a later start keeps the rotated tokens,
+   * unless the settings hold other tokens than those it started from (an admin authorised again).
+   */
   async seed() {
     const read = async () => (await this.db.select().from(zaloOaTokens).where(eq(zaloOaTokens.id, ROW)))[0];
+    const seededFrom = createHash('sha256').update(this.settings.accessToken).digest('hex');
     const row = await read();
-    if (row) return row;
-    // First start: the settings' tokens; a later start keeps the rotated ones.
+    if (row?.seededFrom === seededFrom) return row;
+    const fromSettings = { accessToken: this.settings.accessToken, refreshToken: this.settings.refreshToken, expiresAt: null, seededFrom, updatedAt: new Date(this.now()) };
     await this.db
       .insert(zaloOaTokens)
-      .values({ id: ROW, accessToken: this.settings.accessToken, refreshToken: this.settings.refreshToken, expiresAt: null })
-      .onConflictDoNothing();
+      .values({ id: ROW, ...fromSettings })
+      .onConflictDoUpdate({ target: zaloOaTokens.id, set: fromSettings, setWhere: sql`${zaloOaTokens.seededFrom} <> ${seededFrom}` });
     const seeded = await read();
     if (!seeded) throw new Error('zalo_oa_tokens: seeding wrote no row');
     return seeded;
