@@ -252,7 +252,7 @@ describe('Zalo OA events acknowledged but left unfinished', () => {
 
   beforeAll(async () => {
     await oa.start();
-    t = await startTestApp({ mode: 'no-telegram', env: oaEnv(oa), resuming: { everyMs: 100, afterSeconds: 0 } });
+    t = await startTestApp({ mode: 'no-telegram', env: oaEnv(oa), resuming: { everyMs: 100, afterSeconds: 0 }, webhookBudgetMs: 300 });
     expect((await t.admin('POST', '/api/demo')).status).toBe(200);
   });
   afterAll(async () => {
@@ -270,5 +270,17 @@ describe('Zalo OA events acknowledged but left unfinished', () => {
     // Zalo's own retry of it, later, is not answered again.
     expect(await deliver(t, event)).toBe(200);
     expect(oa.sentTexts(MY_HAO)).toHaveLength(1);
+  });
+
+  it('acknowledges within its budget while the answer is still on its way, and the answer follows', async () => {
+    oa.messageDelayMs = 1500;
+    try {
+      const started = Date.now();
+      expect(await deliver(t, textEvent(MY_HAO, '/diem thang 2 Mỹ Hào'))).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1200);
+      await expect.poll(() => oa.sentTexts(MY_HAO).length, { timeout: 10_000 }).toBe(2);
+    } finally {
+      oa.messageDelayMs = 0;
+    }
   });
 });

@@ -38,6 +38,8 @@ export class ZaloOaStandIn {
   readonly banned = new Set<string>();
   /** Holds each refresh answer this long, so that concurrent callers overlap. */
   refreshDelayMs = 0;
+  /** Holds each message answer this long: a slow Zalo. */
+  messageDelayMs = 0;
   url = '';
 
   get oauthUrl(): string {
@@ -87,7 +89,10 @@ export class ZaloOaStandIn {
     const call: OaCall = { path, headers: req.headers, body, answer: null };
     this.calls.push(call);
     let answer: unknown;
-    if (req.method === 'POST' && path === '/v3.0/oa/message/cs') answer = this.message(req, body);
+    if (req.method === 'POST' && path === '/v3.0/oa/message/cs') {
+      if (this.messageDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.messageDelayMs));
+      answer = this.message(req, body);
+    }
     else if (req.method === 'POST' && path === '/oauth/v4/oa/access_token') answer = await this.refresh(req, body);
     else {
       res.writeHead(404).end();
