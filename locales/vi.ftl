@@ -534,3 +534,15 @@ zalo-bot-text-only = Bot chỉ đọc được tin nhắn chữ. Anh/chị vui l
 zalo-bot-file-link = Tệp «{ $file }»: { $url }
 zalo-bot-file-unavailable = (Tệp «{ $file }» chưa gửi được qua Zalo: máy chủ cần có địa chỉ công khai PUBLIC_URL.)
 zalo-bot-not-an-event = Nội dung gửi đến không phải là một sự kiện Zalo Bot (cần một đối tượng JSON có event_name).
+
+## Zalo OA
+zalo-oa-invite = Trên Zalo: quan tâm (follow) { $oa } rồi nhắn «dangky { $code }» cho OA.
+zalo-oa-default-name = Official Account của đơn vị
+zalo-oa-file = 📎 { $file }: { $url }
+zalo-oa-file-unavailable = 📎 { $file } (tệp chỉ gửi được khi máy chủ có PUBLIC_URL)
+report-outside-window = { $count } cuộc trò chuyện ngoài thời hạn tương tác (người dùng chưa nhắn cho OA trong 7 ngày qua, nên chưa gửi được):
+report-outside-window-chat = • { $unit }: { $chat }
+report-outside-window-waiting = • { $unit }: { $chat } — sẽ gửi khi người dùng nhắn lại
+report-outside-window-user = { $channel } { $id }
+report-outside-window-more = … và { $count } cuộc trò chuyện khác.
+zalo-oa-webhook-wrong-signature = Chữ ký X-ZEvent-Signature của webhook Zalo OA không đúng.

@@ -2,5 +2,6 @@
 import type { ChannelModule } from './channel.js';
 import { telegramChannel } from './telegram/index.js';
 import { zaloBotChannel } from './zalo-bot/index.js';
+import { zaloOaChannel } from './zalo-oa/index.js';
 
-export const CHANNELS: readonly ChannelModule[] = [telegramChannel, zaloBotChannel];
+export const CHANNELS: readonly ChannelModule[] = [telegramChannel, zaloBotChannel, zaloOaChannel];

@@ -32,7 +32,11 @@ export type ImportSource = 'letter' | 'portal' | 'sheet';
 export type ImportDraftStatus = 'open' | 'importing' | 'done' | 'cancelled';
 export type PublicationStatus = 'scheduled' | 'published';
 export type OutboxKind = 'result' | 'summary' | 'reminder' | 'answer';
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'blocked' | 'cancelled';
+/**
+ * `outside-window`: the channel may not write to the chat now (Zalo OA, 7 days after the user's last
+ * message), reported as such; `waiting`: the same, kept to be sent when the user writes again.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'blocked' | 'cancelled' | 'outside-window' | 'waiting';
 export type TaskSource = 'letter' | 'leader' | 'suggestion' | 'api';
 export type TaskOpenness = 'open' | 'closed';
 export type TaskEventKind = 'created' | 'status' | 'note' | 'deadline' | 'closed';
@@ -141,6 +145,8 @@ export const chats = pgTable(
     role: text('role').$type<Role>(),
     active: boolean('active').notNull().default(true),
     blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    /** The user's last message or follow (Zalo OA may write to them only within 7 days of it). */
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -391,3 +397,18 @@ export const mediaFiles = pgTable(
   },
   (t) => [index('media_files_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * The Zalo OA tokens in use: one row, seeded from the settings, rotated on refresh (the refresh
+ * token is single-use, so the new pair is stored before the new access token is used).
+ */
+export const zaloOaTokens = pgTable('zalo_oa_tokens', {
+  id: integer('id').primaryKey().default(1),
+  accessToken: text('access_token').notNull(),
+  refreshToken: text('refresh_token'),
+  /** Null when unknown (the tokens from the settings): refreshed when Zalo refuses the access token. */
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  /** A digest of the settings' access token the row started from: new settings (a new consent) start it again. */
+  seededFrom: text('seeded_from').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

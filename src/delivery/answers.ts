@@ -29,6 +29,10 @@ export async function sendAnswers(answering: Answering, chat: ChatAddress, repli
       case 'rejected':
         answering.log.error({ chat: chat.externalId, error: outcome.error }, 'answer refused by the channel');
         continue;
+      case 'outside-window':
+        // An answer follows the user's own message, so this is the platform disagreeing about the window.
+        answering.log.warn({ chat: chat.externalId, error: outcome.error }, 'answer outside the messaging window');
+        return;
       case 'unreachable': {
         const row = await upsertChat(answering.db, chat);
         await markChatUnreachable(answering.db, row.id, outcome.error);

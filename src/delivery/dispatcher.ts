@@ -9,7 +9,7 @@
 import type { Logger } from 'pino';
 import type { Database, Lock } from '../db/client.js';
 import { isConnectionError } from '../db/health.js';
-import { claim, giveBack, markChatUnreachable, markFailed, markRetry, markSent, markWaiting, type ClaimedMessage } from './outbox.js';
+import { claim, giveBack, markChatUnreachable, markFailed, markOutsideWindow, markRetry, markSent, markWaiting, type ClaimedMessage } from './outbox.js';
 import { Pace } from './pace.js';
 import type { Sender } from './sender.js';
 
@@ -217,6 +217,9 @@ export class Dispatcher {
       case 'rejected':
         await this.record(() => markFailed(db, row.id, 'failed', outcome.error));
         this.log.error({ outbox: row.id, error: outcome.error }, 'message refused by the channel');
+        return true;
+      case 'outside-window':
+        await this.record(() => markOutsideWindow(db, row.id, sender.outsideWindow === 'wait' ? 'waiting' : 'outside-window', outcome.error));
         return true;
     }
   }

@@ -138,13 +138,28 @@ export async function markFailed(db: Db, id: number, status: 'failed' | 'blocked
   await db.update(outbox).set({ status, leaseUntil: null, lastError: error }).where(eq(outbox.id, id));
 }
 
+/** Outside the chat's messaging window: reported, or kept `waiting` for the user's next message. */
+export async function markOutsideWindow(db: Db, id: number, status: 'outside-window' | 'waiting', error: string): Promise<void> {
+  await db.update(outbox).set({ status, attempts: sql`${outbox.attempts} - 1`, leaseUntil: null, lastError: error }).where(eq(outbox.id, id));
+}
+
+/** The user wrote again: what waited for them is due now. Returns how many rows came back. */
+export async function releaseWaiting(db: Db, chatId: number): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'pending', notBefore: sql`now()`, lastError: null })
+    .where(and(eq(outbox.chatId, chatId), eq(outbox.status, 'waiting')))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
 /** The chat is gone for the bot: it is skipped from now on, and its pending messages with it. */
 export async function markChatUnreachable(db: Db, chatId: number, error: string): Promise<void> {
   await db.update(chats).set({ active: false, blockedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(chats.id, chatId));
   await db
     .update(outbox)
     .set({ status: 'blocked', lastError: error, leaseUntil: null })
-    .where(and(eq(outbox.chatId, chatId), eq(outbox.status, 'pending')));
+    .where(and(eq(outbox.chatId, chatId), inArray(outbox.status, ['pending', 'waiting'])));
 }
 
 /**

@@ -19,11 +19,18 @@ export type SendOutcome =
   /** The chat cannot be reached: blocked, deleted, deactivated. Never retried; the chat is marked. */
   | { kind: 'unreachable'; error: string }
   /** The message itself was refused: retrying would not help, the chat is fine. */
-  | { kind: 'rejected'; error: string };
+  | { kind: 'rejected'; error: string }
+  /** The channel may not write to the chat until its user writes again (Zalo OA's 7-day window). */
+  | { kind: 'outside-window'; error: string };
 
 export interface Sender {
   channel: string;
   /** Messages per second the channel allows overall, and the gap it wants between two to one chat. */
   limits: { perSecond: number; perChatMs: (recipient: Recipient) => number };
+  /**
+   * What becomes of a message outside the chat's messaging window: reported as such, or kept
+   * until the user writes again. Unset: the channel has no window.
+   */
+  outsideWindow?: 'report' | 'wait';
   send(recipient: Recipient, reply: Reply): Promise<SendOutcome>;
 }

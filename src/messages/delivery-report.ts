@@ -17,5 +17,13 @@ export function renderDeliveryReport(t: Translate, period: string, report: Deliv
     lines.push(t('report-unit', { unit: u.unit, sent: u.sent, chats: u.chats, acknowledged: u.acknowledged, problems }));
   }
   if (ordered.length > SHOWN) lines.push(t('report-more', { count: ordered.length - SHOWN }));
+  if (report.outsideWindow.length > 0) {
+    lines.push('', t('report-outside-window', { count: report.outsideWindow.length }));
+    for (const c of report.outsideWindow.slice(0, SHOWN)) {
+      const chat = c.title ?? t('report-outside-window-user', { channel: c.channel, id: c.externalId });
+      lines.push(t(c.waiting ? 'report-outside-window-waiting' : 'report-outside-window-chat', { unit: c.unit, chat }));
+    }
+    if (report.outsideWindow.length > SHOWN) lines.push(t('report-outside-window-more', { count: report.outsideWindow.length - SHOWN }));
+  }
   return { title: t('report-title', { period: formatPeriodKey(period) }), lines };
 }

@@ -1,5 +1,8 @@
-/** Who received a published period: per unit, messages sent, waiting, failed, blocked and acknowledged. */
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+/**
+ * Who received a published period: per unit, messages sent, waiting, failed, blocked, outside the
+ * channel's messaging window (named, so someone can ask those users to write) and acknowledged.
+ */
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ChatAddress } from '../db/chats.js';
 import type { Db } from '../db/client.js';
 import { chats, outbox, publications, units } from '../db/schema.js';
@@ -11,7 +14,18 @@ export interface DeliveryCounts {
   pending: number;
   failed: number;
   blocked: number;
+  /** Not sent because the user has not written within the channel's window (Zalo OA: 7 days). */
+  outsideWindow: number;
   acknowledged: number;
+}
+
+/** A chat the card could not reach for the messaging window; `waiting` when it goes out on their next message. */
+export interface OutsideWindowChat {
+  unit: string;
+  channel: string;
+  externalId: string;
+  title: string | null;
+  waiting: boolean;
 }
 
 export interface UnitDelivery extends DeliveryCounts {
@@ -23,6 +37,7 @@ export interface DeliveryReport {
   publication: PublicationRow;
   units: UnitDelivery[];
   totals: DeliveryCounts & { units: number };
+  outsideWindow: OutsideWindowChat[];
 }
 
 const count = (condition: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${condition})::int`;
@@ -39,6 +54,7 @@ export async function deliveryReport(db: Db, period: string): Promise<DeliveryRe
       pending: count(sql`${outbox.status} in ('pending', 'sending')`),
       failed: count(sql`${outbox.status} = 'failed'`),
       blocked: count(sql`${outbox.status} = 'blocked'`),
+      outsideWindow: count(sql`${outbox.status} in ('outside-window', 'waiting')`),
       acknowledged: count(sql`${outbox.acknowledgedAt} is not null`),
     })
     .from(outbox)
@@ -47,10 +63,27 @@ export async function deliveryReport(db: Db, period: string): Promise<DeliveryRe
     .groupBy(units.id, units.name)
     .orderBy(units.name);
   const sum = (key: keyof DeliveryCounts) => rows.reduce((n, r) => n + r[key], 0);
+  const outsideWindow = await db
+    .select({ unit: units.name, channel: chats.channel, externalId: chats.externalId, title: chats.title, waiting: sql<boolean>`${outbox.status} = 'waiting'` })
+    .from(outbox)
+    .innerJoin(units, eq(units.id, outbox.unitId))
+    .innerJoin(chats, eq(chats.id, outbox.chatId))
+    .where(and(eq(outbox.publicationId, publication.id), inArray(outbox.status, ['outside-window', 'waiting'])))
+    .orderBy(units.name, chats.id);
   return {
     publication,
     units: rows,
-    totals: { units: rows.length, chats: sum('chats'), sent: sum('sent'), pending: sum('pending'), failed: sum('failed'), blocked: sum('blocked'), acknowledged: sum('acknowledged') },
+    totals: {
+      units: rows.length,
+      chats: sum('chats'),
+      sent: sum('sent'),
+      pending: sum('pending'),
+      failed: sum('failed'),
+      blocked: sum('blocked'),
+      outsideWindow: sum('outsideWindow'),
+      acknowledged: sum('acknowledged'),
+    },
+    outsideWindow,
   };
 }
 
