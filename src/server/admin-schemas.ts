@@ -73,7 +73,15 @@ export const publicationReply = open({
 });
 
 export const periodParams = z.strictObject({ period });
-const deliveryCounts = { chats: z.number().int(), sent: z.number().int(), pending: z.number().int(), failed: z.number().int(), blocked: z.number().int(), acknowledged: z.number().int() };
+const deliveryCounts = {
+  chats: z.number().int(),
+  sent: z.number().int(),
+  pending: z.number().int(),
+  failed: z.number().int(),
+  blocked: z.number().int(),
+  outsideWindow: z.number().int().describe('Ngoài thời hạn tương tác của Zalo OA (chưa gửi được, hoặc chờ người dùng nhắn lại)'),
+  acknowledged: z.number().int(),
+};
 export const deliveryReportReply = open({
   report: open({
     publication: open({ period: z.string(), status: z.string() }),

@@ -129,12 +129,12 @@ export async function reportOnTask(db: Db, actor: Actor, taskId: number, unitId:
   });
 }
 
-/** Reminders waiting in the outbox for a task (for one unit's part, or all) go unsent. */
+/** Reminders waiting in the outbox for a task (for one unit's part, or all) go unsent, those waiting for a Zalo user's next message too. */
 async function cancelReminders(tx: Tx, taskId: number, unitId: number | null): Promise<void> {
   await tx
     .update(outbox)
     .set({ status: 'cancelled' })
-    .where(and(eq(outbox.taskId, taskId), eq(outbox.status, 'pending'), ...(unitId !== null ? [eq(outbox.unitId, unitId)] : [])));
+    .where(and(eq(outbox.taskId, taskId), inArray(outbox.status, ['pending', 'waiting']), ...(unitId !== null ? [eq(outbox.unitId, unitId)] : [])));
 }
 
 /** A new deadline, by the giving unit's leaders; reminders follow the new date. */
