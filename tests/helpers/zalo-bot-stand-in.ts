@@ -3,8 +3,8 @@
  * bot uses the way the platform documents them, records every call, refuses texts over 2,000
  * characters, lets a test make a chat refuse as blocked, and queues events for getUpdates.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalServer } from './local-server.js';
 
 export interface ZaloBotCall {
   method: string;
@@ -40,21 +40,18 @@ export class ZaloBotStandIn {
   /** Chats whose sends are refused as if the user had blocked the bot. */
   readonly blocked = new Set<string>();
   url = '';
-  private server: Server | null = null;
+  private readonly server = new LocalServer();
   private readonly updates: unknown[] = [];
   private nextMessageId = 1;
   private webhook = '';
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await this.server.start((req, res) => this.serve(req, res));
     return this;
   }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
   /** An event for the next getUpdates, shaped as the platform gives it. */

@@ -4,8 +4,8 @@
  * which rotates both tokens and refuses a refresh token used before). Calls are recorded; switches
  * put a user outside the messaging window or make them unreachable, the way Zalo answers those.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalServer } from './local-server.js';
 
 export const OA_APP_ID = '3349222483842580322';
 export const OA_SECRET_KEY = 'oa-secret-key-for-tests';
@@ -26,7 +26,7 @@ export interface SentText {
 }
 
 export class ZaloOaStandIn {
-  private server: Server | null = null;
+  private readonly server = new LocalServer();
   readonly calls: OaCall[] = [];
   /** The access token the API takes now; older ones get -216. */
   validAccessToken = FIRST_ACCESS_TOKEN;
@@ -47,15 +47,12 @@ export class ZaloOaStandIn {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await this.server.start((req, res) => this.serve(req, res));
     return this;
   }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
   /** Makes the current access token stale, as when Zalo expired it. */

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { t } from '../../messages/i18n.js';
 import { WEBHOOK_ROUTE } from '../../server/readiness.js';
 import { sameSecret } from '../../server/secrets.js';
+import { withinBudget } from '../../server/webhook-budget.js';
 
 export interface TelegramWebhookOptions {
   bot: Bot;
@@ -24,11 +25,7 @@ function isUpdate(body: unknown): body is Update {
 }
 
 export function registerTelegramWebhook(app: FastifyInstance, options: TelegramWebhookOptions): void {
-  // Handlings that outlived their acknowledgement finish before the server (and the database under it) closes.
-  const outliving = new Set<Promise<void>>();
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...outliving]);
-  });
+  const wait = withinBudget(app, options.log);
   app.post(
     '/telegram/webhook',
     {
@@ -42,20 +39,8 @@ export function registerTelegramWebhook(app: FastifyInstance, options: TelegramW
     },
     async (request, reply) => {
       if (!isUpdate(request.body)) return reply.code(400).send({ error: t('webhook-not-an-update') });
-      const handling = options.bot.handleUpdate(request.body);
-      let timer: NodeJS.Timeout | undefined;
       // The budget counts from the request's arrival: reading it in a crowd already spent some.
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, options.budgetMs - reply.elapsedTime))));
-      try {
-        if ((await Promise.race([handling, late])) === 'late') {
-          const rest = handling
-            .catch((error: unknown) => options.log.error({ err: error, update: request.body }, 'update failed after its acknowledgement'))
-            .finally(() => outliving.delete(rest));
-          outliving.add(rest);
-        }
-      } finally {
-        clearTimeout(timer);
-      }
+      await wait(options.bot.handleUpdate(request.body), options.budgetMs - reply.elapsedTime, { update: request.body.update_id });
       return reply.code(200).send();
     },
   );

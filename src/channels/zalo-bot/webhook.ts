@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { t } from '../../messages/i18n.js';
 import { WEBHOOK_ROUTE } from '../../server/readiness.js';
 import { sameSecret } from '../../server/secrets.js';
+import { withinBudget } from '../../server/webhook-budget.js';
 import { readEvent, type ZaloBotEvent } from './updates.js';
 
 export const ZALO_BOT_WEBHOOK_PATH = '/zalo/bot/webhook';
@@ -21,11 +22,7 @@ export interface ZaloBotWebhookOptions {
 }
 
 export function registerZaloBotWebhook(app: FastifyInstance, options: ZaloBotWebhookOptions): void {
-  // Handlings that outlived their acknowledgement finish before the server (and the database under it) closes.
-  const outliving = new Set<Promise<void>>();
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...outliving]);
-  });
+  const wait = withinBudget(app, options.log);
   app.post(
     ZALO_BOT_WEBHOOK_PATH,
     {
@@ -40,20 +37,8 @@ export function registerZaloBotWebhook(app: FastifyInstance, options: ZaloBotWeb
     async (request, reply) => {
       const event = readEvent(request.body);
       if (!event) return reply.code(400).send({ error: t('zalo-bot-not-an-event') });
-      const handling = options.handle(event);
-      let timer: NodeJS.Timeout | undefined;
       // The budget counts from the request's arrival.
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, options.budgetMs - reply.elapsedTime))));
-      try {
-        if ((await Promise.race([handling, late])) === 'late') {
-          const rest = handling
-            .catch((error: unknown) => options.log.error({ err: error, event: event.message?.message_id }, 'zalo bot event failed after its acknowledgement'))
-            .finally(() => outliving.delete(rest));
-          outliving.add(rest);
-        }
-      } finally {
-        clearTimeout(timer);
-      }
+      await wait(options.handle(event), options.budgetMs - reply.elapsedTime, { channel: 'zalo-bot', event: event.message?.message_id });
       return reply.code(200).send({ ok: true });
     },
   );

@@ -12,6 +12,7 @@ import { t } from '../../messages/i18n.js';
 import { sendDatabaseUnavailable, WEBHOOK_ROUTE } from '../../server/readiness.js';
 import { isEcho, oaEvent, signedPart, type OaEvent } from './events.js';
 import { signedByZalo, type SigningKeys } from './signature.js';
+import { withinBudget } from '../../server/webhook-budget.js';
 
 export const ZALO_OA_WEBHOOK_PATH = '/zalo/oa/webhook';
 
@@ -32,10 +33,7 @@ function parseJson(raw: string): unknown {
 }
 
 export function registerOaWebhook(app: FastifyInstance, options: OaWebhookOptions): void {
-  const outliving = new Set<Promise<void>>();
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...outliving]);
-  });
+  const wait = withinBudget(app, options.log);
   void app.register((scope, _options, done) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
     scope.post(ZALO_OA_WEBHOOK_PATH, { config: WEBHOOK_ROUTE }, async (request, reply) => {
@@ -49,28 +47,12 @@ export function registerOaWebhook(app: FastifyInstance, options: OaWebhookOption
       const event = oaEvent.safeParse(parseJson(raw));
       // Events the bot has no use for (seen, received, shared info…) are acknowledged and left.
       if (!event.success) return reply.code(200).send();
-      const handling = options.handle(event.data).then(
-        () => 'done' as const,
-        (error: unknown) => error,
-      );
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, options.budgetMs - reply.elapsedTime))));
       try {
-        const outcome = await Promise.race([handling, late]);
-        if (outcome === 'late') {
-          const rest = handling
-            .then((result) => {
-              if (result !== 'done') options.log.error({ err: result, event: event.data.event_name }, 'zalo oa event failed after its acknowledgement');
-            })
-            .finally(() => outliving.delete(rest));
-          outliving.add(rest);
-        } else if (outcome !== 'done') {
-          // Nothing recorded without the database: Zalo's retry is the only second chance.
-          if (isConnectionError(outcome)) return await sendDatabaseUnavailable(reply);
-          options.log.error({ err: outcome, event: event.data.event_name }, 'zalo oa event failed: handled again later');
-        }
-      } finally {
-        clearTimeout(timer);
+        await wait(options.handle(event.data), options.budgetMs - reply.elapsedTime, { channel: 'zalo-oa', event: event.data.event_name });
+      } catch (error) {
+        // Nothing recorded without the database: Zalo's retry is the only second chance.
+        if (isConnectionError(error)) return await sendDatabaseUnavailable(reply);
+        options.log.error({ err: error, event: event.data.event_name }, 'zalo oa event failed: handled again later');
       }
       return reply.code(200).send();
     });
