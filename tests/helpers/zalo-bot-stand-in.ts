@@ -54,6 +54,11 @@ export class ZaloBotStandIn {
     return this.server.stop();
   }
 
+  /** Events queued and not yet fetched. */
+  get queued(): number {
+    return this.updates.length;
+  }
+
   /** An event for the next getUpdates, shaped as the platform gives it. */
   queueUpdate(event: unknown): void {
     this.updates.push(event);

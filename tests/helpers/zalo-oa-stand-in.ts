@@ -39,7 +39,7 @@ export class ZaloOaStandIn {
   /** Holds each refresh answer this long, so that concurrent callers overlap. */
   refreshDelayMs = 0;
   /** Holds each message answer this long: a slow Zalo. */
-  messageDelayMs = 0;
+  hold: Promise<void> | null = null;
   url = '';
 
   get oauthUrl(): string {
@@ -67,7 +67,7 @@ export class ZaloOaStandIn {
 
   sent(): SentText[] {
     return this.calls
-      .filter((c) => c.path === '/v3.0/oa/message/cs' && (c.answer as { error: number }).error === 0)
+      .filter((c) => c.path === '/v3.0/oa/message/cs' && (c.answer as { error: number } | null)?.error === 0)
       .map((c) => {
         const body = JSON.parse(c.body) as { recipient: { user_id: string }; message: { text: string } };
         return { userId: body.recipient.user_id, text: body.message.text };
@@ -87,7 +87,7 @@ export class ZaloOaStandIn {
     this.calls.push(call);
     let answer: unknown;
     if (req.method === 'POST' && path === '/v3.0/oa/message/cs') {
-      if (this.messageDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.messageDelayMs));
+      if (this.hold) await this.hold;
       answer = this.message(req, body);
     }
     else if (req.method === 'POST' && path === '/oauth/v4/oa/access_token') answer = await this.refresh(req, body);
