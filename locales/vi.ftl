@@ -308,10 +308,13 @@ import-progress = Đang nhập { $done }/{ $total } đơn vị…
 ## Invites (CLI)
 invite-created =
     Mã mời cho { $unit } (vai trò { $role }): { $code }
-    Mở trong Telegram: { $link }
-    Thêm vào nhóm: { $groupLink }
+    { $channels }
     Hiệu lực đến { $expires }, { $uses }.
     Mã mời gồm 8 ký tự (chữ và số, không phân biệt hoa thường), mặc định có hiệu lực 30 ngày. Mặc định mã của công chức dùng được nhiều lần (cả đơn vị dùng chung), mã của lãnh đạo và quản trị chỉ dùng được một lần (mỗi người một mã). Cuộc trò chuyện gõ sai mã 5 lần trong 15 phút phải chờ rồi mới thử lại được.
+invite-no-channel = Chưa bật kênh nào (Telegram, Zalo): khi bot chạy, cuộc trò chuyện gửi cho bot «/dangky { $code }».
+telegram-invite =
+    Mở trong Telegram: { $link }
+    Thêm vào nhóm Telegram: { $groupLink }
 invite-uses-unlimited = dùng được nhiều lần
 invite-uses-limited = dùng được { $uses } lần
 

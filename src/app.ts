@@ -72,7 +72,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
   if (!config.adminToken) log.warn(`ADMIN_TOKEN is not set: a temporary token was written to ${config.dataDir}/server.json for the CLI.`);
-  const { admin } = buildServices({ config, db: database.db, now, log, wakeDelivery, botUsername: channels.get('telegram')?.botName ?? null });
+  const botNames = Object.fromEntries([...channels].flatMap(([name, running]) => (running.botName ? [[name, running.botName]] : [])));
+  const { admin } = buildServices({ config, db: database.db, now, log, wakeDelivery, botNames });
   const channelStates: ChannelStates = Object.fromEntries([...channels].map(([name, running]) => [name, () => running.ready()]));
   const server = buildServer({ database, conversation, turns, admin, adminToken, channels: [...channels.values()], media: { db: database.db, now }, log, channelStates, trustProxy: config.trustProxy });
   await server.listen({ port: config.port, host: config.host });

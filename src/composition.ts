@@ -9,12 +9,10 @@ import { CHANNELS } from './channels/index.js';
 import type { Config } from './config.js';
 import type { ConversationDeps } from './core/conversation.js';
 import type { Db } from './db/client.js';
+import type { Channel } from './db/schema.js';
 import type { ImportReport } from './imports/save.js';
 import { t } from './messages/i18n.js';
 import { schedulePublication } from './scheduler/auto-publish.js';
-
-/** Used in deep links when neither TELEGRAM_BOT_USERNAME nor getMe says otherwise. */
-export const DEFAULT_BOT_USERNAME = 'chiso_bot';
 
 export interface Services {
   conversation: ConversationDeps;
@@ -28,11 +26,11 @@ export interface ServiceParts {
   log: Logger | null;
   /** Tells a running dispatcher the outbox has new rows; absent where none runs (a CLI command). */
   wakeDelivery?: () => void;
-  /** Telegram's username as getMe told it, when the bot runs. */
-  botUsername?: string | null;
+  /** The names the running bots go by (Telegram's getMe), for invite links. */
+  botNames?: Partial<Record<Channel, string>>;
 }
 
-export function buildServices({ config, db, now, log, wakeDelivery, botUsername }: ServiceParts): Services {
+export function buildServices({ config, db, now, log, wakeDelivery, botNames = {} }: ServiceParts): Services {
   const onImported = async (report: ImportReport) => {
     if (!config.publishAutoTime) return;
     const at = await schedulePublication(db, report.period, now(), { time: config.publishAutoTime, timeZone: config.timeZone, holidays: config.holidays });
@@ -41,8 +39,7 @@ export function buildServices({ config, db, now, log, wakeDelivery, botUsername 
   const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, ...(wakeDelivery ? { wakeDelivery } : {}) };
   const admin: AdminContext = {
     db,
-    botUsername: botUsername ?? config.telegram?.username ?? DEFAULT_BOT_USERNAME,
-    inviteHints: (code) => CHANNELS.flatMap((module) => module.inviteHint(config, code) ?? []),
+    inviteHints: (code) => CHANNELS.flatMap((module) => module.inviteHint(config, code, botNames[module.name] ?? null) ?? []),
     now,
     onImported,
     ...(wakeDelivery ? { wakeDelivery } : {}),

@@ -77,6 +77,8 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy: which X-Forwarded-For to believe (Fastify's trustProxy); false: none. */
   trustProxy: boolean | string;
+  /** TELEGRAM_BOT_USERNAME, for invite links made where the bot does not run (a CLI on another machine). */
+  telegramUsername: string | null;
   /** PUBLIC_URL without a trailing slash: where webhooks and files sent by address are reached; null when unset. */
   publicUrl: string | null;
   /** Zalo Bot Platform (channels.md A6); null when ZALO_BOT_TOKEN is unset. */
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminders: { time: e.REMINDER_TIME, offsets: [...new Set(e.REMINDER_OFFSETS.split(',').map((n) => Number(n.trim())))].sort((a, b) => b - a) },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === undefined ? false : e.TRUST_PROXY === 'true' || e.TRUST_PROXY,
+    telegramUsername: e.TELEGRAM_BOT_USERNAME ?? null,
     publicUrl: e.PUBLIC_URL ? stripSlash(e.PUBLIC_URL) : null,
     zaloBot: e.ZALO_BOT_TOKEN
       ? {

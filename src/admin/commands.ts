@@ -4,7 +4,6 @@
  * Each command returns plain JSON-able data, or throws AdminError with a Vietnamese message.
  */
 import { eq } from 'drizzle-orm';
-import { deepLink, groupDeepLink } from '../channels/telegram/links.js';
 import type { Db } from '../db/client.js';
 import { units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
@@ -29,8 +28,7 @@ import { findUnit } from '../services/units.js';
 
 export interface AdminContext {
   db: Db;
-  botUsername: string;
-  /** What each other channel the bot speaks on says about joining with a code (Zalo: what to type, and where). */
+  /** What each channel the bot speaks on says about joining with a code (a link, or what to type and where). */
   inviteHints?: (code: string) => string[];
   now: () => Date;
   wakeDelivery?: () => void;
@@ -70,8 +68,8 @@ export interface InviteView {
   role: Role;
   maxUses: number | null;
   expiresAt: string;
-  link: string;
-  groupLink: string;
+  /** How to join on each channel the bot speaks on. */
+  channels: string[];
   /** What the admin reads: the code, its links, lifetime and uses, and the rules of invite codes. */
   text: string;
 }
@@ -93,25 +91,22 @@ export async function inviteCommand(ctx: AdminContext, args: InviteArgs): Promis
     ...(args.days !== undefined ? { days: args.days } : {}),
     now: ctx.now(),
   });
-  const link = deepLink(ctx.botUsername, invite.code);
-  const groupLink = groupDeepLink(ctx.botUsername, invite.code);
+  const channels = ctx.inviteHints?.(invite.code) ?? [];
   return {
     code: invite.code,
     unit: { id: invite.unit.id, name: invite.unit.name, code: invite.unit.code },
     role: invite.role,
     maxUses: invite.maxUses,
     expiresAt: invite.expiresAt.toISOString(),
-    link,
-    groupLink,
+    channels,
     text: t('invite-created', {
       unit: invite.unit.name,
       role: ROLE_LABEL[invite.role],
       code: invite.code,
-      link,
-      groupLink,
+      channels: channels.length > 0 ? channels.join('\n') : t('invite-no-channel', { code: invite.code }),
       expires: formatDateTime(invite.expiresAt),
       uses: invite.maxUses === null ? t('invite-uses-unlimited') : t('invite-uses-limited', { uses: invite.maxUses }),
-    }) + (ctx.inviteHints?.(invite.code) ?? []).map((hint) => `\n${hint}`).join(''),
+    }),
   };
 }
 

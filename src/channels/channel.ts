@@ -69,6 +69,9 @@ export interface ChannelModule {
   name: Channel;
   /** Null when the channel's settings are absent: the channel is off. */
   setup(core: ChannelCore): Promise<RunningChannel | null>;
-  /** What an invite says about this channel: a link that opens the bot, or what to type and where; null when off. */
-  inviteHint(config: Config, code: string): string | null;
+  /**
+   * What an invite says about this channel: a link that opens the bot, or what to type and where; null
+   * when the channel is off. `botName`: the name the running bot goes by (getMe), when it runs here.
+   */
+  inviteHint(config: Config, code: string, botName: string | null): string | null;
 }

@@ -15,8 +15,6 @@ import {
 } from '../admin/commands.js';
 import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
 import { DatabaseBusyError } from '../db/client.js';
-import { formatDateTime } from '../domain/format.js';
-import { ROLE_LABEL } from '../domain/roles.js';
 import { ImportRejected } from '../imports/problems.js';
 import { templateDescription, writeTemplate } from '../imports/sheet/template.js';
 import type { ImportProgress, ImportReport } from '../imports/save.js';
@@ -124,17 +122,7 @@ async function invite(argv: string[]): Promise<void> {
     console.log(JSON.stringify(view));
     return;
   }
-  console.log(
-    t('invite-created', {
-      unit: view.unit.name,
-      role: ROLE_LABEL[view.role],
-      code: view.code,
-      link: view.link,
-      groupLink: view.groupLink,
-      expires: formatDateTime(new Date(view.expiresAt)),
-      uses: view.maxUses === null ? t('invite-uses-unlimited') : t('invite-uses-limited', { uses: view.maxUses }),
-    }),
-  );
+  console.log(view.text);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -57,8 +57,7 @@ export const inviteReply = open({
   role: z.enum(ROLES),
   maxUses: z.number().int().nullable(),
   expiresAt: z.string(),
-  link: z.string(),
-  groupLink: z.string(),
+  channels: z.array(z.string()).describe('Cách tham gia trên từng kênh đang bật: đường dẫn Telegram, hoặc gõ gì cho bot Zalo'),
 });
 
 export const publicationBody = z.strictObject({ period });

@@ -50,16 +50,23 @@ describe('the CLI with no server running', () => {
     expect(second.stdout).toContain('Không có thay đổi');
   });
 
-  it('prints one JSON line with the code and a t.me deep link', async () => {
-    const { code, stdout } = await cli(database.env, 'invite', '--unit', 'Mỹ Hào', '--role', 'leader', '--json');
+  it('prints one JSON line with the code and a t.me deep link to the bot the settings name', async () => {
+    const { code, stdout } = await cli({ ...database.env, TELEGRAM_BOT_USERNAME: 'chiso_bot' }, 'invite', '--unit', 'Mỹ Hào', '--role', 'leader', '--json');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const invite = JSON.parse(lines[0] ?? '') as { code: string; link: string; role: string; unit: { name: string } };
+    const invite = JSON.parse(lines[0] ?? '') as { code: string; channels: string[]; role: string; unit: { name: string } };
     expect(invite.code).toMatch(/^[A-Z2-9]{8}$/);
-    expect(invite.link).toBe(`https://t.me/chiso_bot?start=${invite.code}`);
+    expect(invite.channels.join('\n')).toContain(`https://t.me/chiso_bot?start=${invite.code}`);
     expect(invite.role).toBe('leader');
     expect(invite.unit.name).toBe('thị xã Mỹ Hào');
+  });
+
+  it('links to no Telegram bot when no setting names one', async () => {
+    const { code, stdout } = await cli(database.env, 'invite', '--unit', 'Mỹ Hào', '--role', 'admin');
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('t.me');
+    expect(stdout).toContain('Chưa bật kênh nào');
   });
 
   it('names a wrong role in Vietnamese', async () => {

@@ -19,7 +19,7 @@ describe('wrong invite codes', () => {
 describe("the invite's text", () => {
   it('states the rules the code lives by', () => {
     expect([defaultMaxUses('officer'), defaultMaxUses('leader'), defaultMaxUses('admin')]).toEqual([null, 1, 1]);
-    const text = t('invite-created', { unit: 'X', role: 'công chức', code: 'ABCDEFGH', link: 'l', groupLink: 'g', expires: 'e', uses: 'u' });
+    const text = t('invite-created', { unit: 'X', role: 'công chức', code: 'ABCDEFGH', channels: 'c', expires: 'e', uses: 'u' });
     expect(text).toContain(`Mã mời gồm ${INVITE_CODE_LENGTH} ký tự`);
     expect(text).toContain(`mặc định có hiệu lực ${INVITE_DAYS} ngày`);
     expect(text).toContain(`gõ sai mã ${INVITE_GUESSES.failures} lần trong ${INVITE_GUESSES.minutes} phút`);

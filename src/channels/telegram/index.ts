@@ -6,6 +6,7 @@ import type { Bot } from 'grammy';
 import { DEFAULT_RESUMING, type ChannelModule, type RunningChannel } from '../channel.js';
 import { t } from '../../messages/i18n.js';
 import { createTelegramBot } from './bot.js';
+import { deepLink, groupDeepLink } from './links.js';
 import { setCommandMenu } from './commands.js';
 import { createTelegramSender } from './sender.js';
 import { resumeEvery } from './updates.js';
@@ -17,8 +18,11 @@ const WEBHOOK_BUDGET_MS = 5000;
 
 export const telegramChannel: ChannelModule = {
   name: 'telegram',
-  // Its deep links are in every invite already (admin/commands.ts).
-  inviteHint: () => null,
+  // Links only to a bot we know is ours: the one running, or the one the settings name.
+  inviteHint(config, code, botName) {
+    const username = botName ?? config.telegram?.username ?? config.telegramUsername;
+    return username ? t('telegram-invite', { link: deepLink(username, code), groupLink: groupDeepLink(username, code) }) : null;
+  },
   async setup(core): Promise<RunningChannel | null> {
     const { config, database, log } = core;
     const settings = config.telegram;
