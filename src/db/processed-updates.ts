@@ -52,7 +52,8 @@ export async function unfinishedUpdates(db: Db, channel: string, olderThanSecond
         lt(processedUpdates.receivedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
       ),
     )
-    .orderBy(processedUpdates.updateId)
+    // Oldest first by arrival: ids are text now, and "10" sorts before "9".
+    .orderBy(processedUpdates.receivedAt)
     .limit(limit);
   return rows.map((r) => r.payload);
 }

@@ -1,7 +1,7 @@
 /** The OA channel's pure parts: the signature against a real capture, splitting, and Zalo's error codes. */
 import { describe, expect, it } from 'vitest';
 import { signedByZalo, zaloSignature } from '../../src/channels/zalo-oa/signature.js';
-import { splitText } from '../../src/channels/zalo-oa/render.js';
+import { splitText } from '../../src/messages/split.js';
 import { classifyZaloAnswer } from '../../src/channels/zalo-oa/sender.js';
 import { updateIdOf, oaEvent } from '../../src/channels/zalo-oa/events.js';
 
@@ -36,11 +36,15 @@ describe('splitting for the 2,000-character limit', () => {
   it('cuts between lines, and a line too long where it must', () => {
     const line = 'Tổng điểm: 91,34/100';
     const text = Array.from({ length: 300 }, () => line).join('\n');
-    const parts = splitText(text);
+    const parts = splitText(text, 2000);
     expect(parts.every((p) => p.length <= 2000)).toBe(true);
     expect(parts.join('\n')).toBe(text);
     expect(parts.every((p) => p.split('\n').every((l) => l === line))).toBe(true);
-    expect(splitText('a'.repeat(4500))).toEqual(['a'.repeat(2000), 'a'.repeat(2000), 'a'.repeat(500)]);
+    expect(splitText('a'.repeat(4500), 2000)).toEqual(['a'.repeat(2000), 'a'.repeat(2000), 'a'.repeat(500)]);
+    // Never between the halves of an emoji.
+    const emoji = splitText(`${'a'.repeat(1999)}📊`, 2000);
+    expect(emoji.join('')).toBe(`${'a'.repeat(1999)}📊`);
+    expect(emoji.every((p) => !/[\ud800-\udbff]$/.test(p))).toBe(true);
   });
 });
 

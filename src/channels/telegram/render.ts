@@ -1,6 +1,7 @@
 /** A Reply in Telegram's HTML: only <, > and & need escaping; the title in bold. */
 import { InlineKeyboard } from 'grammy';
 import type { Reply } from '../../messages/reply.js';
+import { splitText } from '../../messages/split.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -27,16 +28,5 @@ export function renderForTelegram(reply: Reply): TelegramMessage {
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
 export function splitForTelegram(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
-  if (text.length <= limit) return [text];
-  const parts: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const piece = line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
-    if (current && current.length + 1 + piece.length > limit) {
-      parts.push(current);
-      current = piece;
-    } else current = current ? `${current}\n${piece}` : piece;
-  }
-  if (current) parts.push(current);
-  return parts;
+  return splitText(text, limit);
 }

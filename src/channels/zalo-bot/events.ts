@@ -45,7 +45,8 @@ export function zaloBotEventHandler(handling: ZaloBotHandling): (event: ZaloBotE
     const chat = chatAddress(message);
     await handleInTurnOnce(
       { db: deps.db, turns: handling.turns, log, ...(handling.waitForDatabase ? { waitForDatabase: handling.waitForDatabase } : {}) },
-      { channel: 'zalo-bot', updateId: message.message_id, turn: chat.externalId, payload: { event_name: event.eventName, message } },
+      // Message ids may count per chat, as Telegram's do: the chat makes them unique.
+      { channel: 'zalo-bot', updateId: `${chat.externalId}:${message.message_id}`, turn: chat.externalId, payload: { event_name: event.eventName, message } },
       async () => {
         const replies =
           event.eventName === TEXT_EVENT && message.text !== undefined
@@ -53,7 +54,7 @@ export function zaloBotEventHandler(handling: ZaloBotHandling): (event: ZaloBotE
             : [textReply(deps.t('zalo-bot-text-only'))];
         // Numbered across all the replies of one answer, so that "2" means the same in each.
         const numbered = await numberChoices(deps.db, chat, replies);
-        if (numbered.length > 0) await sendAnswers(handling.answering, chat, numbered, `zalo-bot:${message.message_id}`);
+        if (numbered.length > 0) await sendAnswers(handling.answering, chat, numbered, `zalo-bot:${chat.externalId}:${message.message_id}`);
       },
       () =>
         client.call('sendMessage', { chat_id: chat.externalId, text: deps.t('error') }).then(
