@@ -533,7 +533,7 @@ compare-available-none = { $unit } chưa có kết quả nào.
 ## Zalo Bot
 zalo-bot-invite = Trên Zalo: tìm «{ $name }» rồi gửi cho bot: /start { $code }
 zalo-bot-invite-unnamed = Trên Zalo: tìm bot của đơn vị (tên bắt đầu bằng «Bot») rồi gửi cho bot: /start { $code }
-zalo-bot-text-only = Bot chỉ đọc được tin nhắn chữ. Anh/chị vui lòng gõ câu hỏi, ví dụ: /diem tháng 2 hoặc /huongdan.
+text-only = Bot chỉ đọc được tin nhắn chữ. Anh/chị vui lòng gõ câu hỏi, ví dụ: /diem tháng 2 hoặc /huongdan.
 zalo-bot-file-link = Tệp «{ $file }»: { $url }
 zalo-bot-file-unavailable = (Tệp «{ $file }» chưa gửi được qua Zalo: máy chủ cần có địa chỉ công khai PUBLIC_URL.)
 zalo-bot-not-an-event = Nội dung gửi đến không phải là một sự kiện Zalo Bot (cần một đối tượng JSON có event_name).

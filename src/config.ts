@@ -41,6 +41,7 @@ const schema = z.object({
   ZALO_BOT_API_ROOT: z.url('phải là một địa chỉ URL').default('https://bot-api.zaloplatforms.com'),
   ZALO_BOT_NAME: optional(z.string().max(100, 'tối đa 100 ký tự')),
   ZALO_OA_APP_ID: optional(z.string().regex(/^\d+$/, 'là dãy số (App ID của ứng dụng Zalo)')),
+  ZALO_OA_ID: optional(z.string().regex(/^\d+$/, 'là dãy số (OA ID của Official Account)')),
   ZALO_OA_SECRET_KEY: optional(z.string().min(8, 'phải dài ít nhất 8 ký tự')),
   ZALO_OA_APP_SECRET: optional(z.string().min(8, 'phải dài ít nhất 8 ký tự')),
   ZALO_OA_ACCESS_TOKEN: optional(z.string().min(8, 'phải dài ít nhất 8 ký tự')),
@@ -86,6 +87,8 @@ export interface Config {
   /** Zalo Official Account (channels.md A1–A5); null when its settings are unset. */
   zaloOa: {
     appId: string;
+    /** This OA's id: events of the app's other OAs (one webhook serves them all) are left alone; null accepts any. */
+    oaId: string | null;
     /** The OA Secret Key that signs webhooks (not the app secret). */
     secretKey: string;
     appSecret: string | null;
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.ZALO_OA_APP_ID && e.ZALO_OA_SECRET_KEY && e.ZALO_OA_ACCESS_TOKEN
         ? {
             appId: e.ZALO_OA_APP_ID,
+            oaId: e.ZALO_OA_ID ?? null,
             secretKey: e.ZALO_OA_SECRET_KEY,
             appSecret: e.ZALO_OA_APP_SECRET ?? null,
             accessToken: e.ZALO_OA_ACCESS_TOKEN,

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryReport } from '../../src/services/delivery-report.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { echoEvent, followEvent, signBody, signed, textEvent } from '../helpers/zalo-oa-events.js';
+import { echoEvent, followEvent, OA_ID, signBody, signed, textEvent } from '../helpers/zalo-oa-events.js';
 import { FIRST_ACCESS_TOKEN, FIRST_REFRESH_TOKEN, OA_APP_ID, OA_APP_SECRET, OA_SECRET_KEY, ZaloOaStandIn } from '../helpers/zalo-oa-stand-in.js';
 
 const MY_HAO = '8958041078911298472';
@@ -18,6 +18,7 @@ function oaEnv(standIn: ZaloOaStandIn, extra: Record<string, string> = {}): Reco
   return {
     PUBLIC_URL: 'https://chiso.example.gov.vn',
     ZALO_OA_APP_ID: OA_APP_ID,
+    ZALO_OA_ID: OA_ID,
     ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
     ZALO_OA_APP_SECRET: OA_APP_SECRET,
     ZALO_OA_ACCESS_TOKEN: FIRST_ACCESS_TOKEN,
@@ -149,6 +150,18 @@ describe('Zalo OA', () => {
     const calls = oa.calls.length;
     expect(await deliver(t, echoEvent(MY_HAO, 'Kết quả Bộ chỉ số'))).toBe(200);
     expect(oa.calls.length).toBe(calls);
+  });
+
+  it("answers a picture with a note that it reads text, and leaves events of the app's other OAs alone", async () => {
+    const before = oa.sentTexts(MY_HAO).length;
+    const picture = { ...textEvent(MY_HAO, ''), event_name: 'user_send_image', message: { msg_id: `img-${Date.now()}`, attachments: [{ type: 'image', payload: { url: 'https://example.com/a.jpg' } }] } };
+    expect(await deliver(t, picture)).toBe(200);
+    await expect.poll(() => oa.sentTexts(MY_HAO).slice(before).join('\n')).toContain('Bot chỉ đọc được tin nhắn chữ');
+    const calls = oa.calls.length;
+    const elsewhere = { ...textEvent('7777000011112222333', '/diem thang 2'), recipient: { id: '1111222233334444555' } };
+    expect(await deliver(t, elsewhere)).toBe(200);
+    expect(oa.calls.length).toBe(calls);
+    expect(await count(t, "select count(*)::int as n from chats where external_id = '7777000011112222333'")).toBe(0);
   });
 
   it('asks which Phú Thọ with numbered choices, and a number answers it', async () => {

@@ -7,11 +7,9 @@
 import type { Logger } from 'pino';
 import type { ChatAddress } from '../../db/chats.js';
 import { sendAnswers, type Answering } from '../../delivery/answers.js';
-import { textReply } from '../../messages/reply.js';
-import { act, asReplies } from '../../core/act.js';
 import type { ChatTurns } from '../chat-turns.js';
-import { chosenAction, numberChoices } from '../choices.js';
-import { converse, type ConversationDeps } from '../../core/conversation.js';
+import { answerPlainChat } from '../plain-chat.js';
+import type { ConversationDeps } from '../../core/conversation.js';
 import { handleInTurnOnce } from '../update-handling.js';
 import type { ZaloBotClient } from './client.js';
 import { TEXT_EVENT, type ZaloBotEvent, type ZaloBotMessage } from './updates.js';
@@ -48,13 +46,10 @@ export function zaloBotEventHandler(handling: ZaloBotHandling): (event: ZaloBotE
       // Message ids may count per chat, as Telegram's do: the chat makes them unique.
       { channel: 'zalo-bot', updateId: `${chat.externalId}:${message.message_id}`, turn: chat.externalId, payload: { event_name: event.eventName, message } },
       async () => {
-        const replies =
-          event.eventName === TEXT_EVENT && message.text !== undefined
-            ? await answerText(handling, chat, message.text, message.from.display_name ?? null)
-            : [textReply(deps.t('zalo-bot-text-only'))];
-        // Numbered across all the replies of one answer, so that "2" means the same in each.
-        const numbered = await numberChoices(deps.db, chat, replies);
-        if (numbered.length > 0) await sendAnswers(handling.answering, chat, numbered, `zalo-bot:${chat.externalId}:${message.message_id}`);
+        const text = event.eventName === TEXT_EVENT && message.text !== undefined ? message.text : null;
+        const addressed = chat.type === 'private' || (text?.trim().startsWith('/') ?? false);
+        const replies = await answerPlainChat(deps, { chat, text, addressed, sender: message.from.display_name ?? null });
+        if (replies.length > 0) await sendAnswers(handling.answering, chat, replies, `zalo-bot:${chat.externalId}:${message.message_id}`);
       },
       () =>
         client.call('sendMessage', { chat_id: chat.externalId, text: deps.t('error') }).then(
@@ -63,11 +58,4 @@ export function zaloBotEventHandler(handling: ZaloBotHandling): (event: ZaloBotE
         ),
     );
   };
-}
-
-async function answerText(handling: ZaloBotHandling, chat: ChatAddress, raw: string, sender: string | null) {
-  const text = raw.trim();
-  const action = await chosenAction(handling.deps.db, chat, text);
-  if (action !== null) return asReplies(await act(handling.deps, chat, sender, action));
-  return converse(handling.deps, { chat, text, addressed: chat.type === 'private' || text.startsWith('/'), sender });
 }

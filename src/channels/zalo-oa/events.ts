@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 const id = z.string().min(1).max(100);
 
-const base = { app_id: z.string().optional(), oa_id: z.string().optional(), timestamp: z.string().regex(/^\d{1,16}$/) };
+const base = { app_id: z.string().optional(), oa_id: z.string().optional(), recipient: z.object({ id }).optional(), timestamp: z.string().regex(/^\d{1,16}$/) };
 
 const userText = z.object({
   ...base,
@@ -52,4 +52,9 @@ export function userOf(event: OaEvent): string {
 export function updateIdOf(event: OaEvent): string {
   if ('message' in event && event.message) return `msg:${event.message.msg_id}`;
   return `${event.event_name}:${userOf(event)}:${event.timestamp}`;
+}
+
+/** The OA the event was sent to: a user's message names it as recipient, a follow as oa_id. */
+export function oaOf(event: OaEvent): string | null {
+  return event.recipient?.id ?? event.oa_id ?? null;
 }

@@ -9,9 +9,8 @@ import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { recordInbound } from '../../delivery/messaging-window.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply } from '../../messages/reply.js';
-import { act, asReplies } from '../../core/act.js';
-import { chosenAction, numberChoices } from '../choices.js';
-import { converse, type ConversationDeps } from '../../core/conversation.js';
+import { answerPlainChat } from '../plain-chat.js';
+import type { ConversationDeps } from '../../core/conversation.js';
 import { handleInTurnOnce, type UpdateHandling } from '../update-handling.js';
 import { updateIdOf, userOf, type OaEvent } from './events.js';
 
@@ -36,12 +35,10 @@ async function handleEvent(h: OaHandling, event: OaEvent, updateId: string): Pro
   }
   const { released } = await recordInbound(deps.db, chat, deps.now());
   if (released > 0) deps.wakeDelivery?.();
-  if (event.event_name !== 'user_send_text' || !('message' in event) || !event.message || !('text' in event.message)) return;
-  const text = event.message.text;
-  const action = await chosenAction(deps.db, chat, text);
-  const replies = action ? asReplies(await act(deps, chat, null, action)) : await converse(deps, { chat, text, addressed: true, sender: null });
-  if (replies.length === 0) return;
-  await sendAnswers(h.answering, chat, await numberChoices(deps.db, chat, replies), `zalo-oa:${updateId}`);
+  if (!event.event_name.startsWith('user_send_')) return;
+  const text = event.event_name === 'user_send_text' && 'message' in event && event.message && 'text' in event.message ? event.message.text : null;
+  const replies = await answerPlainChat(deps, { chat, text, addressed: true, sender: null });
+  if (replies.length > 0) await sendAnswers(h.answering, chat, replies, `zalo-oa:${updateId}`);
 }
 
 /** Handles the event unless a copy of it was handled already; throws when it failed (it is then handled again later). */

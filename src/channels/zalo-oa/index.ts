@@ -51,7 +51,7 @@ export const zaloOaChannel: ChannelModule = {
     return {
       sender,
       routes(app) {
-        registerOaWebhook(app, { keys: settings, handle: (event) => handleOaEvent(handling, event), budgetMs: core.options.webhookBudgetMs ?? WEBHOOK_BUDGET_MS, log: oaLog });
+        registerOaWebhook(app, { keys: settings, oaId: settings.oaId, handle: (event) => handleOaEvent(handling, event), budgetMs: core.options.webhookBudgetMs ?? WEBHOOK_BUDGET_MS, log: oaLog });
       },
       start() {
         const resume = async (payload: unknown) => {

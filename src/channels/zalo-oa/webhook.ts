@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { isConnectionError } from '../../db/health.js';
 import { t } from '../../messages/i18n.js';
 import { sendDatabaseUnavailable, WEBHOOK_ROUTE } from '../../server/readiness.js';
-import { isEcho, oaEvent, signedPart, type OaEvent } from './events.js';
+import { isEcho, oaEvent, oaOf, signedPart, type OaEvent } from './events.js';
 import { signedByZalo, type SigningKeys } from './signature.js';
 import { withinBudget } from '../../server/webhook-budget.js';
 
@@ -18,6 +18,8 @@ export const ZALO_OA_WEBHOOK_PATH = '/zalo/oa/webhook';
 
 export interface OaWebhookOptions {
   keys: SigningKeys;
+  /** This OA's id, when the settings name it. */
+  oaId: string | null;
   handle: (event: OaEvent) => Promise<void>;
   /** How long Zalo is kept waiting before the handling goes on after the answer. */
   budgetMs: number;
@@ -45,8 +47,10 @@ export function registerOaWebhook(app: FastifyInstance, options: OaWebhookOption
       }
       if (isEcho(signed.data.event_name)) return reply.code(200).send();
       const event = oaEvent.safeParse(parseJson(raw));
-      // Events the bot has no use for (seen, received, shared info…) are acknowledged and left.
+      // Events the bot has no use for (seen, received, shared info…), and those of the app's other OAs, are acknowledged and left.
       if (!event.success) return reply.code(200).send();
+      const oa = oaOf(event.data);
+      if (options.oaId !== null && oa !== null && oa !== options.oaId) return reply.code(200).send();
       try {
         await wait(options.handle(event.data), options.budgetMs - reply.elapsedTime, { channel: 'zalo-oa', event: event.data.event_name });
       } catch (error) {
