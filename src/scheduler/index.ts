@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import type { Translate } from '../messages/i18n.js';
 import { publishDue } from './auto-publish.js';
 import { forgetExpiredMedia } from '../db/media.js';
+import { expireWaiting } from '../delivery/messaging-window.js';
 import { forgetOldUpdates } from './housekeeping.js';
 import { enqueueReminders, type ReminderSettings } from './reminders.js';
 
@@ -36,6 +37,7 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
     if (outcomes.length > 0 || reminders > 0) deps.wakeDelivery();
     await forgetOldUpdates(deps.db, now);
     await forgetExpiredMedia(deps.db, now);
+    await expireWaiting(deps.db, now);
   };
   // One tick at a time: a slow one is not overtaken by the next minute's.
   const runTick = () => {

@@ -257,6 +257,22 @@ describe('Zalo OA with ZALO_OA_OUTSIDE_WINDOW=wait', () => {
     await expect.poll(() => oa.sentTexts(VIET_TRI).filter((x) => x.startsWith('Công bố kết quả')).length, { timeout: 10_000 }).toBe(1);
     expect(await count(t, "select count(*)::int as n from outbox where status = 'sent' and publication_id is not null")).toBe(1);
   });
+
+  it('gives up waiting after a month: the card is reported outside the window, never sent stale', async () => {
+    const NONG_TRANG_USER = '2040000000000000077';
+    expect(await register(t, oa, 'Nông Trang', 'officer', NONG_TRANG_USER)).toContain('Đã đăng ký');
+    oa.outsideWindow.add(NONG_TRANG_USER);
+    await t.admin('POST', '/api/publications', { period: '2026-08' });
+    await t.outboxSettled();
+    expect(await count(t, "select count(*)::int as n from outbox o join chats c on c.id = o.chat_id where c.external_id = '2040000000000000077' and o.status = 'waiting'")).toBe(1);
+    await t.app.database.query("update outbox set created_at = '2026-08-25T00:00:00Z' where status = 'waiting'");
+    await t.app.scheduler.tick();
+    expect(await count(t, "select count(*)::int as n from outbox where status = 'waiting'")).toBe(0);
+    oa.outsideWindow.delete(NONG_TRANG_USER);
+    await say(t, oa, NONG_TRANG_USER, 'xin chào');
+    await t.outboxSettled();
+    expect(oa.sentTexts(NONG_TRANG_USER).filter((x) => x.startsWith('Công bố kết quả'))).toEqual([]);
+  });
 });
 
 describe('Zalo OA events acknowledged but left unfinished', () => {

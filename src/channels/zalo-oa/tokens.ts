@@ -26,6 +26,8 @@ export interface OaTokenSettings {
 
 export class OaTokens {
   private refreshing: Promise<string> | null = null;
+  /** Seeded once a process: an instance still on older settings must not undo, call after call, the tokens another refreshed. */
+  private seeded: Promise<unknown> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -53,9 +55,20 @@ export class OaTokens {
     return seeded;
   }
 
+  private async row() {
+    this.seeded ??= this.seed().catch((error: unknown) => {
+      this.seeded = null;
+      throw error;
+    });
+    await this.seeded;
+    const [row] = await this.db.select().from(zaloOaTokens).where(eq(zaloOaTokens.id, ROW));
+    if (!row) throw new Error('zalo_oa_tokens: no row');
+    return row;
+  }
+
   /** The token to call with, refreshed first when it is about to expire. */
   async accessToken(): Promise<string> {
-    const row = await this.seed();
+    const row = await this.row();
     const left = row.expiresAt ? row.expiresAt.getTime() - this.now() : Infinity;
     if (left < REFRESH_AHEAD_MS && row.refreshToken && this.settings.appSecret) {
       try {
@@ -76,7 +89,7 @@ export class OaTokens {
   }
 
   private async refreshOnce(stale: string): Promise<string> {
-    await this.seed();
+    await this.row();
     const { appSecret } = this.settings;
     return await this.db.transaction(async (tx) => {
       const [row] = await tx.select().from(zaloOaTokens).where(eq(zaloOaTokens.id, ROW)).for('update');
