@@ -11,14 +11,12 @@ import { foldWords } from '../domain/text.js';
 
 type Address = Pick<ChatAddress, 'channel' | 'externalId'>;
 
-/**
- * The replies with their buttons written as numbered lines ("1. Xác nhận"), numbered across the
- * replies; the actions are stored for the chat, replacing those of the answer before. Replies
- * without buttons are left as they are.
- */
-export async function numberChoices(db: Db, chat: Address, replies: readonly Reply[]): Promise<Reply[]> {
-  const choices: { label: string; action: string }[] = [];
-  const numbered = replies.map((reply) => {
+export type Choice = { label: string; action: string };
+
+/** The replies with their buttons written as numbered lines ("1. Xác nhận"), numbered across the replies, and the choices they number. */
+export function numbered(replies: readonly Reply[]): { replies: Reply[]; choices: Choice[] } {
+  const choices: Choice[] = [];
+  const written = replies.map((reply) => {
     const buttons = reply.buttons?.flat() ?? [];
     if (buttons.length === 0) return reply;
     const lines = buttons.map((b) => {
@@ -28,17 +26,29 @@ export async function numberChoices(db: Db, chat: Address, replies: readonly Rep
     const { buttons: _buttons, ...rest } = reply;
     return { ...rest, lines: [...reply.lines, '', ...lines, CHOOSE_HINT] };
   });
-  if (choices.length > 0) {
-    await db
-      .insert(chatChoices)
-      .values({ channel: chat.channel, externalId: chat.externalId, choices })
-      .onConflictDoUpdate({ target: [chatChoices.channel, chatChoices.externalId], set: { choices, createdAt: new Date() } });
-  } else {
-    // An answer without choices ends those of the answer before: a number typed now (a step of
-    // /giaoviec, a deadline) is not a press of an old button.
+  return { replies: written, choices };
+}
+
+/**
+ * The choices a chat was shown last, replacing those before; none ends them, so that a number typed
+ * now (a step of /giaoviec, a deadline) is not a press of an old button.
+ */
+export async function rememberChoices(db: Db, chat: Address, choices: readonly Choice[]): Promise<void> {
+  if (choices.length === 0) {
     await db.delete(chatChoices).where(and(eq(chatChoices.channel, chat.channel), eq(chatChoices.externalId, chat.externalId)));
+    return;
   }
-  return numbered;
+  await db
+    .insert(chatChoices)
+    .values({ channel: chat.channel, externalId: chat.externalId, choices: [...choices] })
+    .onConflictDoUpdate({ target: [chatChoices.channel, chatChoices.externalId], set: { choices: [...choices], createdAt: new Date() } });
+}
+
+/** An answer's replies numbered, and its choices remembered for the chat. */
+export async function numberChoices(db: Db, chat: Address, replies: readonly Reply[]): Promise<Reply[]> {
+  const answer = numbered(replies);
+  await rememberChoices(db, chat, answer.choices);
+  return answer.replies;
 }
 
 /** The hint under numbered choices. */

@@ -11,7 +11,7 @@ import type { Recipient, Sender, SendOutcome } from '../../delivery/sender.js';
 import type { Translate } from '../../messages/i18n.js';
 import type { Reply, ReplyFile } from '../../messages/reply.js';
 import type { MediaStore } from '../../server/media.js';
-import { numberChoices } from '../choices.js';
+import { numbered, rememberChoices } from '../choices.js';
 import { ZaloBotError, type ZaloBotClient } from './client.js';
 import { renderForZaloBot, splitForZaloBot, ZALO_BOT_TEXT_LIMIT } from './render.js';
 
@@ -47,9 +47,11 @@ export function createZaloBotSender(options: ZaloBotSenderOptions): Sender {
     limits: { perSecond: 10, perChatMs: () => 1000 },
     async send(recipient: Recipient, reply: Reply): Promise<SendOutcome> {
       try {
-        // A card from the outbox brings its buttons; an answer comes numbered already.
-        const [numbered] = reply.buttons?.length ? await numberChoices(options.db, { channel: 'zalo-bot', externalId: recipient.externalId }, [reply]) : [reply];
-        return { kind: 'sent', messageId: await sendReply(options, recipient.externalId, numbered ?? reply) };
+        // A card from the outbox brings its buttons (an answer comes numbered already); its choices count once it is sent.
+        const card = numbered([reply]);
+        const messageId = await sendReply(options, recipient.externalId, card.replies[0] ?? reply);
+        if (card.choices.length > 0) await rememberChoices(options.db, { channel: 'zalo-bot', externalId: recipient.externalId }, card.choices);
+        return { kind: 'sent', messageId };
       } catch (error) {
         return classifyZaloBotError(error);
       }

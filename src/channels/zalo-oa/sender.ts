@@ -9,7 +9,7 @@ import type { Recipient, Sender, SendOutcome } from '../../delivery/sender.js';
 import type { Translate } from '../../messages/i18n.js';
 import type { Reply } from '../../messages/reply.js';
 import type { MediaStore } from '../../server/media.js';
-import { numberChoices } from '../choices.js';
+import { numbered, rememberChoices } from '../choices.js';
 import { sendText, type CallResult } from './api.js';
 import { renderForZaloOa } from './render.js';
 import type { OaTokens } from './tokens.js';
@@ -82,13 +82,15 @@ export function createZaloOaSender(options: OaSenderOptions): Sender {
       if (lastInbound === undefined || options.now().getTime() - lastInbound > MESSAGING_WINDOW_MS) {
         return { kind: 'outside-window', error: `no message from the user since ${chat?.lastInboundAt?.toISOString() ?? 'ever'}` };
       }
-      const [numbered] = reply.buttons?.length ? await numberChoices(db, { channel: 'zalo-oa', externalId: recipient.externalId }, [reply]) : [reply];
+      // A card from the outbox brings its buttons (an answer comes numbered already); its choices count once it is sent.
+      const card = numbered([reply]);
       let messageId: string | null = null;
-      for (const text of await renderForZaloOa(numbered ?? reply, options.media, options.t)) {
+      for (const text of await renderForZaloOa(card.replies[0] ?? reply, options.media, options.t)) {
         const outcome = await sendOne(recipient.externalId, text);
         if (outcome.kind !== 'sent') return outcome;
         messageId ??= outcome.messageId;
       }
+      if (card.choices.length > 0) await rememberChoices(db, { channel: 'zalo-oa', externalId: recipient.externalId }, card.choices);
       return { kind: 'sent', messageId };
     },
   };
