@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryReport } from '../../src/services/delivery-report.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { fiveGroupLetter } from '../helpers/samples.js';
+import type { TestChat } from '../helpers/telegram-stand-in.js';
 import { echoEvent, followEvent, OA_ID, signBody, signed, textEvent } from '../helpers/zalo-oa-events.js';
 import { FIRST_ACCESS_TOKEN, FIRST_REFRESH_TOKEN, OA_APP_ID, OA_APP_SECRET, OA_SECRET_KEY, ZaloOaStandIn } from '../helpers/zalo-oa-stand-in.js';
 
@@ -315,5 +317,56 @@ describe('Zalo OA events acknowledged but left unfinished', () => {
       oa.hold = null;
       release();
     }
+  });
+});
+
+describe('Zalo OA beside Telegram: the same facts on both', () => {
+  const oa = new ZaloOaStandIn();
+  const TELEGRAM_VIET_TRI: TestChat = { id: 5558101, type: 'private' };
+  const OA_ADMIN = '9007199254740994001';
+  const OA_UNFOLLOWED = '9007199254740994002';
+  let t: TestApp;
+
+  /** A Telegram message as the OA shows it: the same text without the HTML. */
+  const plain = (html: string) => html.replace(/<\/?b>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+  beforeAll(async () => {
+    await oa.start();
+    t = await startTestApp({ mode: 'webhook', env: oaEnv(oa) });
+    expect((await t.admin('POST', '/api/demo')).status).toBe(200);
+    const code = (await t.admin<{ code: string }>('POST', '/api/invites', { unit: 'H44.100', role: 'officer' })).body.code;
+    await t.ask(`/start ${code}`, TELEGRAM_VIET_TRI);
+    await register(t, oa, 'H44.100', 'officer', VIET_TRI);
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await oa.stop();
+  });
+
+  it.each(['/xephang thang 8', '/diem thang 8', 'Việt Trì xếp thứ mấy?', '/chitiet tien do'])('answers «%s» on the OA with what Telegram says', async (question) => {
+    const telegram = plain(await t.ask(question, TELEGRAM_VIET_TRI));
+    expect(await say(t, oa, VIET_TRI, question)).toBe(telegram);
+  });
+
+  it("previews an admin's pasted letter with numbered choices, and «1» stores it", async () => {
+    expect(await register(t, oa, 'UBND tỉnh Phú Thọ', 'admin', OA_ADMIN)).toContain('Đã đăng ký');
+    const letter = fiveGroupLetter().bytes.toString('utf8');
+    const preview = await say(t, oa, OA_ADMIN, letter);
+    expect(preview).toContain('phường Việt Trì');
+    const confirm = numberOf(preview, '✅ Xác nhận');
+    expect(await say(t, oa, OA_ADMIN, confirm)).toContain('Đã nhập xong');
+    expect(await count(t, "select count(*)::int as n from results r join units u on u.id = r.unit_id where u.name = 'UBND Phường Việt Trì' and r.framework_version = '766-2022'")).toBe(1);
+  });
+
+  it('publishes to every linked chat, and reports the OA user who stopped following', async () => {
+    expect(await register(t, oa, 'Nông Trang', 'officer', OA_UNFOLLOWED)).toContain('Đã đăng ký');
+    oa.notFollowing.add(OA_UNFOLLOWED);
+    expect((await t.admin('POST', '/api/publications', { period: '2026-08' })).status).toBe(201);
+    await t.outboxSettled();
+    expect(oa.sentTexts(VIET_TRI).some((text) => text.startsWith('Công bố kết quả'))).toBe(true);
+    expect(t.telegram.sentTexts(TELEGRAM_VIET_TRI.id).some((text) => text.includes('Công bố kết quả'))).toBe(true);
+    const { body } = await t.admin<{ report: DeliveryReport }>('GET', '/api/publications/2026-08');
+    const nongTrang = body.report?.units.find((u) => u.unit === 'UBND Phường Nông Trang');
+    expect(nongTrang?.blocked).toBe(1);
   });
 });
