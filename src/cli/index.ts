@@ -167,7 +167,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (error instanceof DatabaseBusyError) {
-      console.error(t('database-busy', { dir: error.dataDir, pid: error.pid }));
+      console.error(t('database-busy', { dir: error.dataDir, pid: String(error.pid) }));
       return 1;
     }
     if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test((error as { code?: string }).code ?? error.message)) {

@@ -76,13 +76,18 @@ export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: 
         ? t('card-rank-scope', { rank: result.rank, rankOf: result.rankOf, scope: result.rankScope })
         : t('card-rank', { rank: result.rank, rankOf: result.rankOf }),
     );
+  } else if (result.rank !== null) {
+    // A rank printed without its base ("hạng 3") is shown as printed.
+    lines.push(t('card-rank-alone', { rank: result.rank }));
   }
   if (card.classification) {
     lines.push(t(card.classification.computed ? 'card-classification-computed' : 'card-classification', { label: card.classification.label }));
   }
   if (card.previous) {
     const change = card.previous.change ? changeLine(t, card.previous.period, card.previous.change) : null;
-    lines.push(change ?? t('card-no-previous', { period: formatPeriodKey(card.previous.period) }));
+    // Without the period before stored, the change the source printed, said to be the source's.
+    const printed = result.scoreDelta !== null ? t('card-change-printed', { points: formatChange(result.scoreDelta), source: sourceText(t, card) }) : null;
+    lines.push(change ?? printed ?? t('card-no-previous', { period: formatPeriodKey(card.previous.period) }));
   }
   lines.push('');
   lines.push(t('card-groups'));

@@ -27,7 +27,7 @@ export function renderTaskList(t: Translate, unit: string, list: readonly UnitTa
     { title: t('tasks-title', { unit, count: list.length }), lines: [] },
     ...list.map(({ task, assignment, assigningUnit }) => ({
       lines: [
-        t('task-line', { id: task.id, title: task.title }),
+        t('task-line', { id: String(task.id), title: task.title }),
         t('task-meta', { from: assigningUnit, deadline: deadlineText(t, task.deadline, assignment.status, today), status: statusLabel(t, assignment.status) }),
         ...(assignment.note ? [t('task-note', { note: assignment.note })] : []),
       ],
@@ -44,7 +44,7 @@ export function renderProgress(t: Translate, progress: TaskProgress, today: IsoD
   const { task, assignees } = progress;
   const done = assignees.filter((a) => a.assignment.status === 'hoan-thanh').length;
   return {
-    title: t('progress-title', { id: task.id, title: task.title }),
+    title: t('progress-title', { id: String(task.id), title: task.title }),
     lines: [
       t('progress-summary', { deadline: formatDate(task.deadline), done, total: assignees.length }),
       ...assignees.map(({ unit, assignment }) =>
@@ -63,14 +63,14 @@ export function renderReminder(t: Translate, task: TaskRow, assigningUnit: strin
   const when = offset === 0 ? t('reminder-today') : t('reminder-in-days', { n: offset });
   return {
     title: t('reminder-title', { when }),
-    lines: [t('task-line', { id: task.id, title: task.title }), t('reminder-meta', { from: assigningUnit, date: formatDate(task.deadline) }), t('reminder-hint')],
+    lines: [t('task-line', { id: String(task.id), title: task.title }), t('reminder-meta', { from: assigningUnit, date: formatDate(task.deadline) }), t('reminder-hint')],
   };
 }
 
 export function renderOverdueDigest(t: Translate, list: readonly { task: TaskRow; assigningUnit: string }[], today: IsoDate): Reply {
   return {
     title: t('overdue-title', { count: list.length, date: formatDate(today) }),
-    lines: [...list.map(({ task, assigningUnit }) => t('overdue-line', { id: task.id, title: task.title, date: formatDate(task.deadline), from: assigningUnit })), t('reminder-hint')],
+    lines: [...list.map(({ task, assigningUnit }) => t('overdue-line', { id: String(task.id), title: task.title, date: formatDate(task.deadline), from: assigningUnit })), t('reminder-hint')],
   };
 }
 
@@ -80,7 +80,7 @@ export function renderWeeklyDigest(t: Translate, given: readonly TaskProgress[],
     lines: given.map(({ task, assignees }) => {
       const done = assignees.filter((a) => a.assignment.status === 'hoan-thanh').length;
       const late = assignees.filter((a) => isOverdue(task.deadline, a.assignment.status, today)).length;
-      return t('weekly-line', { id: task.id, title: task.title, deadline: formatDate(task.deadline), done, total: assignees.length, late });
+      return t('weekly-line', { id: String(task.id), title: task.title, deadline: formatDate(task.deadline), done, total: assignees.length, late });
     }),
   };
 }

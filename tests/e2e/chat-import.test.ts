@@ -9,7 +9,7 @@ import type { ImportReport } from '../../src/imports/save.js';
 import { parseSheet } from '../../src/imports/sheet/parse.js';
 import { writeTemplate } from '../../src/imports/sheet/template.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { PORTAL_FILES } from '../helpers/samples.js';
+import { fiveGroupLetter, PORTAL_FILES } from '../helpers/samples.js';
 import { callbackUpdate, documentUpdate, textUpdate, type TestChat } from '../helpers/telegram-stand-in.js';
 
 const SEED_LETTER = readFileSync(new URL('../../samples/letters/myhao-2025-02.txt', import.meta.url), 'utf8');
@@ -177,6 +177,24 @@ describe('an admin pastes a letter', () => {
     } finally {
       t.telegram.intercept = null;
     }
+  });
+
+  it('gives each pasted text its own preview and buttons: the first one\'s no longer act', async () => {
+    const first = await t.ask(SEED_LETTER.replace('91,35', '91,36'), ADMIN_CHAT);
+    expect(first).toContain('thị xã Mỹ Hào');
+    const firstPreview = t.telegram.lastKeyboardMessage(ADMIN_CHAT.id);
+    const firstConfirm = (t.telegram.callsOf('sendMessage').filter((c) => Number(c.payload.chat_id) === ADMIN_CHAT.id).at(-1)?.payload.reply_markup as {
+      inline_keyboard: { callback_data: string }[][];
+    }).inline_keyboard.flat().find((b) => b.callback_data.startsWith('import:ok:'))?.callback_data ?? '';
+    const second = await t.ask(fiveGroupLetter().bytes.toString('utf8'), ADMIN_CHAT);
+    expect(second).toContain('phường Việt Trì');
+    expect(second).not.toContain('thị xã Mỹ Hào');
+    const results = (await t.snapshot()).results;
+    const before = t.telegram.calls.length;
+    expect(await t.deliver(callbackUpdate(firstConfirm, firstPreview, ADMIN_CHAT))).toBe(200);
+    expect(t.telegram.calls.slice(before).filter((c) => c.method === 'answerCallbackQuery').map((c) => c.payload.text)).toEqual(['Lần nhập này đã được xử lý hoặc đã hủy.']);
+    expect((await t.snapshot()).results).toBe(results);
+    await tap('no');
   });
 
   it('leaves a short question to the ordinary commands', async () => {

@@ -1,0 +1,57 @@
+/** The card says only what it knows: a rank without its base, a change as the source printed it, nothing about groups without data. */
+import { describe, expect, it } from 'vitest';
+import { FRAMEWORK_2024 } from '../../src/domain/framework.js';
+import { renderCard } from '../../src/messages/card.js';
+import { t } from '../../src/messages/i18n.js';
+import type { ScoreCard } from '../../src/services/scores.js';
+
+const importedAt = new Date('2025-08-06T02:00:00Z');
+
+/** A card of a letter that printed a total, a rank "hạng 3" and "tăng 6,2 điểm", and no group. */
+function letterCard(overrides: Partial<ScoreCard['result']> = {}): ScoreCard {
+  const unit = { id: 1, code: null, portalId: null, name: 'UBND huyện Bắc Hà', nameKey: 'bac ha', kind: 'huyen' as const, parentId: null, createdAt: importedAt };
+  return {
+    unit,
+    parent: null,
+    framework: FRAMEWORK_2024,
+    result: {
+      id: 1,
+      unitId: 1,
+      revision: 1,
+      importId: 1,
+      createdAt: importedAt,
+      period: '2025-07',
+      frameworkVersion: FRAMEWORK_2024.version,
+      total: '89.79',
+      rank: 3,
+      rankOf: null,
+      rankScope: null,
+      classification: null,
+      scoreDelta: '6.2',
+      groups: [],
+      ...overrides,
+    },
+    groups: [],
+    classification: { label: 'Tốt', computed: true },
+    previous: { period: '2025-06', change: null },
+    weakest: [],
+    source: { kind: 'letter', fileName: 'cong-van.txt', importedAt },
+  };
+}
+
+describe('a card from a letter', () => {
+  it('shows a rank printed without its base as printed', () => {
+    expect(renderCard(t, letterCard()).lines).toContain('Xếp hạng: hạng 3');
+  });
+
+  it('shows the change the source printed when the period before is not stored, saying whose it is', () => {
+    expect(renderCard(t, letterCard()).lines).toContain('So với kỳ trước: ↑ 6,2 điểm (theo công văn (cong-van.txt)).');
+    expect(renderCard(t, letterCard({ scoreDelta: null })).lines).toContain('Chưa có kết quả tháng 06/2025 để so sánh.');
+  });
+
+  it('says nothing about the strength of groups it has no data for', () => {
+    const lines = renderCard(t, letterCard()).lines;
+    expect(lines).toContain('Chưa có dữ liệu nhóm chỉ số nào.');
+    expect(lines.join('\n')).not.toContain('đạt từ 90%');
+  });
+});
