@@ -649,7 +649,7 @@ function around<T>(find: (from: number, to: number) => T | null, start: number, 
   return find(anchor, end) ?? find(start, anchor);
 }
 
-export function extractLetter(raw: string): LetterExtraction {
+export function extractLetter(raw: string, _options: { period?: string | null } = {}): LetterExtraction {
   const doc = readDoc(raw);
   const period = findLetterPeriod(doc.f);
   if (!period) return { ok: false, reason: 'no-period' };
