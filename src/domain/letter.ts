@@ -17,7 +17,7 @@
  */
 import { compareDecimals, parseDecimal } from './decimal.js';
 import { FRAMEWORK_2022, FRAMEWORK_2024, groupOf, type Framework, type GroupKey } from './framework.js';
-import { periodKey, type Period } from './period.js';
+import { parsePeriodKey, periodKey, type Period } from './period.js';
 import { orderGroups, type CriterionScore, type GroupScore, type UnitResult } from './result.js';
 import { cleanText, foldAligned, foldWords } from './text.js';
 
@@ -44,7 +44,7 @@ export interface LetterResult extends Omit<UnitResult, 'period'> {
 }
 
 export type LetterExtraction =
-  | { ok: true; results: LetterResult[] }
+  | { ok: true; results: LetterResult[]; unread: UnreadFigure[] }
   | { ok: false; reason: 'no-period' | 'no-result' };
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
@@ -123,7 +123,16 @@ const KINDS: Record<string, { label: string; level: number }> = {
   xa: { label: 'xã', level: 3 },
   phuong: { label: 'phường', level: 3 },
 };
-const KIND_RE = /(?<![a-z0-9])(thi xa|thanh pho|thi tran|dac khu|huyen|quan|tinh|xa|phuong) /g;
+const KIND_RE = /(?<![a-z0-9.])(thi xa|thanh pho|thi tran|dac khu|huyen|quan|tinh|xa|phuong) /g;
+/** Abbreviations officials write, as printed (case matters: "TP." is a city, "tp." in prose is not read). */
+const ABBREVIATIONS: { re: RegExp; kind: string }[] = [
+  { re: /(?<![\p{L}\p{M}\d.&,])(?:TP\.?|Tp\.) ?(?=\p{Lu})/gu, kind: 'thanh pho' },
+  { re: /(?<![\p{L}\p{M}\d.&,])(?:TX\.?|Tx\.) ?(?=\p{Lu})/gu, kind: 'thi xa' },
+  { re: /(?<![\p{L}\p{M}\d.&,])TT\. ?(?=\p{Lu})/gu, kind: 'thi tran' },
+  { re: /(?<![\p{L}\p{M}\d.&,])H\. ?(?=\p{Lu})/gu, kind: 'huyen' },
+  { re: /(?<![\p{L}\p{M}\d.&,])P\. ?(?=\p{Lu}|\d)/gu, kind: 'phuong' },
+  { re: /(?<![\p{L}\p{M}\d.&,])X\. ?(?=\p{Lu})/gu, kind: 'xa' },
+];
 
 /**
  * Capitalised words that start a new phrase, not a place name, when a line break ran them together
@@ -137,10 +146,21 @@ const NAME_STOP_WORD = new RegExp(`^${NAME_STOP}$`, 'u');
 const SO_STOP = new Set(
   'đạt được là xếp có đứng tăng giảm với trong tại tháng quý năm về của theo thuộc đã chỉ tổng điểm trên ở cũng vẫn tiếp nhưng còn thì tỉnh thành huyện xã phường quận thị dẫn giữ vươn tụt nằm sở đều cùng lại vừa mới nay'.split(' '),
 );
+/** Words that may follow a place name in a sentence: a lower-case word that is none of them is part of the name ("tỉnh Bình định"). */
+const AFTER_NAME = new Set([...SO_STOP, ...'và hoặc bị cho cả nước này đó khi sau trước từ đến hiện gồm như nhất'.split(' ')]);
+
+/** "Bình" + " định với": a lower-case word between the name and a word that follows names is the name's last word (a typo in case). */
+function lowerCaseTail(t: string, end: number): number {
+  const m = /^ ([\p{Ll}][\p{Ll}\p{M}]*)(?= ([\p{L}\p{M}]+)|[\s,.;:()]|$)/u.exec(t.slice(end, end + 40));
+  if (!m?.[1] || AFTER_NAME.has(m[1])) return end;
+  const next = m[2];
+  if (next !== undefined && !AFTER_NAME.has(next.toLowerCase())) return end;
+  return end + m[0].length;
+}
 
 /** "Sở Tư pháp", "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch": words up to a verb or a place. */
 function soName(t: string, from: number): number {
-  const word = /[\p{L}\p{M}]+/uy;
+  const word = /[\p{L}\p{M}]+(?:[&,][\p{Lu}][\p{L}\p{M}]*)*/uy;
   let pos = from;
   let words = 0;
   for (;;) {
@@ -167,7 +187,20 @@ function findMentions(t: string, f: string): Mention[] {
     NAME_RE.lastIndex = m.index + m[0].length;
     const name = NAME_RE.exec(t)?.[0];
     if (!name) continue;
-    found.push({ start: m.index, end: NAME_RE.lastIndex, name: `${kind.label} ${name}`, kind: m[1] ?? '', level: kind.level });
+    const end = /^\p{Lu}/u.test(name) ? lowerCaseTail(t, NAME_RE.lastIndex) : NAME_RE.lastIndex;
+    const printed = t.slice(m.index + m[0].length, end);
+    found.push({ start: m.index, end, name: `${kind.label} ${printed}`, kind: m[1] ?? '', level: kind.level });
+  }
+  for (const { re, kind: key } of ABBREVIATIONS) {
+    const kind = KINDS[key];
+    if (!kind) continue;
+    for (const m of t.matchAll(re)) {
+      NAME_RE.lastIndex = m.index + m[0].length;
+      const name = NAME_RE.exec(t)?.[0];
+      if (!name) continue;
+      const end = /^\p{Lu}/u.test(name) ? lowerCaseTail(t, NAME_RE.lastIndex) : NAME_RE.lastIndex;
+      found.push({ start: m.index, end, name: `${kind.label} ${t.slice(m.index + m[0].length, end)}`, kind: key, level: kind.level });
+    }
   }
   for (const m of t.matchAll(/(?<![\p{L}\p{M}])Sở (?=\p{Lu})/gu)) {
     const end = soName(t, m.index + 3);
@@ -296,7 +329,7 @@ function findLetterPeriod(f: string): Period | null {
   const hits = periodHits(f);
   const named = mostNamed(hits.filter((h) => !h.aside));
   if (named) return named;
-  if (CUMULATIVE_RE.test(f)) return null;
+  if (CUMULATIVE_RE.test(f) || WEEK_RE.test(f)) return null;
   const years: PeriodHit[] = [];
   for (const m of f.matchAll(YEAR_RE)) {
     // "tháng 3 năm 2025" in a date is not the year 2025.
@@ -311,12 +344,40 @@ function findLetterPeriod(f: string): Period | null {
   return mostNamed(years);
 }
 
-/** Does this stretch date what follows to a period other than the letter's ("Tháng 7/2026, tỉnh … đạt")? */
+/** "Tuần 03 năm 2024", "tuần 12/2025": a week, which is not a period the index stores. */
+const WEEK_RE = /(?<![a-z])tuan\s+(?:thu\s+)?\d{1,2}\s*(?:[/.-]\s*|\s+(?:cua\s+)?nam\s+)\d{4}(?!\d)/;
+/** "tháng 9" without a year, not part of a date ("ngày 5 tháng 9") nor of "tháng 9/2024". */
+const BARE_MONTH_RE = /(?<![a-z])thang\s+(\d{1,2})(?![\d/.-]|\s*(?:[/.-]\s*\d|nam\s+\d))/g;
+
+/** The years named in a stretch as years ("năm 2023"), not inside a month or quarter nor after "so với". */
+function yearsNamed(f: string, hits: PeriodHit[]): number[] {
+  const years: number[] = [];
+  for (const m of f.matchAll(YEAR_RE)) {
+    if (hits.some((h) => m.index >= h.index && m.index < h.end)) continue;
+    if (/(?:so voi|cung ky|giao|ke hoach|chi tieu|tuan\s+\d{1,2})[^.;:]{0,20}$/.test(f.slice(Math.max(0, m.index - 30), m.index))) continue;
+    years.push(Number(m[1]));
+  }
+  return years;
+}
+
+/**
+ * Does this stretch date what follows to a period other than the letter's ("Tháng 7/2026, tỉnh … đạt",
+ * "năm 2023 … đến ngày 27/11/2023" in a letter about tháng 11/2023, "(tháng 9 xếp hạng thứ 5)" in one about tháng 10)?
+ */
 function otherPeriod(f: string, letterPeriod: Period): boolean {
-  const keys = periodHits(f)
-    .filter((h) => !h.aside)
-    .map((h) => periodKey(h.period));
-  return keys.length > 0 && !keys.includes(periodKey(letterPeriod));
+  const hits = periodHits(f).filter((h) => !h.aside);
+  const keys = hits.map((h) => periodKey(h.period));
+  if (keys.length > 0) return !keys.includes(periodKey(letterPeriod));
+  if (WEEK_RE.test(f)) return true;
+  const years = yearsNamed(f, periodHits(f));
+  if (years.length > 0 && (letterPeriod.kind !== 'year' || !years.includes(letterPeriod.year))) return true;
+  if (letterPeriod.kind === 'month') {
+    for (const m of f.matchAll(BARE_MONTH_RE)) {
+      if (/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (Number(m[1]) !== letterPeriod.month) return true;
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -379,17 +440,37 @@ interface TotalFound extends Score {
 interface Scan {
   groups: GroupFound[];
   totals: TotalFound[];
+  /** Scores that name no unit the extractor can tell: not stored, listed. */
+  unbound: { start: number; end: number; printed: string }[];
   /** Totals read but left out (above 100), by the unit they belong to. */
   skippedTotals: TotalFound[];
 }
 
-function nearestMentionBefore(doc: Doc, pos: number, from: number): Mention | undefined {
-  return doc.mentions.filter((m) => m.end <= pos && m.start >= from).at(-1);
+function nearestMentionBefore(doc: Doc, pos: number, from: number, except: ReadonlySet<Mention> = new Set()): Mention | undefined {
+  return doc.mentions.filter((m) => m.end <= pos && m.start >= from && !except.has(m)).at(-1);
+}
+
+/** "91,2 điểm (Sở Tư pháp)" → the Sở. */
+function bracketedAfter(doc: Doc, end: number): Mention | undefined {
+  const open = /^\s*\(\s*/.exec(doc.t.slice(end, end + 6));
+  if (!open) return undefined;
+  const at = end + open[0].length;
+  const mention = doc.mentions.find((m) => m.start === at);
+  return mention && /^\s*\)/.test(doc.t.slice(mention.end, mention.end + 3)) ? mention : undefined;
+}
+
+/** Between a name and a score: a clause starting with a capitalised name of its own (", Nam Giang đạt"). */
+function otherNameBetween(t: string, from: number, to: number): boolean {
+  for (const m of t.slice(from, to).matchAll(/[,;(]\s*(\p{Lu}[\p{Ll}\p{M}]*) \p{Lu}/gu)) {
+    if (!NAME_STOP_WORD.test(m[1] ?? '')) return true;
+  }
+  return false;
 }
 
 function scanScores(doc: Doc, period: Period): Scan {
   const { t, f, fa } = doc;
-  const scan: Scan = { groups: [], totals: [], skippedTotals: [] };
+  const scan: Scan = { groups: [], totals: [], unbound: [], skippedTotals: [] };
+  const bracketed = new Set<Mention>();
   let previousEnd = 0;
   for (const m of f.matchAll(SCORE_RE)) {
     const start = m.index;
@@ -444,9 +525,24 @@ function scanScores(doc: Doc, period: Period): Scan {
     }
     previousEnd = matchEnd;
     const totalWords = TOTAL_WORDS.test(narrow) || m[6] !== undefined;
-    let unit = nearestMentionBefore(doc, start, wideStart);
-    if (!unit && (totalWords || outOf100)) unit = nearestMentionBefore(doc, start, Math.max(0, start - LOOK_BACK));
-    if (!unit) continue;
+    // "97,12 điểm (Sở A)": the name in brackets right after the score is its unit; such a name is no subject for what follows.
+    let unit = bracketedAfter(doc, matchEnd);
+    if (unit) bracketed.add(unit);
+    else {
+      unit = nearestMentionBefore(doc, start, wideStart, bracketed);
+      // "Tổng điểm: 88,5/100" under the unit's heading, or "Kết quả … của Sở Tư pháp: đạt 95,12/100 điểm" (a clause without a subject).
+      const noSubject = /^\s*(?:dat|duoc|xep|co|la|voi)(?![a-z])/.test(f.slice(wideStart, start));
+      if (!unit && (totalWords || noSubject)) {
+        const before = nearestMentionBefore(doc, start, Math.max(0, start - LOOK_BACK), bracketed);
+        if (before && (totalWords || !/[.!?]\s/.test(t.slice(before.end, wideStart)))) unit = before;
+      }
+      // "Về phía tỉnh Quảng Nam, Nam Giang đạt 89 điểm": a name the extractor does not know stands between; the score is not the province's.
+      if (unit && otherNameBetween(t, unit.end, start)) unit = undefined;
+    }
+    if (!unit) {
+      if (saysPoints || outOf100) scan.unbound.push({ start, end: matchEnd, printed });
+      continue;
+    }
     unit = chainStart(doc, unit);
     const found: TotalFound = { start, end: matchEnd, anchor: Math.min(unit.start, wideStart), points, max, printed, unit };
     // A total above 100 cannot be: it is left out, and the unit's groups are still read.
@@ -470,9 +566,9 @@ const RANK_RE =
 const SCOPE_END =
   /[.;:()!?]|,(?!\s*(?:thanh pho|tinh|thi xa|thi tran|huyen|quan|xa|phuong|dac khu|thanh|thi|so|ban|nganh|don vi|dia phuong)(?![a-z]))|\s(?:tang|giam|so voi|voi|dat|xep|trong do|nhung|cao|thap|diem|ve|sau|truoc|tu|nam|thang|quy|va tang|va giam)(?![a-z])/;
 
-function findRank(doc: Doc, period: Period, from: number, to: number, skipped: SkippedFigure[]): Rank | null {
-  for (const m of doc.f.slice(from, to).matchAll(RANK_RE)) {
-    const index = from + m.index;
+function* allRanks(doc: Doc, period: Period, skipped: SkippedFigure[]): Generator<{ index: number; value: Rank }> {
+  for (const m of doc.f.matchAll(RANK_RE)) {
+    const index = m.index;
     if (elsewhere(doc, index, period)) continue;
     const end = index + m[0].length;
     const rank = m[1] === undefined ? 1 : Number(m[1]);
@@ -485,9 +581,8 @@ function findRank(doc: Doc, period: Period, from: number, to: number, skipped: S
     const rest = doc.f.slice(end, end + 80);
     const cut = SCOPE_END.exec(rest)?.index ?? rest.length;
     const scope = cleanText(doc.t.slice(end, end + cut)).replace(/\s+Trong đó$/iu, '');
-    return { rank, rankOf, scope: scope || null, printed };
+    yield { index, value: { rank, rankOf, scope: scope || null, printed } };
   }
-  return null;
 }
 
 const DELTA_RE = new RegExp(String.raw`(?<![a-z])(tang|giam)(?: them)?\s+(${NUMBER})\s*diem(?![a-z])`, 'g');
@@ -499,47 +594,53 @@ const RANK_CHANGE_RE = new RegExp(
 
 /** "tăng 2,15 điểm" → "2.15", "giảm 0,5 điểm" → "-0.5": the unit's change since the previous period, not a group's, not year on year. */
 /** Matches of a change ("tăng … điểm", "giảm … bậc") that are about this period and not year on year ("so với cùng kỳ"). */
-function* changesIn(doc: Doc, re: RegExp, period: Period, from: number, to: number): Generator<RegExpExecArray> {
-  for (const m of doc.f.slice(from, to).matchAll(re)) {
-    const index = from + m.index;
-    if (elsewhere(doc, index, period)) continue;
-    const after = doc.f.slice(index + m[0].length, index + m[0].length + 50).split(/[.;:]/)[0] ?? '';
+function* changesIn(doc: Doc, re: RegExp, period: Period): Generator<RegExpExecArray> {
+  for (const m of doc.f.matchAll(re)) {
+    if (elsewhere(doc, m.index, period)) continue;
+    const after = doc.f.slice(m.index + m[0].length, m.index + m[0].length + 50).split(/[.;:]/)[0] ?? '';
+    // Year on year, or a gap to another unit: not the change since the previous period.
     if (/cung ky/.test(after)) continue;
     yield m;
   }
 }
 
-function findDelta(doc: Doc, period: Period, from: number, to: number): string | null {
-  for (const m of changesIn(doc, DELTA_RE, period, from, to)) {
+function* allDeltas(doc: Doc, period: Period): Generator<{ index: number; value: string }> {
+  for (const m of changesIn(doc, DELTA_RE, period)) {
     const value = parseDecimal(m[2] ?? '');
     if (value === null || compareDecimals(value, '100') > 0) continue;
-    return m[1] === 'giam' && compareDecimals(value, '0') !== 0 ? `-${value}` : value;
+    yield { index: m.index, value: m[1] === 'giam' && compareDecimals(value, '0') !== 0 ? `-${value}` : value };
   }
-  return null;
 }
 
-function findRankChange(doc: Doc, period: Period, from: number, to: number): number | null {
-  for (const m of changesIn(doc, RANK_CHANGE_RE, period, from, to)) {
-    if (m[2] === undefined) return 0;
-    const n = Number(m[2]);
-    return m[1] === 'giam' || m[1]?.startsWith('tut') ? -n : n;
+function* allRankChanges(doc: Doc, period: Period): Generator<{ index: number; value: number }> {
+  for (const m of changesIn(doc, RANK_CHANGE_RE, period)) {
+    if (m[2] === undefined) yield { index: m.index, value: 0 };
+    else yield { index: m.index, value: m[1] === 'giam' || m[1]?.startsWith('tut') ? -Number(m[2]) : Number(m[2]) };
   }
-  return null;
 }
 
 /** "xếp loại Tốt" in any case; "đạt mức Tốt" only capitalised, since "các chỉ số đang ở mức tốt" is prose, not a band. */
-const CLASSIFICATION_RE = /(?<![a-z])(?:(xep loai|dat loai|xep muc|thuoc nhom)|dat muc|o muc|loai)\s*["'“”]?\s*(xuat sac|tot|kha|trung binh|yeu|kem)(?![a-z])/g;
-const CLASSIFICATION: Record<string, string> = { 'xuat sac': 'Xuất sắc', tot: 'Tốt', kha: 'Khá', 'trung binh': 'Trung bình', yeu: 'Yếu', kem: 'Kém' };
+const CLASSIFICATION_RE =
+  /(?<![a-z])(?:(xep loai|dat loai|xep muc|thuoc nhom|phan loai)|dat muc|o muc|loai)\s*["'“”]?\s*(xuat sac|tot|kha|trung binh kha|trung binh|yeu|kem)(?![a-z])/g;
+const CLASSIFICATION: Record<string, string> = {
+  'xuat sac': 'Xuất sắc',
+  tot: 'Tốt',
+  kha: 'Khá',
+  'trung binh kha': 'Trung bình khá',
+  'trung binh': 'Trung bình',
+  yeu: 'Yếu',
+  kem: 'Kém',
+};
 
-function findClassification(doc: Doc, period: Period, from: number, to: number): string | null {
-  for (const m of doc.f.slice(from, to).matchAll(CLASSIFICATION_RE)) {
+function* allClassifications(doc: Doc, period: Period): Generator<{ index: number; value: string }> {
+  for (const m of doc.f.matchAll(CLASSIFICATION_RE)) {
     const label = m[2] ?? '';
-    const printed = doc.t.slice(from + m.index + m[0].length - label.length, from + m.index + m[0].length);
+    const printed = doc.t.slice(m.index + m[0].length - label.length, m.index + m[0].length);
     if (m[1] === undefined && !/^\p{Lu}/u.test(printed)) continue;
-    if (elsewhere(doc, from + m.index, period)) continue;
-    return CLASSIFICATION[label] ?? null;
+    if (elsewhere(doc, m.index, period)) continue;
+    const value = CLASSIFICATION[label];
+    if (value) yield { index: m.index, value };
   }
-  return null;
 }
 
 /** "+ Tỷ lệ …: 95,93%", "+ Tỷ lệ …: 03 hồ sơ, đạt 0,08%", "+ Tỷ lệ …: 2.348 hồ sơ, đạt 61,2%". */
@@ -618,6 +719,7 @@ function checkGroups(framework: Framework, found: GroupFound[], subRates: SubRat
 
 interface Subject {
   unit: Mention;
+  parentName: string | null;
   anchor: number;
   total: TotalFound | null;
   skippedTotal: TotalFound | null;
@@ -629,7 +731,7 @@ function subjects(doc: Doc, scan: Scan): Subject[] {
   const all = [...scan.totals.map((x) => ({ x, skipped: false })), ...scan.skippedTotals.map((x) => ({ x, skipped: true }))].sort((a, b) => a.x.start - b.x.start);
   for (const { x, skipped } of all) {
     const key = foldWords(x.unit.name);
-    if (!byUnit.has(key)) byUnit.set(key, { unit: x.unit, anchor: x.anchor, total: skipped ? null : x, skippedTotal: skipped ? x : null });
+    if (!byUnit.has(key)) byUnit.set(key, { unit: x.unit, parentName: parentOf(doc, x.unit), anchor: x.anchor, total: skipped ? null : x, skippedTotal: skipped ? x : null });
   }
   if (byUnit.size === 0 && scan.groups[0]) {
     // Group scores without a total: the unit named in the first group's sentence, or just before it.
@@ -638,52 +740,155 @@ function subjects(doc: Doc, scan: Scan): Subject[] {
     const unit = nearestMentionBefore(doc, first.start, wideStart) ?? nearestMentionBefore(doc, first.start, Math.max(0, first.start - LOOK_BACK));
     if (unit) {
       const u = chainStart(doc, unit);
-      byUnit.set(foldWords(u.name), { unit: u, anchor: Math.min(u.start, first.anchor), total: null, skippedTotal: null });
+      byUnit.set(foldWords(u.name), { unit: u, parentName: parentOf(doc, u), anchor: Math.min(u.start, first.anchor), total: null, skippedTotal: null });
     }
   }
   return [...byUnit.values()].sort((a, b) => a.anchor - b.anchor);
 }
 
-/** The first hit after the result's anchor, else the first between the stretch's start and the anchor. */
-function around<T>(find: (from: number, to: number) => T | null, start: number, anchor: number, end: number): T | null {
-  return find(anchor, end) ?? find(start, anchor);
+// ---------------------------------------------------------------------------------------------------
+// Binding: which result a rank, a change or a classification belongs to, by the sentence it stands in.
+
+/** "TP. Huế", "H. Lâm Thao", "ThS." end no sentence. */
+const NOT_A_SENTENCE_END = /(?<![\p{L}\p{M}])(?:TP|Tp|TX|Tx|TT|H|P|X|Q|ThS|TS|PGS|GS|Th|St|Nxb)$/u;
+
+function sentenceBreaks(t: string): number[] {
+  const breaks: number[] = [];
+  for (const m of t.matchAll(/[.!?](?=\s|$)/g)) {
+    if (NOT_A_SENTENCE_END.test(t.slice(Math.max(0, m.index - 4), m.index))) continue;
+    breaks.push(m.index + 1);
+  }
+  return breaks;
 }
 
-export function extractLetter(raw: string, _options: { period?: string | null } = {}): LetterExtraction {
+interface Bounds {
+  start: number;
+  end: number;
+}
+
+function around(breaks: readonly number[], pos: number, length: number): Bounds {
+  let start = 0;
+  let end = length;
+  for (const b of breaks) {
+    if (b <= pos) start = b;
+    else {
+      end = b;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** Where a subject stands in the text: its total, else its unit's name. */
+const home = (s: Subject) => s.total?.start ?? s.skippedTotal?.start ?? s.unit.start;
+
+/**
+ * The subject a figure at `pos` belongs to, or null when the text does not say:
+ *   - a sentence that holds results: the result of its clause (between semicolons), the one whose name is last
+ *     before the figure, else the first ("xếp hạng thứ 2 là UBND huyện Bắc Hà đạt …"); a clause without a result
+ *     of its own belongs to the result before it in the sentence, unless it names another unit;
+ *   - a sentence without a result: the text's only result, unless the sentence names another unit.
+ */
+function ownerOf(doc: Doc, breaks: readonly number[], list: readonly Subject[], pos: number): number | null {
+  const sentence = around(breaks, pos, doc.t.length);
+  const names = (from: number, to: number, except: Subject | null) =>
+    doc.mentions.some((m) => m.start >= from && m.end <= to && (except === null || !ownName(m, except)));
+  const inSentence = list.map((s, i) => ({ s, i })).filter(({ s }) => home(s) >= sentence.start && home(s) < sentence.end);
+  if (inSentence.length === 0) {
+    const only = list.length === 1 ? list[0] : undefined;
+    return only && !names(sentence.start, sentence.end, only) ? 0 : null;
+  }
+  const clauseBreaks = [...doc.t.slice(sentence.start, sentence.end).matchAll(/;/g)].map((m) => sentence.start + m.index + 1);
+  const clause = around(clauseBreaks, pos, sentence.end);
+  clause.start = Math.max(clause.start, sentence.start);
+  const inClause = inSentence.filter(({ s }) => home(s) >= clause.start && home(s) < clause.end);
+  if (inClause.length > 0) return (inClause.filter(({ s }) => s.unit.start <= pos).at(-1) ?? inClause[0])?.i ?? null;
+  const before = inSentence.filter(({ s }) => home(s) < pos).at(-1);
+  return before && !names(clause.start, clause.end, before.s) ? before.i : null;
+}
+
+/** The subject's own name or its parent's: naming them does not make a sentence about another unit. */
+function ownName(m: Mention, s: Subject): boolean {
+  const name = foldWords(m.name);
+  return name === foldWords(s.unit.name) || (s.parentName !== null && name === foldWords(s.parentName));
+}
+
+/** A figure printed in the text but not stored: no unit can be told for it. */
+export interface UnreadFigure {
+  printed: string;
+  sentence: string;
+}
+
+export function extractLetter(raw: string, options: { period?: string | null } = {}): LetterExtraction {
   const doc = readDoc(raw);
-  const period = findLetterPeriod(doc.f);
+  const period = findLetterPeriod(doc.f) ?? (options.period ? parsePeriodKey(options.period) : null);
   if (!period) return { ok: false, reason: 'no-period' };
   const scan = scanScores(doc, period);
   const subRates = findSubRates(doc);
   const list = subjects(doc, scan);
+  const breaks = sentenceBreaks(doc.t);
+  const sentenceOf = (pos: number) => {
+    const b = around(breaks, pos, doc.t.length);
+    return doc.t.slice(b.start, b.end).trim();
+  };
+  const unread: UnreadFigure[] = scan.unbound.map((u) => ({ printed: u.printed, sentence: sentenceOf(u.start) }));
+
+  const skippedOf = list.map(() => [] as SkippedFigure[]);
+  /** Each figure to its owner, the first one printed kept; a figure without an owner is listed as unread. */
+  function bind<T>(hits: Iterable<{ index: number; value: T }>, printed: (value: T) => string | null): (T | null)[] {
+    const out: (T | null)[] = list.map(() => null);
+    for (const { index, value } of hits) {
+      const owner = ownerOf(doc, breaks, list, index);
+      if (owner === null) {
+        const shown = printed(value);
+        if (shown !== null) unread.push({ printed: shown, sentence: sentenceOf(index) });
+        continue;
+      }
+      if (out[owner] === null) out[owner] = value;
+    }
+    return out;
+  }
+  const rankSkipped: SkippedFigure[] = [];
+  const ranks = bind(allRanks(doc, period, rankSkipped), (r) => r.printed);
+  const classifications = bind(allClassifications(doc, period), () => null);
+  const deltas = bind(allDeltas(doc, period), () => null);
+  const rankChanges = bind(allRankChanges(doc, period), () => null);
 
   const results: LetterResult[] = [];
   list.forEach((subject, i) => {
     const start = i === 0 ? 0 : subject.anchor;
     const end = list[i + 1]?.anchor ?? doc.t.length;
-    const skipped: SkippedFigure[] = [];
+    const skipped = skippedOf[i] ?? [];
     if (subject.skippedTotal) skipped.push({ what: 'total', printed: subject.skippedTotal.printed, reason: 'above-max' });
-    const found = scan.groups.filter((g) => g.start >= start && g.start < end);
+    // A group belongs to the result whose stretch it is printed in, unless its sentence names another unit.
+    const found = scan.groups.filter((g) => {
+      if (g.start < start || g.start >= end) return false;
+      const b = around(breaks, g.start, doc.t.length);
+      const other = doc.mentions.some((m) => m.start >= b.start && m.end <= g.start && !ownName(m, subject));
+      if (other) unread.push({ printed: g.printed, sentence: sentenceOf(g.start) });
+      return !other;
+    });
     const framework = frameworkFor(found);
     const groups = checkGroups(framework, found, subRates, end, skipped);
+    if (i === 0) skipped.push(...rankSkipped);
     // Without a total and without a group that could be stored, there is nothing to confirm.
     if (!subject.total && groups.length === 0) return;
-    const rank = around((a, b) => findRank(doc, period, a, b, skipped), start, subject.anchor, end);
+    const rank = ranks[i] ?? null;
     results.push({
       unitName: subject.unit.name,
-      parentName: parentOf(doc, subject.unit),
+      parentName: subject.parentName,
       period,
       frameworkVersion: framework.version,
       total: subject.total?.points ?? null,
       rank: rank?.rank ?? null,
       rankOf: rank?.rankOf ?? null,
       rankScope: rank?.scope ?? null,
-      classification: around((a, b) => findClassification(doc, period, a, b), start, subject.anchor, end),
-      scoreDelta: around((a, b) => findDelta(doc, period, a, b), start, subject.anchor, end),
-      rankChange: around((a, b) => findRankChange(doc, period, a, b), start, subject.anchor, end),
+      classification: classifications[i] ?? null,
+      scoreDelta: deltas[i] ?? null,
+      rankChange: rankChanges[i] ?? null,
       groups,
       skipped,
     });
   });
-  return results.length > 0 ? { ok: true, results } : { ok: false, reason: 'no-result' };
+  return results.length > 0 ? { ok: true, results, unread } : { ok: false, reason: 'no-result' };
 }

@@ -301,3 +301,59 @@ describe('texts that hold no result', () => {
     expect(extractLetter('Kết quả đánh giá 6 tháng đầu năm 2025, xã Hùng Sơn đạt 88 điểm.')).toEqual({ ok: false, reason: 'no-period' });
   });
 });
+
+/** Every result of a text as [unit, total, rank, rankOf, classification, change, rank change]. */
+function table(text: string, options: { period?: string | null } = {}) {
+  const extraction = extractLetter(text, options);
+  if (!extraction.ok) throw new Error(`no result: ${extraction.reason}`);
+  return extraction.results.map((r) => [r.unitName, r.total, r.rank, r.rankOf, r.classification, r.scoreDelta, r.rankChange]);
+}
+
+describe('each figure on the unit its sentence gives it to', () => {
+  it('a name in brackets right after a score is that score\'s unit, never the next score\'s', () => {
+    const extraction = extractLetter('Tháng 6/2025, điểm số cao nhất là 97,12 điểm (Sở Tư pháp) và thấp nhất là 81,05 điểm (Sở Y tế).');
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, r.total])).toEqual([
+      ['Sở Tư pháp', '97.12'],
+      ['Sở Y tế', '81.05'],
+    ]);
+  });
+
+  it('a province\'s own sentence keeps its classification and changes; a district named later gets only its own', () => {
+    expect(
+      table(
+        'Năm 2024, tỉnh Hà Giang đạt 84,40/100 điểm, xếp thứ 12/63 tỉnh, thành phố, xếp loại Tốt, tăng 9,10 điểm và tăng 4 hạng. ' +
+          'Trong các huyện, huyện Vị Xuyên đạt 88,2 điểm.',
+      ),
+    ).toEqual([
+      ['tỉnh Hà Giang', '84.40', 12, 63, 'Tốt', '9.10', 4],
+      ['huyện Vị Xuyên', '88.2', null, null, null, null, null],
+    ]);
+  });
+
+  it('units in a list separated by semicolons each keep the rank and change of their own item', () => {
+    expect(
+      table('Tháng 10/2024: xếp hạng thứ 2 là huyện Bắc Hà đạt 89,79 điểm (tháng 9 xếp hạng thứ 5); xếp hạng thứ 3 là thành phố Lào Cai đạt 88,81 điểm, giảm 2 bậc.'),
+    ).toEqual([
+      ['huyện Bắc Hà', '89.79', 2, null, null, null, null],
+      ['thành phố Lào Cai', '88.81', 3, null, null, null, -2],
+    ]);
+  });
+
+  it('a name the extractor cannot tell stands between a province and a score: the score is not the province\'s, it is listed unread', () => {
+    const extraction = extractLetter('Tháng 5/2025, về phía tỉnh Quảng Nam, Nam Giang đạt 89,07 điểm. Tỉnh Quảng Nam đạt 82,8 điểm.');
+    if (!extraction.ok) throw new Error('expected a result');
+    expect(extraction.results.map((r) => [r.unitName, r.total])).toEqual([['tỉnh Quảng Nam', '82.8']]);
+    expect(extraction.unread).toEqual([{ printed: '89,07 điểm', sentence: 'Tháng 5/2025, về phía tỉnh Quảng Nam, Nam Giang đạt 89,07 điểm.' }]);
+  });
+
+  it('a group of another province named in its sentence is not this province\'s', () => {
+    const result = only('Tháng 5/2025, tỉnh Phú Thọ đạt 85,2 điểm. Trong khi đó tỉnh Hà Nam có chỉ số Thanh toán trực tuyến đạt 9,5/10 điểm.');
+    expect(result).toMatchObject({ unitName: 'tỉnh Phú Thọ', total: '85.2', groups: [] });
+  });
+
+  it('averages are no unit\'s result', () => {
+    expect(table('Năm 2024, bình quân cả nước đạt 77,3 điểm; tỉnh Quảng Nam đạt 82,8 điểm, cao hơn mức trung bình 80,1 điểm.')).toEqual([
+      ['tỉnh Quảng Nam', '82.8', null, null, null, null, null],
+    ]);
+  });
+});
