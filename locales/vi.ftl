@@ -410,6 +410,14 @@ import-preview-portal = Dữ liệu Cổng DVCQG ({ $files }), { $period }: { $u
 import-preview-sheet = Bảng tính «{ $files }», { $period }: { $units } đơn vị.
 import-preview-letter = Kết quả đọc được từ công văn «{ $files }», { $period }:
 import-preview-unit = { $unit }: tổng điểm { $total }
+import-preview-period-source = Kỳ đánh giá { $period }: { $source ->
+        [text] theo nội dung công văn.
+        [date-line] theo ngày ký công văn (nội dung không ghi kỳ).
+       *[given] theo kỳ người nhập chỉ định (công văn không ghi kỳ).
+    }
+import-preview-rank = Xếp hạng: { $rank }
+import-preview-unread = Không đọc được (không lưu, chưa rõ của đơn vị nào):
+import-preview-unread-item = • { $printed } — «{ $sentence }»
 import-preview-sample = Ví dụ: { $unit }: { $total } điểm.
 import-preview-missing-groups = Chưa có nhóm: { $groups }. Gửi thêm tệp của các nhóm này, hoặc Xác nhận để nhập phần đã có (số liệu đã lưu của các nhóm còn thiếu được giữ nguyên).
 import-preview-loss = ⚠️ Cảnh báo: lần nhập này làm { $count } kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm ({ $names }){ $published ->

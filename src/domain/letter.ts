@@ -44,7 +44,7 @@ export interface LetterResult extends Omit<UnitResult, 'period'> {
 }
 
 export type LetterExtraction =
-  | { ok: true; results: LetterResult[]; unread: UnreadFigure[] }
+  | { ok: true; results: LetterResult[]; unread: UnreadFigure[]; periodSource: PeriodSource }
   | { ok: false; reason: 'no-period' | 'no-result' };
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
@@ -330,6 +330,19 @@ function findLetterPeriod(f: string): Period | null {
   const named = mostNamed(hits.filter((h) => !h.aside));
   if (named) return named;
   if (CUMULATIVE_RE.test(f) || WEEK_RE.test(f)) return null;
+  // "Kết quả tháng 7" in a letter signed "…, ngày 05 tháng 8 năm 2025": the month, in the year of the date line.
+  const dated = dateLine(f);
+  if (dated) {
+    const bare: PeriodHit[] = [];
+    for (const m of f.matchAll(BARE_MONTH_RE)) {
+      if (/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const month = Number(m[1]);
+      if (month >= 1 && month <= 12) bare.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'month', year: dated.year, month }, aside: false });
+    }
+    const month = mostNamed(bare);
+    if (month) return month;
+  }
   const years: PeriodHit[] = [];
   for (const m of f.matchAll(YEAR_RE)) {
     // "tháng 3 năm 2025" in a date is not the year 2025.
@@ -343,6 +356,18 @@ function findLetterPeriod(f: string): Period | null {
   }
   return mostNamed(years);
 }
+
+/** The letter's date line ("Hưng Yên, ngày 05 tháng 8 năm 2025"): a place, a comma, the date. */
+const DATE_LINE_RE = /,\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})(?!\d)/;
+
+function dateLine(f: string): { year: number; month: number } | null {
+  const m = DATE_LINE_RE.exec(f);
+  const month = Number(m?.[2]);
+  return m && month >= 1 && month <= 12 ? { year: Number(m[3]), month } : null;
+}
+
+/** Where the period came from: the text's words, the letter's date line, or what the person importing it said. */
+export type PeriodSource = 'text' | 'date-line' | 'given';
 
 /** "Tuần 03 năm 2024", "tuần 12/2025": a week, which is not a period the index stores. */
 const WEEK_RE = /(?<![a-z])tuan\s+(?:thu\s+)?\d{1,2}\s*(?:[/.-]\s*|\s+(?:cua\s+)?nam\s+)\d{4}(?!\d)/;
@@ -821,7 +846,11 @@ export interface UnreadFigure {
 
 export function extractLetter(raw: string, options: { period?: string | null } = {}): LetterExtraction {
   const doc = readDoc(raw);
-  const period = findLetterPeriod(doc.f) ?? (options.period ? parsePeriodKey(options.period) : null);
+  const fromText = findLetterPeriod(doc.f);
+  const dated = fromText ? null : dateLine(doc.f);
+  const given = options.period ? parsePeriodKey(options.period) : null;
+  const period: Period | null = fromText ?? (dated ? { kind: 'month', ...dated } : given);
+  const periodSource: PeriodSource = fromText ? 'text' : dated ? 'date-line' : 'given';
   if (!period) return { ok: false, reason: 'no-period' };
   const scan = scanScores(doc, period);
   const subRates = findSubRates(doc);
@@ -890,5 +919,5 @@ export function extractLetter(raw: string, options: { period?: string | null } =
       skipped,
     });
   });
-  return results.length > 0 ? { ok: true, results, unread } : { ok: false, reason: 'no-result' };
+  return results.length > 0 ? { ok: true, results, unread, periodSource } : { ok: false, reason: 'no-result' };
 }

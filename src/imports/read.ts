@@ -51,7 +51,7 @@ function kindOfFiles(files: readonly IncomingFile[]): { kind: SourceKind; first:
 
 async function letterFileBatch(file: IncomingFile, period: string | null): Promise<ImportBatch> {
   checkFileSize(file.fileName, file.bytes.byteLength);
-  const { extraction, batch } = letterBatch(await letterText(file.fileName, file.bytes), file.fileName);
+  const { extraction, batch } = letterBatch(await letterText(file.fileName, file.bytes), file.fileName, period);
   if (!batch) throw new ImportRejected([{ code: extraction.ok ? 'no-result' : extraction.reason === 'no-period' ? 'missing-period' : 'no-result', file: file.fileName }]);
   if (period && period !== batch.period) throw new ImportRejected([{ code: 'period-mismatch', file: file.fileName, value: batch.period, detail: { expected: period } }]);
   return batch;

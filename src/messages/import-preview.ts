@@ -29,10 +29,12 @@ export function renderDraft(t: Translate, state: DraftState): Reply {
   const { batch } = state;
   const lines: string[] = [t(`import-preview-${batch.source}`, { files, period: formatPeriodKey(batch.period), units: batch.rows.length })];
   if (batch.source === 'letter') {
+    if (batch.letter) lines.push(t('import-preview-period-source', { period: formatPeriodKey(batch.period), source: batch.letter.periodSource }));
     for (const row of batch.rows) {
       const r = row.result;
       lines.push('', t('import-preview-unit', { unit: row.unit.name, total: r.total === null ? '—' : formatDecimal(r.total) }));
       if (r.rank !== null && r.rankOf !== null) lines.push(t('card-rank-scope', { rank: r.rank, rankOf: r.rankOf, scope: r.rankScope ?? '' }).trim());
+      else if (r.rank !== null) lines.push(t('import-preview-rank', { rank: String(r.rank) }));
       if (r.classification) lines.push(t('card-classification', { label: r.classification }));
       lines.push(...groupLines(t, frameworkByVersion(r.frameworkVersion), r.groups));
     }
@@ -41,6 +43,11 @@ export function renderDraft(t: Translate, state: DraftState): Reply {
     if (sample) lines.push(t('import-preview-sample', { unit: sample.unit.name, total: sample.result.total === null ? '—' : formatDecimal(sample.result.total) }));
     const missing = batch.groupsPresent ? CURRENT_FRAMEWORK.groups.filter((g) => !batch.groupsPresent?.includes(g.key)) : [];
     if (missing.length > 0) lines.push(t('import-preview-missing-groups', { groups: missing.map((g) => g.name).join(', ') }));
+  }
+  const unread = batch.letter?.unread ?? [];
+  if (unread.length > 0) {
+    lines.push('', t('import-preview-unread'));
+    for (const u of unread.slice(0, 10)) lines.push(t('import-preview-unread-item', { printed: u.printed, sentence: u.sentence.length > 200 ? `${u.sentence.slice(0, 200)}…` : u.sentence }));
   }
   const lost = state.outcome.lostComplete;
   if (lost.length > 0) {

@@ -357,3 +357,32 @@ describe('each figure on the unit its sentence gives it to', () => {
     ]);
   });
 });
+
+describe('the period: the text, else the date line, else the one given', () => {
+  const body = 'UBND xã Hùng Sơn đạt 88,5/100 điểm, xếp thứ 3/14 xã, thị trấn.';
+  const periodOf = (text: string, period: string | null = null) => {
+    const extraction = extractLetter(text, { period });
+    return extraction.ok ? [extraction.results[0]?.period, extraction.periodSource] : extraction.reason;
+  };
+
+  it('takes the text\'s own period before anything given', () => {
+    expect(periodOf(`Kết quả tháng 7/2025: ${body}`, '2025-01')).toEqual([{ kind: 'month', year: 2025, month: 7 }, 'text']);
+  });
+
+  it('takes a month without a year in the year of the date line', () => {
+    expect(periodOf(`Lâm Thao, ngày 05 tháng 8 năm 2025\nKết quả tháng 7: ${body}`)).toEqual([{ kind: 'month', year: 2025, month: 7 }, 'text']);
+  });
+
+  it('takes the month of the date line when the text names no period', () => {
+    expect(periodOf(`Lâm Thao, ngày 05 tháng 8 năm 2025\nKết quả Bộ chỉ số: ${body}`)).toEqual([{ kind: 'month', year: 2025, month: 8 }, 'date-line']);
+  });
+
+  it('takes the period given (--period) when the text names none, and refuses without one', () => {
+    expect(periodOf(`Kết quả Bộ chỉ số: ${body}`, '2025-Q2')).toEqual([{ kind: 'quarter', year: 2025, quarter: 2 }, 'given']);
+    expect(periodOf(`Kết quả Bộ chỉ số: ${body}`)).toBe('no-period');
+  });
+
+  it('a week is no period the index stores: not read as its year', () => {
+    expect(periodOf(`Bộ chỉ số 766 tuần 03 năm 2024: ${body}`)).toBe('no-period');
+  });
+});
