@@ -87,8 +87,9 @@ function readDoc(raw: string): Doc {
   return { t, f, fa, mentions };
 }
 
-const WIDE_SEPARATOR = /[;:!?•]|\.(?=\s|$)|\s[-–+]\s/g;
-const NARROW_SEPARATOR = /[;:!?•]|,(?!\d)|\.(?=\s|$)|\s[-–+]\s/g;
+/** A dot ends a clause, except after "TP.", "TX.", "TT.", "H.", "P.", "X.", "Q.". */
+const WIDE_SEPARATOR = /[;:!?•]|(?<!(?:^|[^a-z])(?:tp|tx|tt|[hpxq]))\.(?=\s|$)|\s[-–+]\s/g;
+const NARROW_SEPARATOR = /[;:!?•]|,(?!\d)|(?<!(?:^|[^a-z])(?:tp|tx|tt|[hpxq]))\.(?=\s|$)|\s[-–+]\s/g;
 
 /** Where the clause that ends at `end` starts: after the last separator in [from, end); a trailing ':' is not one. */
 function clauseStart(f: string, from: number, end: number, narrow: boolean): number {
@@ -168,11 +169,17 @@ function soName(t: string, from: number): number {
     const w = word.exec(t)?.[0];
     if (!w || (words === 0 && !/^\p{Lu}/u.test(w))) break;
     if (words > 0 && (SO_STOP.has(w.toLowerCase()) || NAME_STOP_WORD.test(w))) break;
-    if (w === 'và' && !/^và \p{Lu}/u.test(t.slice(pos))) break;
+    if (w === 'và' && !/^và \p{Lu}/u.test(t.slice(pos))) {
+      // "Bộ Lao động Thương binh và xã hội với …": lower-case words after "và", up to a verb or a mark, end the name.
+      const tail = /^và ((?:[\p{Ll}\p{M}]+ )?[\p{Ll}\p{M}]+)(?= (?:với|đạt|là|xếp|đứng|có|tăng|giảm|được)(?![\p{L}\p{M}])|[,.;:()]|$)/u.exec(t.slice(pos, pos + 40));
+      if (tail?.[1] && !/(?:^| )(?:tỉnh|huyện|thành|thị|quận|năm|tháng)(?: |$)/u.test(tail[1])) pos += tail[0].length;
+      break;
+    }
     pos += w.length;
     words += 1;
     if (words >= 8) break;
     if (/^ [\p{L}\p{M}]/u.test(t.slice(pos, pos + 2))) pos += 1;
+    else if (/^ - \p{Lu}/u.test(t.slice(pos, pos + 4))) pos += 3;
     else if (/^, \p{Lu}[\p{L}\p{M}]* [\p{L}\p{M}]+ và \p{Lu}/u.test(t.slice(pos, pos + 40))) pos += 2;
     else break;
   }
@@ -202,9 +209,12 @@ function findMentions(t: string, f: string): Mention[] {
       found.push({ start: m.index, end, name: `${kind.label} ${t.slice(m.index + m[0].length, end)}`, kind: key, level: kind.level });
     }
   }
-  for (const m of t.matchAll(/(?<![\p{L}\p{M}])Sở (?=\p{Lu})/gu)) {
-    const end = soName(t, m.index + 3);
-    if (end > m.index + 3) found.push({ start: m.index, end, name: t.slice(m.index, end), kind: 'so', level: 2 });
+  // Departments and ministries: "Sở Tư pháp", "Bộ Công Thương", "Ban Quản lý …", "Văn phòng UBND …", "Bảo hiểm xã hội Việt Nam".
+  for (const m of t.matchAll(/(?<![\p{L}\p{M}])(Sở|Bộ|Ban|Văn phòng|Bảo hiểm xã hội) (?=\p{Lu})/gu)) {
+    const from = m.index + m[0].length;
+    const end = soName(t, from);
+    const national = m[1] === 'Bộ' || (m[1] === 'Bảo hiểm xã hội' && /^Việt Nam/u.test(t.slice(from)));
+    if (end > from) found.push({ start: m.index, end, name: t.slice(m.index, end), kind: national ? 'bo' : 'so', level: national ? 1 : 2 });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -224,7 +234,7 @@ function chainStart(doc: Doc, mention: Mention): Mention {
 function parentOf(doc: Doc, unit: Mention): string | null {
   const next = doc.mentions[doc.mentions.indexOf(unit) + 1];
   if (next && next.level < unit.level && /^\s*(?:[,–-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(unit.end, next.start))) return next.name;
-  if (unit.kind === 'tinh') return null;
+  if (unit.kind === 'tinh' || unit.kind === 'bo') return null;
   const kinds = unit.kind === 'thanh pho' ? ['tinh'] : ['tinh', 'thanh pho'];
   const own = foldWords(unit.name);
   return doc.mentions.find((m) => kinds.includes(m.kind) && foldWords(m.name) !== own)?.name ?? null;
@@ -344,13 +354,15 @@ function findLetterPeriod(f: string): Period | null {
     if (month) return month;
   }
   const years: PeriodHit[] = [];
+  // Sentences end at ". ", not after "TP." or "H.".
+  const ends = [...f.matchAll(/(?<!(?:^|[^a-z])(?:tp|tx|tt|[hpxq]))\.(?=\s)/g)].map((e) => e.index + 1);
   for (const m of f.matchAll(YEAR_RE)) {
     // "tháng 3 năm 2025" in a date is not the year 2025.
     if (hits.some((h) => m.index >= h.index && m.index < h.end)) continue;
     if (/(?:so voi|cung ky|giao|ke hoach|chi tieu)[^.;:]{0,20}$/.test(f.slice(Math.max(0, m.index - 30), m.index))) continue;
-    const sentenceStart = f.lastIndexOf('. ', m.index) + 1;
-    const sentenceEnd = f.indexOf('. ', m.index);
-    const sentence = f.slice(sentenceStart, sentenceEnd < 0 ? f.length : sentenceEnd);
+    const sentenceStart = ends.filter((e) => e <= m.index).at(-1) ?? 0;
+    const sentenceEnd = ends.find((e) => e > m.index) ?? f.length;
+    const sentence = f.slice(sentenceStart, sentenceEnd);
     if (!/ket qua|danh gia|chi so|diem|xep/.test(sentence)) continue;
     years.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'year', year: Number(m[1]) }, aside: false });
   }
@@ -472,7 +484,8 @@ interface Scan {
 }
 
 function nearestMentionBefore(doc: Doc, pos: number, from: number, except: ReadonlySet<Mention> = new Set()): Mention | undefined {
-  return doc.mentions.filter((m) => m.end <= pos && m.start >= from && !except.has(m)).at(-1);
+  // A name that holds a separator ("Bộ Khoa học - Công nghệ") belongs to the clause it ends in.
+  return doc.mentions.filter((m) => m.end <= pos && m.end > from && !except.has(m)).at(-1);
 }
 
 /** "91,2 điểm (Sở Tư pháp)" → the Sở. */
@@ -608,7 +621,21 @@ function* allRanks(doc: Doc, period: Period, skipped: SkippedFigure[]): Generato
     const scope = cleanText(doc.t.slice(end, end + cut)).replace(/\s+Trong đó$/iu, '');
     yield { index, value: { rank, rankOf, scope: scope || null, printed } };
   }
+  for (const m of doc.f.matchAll(RANK_IN_WORDS_RE)) {
+    if (elsewhere(doc, m.index, period)) continue;
+    // "Ba đơn vị dẫn đầu", "các địa phương đứng đầu": several units, no one's rank.
+    if (/(?<![a-z])(?:\d+|hai|ba|bon|nam|cac|nhung|nhom)\s+(?:don vi|dia phuong|tinh|so|huyen|xa|phuong|bo|nganh)[^,.;]{0,20}$/.test(doc.f.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const word = m[1] ?? m[2] ?? m[3] ?? '';
+    const rank = /^\d+$/.test(word) ? Number(word) : (RANK_WORDS_VALUE[word] ?? 1);
+    if (rank < 1) continue;
+    yield { index: m.index, value: { rank, rankOf: null, scope: null, printed: doc.t.slice(m.index, m.index + m[0].length) } };
+  }
 }
+
+/** Ranks in words: "hạng nhất", "xếp hạng nhì", "đứng thứ hai", "vị trí thứ ba", "hạng 3", "dẫn đầu", "đứng đầu". */
+const RANK_IN_WORDS_RE =
+  /(?<![a-z])(?:(?:hang|vi tri|xep|dung)\s+thu\s+(nhat|nhi|hai|ba|tu|nam)|(?:hang|vi tri)\s+(nhat|nhi|ba|dau tien)|(?:xep |dung |o |giu )?hang\s+(\d{1,3})(?![\d.,/]|\s*(?:diem|%|tren|trong))|(?:dan dau|dung dau|vi tri so 1|vi tri dan dau))(?![a-z])/g;
+const RANK_WORDS_VALUE: Record<string, number> = { nhat: 1, 'dau tien': 1, nhi: 2, hai: 2, ba: 3, tu: 4, nam: 5 };
 
 const DELTA_RE = new RegExp(String.raw`(?<![a-z])(tang|giam)(?: them)?\s+(${NUMBER})\s*diem(?![a-z])`, 'g');
 const RANK_CHANGE_RE = new RegExp(

@@ -386,3 +386,37 @@ describe('the period: the text, else the date line, else the one given', () => {
     expect(periodOf(`Bộ chỉ số 766 tuần 03 năm 2024: ${body}`)).toBe('no-period');
   });
 });
+
+describe('ranks and units as officials write them', () => {
+  it.each([
+    ['xếp hạng 3', 3],
+    ['xếp hạng nhì', 2],
+    ['đạt hạng nhất', 1],
+    ['đứng thứ hai', 2],
+    ['ở vị trí thứ ba', 3],
+    ['dẫn đầu các xã, phường', 1],
+    ['đứng đầu tỉnh', 1],
+  ])('"%s" is rank %i, without a base', (words, rank) => {
+    expect(only(`Tháng 6/2025, xã An Bình đạt 92,1 điểm, ${words}.`)).toMatchObject({ unitName: 'xã An Bình', rank, rankOf: null });
+  });
+
+  it('"cuối bảng" and "thấp nhất" are no rank; "Ba đơn vị dẫn đầu" is nobody\'s', () => {
+    expect(only('Tháng 6/2025, xã An Bình đạt 62,1 điểm, đứng cuối bảng.')).toMatchObject({ rank: null });
+    expect(only('Tháng 6/2025, xã An Bình đạt 95,1 điểm. Ba đơn vị dẫn đầu đều đạt trên 94 điểm.')).toMatchObject({ rank: null });
+  });
+
+  it('reads TP., TX., H. and a ministry whose name holds a dash or a lower-case "và"', () => {
+    expect(
+      table(
+        'Năm 2024, TP. Huế đạt 88,1 điểm; TX. Hương Trà đạt 85 điểm; H. Phong Điền đạt 80 điểm. ' +
+          'Bộ Khoa học - Công nghệ với 29,01 điểm; Bộ Lao động Thương binh và xã hội với 48,12 điểm.',
+      ).map((r) => [r[0], r[1]]),
+    ).toEqual([
+      ['thành phố Huế', '88.1'],
+      ['thị xã Hương Trà', '85'],
+      ['huyện Phong Điền', '80'],
+      ['Bộ Khoa học - Công nghệ', '29.01'],
+      ['Bộ Lao động Thương binh và xã hội', '48.12'],
+    ]);
+  });
+});
