@@ -216,6 +216,20 @@ function findMentions(t: string, f: string): Mention[] {
     const national = m[1] === 'Bộ' || (m[1] === 'Bảo hiểm xã hội' && /^Việt Nam/u.test(t.slice(from)));
     if (end > from) found.push({ start: m.index, end, name: t.slice(m.index, end), kind: national ? 'bo' : 'so', level: national ? 1 : 2 });
   }
+  // Names printed without their kind, where the sentence's shape says they are units: a list item "Nam Giang (88,35 điểm)",
+  // or the subject of a clause "…, Cà Mau đạt 91,06 điểm". A name printed elsewhere with its kind is that unit ("tỉnh Cà Mau").
+  const bare = new RegExp(
+    String.raw`(?:^|[:;,.(]\s*|\s(?:và|là|gồm)\s+)(${NAME_WORD}(?: ${NAME_WORD}){0,4})(?=\s*\(\s*${NUMBER}\s*điểm\s*\)|\s+(?:đã\s+|vẫn\s+|tiếp tục\s+)?(?:đạt|với)\s+${NUMBER}\s*(?:\/\s*100\s*)?điểm)`,
+    'gu',
+  );
+  for (const m of t.matchAll(bare)) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].length - name.length;
+    if (found.some((x) => start < x.end && start + name.length > x.start)) continue;
+    const key = foldWords(name);
+    const known = found.find((x) => (x.kind === 'tinh' || x.kind === 'thanh pho') && foldWords(x.name).endsWith(` ${key}`) && foldWords(x.name).split(' ').length - key.split(' ').length <= 2);
+    found.push({ start, end: start + name.length, name: known?.name ?? name, kind: known?.kind ?? 'bare', level: known?.level ?? 2 });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -854,7 +868,14 @@ function ownerOf(doc: Doc, breaks: readonly number[], list: readonly Subject[], 
   const clause = around(clauseBreaks, pos, sentence.end);
   clause.start = Math.max(clause.start, sentence.start);
   const inClause = inSentence.filter(({ s }) => home(s) >= clause.start && home(s) < clause.end);
-  if (inClause.length > 0) return (inClause.filter(({ s }) => s.unit.start <= pos).at(-1) ?? inClause[0])?.i ?? null;
+  if (inClause.length > 0) {
+    const chosen = inClause.filter(({ s }) => s.unit.start <= pos).at(-1) ?? inClause[0];
+    if (!chosen) return null;
+    // In a list ("A (85 điểm), B (84 điểm) và 6 huyện xếp loại khá") a figure past an item's score and a "và" is not the item's.
+    const totalEnd = chosen.s.total?.end ?? chosen.s.unit.end;
+    if (inClause.length > 1 && totalEnd < pos && /\s(?:va|hoac)\s/.test(doc.f.slice(totalEnd, pos))) return null;
+    return chosen.i;
+  }
   const before = inSentence.filter(({ s }) => home(s) < pos).at(-1);
   return before && !names(clause.start, clause.end, before.s) ? before.i : null;
 }
@@ -906,7 +927,20 @@ export function extractLetter(raw: string, options: { period?: string | null } =
   }
   const rankSkipped: SkippedFigure[] = [];
   const ranks = bind(allRanks(doc, period, rankSkipped), (r) => r.printed);
-  const classifications = bind(allClassifications(doc, period), () => null);
+  // "7 sở được xếp loại tốt gồm: A (85 điểm), B (84 điểm)": a classification before "gồm" is every listed unit's, up to the next one.
+  const classHits = [...allClassifications(doc, period)];
+  const headers = classHits.filter((h) => /^[^.;:]{0,30}?\s(?:bao gom|gom)\s*:?/.test(doc.f.slice(h.index, h.index + 60)));
+  const classifications = bind(
+    classHits.filter((h) => !headers.includes(h)),
+    () => null,
+  );
+  for (const h of headers) {
+    const sentence = around(breaks, h.index, doc.t.length);
+    const next = classHits.find((x) => x.index > h.index && x.index < sentence.end)?.index ?? sentence.end;
+    list.forEach((s, i) => {
+      if (s.unit.start > h.index && home(s) < next && classifications[i] === null) classifications[i] = h.value;
+    });
+  }
   const deltas = bind(allDeltas(doc, period), () => null);
   const rankChanges = bind(allRankChanges(doc, period), () => null);
 

@@ -339,11 +339,28 @@ describe('each figure on the unit its sentence gives it to', () => {
     ]);
   });
 
-  it('a name the extractor cannot tell stands between a province and a score: the score is not the province\'s, it is listed unread', () => {
-    const extraction = extractLetter('Tháng 5/2025, về phía tỉnh Quảng Nam, Nam Giang đạt 89,07 điểm. Tỉnh Quảng Nam đạt 82,8 điểm.');
+  it('a name printed without its kind, subject of its own clause, takes the score; the province before it keeps its own', () => {
+    expect(table('Tháng 5/2025, về phía tỉnh Quảng Nam, Nam Giang đạt 89,07 điểm. Tỉnh Quảng Nam đạt 82,8 điểm.').map((r) => [r[0], r[1]])).toEqual([
+      ['Nam Giang', '89.07'],
+      ['tỉnh Quảng Nam', '82.8'],
+    ]);
+  });
+
+  it('a score with no unit in its sentence is not stored: it is listed unread with its sentence', () => {
+    const extraction = extractLetter('Tháng 5/2025, tỉnh Quảng Nam đạt 82,8 điểm. Điểm cao nhất của cấp xã là 97,12 điểm.');
     if (!extraction.ok) throw new Error('expected a result');
     expect(extraction.results.map((r) => [r.unitName, r.total])).toEqual([['tỉnh Quảng Nam', '82.8']]);
-    expect(extraction.unread).toEqual([{ printed: '89,07 điểm', sentence: 'Tháng 5/2025, về phía tỉnh Quảng Nam, Nam Giang đạt 89,07 điểm.' }]);
+    expect(extraction.unread).toEqual([{ printed: '97,12 điểm', sentence: 'Điểm cao nhất của cấp xã là 97,12 điểm.' }]);
+  });
+
+  it('a classification before "gồm" is every listed unit\'s; "và 6 huyện xếp loại khá" is none of theirs', () => {
+    expect(
+      table('Năm 2024, có 3 địa phương được xếp loại tốt, gồm: Nam Giang (88,35 điểm), Hiệp Đức (87,35 điểm), Phước Sơn (80,73 điểm) và 6 huyện xếp loại khá.').map((r) => [r[0], r[1], r[4]]),
+    ).toEqual([
+      ['Nam Giang', '88.35', 'Tốt'],
+      ['Hiệp Đức', '87.35', 'Tốt'],
+      ['Phước Sơn', '80.73', 'Tốt'],
+    ]);
   });
 
   it('a group of another province named in its sentence is not this province\'s', () => {
