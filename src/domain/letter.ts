@@ -45,7 +45,9 @@ export interface LetterResult extends Omit<UnitResult, 'period'> {
 
 export type LetterExtraction =
   | { ok: true; results: LetterResult[]; unread: UnreadFigure[]; periodSource: PeriodSource }
-  | { ok: false; reason: 'no-period' | 'no-result' };
+  | { ok: false; reason: 'no-period' | 'no-result' }
+  /** The same unit printed twice with different totals for one period: refused, both sentences named. */
+  | { ok: false; reason: 'conflict'; conflicts: { unit: string; first: string; second: string }[] };
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
 
@@ -60,6 +62,29 @@ interface Doc {
   /** f with unit names and well-known non-group phrases ("Cổng Dịch vụ công quốc gia") blanked, for group names. */
   fa: string;
   mentions: Mention[];
+  /** Each mention's place in `mentions`. */
+  order: Map<Mention, number>;
+  /** The mentions of provinces and cities, where a unit's parent is looked for. */
+  provinces: Mention[];
+}
+
+/** The first index whose key is at least `key` (keys ascending): binary search, so a 1 MB text stays linear-ish. */
+function lowerBound<T>(items: readonly T[], key: number, of: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (of(items[mid] as T) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The mentions that start in [from, to). */
+function mentionsIn(doc: Doc, from: number, to: number): Mention[] {
+  const out: Mention[] = [];
+  for (let i = lowerBound(doc.mentions, from, (m) => m.start); i < doc.mentions.length && (doc.mentions[i]?.start ?? to) < to; i++) out.push(doc.mentions[i] as Mention);
+  return out;
 }
 
 /** The text with these stretches replaced by spaces, so that every index stays where it was. */
@@ -84,7 +109,8 @@ function readDoc(raw: string): Doc {
   const mentions = findMentions(t, f);
   const ranges = NOT_A_GROUP.flatMap((re) => [...f.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const));
   const fa = blank(f, [...ranges, ...mentions.map((m) => [m.start, m.end] as const)]);
-  return { t, f, fa, mentions };
+  const provinces = mentions.filter((m) => m.kind === 'tinh' || m.kind === 'thanh pho');
+  return { t, f, fa, mentions, order: new Map(mentions.map((m, i) => [m, i])), provinces };
 }
 
 /** A dot ends a clause, except after "TP.", "TX.", "TT.", "H.", "P.", "X.", "Q.". */
@@ -237,7 +263,7 @@ function findMentions(t: string, f: string): Mention[] {
 function chainStart(doc: Doc, mention: Mention): Mention {
   let current = mention;
   for (;;) {
-    const i = doc.mentions.indexOf(current);
+    const i = doc.order.get(current) ?? -1;
     const previous = doc.mentions[i - 1];
     if (!previous || previous.level <= current.level) return current;
     if (!/^\s*(?:[,–-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(previous.end, current.start))) return current;
@@ -246,12 +272,12 @@ function chainStart(doc: Doc, mention: Mention): Mention {
 }
 
 function parentOf(doc: Doc, unit: Mention): string | null {
-  const next = doc.mentions[doc.mentions.indexOf(unit) + 1];
+  const next = doc.mentions[(doc.order.get(unit) ?? -2) + 1];
   if (next && next.level < unit.level && /^\s*(?:[,–-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(unit.end, next.start))) return next.name;
   if (unit.kind === 'tinh' || unit.kind === 'bo') return null;
   const kinds = unit.kind === 'thanh pho' ? ['tinh'] : ['tinh', 'thanh pho'];
   const own = foldWords(unit.name);
-  return doc.mentions.find((m) => kinds.includes(m.kind) && foldWords(m.name) !== own)?.name ?? null;
+  return doc.provinces.find((m) => kinds.includes(m.kind) && foldWords(m.name) !== own)?.name ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -499,7 +525,13 @@ interface Scan {
 
 function nearestMentionBefore(doc: Doc, pos: number, from: number, except: ReadonlySet<Mention> = new Set()): Mention | undefined {
   // A name that holds a separator ("Bộ Khoa học - Công nghệ") belongs to the clause it ends in.
-  return doc.mentions.filter((m) => m.end <= pos && m.end > from && !except.has(m)).at(-1);
+  // Mentions never nest, so they end in the order they start: walk back from the last one starting before `pos`.
+  for (let i = lowerBound(doc.mentions, pos, (m) => m.start) - 1; i >= 0; i--) {
+    const m = doc.mentions[i] as Mention;
+    if (m.end <= from) return undefined;
+    if (m.end <= pos && !except.has(m)) return m;
+  }
+  return undefined;
 }
 
 /** "91,2 điểm (Sở Tư pháp)" → the Sở. */
@@ -507,8 +539,8 @@ function bracketedAfter(doc: Doc, end: number): Mention | undefined {
   const open = /^\s*\(\s*/.exec(doc.t.slice(end, end + 6));
   if (!open) return undefined;
   const at = end + open[0].length;
-  const mention = doc.mentions.find((m) => m.start === at);
-  return mention && /^\s*\)/.test(doc.t.slice(mention.end, mention.end + 3)) ? mention : undefined;
+  const mention = doc.mentions[lowerBound(doc.mentions, at, (m) => m.start)];
+  return mention?.start === at && /^\s*\)/.test(doc.t.slice(mention.end, mention.end + 3)) ? mention : undefined;
 }
 
 /** Between a name and a score: a clause starting with a capitalised name of its own (", Nam Giang đạt"). */
@@ -555,7 +587,7 @@ function scanScores(doc: Doc, period: Period): Scan {
         key = groupIn(fa.slice(s, start), max);
         groupStart = s;
         if (key || f[s - 1] !== ',' || s <= wideStart) break;
-        if (TOTAL_WORDS.test(f.slice(s, start)) || doc.mentions.some((x) => x.start >= s && x.end <= start)) break;
+        if (TOTAL_WORDS.test(f.slice(s, start)) || mentionsIn(doc, s, start).some((x) => x.end <= start)) break;
         s = clauseStart(f, wideStart, s - 1, true);
       }
     }
@@ -648,7 +680,7 @@ function* allRanks(doc: Doc, period: Period, skipped: SkippedFigure[]): Generato
 
 /** Ranks in words: "hạng nhất", "xếp hạng nhì", "đứng thứ hai", "vị trí thứ ba", "hạng 3", "dẫn đầu", "đứng đầu". */
 const RANK_IN_WORDS_RE =
-  /(?<![a-z])(?:(?:hang|vi tri|xep|dung)\s+thu\s+(nhat|nhi|hai|ba|tu|nam)|(?:hang|vi tri)\s+(nhat|nhi|ba|dau tien)|(?:xep |dung |o |giu )?hang\s+(\d{1,3})(?![\d.,/]|\s*(?:diem|%|tren|trong))|(?:dan dau|dung dau|vi tri so 1|vi tri dan dau))(?![a-z])/g;
+  /(?<![a-z])(?:(?:hang|vi tri|xep|dung)\s+thu\s+(nhat|nhi|hai|ba|tu|nam)|(?:hang|vi tri)\s+(nhat|nhi|ba|dau tien)|(?:xep |dung |o |giu )?hang\s+(\d{1,3})(?![\d/]|[.,]\d|\s*(?:diem|%|tren|trong))|(?:dan dau|dung dau|vi tri so 1|vi tri dan dau))(?![a-z])/g;
 const RANK_WORDS_VALUE: Record<string, number> = { nhat: 1, 'dau tien': 1, nhi: 2, hai: 2, ba: 3, tu: 4, nam: 5 };
 
 const DELTA_RE = new RegExp(String.raw`(?<![a-z])(tang|giam)(?: them)?\s+(${NUMBER})\s*diem(?![a-z])`, 'g');
@@ -792,12 +824,15 @@ interface Subject {
 }
 
 /** The units the text gives a result for, in the order it gives them: one per unit, its first total. */
-function subjects(doc: Doc, scan: Scan): Subject[] {
+function subjects(doc: Doc, scan: Scan, conflicts: { unit: string; first: number; second: number }[] = []): Subject[] {
   const byUnit = new Map<string, Subject>();
   const all = [...scan.totals.map((x) => ({ x, skipped: false })), ...scan.skippedTotals.map((x) => ({ x, skipped: true }))].sort((a, b) => a.x.start - b.x.start);
   for (const { x, skipped } of all) {
     const key = foldWords(x.unit.name);
-    if (!byUnit.has(key)) byUnit.set(key, { unit: x.unit, parentName: parentOf(doc, x.unit), anchor: x.anchor, total: skipped ? null : x, skippedTotal: skipped ? x : null });
+    const seen = byUnit.get(key);
+    // The same unit with another total in the same period: which is right the text does not say.
+    if (seen?.total && !skipped && !sameNumber(seen.total.points, x.points)) conflicts.push({ unit: seen.unit.name, first: seen.total.start, second: x.start });
+    if (!seen) byUnit.set(key, { unit: x.unit, parentName: parentOf(doc, x.unit), anchor: x.anchor, total: skipped ? null : x, skippedTotal: skipped ? x : null });
   }
   if (byUnit.size === 0 && scan.groups[0]) {
     // Group scores without a total: the unit named in the first group's sentence, or just before it.
@@ -833,16 +868,8 @@ interface Bounds {
 }
 
 function around(breaks: readonly number[], pos: number, length: number): Bounds {
-  let start = 0;
-  let end = length;
-  for (const b of breaks) {
-    if (b <= pos) start = b;
-    else {
-      end = b;
-      break;
-    }
-  }
-  return { start, end };
+  const i = lowerBound(breaks, pos + 1, (b) => b);
+  return { start: i > 0 ? (breaks[i - 1] ?? 0) : 0, end: breaks[i] ?? length };
 }
 
 /** Where a subject stands in the text: its total, else its unit's name. */
@@ -855,11 +882,16 @@ const home = (s: Subject) => s.total?.start ?? s.skippedTotal?.start ?? s.unit.s
  *     of its own belongs to the result before it in the sentence, unless it names another unit;
  *   - a sentence without a result: the text's only result, unless the sentence names another unit.
  */
-function ownerOf(doc: Doc, breaks: readonly number[], list: readonly Subject[], pos: number): number | null {
+function ownerOf(doc: Doc, breaks: readonly number[], list: readonly Subject[], homes: readonly { home: number; i: number }[], pos: number): number | null {
   const sentence = around(breaks, pos, doc.t.length);
   const names = (from: number, to: number, except: Subject | null) =>
-    doc.mentions.some((m) => m.start >= from && m.end <= to && (except === null || !ownName(m, except)));
-  const inSentence = list.map((s, i) => ({ s, i })).filter(({ s }) => home(s) >= sentence.start && home(s) < sentence.end);
+    mentionsIn(doc, from, to).some((m) => m.end <= to && (except === null || !ownName(m, except)));
+  const inSentence: { s: Subject; i: number }[] = [];
+  for (let k = lowerBound(homes, sentence.start, (h) => h.home); k < homes.length && (homes[k]?.home ?? Infinity) < sentence.end; k++) {
+    const i = homes[k]?.i ?? 0;
+    inSentence.push({ s: list[i] as Subject, i });
+  }
+  inSentence.sort((a, b) => a.i - b.i);
   if (inSentence.length === 0) {
     const only = list.length === 1 ? list[0] : undefined;
     return only && !names(sentence.start, sentence.end, only) ? 0 : null;
@@ -902,12 +934,17 @@ export function extractLetter(raw: string, options: { period?: string | null } =
   if (!period) return { ok: false, reason: 'no-period' };
   const scan = scanScores(doc, period);
   const subRates = findSubRates(doc);
-  const list = subjects(doc, scan);
+  const conflicts: { unit: string; first: number; second: number }[] = [];
+  const list = subjects(doc, scan, conflicts);
   const breaks = sentenceBreaks(doc.t);
+  const homes = list.map((s, i) => ({ home: home(s), i })).sort((a, b) => a.home - b.home);
   const sentenceOf = (pos: number) => {
     const b = around(breaks, pos, doc.t.length);
     return doc.t.slice(b.start, b.end).trim();
   };
+  if (conflicts.length > 0) {
+    return { ok: false, reason: 'conflict', conflicts: conflicts.slice(0, 20).map((c) => ({ unit: c.unit, first: sentenceOf(c.first), second: sentenceOf(c.second) })) };
+  }
   const unread: UnreadFigure[] = scan.unbound.map((u) => ({ printed: u.printed, sentence: sentenceOf(u.start) }));
 
   const skippedOf = list.map(() => [] as SkippedFigure[]);
@@ -915,7 +952,7 @@ export function extractLetter(raw: string, options: { period?: string | null } =
   function bind<T>(hits: Iterable<{ index: number; value: T }>, printed: (value: T) => string | null): (T | null)[] {
     const out: (T | null)[] = list.map(() => null);
     for (const { index, value } of hits) {
-      const owner = ownerOf(doc, breaks, list, index);
+      const owner = ownerOf(doc, breaks, list, homes, index);
       if (owner === null) {
         const shown = printed(value);
         if (shown !== null) unread.push({ printed: shown, sentence: sentenceOf(index) });
@@ -951,10 +988,10 @@ export function extractLetter(raw: string, options: { period?: string | null } =
     const skipped = skippedOf[i] ?? [];
     if (subject.skippedTotal) skipped.push({ what: 'total', printed: subject.skippedTotal.printed, reason: 'above-max' });
     // A group belongs to the result whose stretch it is printed in, unless its sentence names another unit.
-    const found = scan.groups.filter((g) => {
-      if (g.start < start || g.start >= end) return false;
+    const inStretch = scan.groups.slice(lowerBound(scan.groups, start, (g) => g.start), lowerBound(scan.groups, end, (g) => g.start));
+    const found = inStretch.filter((g) => {
       const b = around(breaks, g.start, doc.t.length);
-      const other = doc.mentions.some((m) => m.start >= b.start && m.end <= g.start && !ownName(m, subject));
+      const other = mentionsIn(doc, b.start, g.start).some((m) => m.end <= g.start && !ownName(m, subject));
       if (other) unread.push({ printed: g.printed, sentence: sentenceOf(g.start) });
       return !other;
     });

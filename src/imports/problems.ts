@@ -33,6 +33,7 @@ export type ProblemCode =
   | 'ambiguous-unit'
   | 'would-lose-results'
   | 'no-result'
+  | 'letter-conflict'
   | 'too-many-parts'
   | 'unpacked-too-large'
   | 'unpacked-total-too-large'

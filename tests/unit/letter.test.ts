@@ -437,3 +437,64 @@ describe('ranks and units as officials write them', () => {
     ]);
   });
 });
+
+describe('bad and odd texts', () => {
+  it('a text without any figure says so', () => {
+    expect(extractLetter('Tháng 5/2025, UBND tỉnh đề nghị các sở, ngành tiếp tục nâng cao chất lượng phục vụ người dân.')).toEqual({ ok: false, reason: 'no-result' });
+  });
+
+  it('refuses the same unit twice with different totals in one period, naming both sentences', () => {
+    expect(extractLetter('Tháng 5/2025, xã An Bình đạt 92,1 điểm. Theo bảng tổng hợp, xã An Bình đạt 90,4 điểm.')).toEqual({
+      ok: false,
+      reason: 'conflict',
+      conflicts: [{ unit: 'xã An Bình', first: 'Tháng 5/2025, xã An Bình đạt 92,1 điểm.', second: 'Theo bảng tổng hợp, xã An Bình đạt 90,4 điểm.' }],
+    });
+  });
+
+  it('the same total printed twice is one result', () => {
+    expect(table('Năm 2024, Bộ Công Thương đạt 83,15 điểm. Với 83,15 điểm, Bộ Công Thương đứng đầu các bộ.')).toEqual([['Bộ Công Thương', '83.15', 1, null, null, null, null]]);
+  });
+
+  it('a table flattened into one line stores nothing it cannot bind', () => {
+    const extraction = extractLetter(
+      'Kết quả tháng 5/2025 STT Đơn vị Tổng điểm Xếp hạng 1 Xã An Bình 92,1 1 2 Xã Phú Lộc 88,4 2 3 Xã Tân Tiến 85,0 3',
+    );
+    // Nothing says which number is whose: no figure is stored rather than a guess.
+    expect(extraction.ok ? extraction.results.map((r) => [r.unitName, r.total]) : extraction.reason).toEqual('no-result');
+  });
+
+  it('reads a table flattened into one line when each row prints "điểm"', () => {
+    expect(
+      table('Kết quả tháng 5/2025: 1. Xã An Bình: 92,1 điểm, xếp thứ 1/3; 2. Xã Phú Lộc: 88,4 điểm, xếp thứ 2/3; 3. Xã Tân Tiến: 85,0 điểm, xếp thứ 3/3.').map((r) => [r[0], r[1], r[2]]),
+    ).toEqual([
+      ['xã An Bình', '92.1', 1],
+      ['xã Phú Lộc', '88.4', 2],
+      ['xã Tân Tiến', '85.0', 3],
+    ]);
+  });
+
+  it('reads 1 MB of text (the time is printed, not asserted)', () => {
+    const paragraph = 'Tháng 5/2025, UBND tỉnh tiếp tục chỉ đạo các sở, ngành nâng cao chất lượng phục vụ người dân, doanh nghiệp. ';
+    const text = `${paragraph.repeat(Math.ceil(1_000_000 / paragraph.length))}Xã An Bình đạt 92,1 điểm, xếp thứ 1/20.`;
+    const started = performance.now();
+    const extraction = extractLetter(text);
+    console.log(`extractLetter on ${(text.length / 1e6).toFixed(2)} M characters: ${Math.round(performance.now() - started)} ms`);
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, r.total, r.rank])).toEqual([['xã An Bình', '92.1', 1]]);
+  });
+
+  it('reads 1 MB of ranking lines, thousands of units (the time is printed, not asserted)', () => {
+    const names = ['An', 'Bình', 'Phú', 'Lộc', 'Tân', 'Tiến', 'Hòa', 'Sơn', 'Đông', 'Tây', 'Nam', 'Bắc', 'Trung', 'Long', 'Hải', 'Thành'];
+    const lines: string[] = ['Kết quả tháng 5/2025:'];
+    let length = 0;
+    for (let i = 0; length < 1_000_000; i++) {
+      const name = [0, 1, 2, 3].map((k) => names[Math.floor(i / 16 ** k) % 16]).join(' ');
+      const line = `xã ${name} đạt ${80 + (i % 20)},5 điểm, xếp thứ ${1 + (i % 50)}/50, tăng 1 bậc.`;
+      lines.push(line);
+      length += line.length + 1;
+    }
+    const started = performance.now();
+    const extraction = extractLetter(lines.join(' '));
+    console.log(`extractLetter on ${lines.length - 1} ranking lines (${(length / 1e6).toFixed(2)} M characters): ${Math.round(performance.now() - started)} ms`);
+    expect(extraction.ok).toBe(true);
+  });
+});
