@@ -40,6 +40,8 @@ export interface LetterResult extends Omit<UnitResult, 'period'> {
   period: Period;
   /** Places gained since the previous period as printed ("tăng 3 bậc" → 3, "giảm 2 bậc" → -2, "giữ nguyên vị trí" → 0). */
   rankChange: number | null;
+  /** The change in total as printed, signed by its verb: "tăng 2,15 điểm" → "+2,15", "giảm 0,96%" → "-0,96%" (a percentage is no points). */
+  printedDelta: string | null;
   skipped: SkippedFigure[];
 }
 
@@ -590,6 +592,12 @@ function scanScores(doc: Doc, period: Period): Scan {
         if (TOTAL_WORDS.test(f.slice(s, start)) || mentionsIn(doc, s, start).some((x) => x.end <= start)) break;
         s = clauseStart(f, wideStart, s - 1, true);
       }
+      // "Công khai, minh bạch: Đạt 9,9 điểm": the group is named before the colon, the clause after it is only a verb.
+      if (!key && f[narrowStart - 1] === ':' && /^\s*(?:dat|la|duoc)?\s*$/.test(f.slice(narrowStart, start))) {
+        const before = clauseStart(f, Math.max(0, narrowStart - 120), narrowStart - 1, false);
+        key = groupIn(fa.slice(before, narrowStart - 1), max);
+        if (key) groupStart = before;
+      }
     }
     if (key) {
       if (!saysPoints && (max === null || !sameNumber(max, GROUP_MAX[key]))) continue;
@@ -707,6 +715,25 @@ function* allDeltas(doc: Doc, period: Period): Generator<{ index: number; value:
     const value = parseDecimal(m[2] ?? '');
     if (value === null || compareDecimals(value, '100') > 0) continue;
     yield { index: m.index, value: m[1] === 'giam' && compareDecimals(value, '0') !== 0 ? `-${value}` : value };
+  }
+}
+
+const PRINTED_DELTA_RE = new RegExp(String.raw`(?<![a-z])(tang|giam)(?: them| nhe)?\s+(${NUMBER})\s*(diem|%)(?![a-z])`, 'g');
+
+/**
+ * Changes as printed. A percentage ("tăng 1,43%") is a change of the total only right after a total, in the same
+ * sentence ("Cà Mau đạt 91,06 điểm, tăng 1,43%"): elsewhere a percentage is a rate of something else.
+ */
+function* allPrintedDeltas(doc: Doc, period: Period, totals: readonly TotalFound[], breaks: readonly number[]): Generator<{ index: number; value: string }> {
+  for (const m of changesIn(doc, PRINTED_DELTA_RE, period)) {
+    const printed = doc.t.slice(m.index, m.index + m[0].length);
+    const number = /\d+(?:[.,]\d+)?/.exec(printed)?.[0] ?? '';
+    if (m[3] === '%') {
+      const total = totals[lowerBound(totals, m.index, (x) => x.start) - 1];
+      if (!total || m.index - total.end > 100 || /[;]/.test(doc.f.slice(total.end, m.index))) continue;
+      if (around(breaks, total.end, doc.t.length).end <= m.index) continue;
+    }
+    yield { index: m.index, value: `${m[1] === 'giam' ? '-' : '+'}${number}${m[3] === '%' ? '%' : ''}` };
   }
 }
 
@@ -979,6 +1006,7 @@ export function extractLetter(raw: string, options: { period?: string | null } =
     });
   }
   const deltas = bind(allDeltas(doc, period), () => null);
+  const printedDeltas = bind(allPrintedDeltas(doc, period, scan.totals, breaks), () => null);
   const rankChanges = bind(allRankChanges(doc, period), () => null);
 
   const results: LetterResult[] = [];
@@ -1012,6 +1040,7 @@ export function extractLetter(raw: string, options: { period?: string | null } =
       rankScope: rank?.scope ?? null,
       classification: classifications[i] ?? null,
       scoreDelta: deltas[i] ?? null,
+      printedDelta: printedDeltas[i] ?? null,
       rankChange: rankChanges[i] ?? null,
       groups,
       skipped,

@@ -498,3 +498,25 @@ describe('bad and odd texts', () => {
     expect(extraction.ok).toBe(true);
   });
 });
+
+describe('changes as printed', () => {
+  const printed = (text: string) => {
+    const extraction = extractLetter(text);
+    return extraction.ok ? extraction.results.map((r) => [r.unitName, r.printedDelta, r.scoreDelta, r.rankChange]) : extraction.reason;
+  };
+
+  it('keeps the sign of its verb and a percentage as printed, points apart', () => {
+    expect(printed('Năm 2024, tỉnh Hà Nam với 83,07 điểm, giảm 0,96%; tỉnh Bắc Giang với 89,49 điểm, tăng 2,15 điểm và tăng 3 bậc.')).toEqual([
+      ['tỉnh Hà Nam', '-0,96%', null, null],
+      ['tỉnh Bắc Giang', '+2,15', '2.15', 3],
+    ]);
+  });
+
+  it('a percentage far from the total is a rate of something else, not the change', () => {
+    expect(printed('Năm 2024, tỉnh Hà Nam đạt 83,07 điểm. Tỷ lệ hồ sơ trực tuyến của tỉnh tăng 12%.')).toEqual([['tỉnh Hà Nam', null, null, null]]);
+  });
+
+  it('a group named before a colon takes the score after "Đạt"', () => {
+    expect(groupsOf(only('Tháng 8/2025, tỉnh Tuyên Quang đạt 79,1 điểm. Công khai, minh bạch: Đạt 9,9 điểm, cho thấy sự nghiêm túc.'))).toEqual([['CKMB', '9.9', '18', null]]);
+  });
+});
