@@ -416,6 +416,8 @@ import-preview-period-source = Kỳ đánh giá { $period }: { $source ->
        *[given] theo kỳ người nhập chỉ định (công văn không ghi kỳ).
     }
 import-preview-rank = Xếp hạng: { $rank }
+import-preview-points = { $points } điểm
+import-preview-change = Thay đổi theo công văn: { $change }
 import-preview-unread = Không đọc được (không lưu, chưa rõ của đơn vị nào):
 import-preview-unread-item = • { $printed } — «{ $sentence }»
 import-preview-sample = Ví dụ: { $unit }: { $total } điểm.

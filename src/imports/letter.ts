@@ -38,7 +38,11 @@ export function letterBatch(text: string, fileName: string | null, period: strin
       fileName,
       period: periodKey(first.period),
       rows: extraction.results.map(letterResultToRow),
-      letter: { periodSource: extraction.periodSource, unread: extraction.unread },
+      letter: {
+        periodSource: extraction.periodSource,
+        unread: extraction.unread,
+        changes: extraction.results.map((r) => ({ printedDelta: r.printedDelta, rankChange: r.rankChange })),
+      },
     },
   };
 }

@@ -38,7 +38,12 @@ export interface ImportBatch {
   /** Totals are the sum of the groups and ranks are computed among siblings (the portal's), again after merging. */
   computesTotals?: boolean;
   /** A letter: where its period came from, and the figures it prints that could not be bound to a unit (not stored). */
-  letter?: { periodSource: PeriodSource; unread: UnreadFigure[] };
+  letter?: {
+    periodSource: PeriodSource;
+    unread: UnreadFigure[];
+    /** Per row, the change the letter prints ("+2,15", "-0,96%", places gained): shown in the preview, not stored. */
+    changes?: { printedDelta: string | null; rankChange: number | null }[];
+  };
 }
 
 export interface ImportReport {
