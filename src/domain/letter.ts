@@ -536,6 +536,15 @@ function nearestMentionBefore(doc: Doc, pos: number, from: number, except: Reado
   return undefined;
 }
 
+/** The subject after a leading "với … điểm, …," phrase: the first name in the sentence, no other score before it, a verb after it. */
+function subjectAfter(doc: Doc, end: number): Mention | undefined {
+  const next = doc.mentions[lowerBound(doc.mentions, end, (m) => m.start)];
+  if (!next || next.start - end > 120) return undefined;
+  const between = doc.f.slice(end, next.start);
+  if (/[.;:!?]|\d+(?:[.,]\d+)?\s*diem/.test(between) || !/,\s*$/.test(between)) return undefined;
+  return /^\s+(?:dung|dan|xep|dat|giu|tiep tuc|vuon)(?![a-z])/.test(doc.f.slice(next.end, next.end + 12)) ? next : undefined;
+}
+
 /** "91,2 điểm (Sở Tư pháp)" → the Sở. */
 function bracketedAfter(doc: Doc, end: number): Mention | undefined {
   const open = /^\s*\(\s*/.exec(doc.t.slice(end, end + 6));
@@ -631,6 +640,8 @@ function scanScores(doc: Doc, period: Period): Scan {
       // "Về phía tỉnh Quảng Nam, Nam Giang đạt 89 điểm": a name the extractor does not know stands between; the score is not the province's.
       if (unit && otherNameBetween(t, unit.end, start)) unit = undefined;
     }
+    // "Với 83,15 điểm, tăng 6,6% so với năm 2023, Bộ Công Thương đứng đầu các bộ": the subject follows the phrase.
+    if (!unit && /(?:^|[\s,])voi\s*$/.test(narrow)) unit = subjectAfter(doc, matchEnd);
     if (!unit) {
       if (saysPoints || outOf100) scan.unbound.push({ start, end: matchEnd, printed });
       continue;

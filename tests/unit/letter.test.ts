@@ -520,3 +520,13 @@ describe('changes as printed', () => {
     expect(groupsOf(only('Tháng 8/2025, tỉnh Tuyên Quang đạt 79,1 điểm. Công khai, minh bạch: Đạt 9,9 điểm, cho thấy sự nghiêm túc.'))).toEqual([['CKMB', '9.9', '18', null]]);
   });
 });
+
+describe('a score phrase before its subject', () => {
+  it('"Với 83,15 điểm, tăng 6,6% …, Bộ Công Thương đứng đầu": the subject that follows', () => {
+    expect(table('Năm 2024, với 83,15 điểm, tăng 6,6% so với năm 2023, Bộ Công Thương đứng đầu các bộ.').map((r) => [r[0], r[1], r[2]])).toEqual([['Bộ Công Thương', '83.15', 1]]);
+  });
+
+  it('not when another score or a sentence end stands between', () => {
+    expect(extractLetter('Năm 2024, với 83,15 điểm. Bộ Công Thương đứng đầu các bộ.')).toEqual({ ok: false, reason: 'no-result' });
+  });
+});
