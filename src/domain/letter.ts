@@ -378,6 +378,8 @@ function mostNamed(hits: PeriodHit[]): Period | null {
  * the year would store a half-year as the whole year.
  */
 function findLetterPeriod(f: string): Period | null {
+  const scored = periodOfScores(f);
+  if (scored) return scored;
   const hits = periodHits(f);
   const named = mostNamed(hits.filter((h) => !h.aside));
   if (named) return named;
@@ -409,6 +411,27 @@ function findLetterPeriod(f: string): Period | null {
     years.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'year', year: Number(m[1]) }, aside: false });
   }
   return mostNamed(years);
+}
+
+/**
+ * The period the sentences that print scores give them ("Tổng số điểm năm 2023 … là 67,9/100 điểm", "Tháng 8/2025, tỉnh …
+ * đạt 85,28 điểm"): the one most scores are given, the later on a tie (a text compares with the period before, rarely after).
+ */
+function periodOfScores(f: string): Period | null {
+  const found: PeriodHit[] = [];
+  for (const m of f.matchAll(SCORE_RE)) {
+    if (!/diem|\/\s*100/.test(m[0])) continue;
+    const clause = f.slice(clauseStart(f, Math.max(0, m.index - LOOK_BACK), m.index, false), m.index);
+    if (NOT_A_SCORE.test(clause) || NOT_A_SCORE_END.test(clause)) continue;
+    const hits = periodHits(clause).filter((h) => !h.aside);
+    if (hits.length > 0) {
+      found.push(...hits.map((h) => ({ ...h, index: m.index })));
+      continue;
+    }
+    if (WEEK_RE.test(clause) || CUMULATIVE_RE.test(clause)) continue;
+    for (const year of new Set(yearsNamed(clause, periodHits(clause)))) found.push({ index: m.index, end: m.index, period: { kind: 'year', year }, aside: false });
+  }
+  return mostNamed(found);
 }
 
 /** The letter's date line ("Hưng Yên, ngày 05 tháng 8 năm 2025"): a place, a comma, the date. */
@@ -854,6 +877,8 @@ function checkGroups(framework: Framework, found: GroupFound[], subRates: SubRat
 }
 
 interface Subject {
+  /** Read from "tỉnh Gia Lai xếp thứ 2/34 … về Chỉ số phục vụ …": a unit with a rank and no score. */
+  rankOnly?: boolean;
   unit: Mention;
   parentName: string | null;
   anchor: number;
@@ -912,6 +937,30 @@ function around(breaks: readonly number[], pos: number, length: number): Bounds 
 
 /** Where a subject stands in the text: its total, else its unit's name. */
 const home = (s: Subject) => s.total?.start ?? s.skippedTotal?.start ?? s.unit.start;
+
+/**
+ * "Năm 2025, tỉnh Gia Lai xếp thứ 2/34 tỉnh, thành phố về Chỉ số phục vụ người dân": a unit ranked without a score is a
+ * result when the rank follows its name directly and the sentence names the index (a rank on another measure is not).
+ */
+function rankOnlySubjects(doc: Doc, period: Period, breaks: readonly number[], list: Subject[]): void {
+  const known = new Set(list.map((s) => foldWords(s.unit.name)));
+  for (const { index, value } of allRanks(doc, period, [])) {
+    // Only a rank with its base ("2/34"): "dẫn đầu" in a headline is too little to make a unit's result of.
+    if (value.rankOf === null) continue;
+    const sentence = around(breaks, index, doc.t.length);
+    if (list.some((s) => home(s) >= sentence.start && home(s) < sentence.end)) continue;
+    const unit = nearestMentionBefore(doc, index, Math.max(sentence.start, index - 60));
+    if (!unit || !/^\s*(?:(?:da|van|tiep tuc|duoc|dang)\s+)*$/.test(doc.f.slice(unit.end, index))) continue;
+    if (!/(?<![a-z])(?:chi so|766)(?![a-z])/.test(doc.f.slice(sentence.start, sentence.end))) continue;
+    const u = chainStart(doc, unit);
+    // "Sở Y tế Gia Lai" beside a result of "Sở Y tế": one unit printed two ways, not a second result.
+    const key = foldWords(u.name);
+    if ([...known].some((k) => k === key || k.startsWith(`${key} `) || key.startsWith(`${k} `))) continue;
+    known.add(key);
+    list.push({ rankOnly: true, unit: u, parentName: parentOf(doc, u), anchor: u.start, total: null, skippedTotal: null });
+  }
+  list.sort((a, b) => a.anchor - b.anchor);
+}
 
 /**
  * The subject a figure at `pos` belongs to, or null when the text does not say:
@@ -975,6 +1024,7 @@ export function extractLetter(raw: string, options: { period?: string | null } =
   const conflicts: { unit: string; first: number; second: number }[] = [];
   const list = subjects(doc, scan, conflicts);
   const breaks = sentenceBreaks(doc.t);
+  rankOnlySubjects(doc, period, breaks, list);
   const homes = list.map((s, i) => ({ home: home(s), i })).sort((a, b) => a.home - b.home);
   const sentenceOf = (pos: number) => {
     const b = around(breaks, pos, doc.t.length);
@@ -1038,7 +1088,7 @@ export function extractLetter(raw: string, options: { period?: string | null } =
     const groups = checkGroups(framework, found, subRates, end, skipped);
     if (i === 0) skipped.push(...rankSkipped);
     // Without a total and without a group that could be stored, there is nothing to confirm.
-    if (!subject.total && groups.length === 0) return;
+    if (!subject.total && groups.length === 0 && !(subject.rankOnly && ranks[i])) return;
     const rank = ranks[i] ?? null;
     results.push({
       unitName: subject.unit.name,

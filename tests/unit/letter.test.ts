@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractLetter } from '../../src/domain/letter.js';
+import { periodKey } from '../../src/domain/period.js';
 
 const SEED = readFileSync(new URL('../../samples/letters/myhao-2025-02.txt', import.meta.url), 'utf8');
 
@@ -528,5 +529,23 @@ describe('a score phrase before its subject', () => {
 
   it('not when another score or a sentence end stands between', () => {
     expect(extractLetter('Năm 2024, với 83,15 điểm. Bộ Công Thương đứng đầu các bộ.')).toEqual({ ok: false, reason: 'no-result' });
+  });
+});
+
+describe('more results from one text', () => {
+  it('a unit ranked without a score, in a sentence about the index, is a result; a rank on another measure is not', () => {
+    expect(table('Năm 2025, tỉnh Gia Lai xếp thứ 2/34 tỉnh, thành phố cả nước về Chỉ số phục vụ người dân và doanh nghiệp.')).toEqual([
+      ['tỉnh Gia Lai', null, 2, 34, null, null, null],
+    ]);
+    expect(extractLetter('Năm 2025, về chứng thực điện tử, tỉnh Gia Lai xếp thứ 2/34 tỉnh, thành phố.')).toEqual({ ok: false, reason: 'no-result' });
+  });
+
+  it('the period the score sentences give: a year figure, and a month figure of another period left out', () => {
+    const extraction = extractLetter(
+      'Tổng số điểm năm 2023 tỉnh Quảng Nam đến ngày 27/11/2023 là 67,9/100 điểm; tỉnh xếp loại Trung bình khá. Điểm số tháng 11/2023 của tỉnh Quảng Nam đạt 72,8/100.',
+    );
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, periodKey(r.period), r.total, r.classification])).toEqual([
+      ['tỉnh Quảng Nam', '2023', '67.9', 'Trung bình khá'],
+    ]);
   });
 });
