@@ -474,10 +474,14 @@ function otherPeriod(f: string, letterPeriod: Period): boolean {
   const years = yearsNamed(f, periodHits(f));
   if (years.length > 0 && (letterPeriod.kind !== 'year' || !years.includes(letterPeriod.year))) return true;
   if (letterPeriod.kind === 'month') {
-    for (const m of f.matchAll(BARE_MONTH_RE)) {
-      if (/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
-      if (Number(m[1]) !== letterPeriod.month) return true;
-    }
+    // "Trong tháng 10, … so với tháng 9, …": the other month is only compared with.
+    const months = [...f.matchAll(BARE_MONTH_RE)]
+      .filter((m) => !/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index)))
+      .filter((m) => !/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index)))
+      .map((m) => Number(m[1]));
+    // The month named last before the figure dates it: "(tháng 9 và tháng 10) … (tháng 9 đạt 88,1 điểm)" is September's.
+    const last = months.at(-1);
+    if (last !== undefined && last !== letterPeriod.month) return true;
   }
   return false;
 }

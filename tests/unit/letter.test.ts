@@ -549,3 +549,17 @@ describe('more results from one text', () => {
     ]);
   });
 });
+
+describe('a month named without its year beside a figure', () => {
+  it('the month named last before a figure dates it; a month only compared with does not', () => {
+    expect(
+      table(
+        'Tháng 10/2024: huyện Bát Xát đạt 90,04 điểm. Huyện Bát Xát có 2 tháng liên tiếp (tháng 9 và tháng 10) đứng đầu (tháng 9 đạt 88,1 điểm). ' +
+          'Trong tháng 10, so với tháng 9, huyện Bảo Thắng đạt 84,64 điểm, giảm 6 bậc.',
+      ),
+    ).toEqual([
+      ['huyện Bát Xát', '90.04', null, null, null, null, null],
+      ['huyện Bảo Thắng', '84.64', null, null, null, null, -6],
+    ]);
+  });
+});
