@@ -479,6 +479,7 @@ problem-period-disagrees = kỳ «{ $value }» khác với kỳ «{ $expected }�
 problem-ambiguous-unit = tên «{ $value }» khớp với nhiều đơn vị đã có ({ $candidates }): ghi thêm Mã đơn vị hoặc Đơn vị cấp trên để chỉ rõ.
 problem-would-lose-results = { $period } đã công bố; lần nhập này làm { $value } kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm ({ $units }). Nếu đúng ý, nhập lại với --force (dòng lệnh) hoặc force=true (API).
 problem-no-result = không tìm thấy kết quả (tổng điểm, điểm các nhóm chỉ số) trong văn bản.
+problem-letter-unbound = Không đọc được «{ $value }»: chưa rõ của đơn vị nào («{ $sentence }»). Không có kết quả nào được lưu; ghi rõ tên đơn vị trong câu rồi gửi lại.
 problem-letter-conflict = «{ $value }» có hai tổng điểm khác nhau trong cùng một kỳ: «{ $first }» và «{ $second }». Sửa văn bản để mỗi đơn vị chỉ còn một kết quả rồi gửi lại.
 problem-too-many-parts = tệp nén gồm { $value } phần, quá giới hạn { $max } phần: không phải bảng tính hay văn bản thông thường.
 problem-unpacked-too-large = phần «{ $value }» giải nén ra { $size } MB, quá giới hạn { $max } MB. Bỏ bớt dữ liệu không cần (trang tính khác, định dạng, hình ảnh) rồi gửi lại.

@@ -47,7 +47,9 @@ export interface LetterResult extends Omit<UnitResult, 'period'> {
 
 export type LetterExtraction =
   | { ok: true; results: LetterResult[]; unread: UnreadFigure[]; periodSource: PeriodSource }
-  | { ok: false; reason: 'no-period' | 'no-result' }
+  | { ok: false; reason: 'no-period' }
+  /** No result; `unread` lists the figures printed without a unit that could be told, when there are any. */
+  | { ok: false; reason: 'no-result'; unread?: UnreadFigure[] }
   /** The same unit printed twice with different totals for one period: refused, both sentences named. */
   | { ok: false; reason: 'conflict'; conflicts: { unit: string; first: string; second: string }[] };
 
@@ -1111,5 +1113,6 @@ export function extractLetter(raw: string, options: { period?: string | null } =
       skipped,
     });
   });
-  return results.length > 0 ? { ok: true, results, unread, periodSource } : { ok: false, reason: 'no-result' };
+  if (results.length > 0) return { ok: true, results, unread, periodSource };
+  return unread.length > 0 ? { ok: false, reason: 'no-result', unread } : { ok: false, reason: 'no-result' };
 }

@@ -34,6 +34,7 @@ export type ProblemCode =
   | 'would-lose-results'
   | 'no-result'
   | 'letter-conflict'
+  | 'letter-unbound'
   | 'too-many-parts'
   | 'unpacked-too-large'
   | 'unpacked-total-too-large'

@@ -146,3 +146,13 @@ describe('a letter read as an import', () => {
     ]);
   });
 });
+
+describe('a letter whose figures name no unit', () => {
+  it('is refused, each figure named with its sentence', async () => {
+    const { readImportHere } = await import('../../src/imports/read.js');
+    const error = await rejection(readImportHere([{ fileName: 'c.txt', bytes: utf8('Tháng 5/2025, điểm cao nhất của cấp xã là 97,12 điểm.') }]));
+    expect(error.problems).toEqual([
+      { code: 'letter-unbound', file: 'c.txt', value: '97,12 điểm', detail: { sentence: 'Tháng 5/2025, điểm cao nhất của cấp xã là 97,12 điểm.' } },
+    ]);
+  });
+});
