@@ -412,6 +412,16 @@ import-preview-portal = Dữ liệu Cổng DVCQG ({ $files }), { $period }: { $u
 import-preview-sheet = Bảng tính «{ $files }», { $period }: { $units } đơn vị.
 import-preview-letter = Kết quả đọc được từ công văn «{ $files }», { $period }:
 import-preview-unit = { $unit }: tổng điểm { $total }
+import-preview-period-source = Kỳ đánh giá { $period }: { $source ->
+        [text] theo nội dung công văn.
+        [date-line] theo ngày ký công văn (nội dung không ghi kỳ).
+       *[given] theo kỳ người nhập chỉ định (công văn không ghi kỳ).
+    }
+import-preview-rank = Xếp hạng: { $rank }
+import-preview-points = { $points } điểm
+import-preview-change = Thay đổi theo công văn: { $change }
+import-preview-unread = Không đọc được (không lưu, chưa rõ của đơn vị nào):
+import-preview-unread-item = • { $printed } — «{ $sentence }»
 import-preview-sample = Ví dụ: { $unit }: { $total } điểm.
 import-preview-missing-groups = Chưa có nhóm: { $groups }. Gửi thêm tệp của các nhóm này, hoặc Xác nhận để nhập phần đã có (số liệu đã lưu của các nhóm còn thiếu được giữ nguyên).
 import-preview-loss = ⚠️ Cảnh báo: lần nhập này làm { $count } kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm ({ $names }){ $published ->
@@ -471,6 +481,8 @@ problem-period-disagrees = kỳ «{ $value }» khác với kỳ «{ $expected }�
 problem-ambiguous-unit = tên «{ $value }» khớp với nhiều đơn vị đã có ({ $candidates }): ghi thêm Mã đơn vị hoặc Đơn vị cấp trên để chỉ rõ.
 problem-would-lose-results = { $period } đã công bố; lần nhập này làm { $value } kết quả đang đầy đủ bị thiếu nhóm hoặc tổng điểm ({ $units }). Nếu đúng ý, nhập lại với --force (dòng lệnh) hoặc force=true (API).
 problem-no-result = không tìm thấy kết quả (tổng điểm, điểm các nhóm chỉ số) trong văn bản.
+problem-letter-unbound = Không đọc được «{ $value }»: chưa rõ của đơn vị nào («{ $sentence }»). Không có kết quả nào được lưu; ghi rõ tên đơn vị trong câu rồi gửi lại.
+problem-letter-conflict = «{ $value }» có hai tổng điểm khác nhau trong cùng một kỳ: «{ $first }» và «{ $second }». Sửa văn bản để mỗi đơn vị chỉ còn một kết quả rồi gửi lại.
 problem-too-many-parts = tệp nén gồm { $value } phần, quá giới hạn { $max } phần: không phải bảng tính hay văn bản thông thường.
 problem-unpacked-too-large = phần «{ $value }» giải nén ra { $size } MB, quá giới hạn { $max } MB. Bỏ bớt dữ liệu không cần (trang tính khác, định dạng, hình ảnh) rồi gửi lại.
 problem-unpacked-total-too-large = tệp giải nén ra { $size } MB, quá giới hạn { $max } MB. Bỏ bớt dữ liệu không cần (trang tính khác, định dạng, hình ảnh) rồi gửi lại.

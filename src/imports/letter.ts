@@ -22,13 +22,27 @@ export function letterResultToRow(letter: LetterResult): ImportBatch['rows'][num
   };
 }
 
-export function letterBatch(text: string, fileName: string | null): { extraction: LetterExtraction; batch: ImportBatch | null } {
-  const extraction = extractLetter(text);
+/**
+ * The period given by the person importing (`--period`, the chat's answer) is read before extraction: it is the
+ * letter's period when the text names none, neither in its words nor in its date line.
+ */
+export function letterBatch(text: string, fileName: string | null, period: string | null = null): { extraction: LetterExtraction; batch: ImportBatch | null } {
+  const extraction = extractLetter(text, { period });
   if (!extraction.ok) return { extraction, batch: null };
   const first = extraction.results[0];
   if (!first) return { extraction, batch: null };
   return {
     extraction,
-    batch: { source: 'letter', fileName, period: periodKey(first.period), rows: extraction.results.map(letterResultToRow) },
+    batch: {
+      source: 'letter',
+      fileName,
+      period: periodKey(first.period),
+      rows: extraction.results.map(letterResultToRow),
+      letter: {
+        periodSource: extraction.periodSource,
+        unread: extraction.unread,
+        changes: extraction.results.map((r) => ({ printedDelta: r.printedDelta, rankChange: r.rankChange })),
+      },
+    },
   };
 }

@@ -33,6 +33,8 @@ export type ProblemCode =
   | 'ambiguous-unit'
   | 'would-lose-results'
   | 'no-result'
+  | 'letter-conflict'
+  | 'letter-unbound'
   | 'too-many-parts'
   | 'unpacked-too-large'
   | 'unpacked-total-too-large'

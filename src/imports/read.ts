@@ -49,9 +49,21 @@ function kindOfFiles(files: readonly IncomingFile[]): { kind: SourceKind; first:
   return { kind, first };
 }
 
+/** A sentence quoted in a message: at most 160 characters. */
+const clip = (sentence: string) => (sentence.length > 160 ? `${sentence.slice(0, 160)}…` : sentence);
+
 async function letterFileBatch(file: IncomingFile, period: string | null): Promise<ImportBatch> {
   checkFileSize(file.fileName, file.bytes.byteLength);
-  const { extraction, batch } = letterBatch(await letterText(file.fileName, file.bytes), file.fileName);
+  const { extraction, batch } = letterBatch(await letterText(file.fileName, file.bytes), file.fileName, period);
+  if (!extraction.ok && extraction.reason === 'conflict') {
+    throw new ImportRejected(
+      extraction.conflicts.map((c) => ({ code: 'letter-conflict' as const, file: file.fileName, value: c.unit, detail: { first: clip(c.first), second: clip(c.second) } })),
+    );
+  }
+  if (!extraction.ok && extraction.reason === 'no-result' && extraction.unread) {
+    // Figures without a unit: each named with its sentence, so the person sees what the bot could not bind.
+    throw new ImportRejected(extraction.unread.slice(0, 10).map((u) => ({ code: 'letter-unbound' as const, file: file.fileName, value: u.printed, detail: { sentence: clip(u.sentence) } })));
+  }
   if (!batch) throw new ImportRejected([{ code: extraction.ok ? 'no-result' : extraction.reason === 'no-period' ? 'missing-period' : 'no-result', file: file.fileName }]);
   if (period && period !== batch.period) throw new ImportRejected([{ code: 'period-mismatch', file: file.fileName, value: batch.period, detail: { expected: period } }]);
   return batch;

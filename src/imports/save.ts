@@ -9,6 +9,7 @@ import type { Db } from '../db/client.js';
 import { insertResults, latestResults } from '../db/results.js';
 import { imports, publications, type ImportSource } from '../db/schema.js';
 import type { GroupKey } from '../domain/framework.js';
+import type { PeriodSource, UnreadFigure } from '../domain/letter.js';
 import { formatPeriodKey } from '../domain/period.js';
 import type { UnitResult } from '../domain/result.js';
 import { describeChanges, isComplete, mergeResult } from '../domain/revision.js';
@@ -36,6 +37,13 @@ export interface ImportBatch {
   groupsPresent?: GroupKey[];
   /** Totals are the sum of the groups and ranks are computed among siblings (the portal's), again after merging. */
   computesTotals?: boolean;
+  /** A letter: where its period came from, and the figures it prints that could not be bound to a unit (not stored). */
+  letter?: {
+    periodSource: PeriodSource;
+    unread: UnreadFigure[];
+    /** Per row, the change the letter prints ("+2,15", "-0,96%", places gained): shown in the preview, not stored. */
+    changes?: { printedDelta: string | null; rankChange: number | null }[];
+  };
 }
 
 export interface ImportReport {

@@ -29,18 +29,33 @@ export function renderDraft(t: Translate, state: DraftState): Reply {
   const { batch } = state;
   const lines: string[] = [t(`import-preview-${batch.source}`, { files, period: formatPeriodKey(batch.period), units: batch.rows.length })];
   if (batch.source === 'letter') {
-    for (const row of batch.rows) {
+    if (batch.letter) lines.push(t('import-preview-period-source', { period: formatPeriodKey(batch.period), source: batch.letter.periodSource }));
+    batch.rows.forEach((row, i) => {
       const r = row.result;
       lines.push('', t('import-preview-unit', { unit: row.unit.name, total: r.total === null ? '—' : formatDecimal(r.total) }));
       if (r.rank !== null && r.rankOf !== null) lines.push(t('card-rank-scope', { rank: r.rank, rankOf: r.rankOf, scope: r.rankScope ?? '' }).trim());
+      else if (r.rank !== null) lines.push(t('import-preview-rank', { rank: String(r.rank) }));
       if (r.classification) lines.push(t('card-classification', { label: r.classification }));
+      const change = batch.letter?.changes?.[i];
+      if (change && (change.printedDelta !== null || change.rankChange !== null)) {
+        const parts = [
+          ...(change.printedDelta === null ? [] : [change.printedDelta.endsWith('%') ? change.printedDelta : t('import-preview-points', { points: change.printedDelta })]),
+          ...(change.rankChange === null ? [] : [change.rankChange === 0 ? t('card-rank-same') : t(change.rankChange > 0 ? 'card-rank-up' : 'card-rank-down', { n: String(Math.abs(change.rankChange)) })]),
+        ];
+        lines.push(t('import-preview-change', { change: parts.join(', ') }));
+      }
       lines.push(...groupLines(t, frameworkByVersion(r.frameworkVersion), r.groups));
-    }
+    });
   } else {
     const sample = batch.rows.find((r) => r.unit.parent) ?? batch.rows[0];
     if (sample) lines.push(t('import-preview-sample', { unit: sample.unit.name, total: sample.result.total === null ? '—' : formatDecimal(sample.result.total) }));
     const missing = batch.groupsPresent ? CURRENT_FRAMEWORK.groups.filter((g) => !batch.groupsPresent?.includes(g.key)) : [];
     if (missing.length > 0) lines.push(t('import-preview-missing-groups', { groups: missing.map((g) => g.name).join(', ') }));
+  }
+  const unread = batch.letter?.unread ?? [];
+  if (unread.length > 0) {
+    lines.push('', t('import-preview-unread'));
+    for (const u of unread.slice(0, 10)) lines.push(t('import-preview-unread-item', { printed: u.printed, sentence: u.sentence.length > 200 ? `${u.sentence.slice(0, 200)}…` : u.sentence }));
   }
   const lost = state.outcome.lostComplete;
   if (lost.length > 0) {

@@ -129,3 +129,30 @@ describe('letterText: other files', () => {
     expect((await rejection(letterText('trong.txt', new Uint8Array()))).problems[0]?.code).toBe('empty-file');
   });
 });
+
+describe('a letter read as an import', () => {
+  it('applies --period before extraction, for a text that names none, and says where the period came from', async () => {
+    const { readImportHere } = await import('../../src/imports/read.js');
+    const batch = await readImportHere([{ fileName: 'a.txt', bytes: utf8('Kết quả Bộ chỉ số: xã An Bình đạt 92,1 điểm, hạng 3.') }], { period: '2025-06' });
+    expect(batch).toMatchObject({ period: '2025-06', letter: { periodSource: 'given', unread: [] } });
+    expect(batch.rows[0]?.result).toMatchObject({ total: '92.1', rank: 3, rankOf: null });
+  });
+
+  it('refuses the same unit twice with different totals, naming both sentences', async () => {
+    const { readImportHere } = await import('../../src/imports/read.js');
+    const error = await rejection(readImportHere([{ fileName: 'b.txt', bytes: utf8('Tháng 5/2025, xã An Bình đạt 92,1 điểm. Sau đó xã An Bình đạt 90,4 điểm.') }]));
+    expect(error.problems).toEqual([
+      { code: 'letter-conflict', file: 'b.txt', value: 'xã An Bình', detail: { first: 'Tháng 5/2025, xã An Bình đạt 92,1 điểm.', second: 'Sau đó xã An Bình đạt 90,4 điểm.' } },
+    ]);
+  });
+});
+
+describe('a letter whose figures name no unit', () => {
+  it('is refused, each figure named with its sentence', async () => {
+    const { readImportHere } = await import('../../src/imports/read.js');
+    const error = await rejection(readImportHere([{ fileName: 'c.txt', bytes: utf8('Tháng 5/2025, điểm cao nhất của cấp xã là 97,12 điểm.') }]));
+    expect(error.problems).toEqual([
+      { code: 'letter-unbound', file: 'c.txt', value: '97,12 điểm', detail: { sentence: 'Tháng 5/2025, điểm cao nhất của cấp xã là 97,12 điểm.' } },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractLetter } from '../../src/domain/letter.js';
+import { periodKey } from '../../src/domain/period.js';
 
 const SEED = readFileSync(new URL('../../samples/letters/myhao-2025-02.txt', import.meta.url), 'utf8');
 
@@ -293,11 +294,280 @@ describe('texts that hold no result', () => {
       'Tháng 4/2025, tổng điểm đạt 88 điểm, tăng 2 điểm.',
       'UBND xã Hòa Bình: tháng 4/2025 đạt 140/100 điểm.',
     ]) {
-      expect(extractLetter(text), text).toEqual({ ok: false, reason: 'no-result' });
+      // A figure printed without a unit is listed as unread, never stored.
+      expect(extractLetter(text), text).toMatchObject({ ok: false, reason: 'no-result' });
     }
   });
 
   it('a cumulative period ("6 tháng đầu năm") is no period: it is not stored as the year', () => {
     expect(extractLetter('Kết quả đánh giá 6 tháng đầu năm 2025, xã Hùng Sơn đạt 88 điểm.')).toEqual({ ok: false, reason: 'no-period' });
+  });
+});
+
+/** Every result of a text as [unit, total, rank, rankOf, classification, change, rank change]. */
+function table(text: string, options: { period?: string | null } = {}) {
+  const extraction = extractLetter(text, options);
+  if (!extraction.ok) throw new Error(`no result: ${extraction.reason}`);
+  return extraction.results.map((r) => [r.unitName, r.total, r.rank, r.rankOf, r.classification, r.scoreDelta, r.rankChange]);
+}
+
+describe('each figure on the unit its sentence gives it to', () => {
+  it('a name in brackets right after a score is that score\'s unit, never the next score\'s', () => {
+    const extraction = extractLetter('Tháng 6/2025, điểm số cao nhất là 97,12 điểm (Sở Tư pháp) và thấp nhất là 81,05 điểm (Sở Y tế).');
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, r.total])).toEqual([
+      ['Sở Tư pháp', '97.12'],
+      ['Sở Y tế', '81.05'],
+    ]);
+  });
+
+  it('a province\'s own sentence keeps its classification and changes; a district named later gets only its own', () => {
+    expect(
+      table(
+        'Năm 2024, tỉnh Hà Giang đạt 84,40/100 điểm, xếp thứ 12/63 tỉnh, thành phố, xếp loại Tốt, tăng 9,10 điểm và tăng 4 hạng. ' +
+          'Trong các huyện, huyện Vị Xuyên đạt 88,2 điểm.',
+      ),
+    ).toEqual([
+      ['tỉnh Hà Giang', '84.40', 12, 63, 'Tốt', '9.10', 4],
+      ['huyện Vị Xuyên', '88.2', null, null, null, null, null],
+    ]);
+  });
+
+  it('units in a list separated by semicolons each keep the rank and change of their own item', () => {
+    expect(
+      table('Tháng 10/2024: xếp hạng thứ 2 là huyện Bắc Hà đạt 89,79 điểm (tháng 9 xếp hạng thứ 5); xếp hạng thứ 3 là thành phố Lào Cai đạt 88,81 điểm, giảm 2 bậc.'),
+    ).toEqual([
+      ['huyện Bắc Hà', '89.79', 2, null, null, null, null],
+      ['thành phố Lào Cai', '88.81', 3, null, null, null, -2],
+    ]);
+  });
+
+  it('a name printed without its kind, subject of its own clause, takes the score; the province before it keeps its own', () => {
+    expect(table('Tháng 5/2025, về phía tỉnh Quảng Nam, Nam Giang đạt 89,07 điểm. Tỉnh Quảng Nam đạt 82,8 điểm.').map((r) => [r[0], r[1]])).toEqual([
+      ['Nam Giang', '89.07'],
+      ['tỉnh Quảng Nam', '82.8'],
+    ]);
+  });
+
+  it('a score with no unit in its sentence is not stored: it is listed unread with its sentence', () => {
+    const extraction = extractLetter('Tháng 5/2025, tỉnh Quảng Nam đạt 82,8 điểm. Điểm cao nhất của cấp xã là 97,12 điểm.');
+    if (!extraction.ok) throw new Error('expected a result');
+    expect(extraction.results.map((r) => [r.unitName, r.total])).toEqual([['tỉnh Quảng Nam', '82.8']]);
+    expect(extraction.unread).toEqual([{ printed: '97,12 điểm', sentence: 'Điểm cao nhất của cấp xã là 97,12 điểm.' }]);
+  });
+
+  it('a classification before "gồm" is every listed unit\'s; "và 6 huyện xếp loại khá" is none of theirs', () => {
+    expect(
+      table('Năm 2024, có 3 địa phương được xếp loại tốt, gồm: Nam Giang (88,35 điểm), Hiệp Đức (87,35 điểm), Phước Sơn (80,73 điểm) và 6 huyện xếp loại khá.').map((r) => [r[0], r[1], r[4]]),
+    ).toEqual([
+      ['Nam Giang', '88.35', 'Tốt'],
+      ['Hiệp Đức', '87.35', 'Tốt'],
+      ['Phước Sơn', '80.73', 'Tốt'],
+    ]);
+  });
+
+  it('a group of another province named in its sentence is not this province\'s', () => {
+    const result = only('Tháng 5/2025, tỉnh Phú Thọ đạt 85,2 điểm. Trong khi đó tỉnh Hà Nam có chỉ số Thanh toán trực tuyến đạt 9,5/10 điểm.');
+    expect(result).toMatchObject({ unitName: 'tỉnh Phú Thọ', total: '85.2', groups: [] });
+  });
+
+  it('averages are no unit\'s result', () => {
+    expect(table('Năm 2024, bình quân cả nước đạt 77,3 điểm; tỉnh Quảng Nam đạt 82,8 điểm, cao hơn mức trung bình 80,1 điểm.')).toEqual([
+      ['tỉnh Quảng Nam', '82.8', null, null, null, null, null],
+    ]);
+  });
+});
+
+describe('the period: the text, else the date line, else the one given', () => {
+  const body = 'UBND xã Hùng Sơn đạt 88,5/100 điểm, xếp thứ 3/14 xã, thị trấn.';
+  const periodOf = (text: string, period: string | null = null) => {
+    const extraction = extractLetter(text, { period });
+    return extraction.ok ? [extraction.results[0]?.period, extraction.periodSource] : extraction.reason;
+  };
+
+  it('takes the text\'s own period before anything given', () => {
+    expect(periodOf(`Kết quả tháng 7/2025: ${body}`, '2025-01')).toEqual([{ kind: 'month', year: 2025, month: 7 }, 'text']);
+  });
+
+  it('takes a month without a year in the year of the date line', () => {
+    expect(periodOf(`Lâm Thao, ngày 05 tháng 8 năm 2025\nKết quả tháng 7: ${body}`)).toEqual([{ kind: 'month', year: 2025, month: 7 }, 'text']);
+  });
+
+  it('takes the month of the date line when the text names no period', () => {
+    expect(periodOf(`Lâm Thao, ngày 05 tháng 8 năm 2025\nKết quả Bộ chỉ số: ${body}`)).toEqual([{ kind: 'month', year: 2025, month: 8 }, 'date-line']);
+  });
+
+  it('takes the period given (--period) when the text names none, and refuses without one', () => {
+    expect(periodOf(`Kết quả Bộ chỉ số: ${body}`, '2025-Q2')).toEqual([{ kind: 'quarter', year: 2025, quarter: 2 }, 'given']);
+    expect(periodOf(`Kết quả Bộ chỉ số: ${body}`)).toBe('no-period');
+  });
+
+  it('a week is no period the index stores: not read as its year', () => {
+    expect(periodOf(`Bộ chỉ số 766 tuần 03 năm 2024: ${body}`)).toBe('no-period');
+  });
+});
+
+describe('ranks and units as officials write them', () => {
+  it.each([
+    ['xếp hạng 3', 3],
+    ['xếp hạng nhì', 2],
+    ['đạt hạng nhất', 1],
+    ['đứng thứ hai', 2],
+    ['ở vị trí thứ ba', 3],
+    ['dẫn đầu các xã, phường', 1],
+    ['đứng đầu tỉnh', 1],
+  ])('"%s" is rank %i, without a base', (words, rank) => {
+    expect(only(`Tháng 6/2025, xã An Bình đạt 92,1 điểm, ${words}.`)).toMatchObject({ unitName: 'xã An Bình', rank, rankOf: null });
+  });
+
+  it('"cuối bảng" and "thấp nhất" are no rank; "Ba đơn vị dẫn đầu" is nobody\'s', () => {
+    expect(only('Tháng 6/2025, xã An Bình đạt 62,1 điểm, đứng cuối bảng.')).toMatchObject({ rank: null });
+    expect(only('Tháng 6/2025, xã An Bình đạt 95,1 điểm. Ba đơn vị dẫn đầu đều đạt trên 94 điểm.')).toMatchObject({ rank: null });
+  });
+
+  it('reads TP., TX., H. and a ministry whose name holds a dash or a lower-case "và"', () => {
+    expect(
+      table(
+        'Năm 2024, TP. Huế đạt 88,1 điểm; TX. Hương Trà đạt 85 điểm; H. Phong Điền đạt 80 điểm. ' +
+          'Bộ Khoa học - Công nghệ với 29,01 điểm; Bộ Lao động Thương binh và xã hội với 48,12 điểm.',
+      ).map((r) => [r[0], r[1]]),
+    ).toEqual([
+      ['thành phố Huế', '88.1'],
+      ['thị xã Hương Trà', '85'],
+      ['huyện Phong Điền', '80'],
+      ['Bộ Khoa học - Công nghệ', '29.01'],
+      ['Bộ Lao động Thương binh và xã hội', '48.12'],
+    ]);
+  });
+});
+
+describe('bad and odd texts', () => {
+  it('a text without any figure says so', () => {
+    expect(extractLetter('Tháng 5/2025, UBND tỉnh đề nghị các sở, ngành tiếp tục nâng cao chất lượng phục vụ người dân.')).toEqual({ ok: false, reason: 'no-result' });
+  });
+
+  it('refuses the same unit twice with different totals in one period, naming both sentences', () => {
+    expect(extractLetter('Tháng 5/2025, xã An Bình đạt 92,1 điểm. Theo bảng tổng hợp, xã An Bình đạt 90,4 điểm.')).toEqual({
+      ok: false,
+      reason: 'conflict',
+      conflicts: [{ unit: 'xã An Bình', first: 'Tháng 5/2025, xã An Bình đạt 92,1 điểm.', second: 'Theo bảng tổng hợp, xã An Bình đạt 90,4 điểm.' }],
+    });
+  });
+
+  it('the same total printed twice is one result', () => {
+    expect(table('Năm 2024, Bộ Công Thương đạt 83,15 điểm. Với 83,15 điểm, Bộ Công Thương đứng đầu các bộ.')).toEqual([['Bộ Công Thương', '83.15', 1, null, null, null, null]]);
+  });
+
+  it('a table flattened into one line stores nothing it cannot bind', () => {
+    const extraction = extractLetter(
+      'Kết quả tháng 5/2025 STT Đơn vị Tổng điểm Xếp hạng 1 Xã An Bình 92,1 1 2 Xã Phú Lộc 88,4 2 3 Xã Tân Tiến 85,0 3',
+    );
+    // Nothing says which number is whose: no figure is stored rather than a guess.
+    expect(extraction.ok ? extraction.results.map((r) => [r.unitName, r.total]) : extraction.reason).toEqual('no-result');
+  });
+
+  it('reads a table flattened into one line when each row prints "điểm"', () => {
+    expect(
+      table('Kết quả tháng 5/2025: 1. Xã An Bình: 92,1 điểm, xếp thứ 1/3; 2. Xã Phú Lộc: 88,4 điểm, xếp thứ 2/3; 3. Xã Tân Tiến: 85,0 điểm, xếp thứ 3/3.').map((r) => [r[0], r[1], r[2]]),
+    ).toEqual([
+      ['xã An Bình', '92.1', 1],
+      ['xã Phú Lộc', '88.4', 2],
+      ['xã Tân Tiến', '85.0', 3],
+    ]);
+  });
+
+  it('reads 1 MB of text (the time is printed, not asserted)', () => {
+    const paragraph = 'Tháng 5/2025, UBND tỉnh tiếp tục chỉ đạo các sở, ngành nâng cao chất lượng phục vụ người dân, doanh nghiệp. ';
+    const text = `${paragraph.repeat(Math.ceil(1_000_000 / paragraph.length))}Xã An Bình đạt 92,1 điểm, xếp thứ 1/20.`;
+    const started = performance.now();
+    const extraction = extractLetter(text);
+    console.log(`extractLetter on ${(text.length / 1e6).toFixed(2)} M characters: ${Math.round(performance.now() - started)} ms`);
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, r.total, r.rank])).toEqual([['xã An Bình', '92.1', 1]]);
+  });
+
+  it('reads 1 MB of ranking lines, thousands of units (the time is printed, not asserted)', () => {
+    const names = ['An', 'Bình', 'Phú', 'Lộc', 'Tân', 'Tiến', 'Hòa', 'Sơn', 'Đông', 'Tây', 'Nam', 'Bắc', 'Trung', 'Long', 'Hải', 'Thành'];
+    const lines: string[] = ['Kết quả tháng 5/2025:'];
+    let length = 0;
+    for (let i = 0; length < 1_000_000; i++) {
+      const name = [0, 1, 2, 3].map((k) => names[Math.floor(i / 16 ** k) % 16]).join(' ');
+      const line = `xã ${name} đạt ${80 + (i % 20)},5 điểm, xếp thứ ${1 + (i % 50)}/50, tăng 1 bậc.`;
+      lines.push(line);
+      length += line.length + 1;
+    }
+    const started = performance.now();
+    const extraction = extractLetter(lines.join(' '));
+    console.log(`extractLetter on ${lines.length - 1} ranking lines (${(length / 1e6).toFixed(2)} M characters): ${Math.round(performance.now() - started)} ms`);
+    expect(extraction.ok).toBe(true);
+  });
+});
+
+describe('changes as printed', () => {
+  const printed = (text: string) => {
+    const extraction = extractLetter(text);
+    return extraction.ok ? extraction.results.map((r) => [r.unitName, r.printedDelta, r.scoreDelta, r.rankChange]) : extraction.reason;
+  };
+
+  it('keeps the sign of its verb and a percentage as printed, points apart', () => {
+    expect(printed('Năm 2024, tỉnh Hà Nam với 83,07 điểm, giảm 0,96%; tỉnh Bắc Giang với 89,49 điểm, tăng 2,15 điểm và tăng 3 bậc.')).toEqual([
+      ['tỉnh Hà Nam', '-0,96%', null, null],
+      ['tỉnh Bắc Giang', '+2,15', '2.15', 3],
+    ]);
+  });
+
+  it('a percentage far from the total is a rate of something else, not the change', () => {
+    expect(printed('Năm 2024, tỉnh Hà Nam đạt 83,07 điểm. Tỷ lệ hồ sơ trực tuyến của tỉnh tăng 12%.')).toEqual([['tỉnh Hà Nam', null, null, null]]);
+  });
+
+  it('a group named before a colon takes the score after "Đạt"', () => {
+    expect(groupsOf(only('Tháng 8/2025, tỉnh Tuyên Quang đạt 79,1 điểm. Công khai, minh bạch: Đạt 9,9 điểm, cho thấy sự nghiêm túc.'))).toEqual([['CKMB', '9.9', '18', null]]);
+  });
+});
+
+describe('a score phrase before its subject', () => {
+  it('"Với 83,15 điểm, tăng 6,6% …, Bộ Công Thương đứng đầu": the subject that follows', () => {
+    expect(table('Năm 2024, với 83,15 điểm, tăng 6,6% so với năm 2023, Bộ Công Thương đứng đầu các bộ.').map((r) => [r[0], r[1], r[2]])).toEqual([['Bộ Công Thương', '83.15', 1]]);
+  });
+
+  it('not when another score or a sentence end stands between', () => {
+    expect(extractLetter('Năm 2024, với 83,15 điểm. Bộ Công Thương đứng đầu các bộ.')).toEqual({
+      ok: false,
+      reason: 'no-result',
+      unread: [
+        { printed: '83,15 điểm', sentence: 'Năm 2024, với 83,15 điểm.' },
+        { printed: 'đứng đầu', sentence: 'Bộ Công Thương đứng đầu các bộ.' },
+      ],
+    });
+  });
+});
+
+describe('more results from one text', () => {
+  it('a unit ranked without a score, in a sentence about the index, is a result; a rank on another measure is not', () => {
+    expect(table('Năm 2025, tỉnh Gia Lai xếp thứ 2/34 tỉnh, thành phố cả nước về Chỉ số phục vụ người dân và doanh nghiệp.')).toEqual([
+      ['tỉnh Gia Lai', null, 2, 34, null, null, null],
+    ]);
+    expect(extractLetter('Năm 2025, về chứng thực điện tử, tỉnh Gia Lai xếp thứ 2/34 tỉnh, thành phố.')).toMatchObject({ ok: false, reason: 'no-result' });
+  });
+
+  it('the period the score sentences give: a year figure, and a month figure of another period left out', () => {
+    const extraction = extractLetter(
+      'Tổng số điểm năm 2023 tỉnh Quảng Nam đến ngày 27/11/2023 là 67,9/100 điểm; tỉnh xếp loại Trung bình khá. Điểm số tháng 11/2023 của tỉnh Quảng Nam đạt 72,8/100.',
+    );
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, periodKey(r.period), r.total, r.classification])).toEqual([
+      ['tỉnh Quảng Nam', '2023', '67.9', 'Trung bình khá'],
+    ]);
+  });
+});
+
+describe('a month named without its year beside a figure', () => {
+  it('the month named last before a figure dates it; a month only compared with does not', () => {
+    expect(
+      table(
+        'Tháng 10/2024: huyện Bát Xát đạt 90,04 điểm. Huyện Bát Xát có 2 tháng liên tiếp (tháng 9 và tháng 10) đứng đầu (tháng 9 đạt 88,1 điểm). ' +
+          'Trong tháng 10, so với tháng 9, huyện Bảo Thắng đạt 84,64 điểm, giảm 6 bậc.',
+      ),
+    ).toEqual([
+      ['huyện Bát Xát', '90.04', null, null, null, null, null],
+      ['huyện Bảo Thắng', '84.64', null, null, null, null, -6],
+    ]);
   });
 });
