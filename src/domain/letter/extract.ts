@@ -1,0 +1,128 @@
+/**
+ * Reads results out of the text of a công văn or a news item: best effort, shown back to a person
+ * for confirmation before anything is stored. Numbers are kept as printed (a decimal comma becomes a dot).
+ *
+ * How it reads. The text is cleaned (NFC, one space) and folded into a copy of the same length (no tones,
+ * lower case): keywords are matched on the fold, names are cut from the original at the same positions.
+ * Every "N điểm", "N/M điểm", "N điểm/M điểm", "N/100" or "tổng điểm N" is a score; the clause before it
+ * says what it scores:
+ *   - a group: "- Chỉ số Công khai minh bạch: 18/18 điểm; đạt tỷ lệ 100%", "Tiến độ giải quyết đạt 19,98 điểm";
+ *   - a unit's total: "thị xã Mỹ Hào đạt 91,34 điểm", "Tổng điểm: 88,5/100", any "…/100";
+ *   - nothing kept: "tăng 2,15 điểm", "cao hơn … 3 điểm", "trung bình cả nước 80,1 điểm", "tối đa 18 điểm",
+ *     or a score the clause dates to another period ("Tháng 7/2026, tỉnh … đạt 83,13 điểm").
+ * Each unit whose total is printed is one result; the groups, rank, change and classification printed
+ * after it (until the next unit's total) are its own. A text with group scores but no total is still a
+ * result when it names the unit; a total with no group scores is a result too (unit, total and period
+ * are all the text must name clearly). Anything less is `no-result`: the extractor does not guess.
+ */
+import { parsePeriodKey, type Period } from '../period.js';
+import { home, ownerOf, ownName, rankOnlySubjects } from './binding.js';
+import { allDeltas, allPrintedDeltas, allRankChanges } from './changes.js';
+import { allClassifications } from './classification.js';
+import { around, lowerBound, mentionsIn, readDoc, sentenceBreaks } from './document.js';
+import { checkGroups, findSubRates, frameworkFor } from './groups.js';
+import { dateLine, findLetterPeriod, type PeriodSource } from './periods.js';
+import { allRanks } from './ranks.js';
+import { scanScores } from './scores.js';
+import { subjects } from './subjects.js';
+import type { LetterExtraction, LetterResult, SkippedFigure, UnreadFigure } from './types.js';
+
+export function extractLetter(raw: string, options: { period?: string | null } = {}): LetterExtraction {
+  const doc = readDoc(raw);
+  const fromText = findLetterPeriod(doc.f);
+  const dated = fromText ? null : dateLine(doc.f);
+  const given = options.period ? parsePeriodKey(options.period) : null;
+  const period: Period | null = fromText ?? (dated ? { kind: 'month', ...dated } : given);
+  const periodSource: PeriodSource = fromText ? 'text' : dated ? 'date-line' : 'given';
+  if (!period) return { ok: false, reason: 'no-period' };
+  const scan = scanScores(doc, period);
+  const subRates = findSubRates(doc);
+  const conflicts: { unit: string; first: number; second: number }[] = [];
+  const list = subjects(doc, scan, conflicts);
+  const breaks = sentenceBreaks(doc.t);
+  rankOnlySubjects(doc, period, breaks, list);
+  const homes = list.map((s, i) => ({ home: home(s), i })).sort((a, b) => a.home - b.home);
+  const sentenceOf = (pos: number) => {
+    const b = around(breaks, pos, doc.t.length);
+    return doc.t.slice(b.start, b.end).trim();
+  };
+  if (conflicts.length > 0) {
+    return { ok: false, reason: 'conflict', conflicts: conflicts.slice(0, 20).map((c) => ({ unit: c.unit, first: sentenceOf(c.first), second: sentenceOf(c.second) })) };
+  }
+  const unread: UnreadFigure[] = scan.unbound.map((u) => ({ printed: u.printed, sentence: sentenceOf(u.start) }));
+
+  const skippedOf = list.map(() => [] as SkippedFigure[]);
+  /** Each figure to its owner, the first one printed kept; a figure without an owner is listed as unread. */
+  function bind<T>(hits: Iterable<{ index: number; value: T }>, printed: (value: T) => string | null): (T | null)[] {
+    const out: (T | null)[] = list.map(() => null);
+    for (const { index, value } of hits) {
+      const owner = ownerOf(doc, breaks, list, homes, index);
+      if (owner === null) {
+        const shown = printed(value);
+        if (shown !== null) unread.push({ printed: shown, sentence: sentenceOf(index) });
+        continue;
+      }
+      if (out[owner] === null) out[owner] = value;
+    }
+    return out;
+  }
+  const rankSkipped: SkippedFigure[] = [];
+  const ranks = bind(allRanks(doc, period, rankSkipped), (r) => r.printed);
+  // "7 sở được xếp loại tốt gồm: A (85 điểm), B (84 điểm)": a classification before "gồm" is every listed unit's, up to the next one.
+  const classHits = [...allClassifications(doc, period)];
+  const headers = classHits.filter((h) => /^[^.;:]{0,30}?\s(?:bao gom|gom)\s*:?/.test(doc.f.slice(h.index, h.index + 60)));
+  const classifications = bind(
+    classHits.filter((h) => !headers.includes(h)),
+    () => null,
+  );
+  for (const h of headers) {
+    const sentence = around(breaks, h.index, doc.t.length);
+    const next = classHits.find((x) => x.index > h.index && x.index < sentence.end)?.index ?? sentence.end;
+    list.forEach((s, i) => {
+      if (s.unit.start > h.index && home(s) < next && classifications[i] === null) classifications[i] = h.value;
+    });
+  }
+  const deltas = bind(allDeltas(doc, period), () => null);
+  const printedDeltas = bind(allPrintedDeltas(doc, period, scan.totals, breaks), () => null);
+  const rankChanges = bind(allRankChanges(doc, period), () => null);
+
+  const results: LetterResult[] = [];
+  list.forEach((subject, i) => {
+    const start = i === 0 ? 0 : subject.anchor;
+    const end = list[i + 1]?.anchor ?? doc.t.length;
+    const skipped = skippedOf[i] ?? [];
+    if (subject.skippedTotal) skipped.push({ what: 'total', printed: subject.skippedTotal.printed, reason: 'above-max' });
+    // A group belongs to the result whose stretch it is printed in, unless its sentence names another unit.
+    const inStretch = scan.groups.slice(lowerBound(scan.groups, start, (g) => g.start), lowerBound(scan.groups, end, (g) => g.start));
+    const found = inStretch.filter((g) => {
+      const b = around(breaks, g.start, doc.t.length);
+      const other = mentionsIn(doc, b.start, g.start).some((m) => m.end <= g.start && !ownName(m, subject));
+      if (other) unread.push({ printed: g.printed, sentence: sentenceOf(g.start) });
+      return !other;
+    });
+    const framework = frameworkFor(found);
+    const groups = checkGroups(framework, found, subRates, end, skipped);
+    if (i === 0) skipped.push(...rankSkipped);
+    // Without a total and without a group that could be stored, there is nothing to confirm.
+    if (!subject.total && groups.length === 0 && !(subject.rankOnly && ranks[i])) return;
+    const rank = ranks[i] ?? null;
+    results.push({
+      unitName: subject.unit.name,
+      parentName: subject.parentName,
+      period,
+      frameworkVersion: framework.version,
+      total: subject.total?.points ?? null,
+      rank: rank?.rank ?? null,
+      rankOf: rank?.rankOf ?? null,
+      rankScope: rank?.scope ?? null,
+      classification: classifications[i] ?? null,
+      scoreDelta: deltas[i] ?? null,
+      printedDelta: printedDeltas[i] ?? null,
+      rankChange: rankChanges[i] ?? null,
+      groups,
+      skipped,
+    });
+  });
+  if (results.length > 0) return { ok: true, results, unread, periodSource };
+  return unread.length > 0 ? { ok: false, reason: 'no-result', unread } : { ok: false, reason: 'no-result' };
+}

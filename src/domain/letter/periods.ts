@@ -1,0 +1,171 @@
+import { periodKey, type Period } from '../period.js';
+import { clauseStart } from './document.js';
+import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, SCORE_RE } from './scores.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Periods.
+
+const MONTH_RE = /(?<![a-z])thang\s+(\d{1,2})\s*(?:[/.-]\s*|\s+nam\s+)(\d{4})(?!\d)/g;
+const QUARTER_RE = /(?<![a-z])(?:quy|qui)\s+(iv|iii|ii|i|[1-4])\s*(?:[/.-]\s*|\s+nam\s+)(\d{4})(?!\d)/g;
+/** "6 tháng đầu năm 2025", "9 tháng năm 2025": a cumulative period, which is not one the index stores. */
+const CUMULATIVE_RE = /(?<![a-z\d])\d{1,2}\s+thang\s+(?:(?:dau|cuoi)\s+)?nam\s+\d{4}/;
+const YEAR_RE = /(?<![a-z])nam\s+(\d{4})(?![\d/])/g;
+const QUARTER_NO: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+interface PeriodHit {
+  index: number;
+  end: number;
+  period: Period;
+  /** A date ("ngày 05 tháng 3 năm 2025") or a comparison ("so với tháng 7/2026"): not the letter's period. */
+  aside: boolean;
+}
+
+function periodHits(f: string): PeriodHit[] {
+  const hits: PeriodHit[] = [];
+  const aside = (index: number) =>
+    /ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, index - 12), index)) ||
+    /(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, index - 40), index));
+  for (const m of f.matchAll(MONTH_RE)) {
+    const month = Number(m[1]);
+    const year = Number(m[2]);
+    if (month < 1 || month > 12) continue;
+    hits.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'month', year, month }, aside: aside(m.index) });
+  }
+  for (const m of f.matchAll(QUARTER_RE)) {
+    const quarter = QUARTER_NO[m[1] ?? ''] ?? 0;
+    hits.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'quarter', year: Number(m[2]), quarter }, aside: aside(m.index) });
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/** The period's last month, counted from year 0: orders months, quarters and years on one scale. */
+function periodEnd(p: Period): number {
+  return p.year * 12 + (p.kind === 'month' ? p.month : p.kind === 'quarter' ? p.quarter * 3 : 12);
+}
+
+function mostNamed(hits: PeriodHit[]): Period | null {
+  const counts = new Map<string, { period: Period; n: number; first: number }>();
+  for (const h of hits) {
+    const key = periodKey(h.period);
+    const entry = counts.get(key) ?? { period: h.period, n: 0, first: h.index };
+    entry.n += 1;
+    counts.set(key, entry);
+  }
+  // On a tie the later period: a news item names the month before as the comparison, rarely the month after.
+  return [...counts.values()].sort((a, b) => b.n - a.n || periodEnd(b.period) - periodEnd(a.period) || a.first - b.first)[0]?.period ?? null;
+}
+
+/**
+ * The period the text is about: the month or quarter it names most often (the later on a tie), dates and
+ * "so với …" comparisons aside. Without one, the year of a sentence about results ("Kết quả … năm 2025").
+ * A cumulative period ("6 tháng đầu năm 2025") is no period: the index has none such, and reading it as
+ * the year would store a half-year as the whole year.
+ */
+export function findLetterPeriod(f: string): Period | null {
+  const scored = periodOfScores(f);
+  if (scored) return scored;
+  const hits = periodHits(f);
+  const named = mostNamed(hits.filter((h) => !h.aside));
+  if (named) return named;
+  if (CUMULATIVE_RE.test(f) || WEEK_RE.test(f)) return null;
+  // "Kết quả tháng 7" in a letter signed "…, ngày 05 tháng 8 năm 2025": the month, in the year of the date line.
+  const dated = dateLine(f);
+  if (dated) {
+    const bare: PeriodHit[] = [];
+    for (const m of f.matchAll(BARE_MONTH_RE)) {
+      if (/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const month = Number(m[1]);
+      if (month >= 1 && month <= 12) bare.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'month', year: dated.year, month }, aside: false });
+    }
+    const month = mostNamed(bare);
+    if (month) return month;
+  }
+  const years: PeriodHit[] = [];
+  // Sentences end at ". ", not after "TP." or "H.".
+  const ends = [...f.matchAll(/(?<!(?:^|[^a-z])(?:tp|tx|tt|[hpxq]))\.(?=\s)/g)].map((e) => e.index + 1);
+  for (const m of f.matchAll(YEAR_RE)) {
+    // "tháng 3 năm 2025" in a date is not the year 2025.
+    if (hits.some((h) => m.index >= h.index && m.index < h.end)) continue;
+    if (/(?:so voi|cung ky|giao|ke hoach|chi tieu)[^.;:]{0,20}$/.test(f.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const sentenceStart = ends.filter((e) => e <= m.index).at(-1) ?? 0;
+    const sentenceEnd = ends.find((e) => e > m.index) ?? f.length;
+    const sentence = f.slice(sentenceStart, sentenceEnd);
+    if (!/ket qua|danh gia|chi so|diem|xep/.test(sentence)) continue;
+    years.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'year', year: Number(m[1]) }, aside: false });
+  }
+  return mostNamed(years);
+}
+
+/**
+ * The period the sentences that print scores give them ("Tổng số điểm năm 2023 … là 67,9/100 điểm", "Tháng 8/2025, tỉnh …
+ * đạt 85,28 điểm"): the one most scores are given, the later on a tie (a text compares with the period before, rarely after).
+ */
+function periodOfScores(f: string): Period | null {
+  const found: PeriodHit[] = [];
+  for (const m of f.matchAll(SCORE_RE)) {
+    if (!/diem|\/\s*100/.test(m[0])) continue;
+    const clause = f.slice(clauseStart(f, Math.max(0, m.index - LOOK_BACK), m.index, false), m.index);
+    if (NOT_A_SCORE.test(clause) || NOT_A_SCORE_END.test(clause)) continue;
+    const hits = periodHits(clause).filter((h) => !h.aside);
+    if (hits.length > 0) {
+      found.push(...hits.map((h) => ({ ...h, index: m.index })));
+      continue;
+    }
+    if (WEEK_RE.test(clause) || CUMULATIVE_RE.test(clause)) continue;
+    for (const year of new Set(yearsNamed(clause, periodHits(clause)))) found.push({ index: m.index, end: m.index, period: { kind: 'year', year }, aside: false });
+  }
+  return mostNamed(found);
+}
+
+/** The letter's date line ("Hưng Yên, ngày 05 tháng 8 năm 2025"): a place, a comma, the date. */
+const DATE_LINE_RE = /,\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})(?!\d)/;
+
+export function dateLine(f: string): { year: number; month: number } | null {
+  const m = DATE_LINE_RE.exec(f);
+  const month = Number(m?.[2]);
+  return m && month >= 1 && month <= 12 ? { year: Number(m[3]), month } : null;
+}
+
+/** Where the period came from: the text's words, the letter's date line, or what the person importing it said. */
+export type PeriodSource = 'text' | 'date-line' | 'given';
+
+/** "Tuần 03 năm 2024", "tuần 12/2025": a week, which is not a period the index stores. */
+const WEEK_RE = /(?<![a-z])tuan\s+(?:thu\s+)?\d{1,2}\s*(?:[/.-]\s*|\s+(?:cua\s+)?nam\s+)\d{4}(?!\d)/;
+/** "tháng 9" without a year, not part of a date ("ngày 5 tháng 9") nor of "tháng 9/2024". */
+const BARE_MONTH_RE = /(?<![a-z])thang\s+(\d{1,2})(?![\d/.-]|\s*(?:[/.-]\s*\d|nam\s+\d))/g;
+
+/** The years named in a stretch as years ("năm 2023"), not inside a month or quarter nor after "so với". */
+function yearsNamed(f: string, hits: PeriodHit[]): number[] {
+  const years: number[] = [];
+  for (const m of f.matchAll(YEAR_RE)) {
+    if (hits.some((h) => m.index >= h.index && m.index < h.end)) continue;
+    if (/(?:so voi|cung ky|giao|ke hoach|chi tieu|tuan\s+\d{1,2})[^.;:]{0,20}$/.test(f.slice(Math.max(0, m.index - 30), m.index))) continue;
+    years.push(Number(m[1]));
+  }
+  return years;
+}
+
+/**
+ * Does this stretch date what follows to a period other than the letter's ("Tháng 7/2026, tỉnh … đạt",
+ * "năm 2023 … đến ngày 27/11/2023" in a letter about tháng 11/2023, "(tháng 9 xếp hạng thứ 5)" in one about tháng 10)?
+ */
+export function otherPeriod(f: string, letterPeriod: Period): boolean {
+  const hits = periodHits(f).filter((h) => !h.aside);
+  const keys = hits.map((h) => periodKey(h.period));
+  if (keys.length > 0) return !keys.includes(periodKey(letterPeriod));
+  if (WEEK_RE.test(f)) return true;
+  const years = yearsNamed(f, periodHits(f));
+  if (years.length > 0 && (letterPeriod.kind !== 'year' || !years.includes(letterPeriod.year))) return true;
+  if (letterPeriod.kind === 'month') {
+    // "Trong tháng 10, … so với tháng 9, …": the other month is only compared with.
+    const months = [...f.matchAll(BARE_MONTH_RE)]
+      .filter((m) => !/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index)))
+      .filter((m) => !/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index)))
+      .map((m) => Number(m[1]));
+    // The month named last before the figure dates it: "(tháng 9 và tháng 10) … (tháng 9 đạt 88,1 điểm)" is September's.
+    const last = months.at(-1);
+    if (last !== undefined && last !== letterPeriod.month) return true;
+  }
+  return false;
+}

@@ -1,0 +1,202 @@
+import { compareDecimals, parseDecimal } from '../decimal.js';
+import type { GroupKey } from '../framework.js';
+import type { Period } from '../period.js';
+import { clauseStart, type Doc, lowerBound, mentionsIn, NUMBER } from './document.js';
+import { GROUP_MAX, groupIn, sameNumber } from './groups.js';
+import { otherPeriod } from './periods.js';
+import { chainStart, type Mention, NAME_STOP_WORD } from './units.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Scores.
+
+/**
+ * "91,34 điểm", "18/18 điểm", "17,5 điểm/18 điểm", "91,34 trên 100 điểm", "85,28/100", "tổng điểm 88,5".
+ * In a score a dot is a decimal point, never a thousands separator: "15.810" is 15.810 (a score is at
+ * most 100, so 15 810 cannot be meant). Counts ("2.348 hồ sơ") are read elsewhere, with thousands.
+ */
+export const SCORE_RE = new RegExp(
+  String.raw`(?<![\d.,/])(?:(${NUMBER})\s*(?:(?:(diem)\s*)?(?:/|tren\s+(?:tong\s+so\s+)?)\s*(${NUMBER})(?!\d)(?:\s*(diem))?|(diem))(?![a-z])` +
+    String.raw`|(?<=(?:tong (?:so )?diem|diem tong|diem so)(?: dat| la| dat duoc)?:? ?)(${NUMBER})(?![\d.,]?\d|\s*(?:[/%]|diem|tren)))`,
+  'g',
+);
+/** The rate printed after a group's points: "; đạt tỷ lệ 100%", " (97,5%)", ", tương đương 94,6%". */
+const RATE_AFTER = new RegExp(String.raw`^\s*(?:[;,]\s*)?\(?\s*(?:(?:dat|tuong duong|tuong ung|bang|chiem)\s+)?(?:t[yi] le\s+)?(?:(?:dat|la)\s+)?:?\s*(${NUMBER})\s*%\s*\)?`);
+const RATE_BEFORE = new RegExp(String.raw`(${NUMBER})\s*%\s*\(?\s*$`);
+/** Words right before a number of points that make it a difference, a bound or an estimate ("đạt trên 85 điểm"), not a score. */
+export const NOT_A_SCORE_END =
+  /(?<![a-z])(?:tang|giam|hon|thieu|tru|mat|chenh lech|cach|toi da|thang diem|ty trong|tren|duoi|khoang|gan|xap xi|tu|it nhat)(?:\s+(?:them|khoang|duoc|di|la|den|tu|gan))?[\s:]*$/;
+export const NOT_A_SCORE = /(?<![a-z])(?:trung binh|binh quan|muc tieu|chi tieu|ke hoach|phan dau|thang truoc|ky truoc|quy truoc|nam truoc|cung ky|toi da)(?![a-z])/;
+const TOTAL_WORDS = /(?<![a-z])(?:tong|bo chi so|diem so|chi so chung|chi so tong hop)(?![a-z])/;
+/** A number after these is a rank ("xếp thứ 01/10"), not points. */
+const RANK_WORDS = /(?<![a-z])(?:xep|dung|vi tri|hang)(?![a-z])/;
+
+/**
+ * Is a rank, change or classification at `pos` about something else than the unit's result for the period:
+ * a group ("Chỉ số Thanh toán trực tuyến xếp thứ 5/34"), a target or the previous period ("phấn đấu xếp thứ 5",
+ * "tháng trước xếp thứ 15/34"), another month ("Tháng 7/2026, tỉnh … xếp thứ 15/34")?
+ */
+export function elsewhere(doc: Doc, pos: number, period: Period): boolean {
+  const from = Math.max(0, pos - 200);
+  const narrow = clauseStart(doc.f, from, pos, true);
+  if (groupIn(doc.fa.slice(narrow, pos), null) !== null || NOT_A_SCORE.test(doc.f.slice(narrow, pos))) return true;
+  return otherPeriod(doc.f.slice(clauseStart(doc.f, from, pos, false), pos), period);
+}
+
+export const LOOK_BACK = 300;
+
+interface Score {
+  start: number;
+  end: number;
+  /** Where what the score belongs to starts: the unit's name for a total, the clause for a group. */
+  anchor: number;
+  points: string;
+  max: string | null;
+  printed: string;
+}
+
+export interface GroupFound extends Score {
+  key: GroupKey;
+  rate: string | null;
+}
+
+export interface TotalFound extends Score {
+  unit: Mention;
+}
+
+export interface Scan {
+  groups: GroupFound[];
+  totals: TotalFound[];
+  /** Scores that name no unit the extractor can tell: not stored, listed. */
+  unbound: { start: number; end: number; printed: string }[];
+  /** Totals read but left out (above 100), by the unit they belong to. */
+  skippedTotals: TotalFound[];
+}
+
+export function nearestMentionBefore(doc: Doc, pos: number, from: number, except: ReadonlySet<Mention> = new Set()): Mention | undefined {
+  // A name that holds a separator ("Bộ Khoa học - Công nghệ") belongs to the clause it ends in.
+  // Mentions never nest, so they end in the order they start: walk back from the last one starting before `pos`.
+  for (let i = lowerBound(doc.mentions, pos, (m) => m.start) - 1; i >= 0; i--) {
+    const m = doc.mentions[i] as Mention;
+    if (m.end <= from) return undefined;
+    if (m.end <= pos && !except.has(m)) return m;
+  }
+  return undefined;
+}
+
+/** The subject after a leading "với … điểm, …," phrase: the first name in the sentence, no other score before it, a verb after it. */
+function subjectAfter(doc: Doc, end: number): Mention | undefined {
+  const next = doc.mentions[lowerBound(doc.mentions, end, (m) => m.start)];
+  if (!next || next.start - end > 120) return undefined;
+  const between = doc.f.slice(end, next.start);
+  if (/[.;:!?]|\d+(?:[.,]\d+)?\s*diem/.test(between) || !/,\s*$/.test(between)) return undefined;
+  return /^\s+(?:dung|dan|xep|dat|giu|tiep tuc|vuon)(?![a-z])/.test(doc.f.slice(next.end, next.end + 12)) ? next : undefined;
+}
+
+/** "91,2 điểm (Sở Tư pháp)" → the Sở. */
+function bracketedAfter(doc: Doc, end: number): Mention | undefined {
+  const open = /^\s*\(\s*/.exec(doc.t.slice(end, end + 6));
+  if (!open) return undefined;
+  const at = end + open[0].length;
+  const mention = doc.mentions[lowerBound(doc.mentions, at, (m) => m.start)];
+  return mention?.start === at && /^\s*\)/.test(doc.t.slice(mention.end, mention.end + 3)) ? mention : undefined;
+}
+
+/** Between a name and a score: a clause starting with a capitalised name of its own (", Nam Giang đạt"). */
+function otherNameBetween(t: string, from: number, to: number): boolean {
+  for (const m of t.slice(from, to).matchAll(/[,;(]\s*(\p{Lu}[\p{Ll}\p{M}]*) \p{Lu}/gu)) {
+    if (!NAME_STOP_WORD.test(m[1] ?? '')) return true;
+  }
+  return false;
+}
+
+export function scanScores(doc: Doc, period: Period): Scan {
+  const { t, f, fa } = doc;
+  const scan: Scan = { groups: [], totals: [], unbound: [], skippedTotals: [] };
+  const bracketed = new Set<Mention>();
+  let previousEnd = 0;
+  for (const m of f.matchAll(SCORE_RE)) {
+    const start = m.index;
+    if (start < previousEnd) continue;
+    const matchEnd = start + m[0].length;
+    // What a score is about is said within its clause: never look further back than this.
+    const from = Math.max(previousEnd, start - LOOK_BACK);
+    const pointsText = m[1] ?? m[6] ?? '';
+    const maxText = m[3] ?? null;
+    const saysPoints = Boolean(m[2] ?? m[4] ?? m[5] ?? m[6]);
+    const wideStart = clauseStart(f, from, start, false);
+    const narrowStart = clauseStart(f, from, start, true);
+    const narrow = f.slice(narrowStart, start);
+    const points = parseDecimal(pointsText);
+    const max = maxText === null ? null : parseDecimal(maxText);
+    if (!saysPoints && (RANK_WORDS.test(narrow) || max === null)) continue;
+    if (points === null || (maxText !== null && max === null)) continue;
+    if (NOT_A_SCORE_END.test(narrow) || NOT_A_SCORE.test(narrow) || otherPeriod(f.slice(wideStart, start), period)) {
+      if (saysPoints) previousEnd = matchEnd;
+      continue;
+    }
+    const printed = t.slice(start, matchEnd).trim();
+    const outOf100 = max !== null && sameNumber(max, '100');
+
+    // A group: its name is in the clause, possibly across a comma ("mức độ hài lòng của người dân, doanh nghiệp đạt").
+    let key: GroupKey | null = null;
+    let groupStart = narrowStart;
+    if (!outOf100) {
+      for (let s = narrowStart, tries = 0; tries < 3; tries++) {
+        key = groupIn(fa.slice(s, start), max);
+        groupStart = s;
+        if (key || f[s - 1] !== ',' || s <= wideStart) break;
+        if (TOTAL_WORDS.test(f.slice(s, start)) || mentionsIn(doc, s, start).some((x) => x.end <= start)) break;
+        s = clauseStart(f, wideStart, s - 1, true);
+      }
+      // "Công khai, minh bạch: Đạt 9,9 điểm": the group is named before the colon, the clause after it is only a verb.
+      if (!key && f[narrowStart - 1] === ':' && /^\s*(?:dat|la|duoc)?\s*$/.test(f.slice(narrowStart, start))) {
+        const before = clauseStart(f, Math.max(0, narrowStart - 120), narrowStart - 1, false);
+        key = groupIn(fa.slice(before, narrowStart - 1), max);
+        if (key) groupStart = before;
+      }
+    }
+    if (key) {
+      if (!saysPoints && (max === null || !sameNumber(max, GROUP_MAX[key]))) continue;
+      const after = RATE_AFTER.exec(f.slice(matchEnd, matchEnd + 60));
+      const rateText = after?.[1] ?? RATE_BEFORE.exec(narrow)?.[1] ?? null;
+      const end = after ? matchEnd + after[0].length : matchEnd;
+      scan.groups.push({ start, end, anchor: groupStart, points, max, printed, key, rate: rateText === null ? null : parseDecimal(rateText) });
+      previousEnd = end;
+      continue;
+    }
+
+    // A total: out of 100 or none, with the unit named in its sentence, or said to be the total ("Tổng điểm: …").
+    // "23/6" or "01/10" (a date, a rank) is no score at all: it does not end the clause that follows.
+    if (max !== null && !outOf100) {
+      if (saysPoints) previousEnd = matchEnd;
+      continue;
+    }
+    previousEnd = matchEnd;
+    const totalWords = TOTAL_WORDS.test(narrow) || m[6] !== undefined;
+    // "97,12 điểm (Sở A)": the name in brackets right after the score is its unit; such a name is no subject for what follows.
+    let unit = bracketedAfter(doc, matchEnd);
+    if (unit) bracketed.add(unit);
+    else {
+      unit = nearestMentionBefore(doc, start, wideStart, bracketed);
+      // "Tổng điểm: 88,5/100" under the unit's heading, or "Kết quả … của Sở Tư pháp: đạt 95,12/100 điểm" (a clause without a subject).
+      const noSubject = /^\s*(?:dat|duoc|xep|co|la|voi)(?![a-z])/.test(f.slice(wideStart, start));
+      if (!unit && (totalWords || noSubject)) {
+        const before = nearestMentionBefore(doc, start, Math.max(0, start - LOOK_BACK), bracketed);
+        if (before && (totalWords || !/[.!?]\s/.test(t.slice(before.end, wideStart)))) unit = before;
+      }
+      // "Về phía tỉnh Quảng Nam, Nam Giang đạt 89 điểm": a name the extractor does not know stands between; the score is not the province's.
+      if (unit && otherNameBetween(t, unit.end, start)) unit = undefined;
+    }
+    // "Với 83,15 điểm, tăng 6,6% so với năm 2023, Bộ Công Thương đứng đầu các bộ": the subject follows the phrase.
+    if (!unit && /(?:^|[\s,])voi\s*$/.test(narrow)) unit = subjectAfter(doc, matchEnd);
+    if (!unit) {
+      if (saysPoints || outOf100) scan.unbound.push({ start, end: matchEnd, printed });
+      continue;
+    }
+    unit = chainStart(doc, unit);
+    const found: TotalFound = { start, end: matchEnd, anchor: Math.min(unit.start, wideStart), points, max, printed, unit };
+    // A total above 100 cannot be: it is left out, and the unit's groups are still read.
+    (compareDecimals(points, '100') > 0 ? scan.skippedTotals : scan.totals).push(found);
+  }
+  return scan;
+}
