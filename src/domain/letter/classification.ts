@@ -8,7 +8,7 @@ import { elsewhere } from './scores.js';
 /** "xếp loại Tốt" in any case; "đạt mức Tốt" only capitalised, since "các chỉ số đang ở mức tốt" is prose, not a band. */
 const CLASSIFICATION_RE =
   /(?<![a-z])(?:(xep loai|dat loai|xep muc|thuoc nhom|phan loai)|dat muc|o muc|loai)\s*["'“”]?\s*(xuat sac|tot|kha|trung binh kha|trung binh|yeu|kem)(?![a-z])/g;
-const CLASSIFICATION: Record<string, string> = {
+export const CLASSIFICATION: Record<string, string> = {
   'xuat sac': 'Xuất sắc',
   tot: 'Tốt',
   kha: 'Khá',

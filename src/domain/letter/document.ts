@@ -55,8 +55,21 @@ const NOT_A_GROUP = [
   /mot cua dien tu/g,
 ];
 
+/**
+ * A headline or a paragraph that ends without a stop ("Khoảng cách dẫn đầu thu hẹp, áp lực cạnh tranh gia tăng") still ends
+ * its sentence at the blank line: else it runs into the next paragraph and lends it its subject. Only in a text whose
+ * paragraphs mostly end with a stop: text copied out of a PDF puts a blank line after every wrapped line. Short lines
+ * (table cells) are left alone.
+ */
+function closeParagraphs(raw: string): string {
+  const paragraphs = raw.split(/\n[ \t]*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const stopped = paragraphs.filter((p) => /[.!?:;]$/.test(p)).length;
+  if (stopped * 2 < paragraphs.length) return raw;
+  return raw.replace(/(^|\n)([^\n]*[^\s.!?:;,])[ \t]*(?=\n[ \t]*\n)/g, (all, start: string, line: string) => (line.trim().split(/\s+/).length >= 4 ? `${start}${line}.` : all));
+}
+
 export function readDoc(raw: string): Doc {
-  const t = cleanText(raw);
+  const t = cleanText(closeParagraphs(raw));
   const f = foldAligned(t);
   const mentions = findMentions(t, f);
   const ranges = NOT_A_GROUP.flatMap((re) => [...f.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const));

@@ -16,15 +16,18 @@
  * are all the text must name clearly). Anything less is `no-result`: the extractor does not guess.
  */
 import { parsePeriodKey, type Period } from '../period.js';
+import { foldWords } from '../text.js';
 import { home, ownerOf, ownName, rankOnlySubjects } from './binding.js';
 import { allDeltas, allPrintedDeltas, allRankChanges } from './changes.js';
 import { allClassifications } from './classification.js';
 import { around, lowerBound, mentionsIn, readDoc, sentenceBreaks } from './document.js';
 import { checkGroups, findSubRates, frameworkFor } from './groups.js';
 import { dateLine, findLetterPeriod, type PeriodSource } from './periods.js';
+import { classifiedLists } from './lists.js';
 import { allRanks } from './ranks.js';
-import { scanScores } from './scores.js';
+import { elsewhere, scanScores } from './scores.js';
 import { subjects } from './subjects.js';
+import { parentOf } from './units.js';
 import type { LetterExtraction, LetterResult, SkippedFigure, UnreadFigure } from './types.js';
 
 export function extractLetter(raw: string, options: { period?: string | null } = {}): LetterExtraction {
@@ -123,6 +126,28 @@ export function extractLetter(raw: string, options: { period?: string | null } =
       skipped,
     });
   });
+  // "Nhóm các sở xếp loại tốt gồm: Tư pháp, Nội vụ": each named unit's classification, when no figure of its own was read.
+  const named = new Set(results.map((r) => foldWords(r.unitName)));
+  for (const { unit, classification } of classifiedLists(doc, breaks)) {
+    if (named.has(foldWords(unit.name)) || elsewhere(doc, unit.start, period)) continue;
+    named.add(foldWords(unit.name));
+    results.push({
+      unitName: unit.name,
+      parentName: parentOf(doc, unit),
+      period,
+      frameworkVersion: frameworkFor([]).version,
+      total: null,
+      rank: null,
+      rankOf: null,
+      rankScope: null,
+      classification,
+      scoreDelta: null,
+      printedDelta: null,
+      rankChange: null,
+      groups: [],
+      skipped: [],
+    });
+  }
   if (results.length > 0) return { ok: true, results, unread, periodSource };
   return unread.length > 0 ? { ok: false, reason: 'no-result', unread } : { ok: false, reason: 'no-result' };
 }

@@ -15,7 +15,7 @@ interface Rank {
 }
 
 const RANK_RE =
-  /(?<![a-z])(?:xep hang|xep thu|xep vi tri|dung vi tri|dung o vi tri|dung thu|dung hang|giu vi tri|vuon len vi tri|vuon len thu|tut xuong vi tri|tut xuong thu|o vi tri)(?: thu)?\s+(?:(\d{1,4})|(?<=thu )nhat(?![a-z]))(?!\d)(?:\s*(?:\/|tren(?: tong so)?|trong(?: tong so| so)?)\s*(\d{1,4})(?!\d))?(?![.,]\d)(?!\s*(?:bac|hang|diem|%)(?![a-z]))/g;
+  /(?<![a-z])(?:xep hang|xep thu|xep vi tri|dung vi tri|dung o vi tri|dung thu|dung hang|giu vi tri|vuon len vi tri|vuon len thu|tut xuong vi tri|tut xuong thu|o vi tri|vi tri(?= thu))(?: thu)?\s+(?:(\d{1,4})|(?<=thu )nhat(?![a-z]))(?!\d)(?:\s*(?:\/|tren(?: tong so)?|trong(?: tong so| so)?)\s*(\d{1,4})(?!\d))?(?![.,]\d)(?!\s*(?:bac|hang|diem|%)(?![a-z]))/g;
 const SCOPE_END =
   /[.;:()!?]|,(?!\s*(?:thanh pho|tinh|thi xa|thi tran|huyen|quan|xa|phuong|dac khu|thanh|thi|so|ban|nganh|don vi|dia phuong)(?![a-z]))|\s(?:tang|giam|so voi|voi|dat|xep|trong do|nhung|cao|thap|diem|ve|sau|truoc|tu|nam|thang|quy|va tang|va giam)(?![a-z])/;
 

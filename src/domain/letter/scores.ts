@@ -16,7 +16,9 @@ import { chainStart, type Mention, NAME_STOP_WORD } from './units.js';
  */
 export const SCORE_RE = new RegExp(
   String.raw`(?<![\d.,/])(?:(${NUMBER})\s*(?:(?:(diem)\s*)?(?:/|tren\s+(?:tong\s+so\s+)?)\s*(${NUMBER})(?!\d)(?:\s*(diem))?|(diem))(?![a-z])` +
-    String.raw`|(?<=(?:tong (?:so )?diem|diem tong|diem so)(?: dat| la| dat duoc)?:? ?)(${NUMBER})(?![\d.,]?\d|\s*(?:[/%]|diem|tren)))`,
+    String.raw`|(?<=(?:tong (?:so )?diem|diem tong|diem so)(?: dat| la| dat duoc)?:? ?)(${NUMBER})(?![\d.,]?\d|\s*(?:[/%]|diem|tren))` +
+    // "dẫn đầu … với 91,18, xếp loại xuất sắc": a decimal with its classification is a total, "điểm" left out.
+    String.raw`|(?<=\svoi )(\d{1,3}[.,]\d{1,2})(?=,?\s+xep loai\s))`,
   'g',
 );
 /** The rate printed after a group's points: "; đạt tỷ lệ 100%", " (97,5%)", ", tương đương 94,6%". */
@@ -38,7 +40,7 @@ const RANK_WORDS = /(?<![a-z])(?:xep|dung|vi tri|hang)(?![a-z])/;
 export function elsewhere(doc: Doc, pos: number, period: Period): boolean {
   const from = Math.max(0, pos - 200);
   const narrow = clauseStart(doc.f, from, pos, true);
-  if (groupIn(doc.fa.slice(narrow, pos), null) !== null || NOT_A_SCORE.test(doc.f.slice(narrow, pos))) return true;
+  if (groupIn(doc.fa.slice(narrow, pos), null) !== null || NOT_A_SCORE.test(doc.fa.slice(narrow, pos))) return true;
   return otherPeriod(doc.f.slice(clauseStart(doc.f, from, pos, false), pos), period);
 }
 
@@ -120,9 +122,9 @@ export function scanScores(doc: Doc, period: Period): Scan {
     const matchEnd = start + m[0].length;
     // What a score is about is said within its clause: never look further back than this.
     const from = Math.max(previousEnd, start - LOOK_BACK);
-    const pointsText = m[1] ?? m[6] ?? '';
+    const pointsText = m[1] ?? m[6] ?? m[7] ?? '';
     const maxText = m[3] ?? null;
-    const saysPoints = Boolean(m[2] ?? m[4] ?? m[5] ?? m[6]);
+    const saysPoints = Boolean(m[2] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
     const wideStart = clauseStart(f, from, start, false);
     const narrowStart = clauseStart(f, from, start, true);
     const narrow = f.slice(narrowStart, start);
@@ -130,7 +132,8 @@ export function scanScores(doc: Doc, period: Period): Scan {
     const max = maxText === null ? null : parseDecimal(maxText);
     if (!saysPoints && (RANK_WORDS.test(narrow) || max === null)) continue;
     if (points === null || (maxText !== null && max === null)) continue;
-    if (NOT_A_SCORE_END.test(narrow) || NOT_A_SCORE.test(narrow) || otherPeriod(f.slice(wideStart, start), period)) {
+    // Names blanked: "Bộ Kế hoạch và Đầu tư" is no plan ("kế hoạch").
+    if (NOT_A_SCORE_END.test(narrow) || NOT_A_SCORE.test(fa.slice(narrowStart, start)) || otherPeriod(f.slice(wideStart, start), period)) {
       if (saysPoints) previousEnd = matchEnd;
       continue;
     }
@@ -153,6 +156,13 @@ export function scanScores(doc: Doc, period: Period): Scan {
         const before = clauseStart(f, Math.max(0, narrowStart - 120), narrowStart - 1, false);
         key = groupIn(fa.slice(before, narrowStart - 1), max);
         if (key) groupStart = before;
+      }
+      // "Với 9.6/10 điểm (…), chỉ số thanh toán trực tuyến là điểm sáng": a leading "với" names its group after it, in its sentence.
+      if (!key && max !== null && /(?:^|[\s,])voi\s*$/.test(narrow)) {
+        const rest = f.slice(matchEnd, matchEnd + 240);
+        const stop = rest.search(/[.;!?](?=\s|$)/);
+        const named = groupIn(fa.slice(matchEnd, matchEnd + (stop < 0 ? rest.length : stop)), max);
+        if (named && sameNumber(GROUP_MAX[named], max)) key = named;
       }
     }
     if (key) {

@@ -84,7 +84,10 @@ function soName(t: string, from: number): number {
     else if (/^, \p{Lu}[\p{L}\p{M}]* [\p{L}\p{M}]+ và \p{Lu}/u.test(t.slice(pos, pos + 40))) pos += 2;
     else break;
   }
-  return t.slice(from, pos).replace(/[\s,]+$/u, '').length + from;
+  const end = t.slice(from, pos).replace(/[\s,]+$/u, '').length + from;
+  // "Văn phòng UBND tỉnh": the office of a level's people's committee names its level, not a place.
+  const level = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân) (tỉnh|thành phố|huyện|thị xã|quận)(?![\p{L}\p{M}])/u.exec(t.slice(from, end + 30));
+  return level && from + level[0].length > end ? from + level[0].length : end;
 }
 
 export function findMentions(t: string, f: string): Mention[] {
@@ -120,7 +123,7 @@ export function findMentions(t: string, f: string): Mention[] {
   // Names printed without their kind, where the sentence's shape says they are units: a list item "Nam Giang (88,35 điểm)",
   // or the subject of a clause "…, Cà Mau đạt 91,06 điểm". A name printed elsewhere with its kind is that unit ("tỉnh Cà Mau").
   const bare = new RegExp(
-    String.raw`(?:^|[:;,.(]\s*|\s(?:và|là|gồm)\s+)(${NAME_WORD}(?: ${NAME_WORD}){0,4})(?=\s*\(\s*${NUMBER}\s*điểm\s*\)|\s+(?:đã\s+|vẫn\s+|tiếp tục\s+)?(?:đạt|với)\s+${NUMBER}\s*(?:\/\s*100\s*)?điểm)`,
+    String.raw`(?:^|[:;,.(]\s*|\s(?:và|là|gồm)\s+)(${NAME_WORD}(?: ${NAME_WORD}){0,4})(?=\s*\(\s*${NUMBER}\s*điểm\s*\)|\s+(?:đã\s+|vẫn\s+|tiếp tục\s+)?(?:(?:dẫn đầu|đứng đầu)\s+)?(?:đạt|với)\s+${NUMBER}\s*(?:\/\s*100\s*)?điểm)`,
     'gu',
   );
   for (const m of t.matchAll(bare)) {
