@@ -121,11 +121,14 @@ describe('news items written as running sentences', () => {
     expect(result).toMatchObject({ unitName: 'tỉnh Hưng Yên', total: '87.6', rank: null, scoreDelta: null, groups: [] });
   });
 
-  it('takes the month reported, not the month before it is compared with', () => {
-    const result = only(
+  it('takes the month reported as the letter\'s, and the month before as a second period with its own figures', () => {
+    const extraction = extractLetter(
       'Tháng 7/2025, tỉnh Phú Thọ đạt 83,13 điểm, xếp thứ 15/34. Tháng 8/2025, tỉnh Phú Thọ đạt 85,28 điểm, xếp hạng 12/34, giữ nguyên vị trí so với cùng kỳ.',
     );
-    expect(result).toMatchObject({ period: { kind: 'month', year: 2025, month: 8 }, total: '85.28', rank: 12, rankOf: 34, rankChange: null });
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, periodKey(r.period), r.total, r.rank, r.rankOf, r.rankChange])).toEqual([
+      ['tỉnh Phú Thọ', '2025-08', '85.28', 12, 34, null],
+      ['tỉnh Phú Thọ', '2025-07', '83.13', 15, 34, null],
+    ]);
   });
 
   it('gives each unit of a ranking its own total, rank and change', () => {
@@ -338,6 +341,8 @@ describe('each figure on the unit its sentence gives it to', () => {
     ).toEqual([
       ['huyện Bắc Hà', '89.79', 2, null, null, null, null],
       ['thành phố Lào Cai', '88.81', 3, null, null, null, -2],
+      // "(tháng 9 xếp hạng thứ 5)": Bắc Hà's rank in September, the month before, on its own.
+      ['huyện Bắc Hà', null, 5, null, null, null, null],
     ]);
   });
 
@@ -548,12 +553,13 @@ describe('more results from one text', () => {
     expect(extractLetter('Năm 2025, về chứng thực điện tử, tỉnh Gia Lai xếp thứ 2/34 tỉnh, thành phố.')).toMatchObject({ ok: false, reason: 'no-result' });
   });
 
-  it('the period the score sentences give: a year figure, and a month figure of another period left out', () => {
+  it('the period the score sentences give: a year figure; a month figure of another period is that month\'s', () => {
     const extraction = extractLetter(
       'Tổng số điểm năm 2023 tỉnh Quảng Nam đến ngày 27/11/2023 là 67,9/100 điểm; tỉnh xếp loại Trung bình khá. Điểm số tháng 11/2023 của tỉnh Quảng Nam đạt 72,8/100.',
     );
     expect(extraction.ok && extraction.results.map((r) => [r.unitName, periodKey(r.period), r.total, r.classification])).toEqual([
       ['tỉnh Quảng Nam', '2023', '67.9', 'Trung bình khá'],
+      ['tỉnh Quảng Nam', '2023-11', '72.8', null],
     ]);
   });
 });
@@ -568,6 +574,8 @@ describe('a month named without its year beside a figure', () => {
     ).toEqual([
       ['huyện Bát Xát', '90.04', null, null, null, null, null],
       ['huyện Bảo Thắng', '84.64', null, null, null, null, -6],
+      // September's figures are September's: "(tháng 9 đạt 88,1 điểm)" and "(tháng 9 và tháng 10) đứng đầu".
+      ['huyện Bát Xát', '88.1', 1, null, null, null, null],
     ]);
   });
 });

@@ -15,20 +15,30 @@
  * result when it names the unit; a total with no group scores is a result too (unit, total and period
  * are all the text must name clearly). Anything less is `no-result`: the extractor does not guess.
  */
-import { parsePeriodKey, type Period } from '../period.js';
+import { parsePeriodKey, periodKey, type Period } from '../period.js';
 import { foldWords } from '../text.js';
 import { home, ownerOf, ownName, rankOnlySubjects } from './binding.js';
 import { allDeltas, allPrintedDeltas, allRankChanges } from './changes.js';
 import { allClassifications } from './classification.js';
-import { around, lowerBound, mentionsIn, readDoc, sentenceBreaks } from './document.js';
+import { around, type Doc, lowerBound, mentionsIn, readDoc, sentenceBreaks } from './document.js';
 import { checkGroups, findSubRates, frameworkFor } from './groups.js';
-import { dateLine, findLetterPeriod, type PeriodSource } from './periods.js';
+import { dateLine, findLetterPeriod, otherPeriods, type PeriodSource, type ReadFor } from './periods.js';
 import { classifiedLists } from './lists.js';
 import { allRanks } from './ranks.js';
 import { elsewhere, scanScores } from './scores.js';
-import { subjects } from './subjects.js';
+import { sharedFigures } from './shared.js';
+import { type Subject, subjects } from './subjects.js';
 import { parentOf } from './units.js';
 import type { LetterExtraction, LetterResult, SkippedFigure, UnreadFigure } from './types.js';
+
+type Conflict = { unit: string; first: number; second: number };
+
+interface Reading {
+  list: Subject[];
+  results: LetterResult[];
+  unread: UnreadFigure[];
+  conflicts: Conflict[];
+}
 
 export function extractLetter(raw: string, options: { period?: string | null } = {}): LetterExtraction {
   const doc = readDoc(raw);
@@ -38,21 +48,51 @@ export function extractLetter(raw: string, options: { period?: string | null } =
   const period: Period | null = fromText ?? (dated ? { kind: 'month', ...dated } : given);
   const periodSource: PeriodSource = fromText ? 'text' : dated ? 'date-line' : 'given';
   if (!period) return { ok: false, reason: 'no-period' };
-  const scan = scanScores(doc, period);
-  const subRates = findSubRates(doc);
-  const conflicts: { unit: string; first: number; second: number }[] = [];
-  const list = subjects(doc, scan, conflicts);
   const breaks = sentenceBreaks(doc.t);
-  rankOnlySubjects(doc, period, breaks, list);
+  const sentenceOf = (pos: number) => {
+    const b = around(breaks, pos, doc.t.length);
+    return doc.t.slice(b.start, b.end).trim();
+  };
+  const main = readFor(doc, breaks, period, null);
+  // "(tháng 9 đạt 88,1 điểm)" in a letter about tháng 10: a second period's figures, on the units the letter names.
+  const readings = [main, ...otherPeriods(doc.f, period).map((other) => readFor(doc, breaks, { ...other, only: true }, main.list))];
+  const conflicts = readings.flatMap((r) => r.conflicts);
+  if (conflicts.length > 0) {
+    return { ok: false, reason: 'conflict', conflicts: conflicts.slice(0, 20).map((c) => ({ unit: c.unit, first: sentenceOf(c.first), second: sentenceOf(c.second) })) };
+  }
+  const results = readings.flatMap((r) => r.results);
+  const unread = readings.flatMap((r) => r.unread);
+  if (results.length > 0) return { ok: true, results, unread, periodSource };
+  return unread.length > 0 ? { ok: false, reason: 'no-result', unread } : { ok: false, reason: 'no-result' };
+}
+
+/**
+ * The results the text gives for one period. For a second period (`carried`: the units of the letter's own period), a unit
+ * keeps its place in the text, so that "(tháng 9 xếp hạng thứ 5)" after its October total is still its own, and only the
+ * figures dated to the second period are its result there.
+ */
+function readFor(doc: Doc, breaks: readonly number[], readPeriod: ReadFor, carried: readonly Subject[] | null): Reading {
+  const period = parsePeriodKey(periodKey(readPeriod)) as Period;
+  const scan = scanScores(doc, readPeriod);
+  const subRates = findSubRates(doc);
+  const conflicts: Conflict[] = [];
+  const list = subjects(doc, scan, conflicts);
+  if (carried) {
+    const own = new Set(list.map((s) => foldWords(s.unit.name)));
+    // "Điểm số tháng 11/2023 … đạt 72,8/100" in a text about one unit only: that unit's.
+    const only = carried.length === 1 ? carried[0] : undefined;
+    const total = scan.unbound.find((u) => u.total !== null);
+    if (only && list.length === 0 && total?.total) list.push({ ...only, total: { ...total.total, unit: only.unit }, skippedTotal: null, carried: false });
+    else for (const s of carried) if (!own.has(foldWords(s.unit.name))) list.push({ ...s, carried: true });
+    list.sort((a, b) => a.anchor - b.anchor);
+  }
+  rankOnlySubjects(doc, readPeriod, breaks, list);
   const homes = list.map((s, i) => ({ home: home(s), i })).sort((a, b) => a.home - b.home);
   const sentenceOf = (pos: number) => {
     const b = around(breaks, pos, doc.t.length);
     return doc.t.slice(b.start, b.end).trim();
   };
-  if (conflicts.length > 0) {
-    return { ok: false, reason: 'conflict', conflicts: conflicts.slice(0, 20).map((c) => ({ unit: c.unit, first: sentenceOf(c.first), second: sentenceOf(c.second) })) };
-  }
-  const unread: UnreadFigure[] = scan.unbound.map((u) => ({ printed: u.printed, sentence: sentenceOf(u.start) }));
+  const unread: UnreadFigure[] = scan.unbound.filter((u) => !list.some((s) => s.total?.start === u.start)).map((u) => ({ printed: u.printed, sentence: sentenceOf(u.start) }));
 
   const skippedOf = list.map(() => [] as SkippedFigure[]);
   /** Each figure to its owner, the first one printed kept; a figure without an owner is listed as unread. */
@@ -70,9 +110,9 @@ export function extractLetter(raw: string, options: { period?: string | null } =
     return out;
   }
   const rankSkipped: SkippedFigure[] = [];
-  const ranks = bind(allRanks(doc, period, rankSkipped), (r) => r.printed);
+  const ranks = bind(allRanks(doc, readPeriod, rankSkipped), (r) => r.printed);
   // "7 sở được xếp loại tốt gồm: A (85 điểm), B (84 điểm)": a classification before "gồm" is every listed unit's, up to the next one.
-  const classHits = [...allClassifications(doc, period)];
+  const classHits = [...allClassifications(doc, readPeriod)];
   const headers = classHits.filter((h) => /^[^.;:]{0,30}?\s(?:bao gom|gom)\s*:?/.test(doc.f.slice(h.index, h.index + 60)));
   const classifications = bind(
     classHits.filter((h) => !headers.includes(h)),
@@ -85,9 +125,13 @@ export function extractLetter(raw: string, options: { period?: string | null } =
       if (s.unit.start > h.index && home(s) < next && classifications[i] === null) classifications[i] = h.value;
     });
   }
-  const deltas = bind(allDeltas(doc, period), () => null);
-  const printedDeltas = bind(allPrintedDeltas(doc, period, scan.totals, breaks), () => null);
-  const rankChanges = bind(allRankChanges(doc, period), () => null);
+  const deltas = bind(allDeltas(doc, readPeriod), () => null);
+  const totalsRead = [...scan.totals, ...list.flatMap((x) => (x.total && !x.carried && !scan.totals.includes(x.total) ? [x.total] : []))].sort((a, b) => a.start - b.start);
+  const printedDeltas = bind(allPrintedDeltas(doc, readPeriod, totalsRead, breaks), () => null);
+  const rankChanges = bind(allRankChanges(doc, readPeriod), () => null);
+  const shared = sharedFigures(doc, readPeriod, breaks, list);
+  for (const [i, rank] of shared.ranks) ranks[i] = { rank, rankOf: null, scope: null, printed: String(rank) };
+  for (const [i, change] of shared.rankChanges) rankChanges[i] = change;
 
   const results: LetterResult[] = [];
   list.forEach((subject, i) => {
@@ -106,15 +150,17 @@ export function extractLetter(raw: string, options: { period?: string | null } =
     const framework = frameworkFor(found);
     const groups = checkGroups(framework, found, subRates, end, skipped);
     if (i === 0) skipped.push(...rankSkipped);
-    // Without a total and without a group that could be stored, there is nothing to confirm.
-    if (!subject.total && groups.length === 0 && !(subject.rankOnly && ranks[i])) return;
     const rank = ranks[i] ?? null;
+    const total = subject.carried ? null : (subject.total?.points ?? null);
+    // Without a total and without a group that could be stored, there is nothing to confirm; a carried unit, any figure of the period.
+    const figures = subject.carried ? [rank, classifications[i], deltas[i], printedDeltas[i], rankChanges[i]].some((x) => x !== null && x !== undefined) : Boolean(subject.rankOnly && rank);
+    if (total === null && groups.length === 0 && !figures) return;
     results.push({
       unitName: subject.unit.name,
       parentName: subject.parentName,
       period,
       frameworkVersion: framework.version,
-      total: subject.total?.points ?? null,
+      total,
       rank: rank?.rank ?? null,
       rankOf: rank?.rankOf ?? null,
       rankScope: rank?.scope ?? null,
@@ -128,8 +174,8 @@ export function extractLetter(raw: string, options: { period?: string | null } =
   });
   // "Nhóm các sở xếp loại tốt gồm: Tư pháp, Nội vụ": each named unit's classification, when no figure of its own was read.
   const named = new Set(results.map((r) => foldWords(r.unitName)));
-  for (const { unit, classification } of classifiedLists(doc, breaks)) {
-    if (named.has(foldWords(unit.name)) || elsewhere(doc, unit.start, period)) continue;
+  for (const { unit, classification } of carried ? [] : classifiedLists(doc, breaks)) {
+    if (named.has(foldWords(unit.name)) || elsewhere(doc, unit.start, readPeriod)) continue;
     named.add(foldWords(unit.name));
     results.push({
       unitName: unit.name,
@@ -148,6 +194,5 @@ export function extractLetter(raw: string, options: { period?: string | null } =
       skipped: [],
     });
   }
-  if (results.length > 0) return { ok: true, results, unread, periodSource };
-  return unread.length > 0 ? { ok: false, reason: 'no-result', unread } : { ok: false, reason: 'no-result' };
+  return { list, results, unread, conflicts };
 }

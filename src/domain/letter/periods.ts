@@ -146,26 +146,66 @@ function yearsNamed(f: string, hits: PeriodHit[]): number[] {
   return years;
 }
 
+/** The period figures are read for; `only`: a second period of the text, whose figures are those their clause dates to it. */
+export type ReadFor = Period & { only?: boolean };
+
+/** The months a stretch names without a year ("tháng 9"), dates and "so với tháng 9" aside. */
+function bareMonths(f: string): number[] {
+  return [...f.matchAll(BARE_MONTH_RE)]
+    .filter((m) => !/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index)))
+    .filter((m) => !/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index)))
+    .map((m) => Number(m[1]))
+    .filter((month) => month >= 1 && month <= 12);
+}
+
 /**
  * Does this stretch date what follows to a period other than the letter's ("Tháng 7/2026, tỉnh … đạt",
  * "năm 2023 … đến ngày 27/11/2023" in a letter about tháng 11/2023, "(tháng 9 xếp hạng thứ 5)" in one about tháng 10)?
+ * For a second period (`only`), a stretch that does not name it is another period's.
  */
-export function otherPeriod(f: string, letterPeriod: Period): boolean {
+export function otherPeriod(f: string, letterPeriod: ReadFor): boolean {
   const hits = periodHits(f).filter((h) => !h.aside);
   const keys = hits.map((h) => periodKey(h.period));
   if (keys.length > 0) return !keys.includes(periodKey(letterPeriod));
   if (WEEK_RE.test(f)) return true;
   const years = yearsNamed(f, periodHits(f));
+  if (letterPeriod.only) {
+    // "UBND huyện Bát Xát có 2 tháng liên tiếp (tháng 9 và tháng 10) đạt xếp hạng thứ 1/9": each month named is dated.
+    if (letterPeriod.kind === 'month') return years.some((y) => y !== letterPeriod.year) || !bareMonths(f).includes(letterPeriod.month);
+    return !(letterPeriod.kind === 'year' && years.includes(letterPeriod.year));
+  }
   if (years.length > 0 && (letterPeriod.kind !== 'year' || !years.includes(letterPeriod.year))) return true;
   if (letterPeriod.kind === 'month') {
     // "Trong tháng 10, … so với tháng 9, …": the other month is only compared with.
-    const months = [...f.matchAll(BARE_MONTH_RE)]
-      .filter((m) => !/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index)))
-      .filter((m) => !/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index)))
-      .map((m) => Number(m[1]));
     // The month named last before the figure dates it: "(tháng 9 và tháng 10) … (tháng 9 đạt 88,1 điểm)" is September's.
-    const last = months.at(-1);
+    const last = bareMonths(f).at(-1);
     if (last !== undefined && last !== letterPeriod.month) return true;
   }
   return false;
+}
+
+/**
+ * The other periods a text may print figures for, most named first: "tháng 11/2023" in a text about 2023, "tháng 9" in one about
+ * tháng 10/2024 (a month without its year is the letter's year, or the year before when it is later than the letter's month).
+ */
+export function otherPeriods(f: string, letterPeriod: Period): Period[] {
+  const found: PeriodHit[] = periodHits(f).filter((h) => !h.aside);
+  if (letterPeriod.kind === 'month' || letterPeriod.kind === 'year') {
+    for (const m of f.matchAll(BARE_MONTH_RE)) {
+      const month = Number(m[1]);
+      if (month < 1 || month > 12) continue;
+      if (/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const year = letterPeriod.kind === 'month' && month > letterPeriod.month ? letterPeriod.year - 1 : letterPeriod.year;
+      found.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'month', year, month }, aside: false });
+    }
+  }
+  const main = periodKey(letterPeriod);
+  const counts = new Map<string, { period: Period; n: number }>();
+  for (const h of found) {
+    const key = periodKey(h.period);
+    if (key === main) continue;
+    counts.set(key, { period: h.period, n: (counts.get(key)?.n ?? 0) + 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n).slice(0, 3).map((c) => c.period);
 }

@@ -69,7 +69,7 @@ export interface Scan {
   groups: GroupFound[];
   totals: TotalFound[];
   /** Scores that name no unit the extractor can tell: not stored, listed. */
-  unbound: { start: number; end: number; printed: string }[];
+  unbound: { start: number; end: number; printed: string; total: Omit<TotalFound, 'unit'> | null }[];
   /** Totals read but left out (above 100), by the unit they belong to. */
   skippedTotals: TotalFound[];
 }
@@ -200,7 +200,7 @@ export function scanScores(doc: Doc, period: Period): Scan {
     // "Với 83,15 điểm, tăng 6,6% so với năm 2023, Bộ Công Thương đứng đầu các bộ": the subject follows the phrase.
     if (!unit && /(?:^|[\s,])voi\s*$/.test(narrow)) unit = subjectAfter(doc, matchEnd);
     if (!unit) {
-      if (saysPoints || outOf100) scan.unbound.push({ start, end: matchEnd, printed });
+      if (saysPoints || outOf100) scan.unbound.push({ start, end: matchEnd, printed, total: totalWords || outOf100 ? { start, end: matchEnd, anchor: wideStart, points, max, printed } : null });
       continue;
     }
     unit = chainStart(doc, unit);

@@ -15,6 +15,8 @@ export interface Subject {
   anchor: number;
   total: TotalFound | null;
   skippedTotal: TotalFound | null;
+  /** A unit of the letter's own period, read again for a second one: its total is the other period's, kept only as its place. */
+  carried?: boolean;
 }
 
 /** The units the text gives a result for, in the order it gives them: one per unit, its first total. */
