@@ -28,6 +28,8 @@ function letterCard(overrides: Partial<ScoreCard['result']> = {}): ScoreCard {
       rankScope: null,
       classification: null,
       scoreDelta: '6.2',
+      scoreDeltaPercent: null,
+      rankChange: null,
       groups: [],
       ...overrides,
     },
