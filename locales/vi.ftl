@@ -70,7 +70,12 @@ card-rank-up = ↑ { $n } bậc
 card-rank-down = ↓ { $n } bậc
 card-rank-same = giữ nguyên thứ hạng
 card-no-previous = Chưa có kết quả { $period } để so sánh.
-card-change-printed = So với kỳ trước: { $points } điểm (theo { $source }).
+# The change the source printed, when the period before is not stored: { $changes } is card-printed-* joined by ", ".
+card-change-printed = So với kỳ trước: { $changes } (theo { $source }).
+card-printed-points = { $points } điểm
+card-printed-percent = { $percent }%
+card-printed-rank-up = tăng { $n } bậc
+card-printed-rank-down = giảm { $n } bậc
 card-groups = Các nhóm chỉ số (điểm/tối đa, tỷ lệ):
 card-group = { $mark } { $name }: { $points }/{ $max } ({ $rate })
 card-weak-mark = ⚠️

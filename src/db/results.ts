@@ -44,6 +44,8 @@ async function withScores(db: Db, rows: (typeof results.$inferSelect)[]): Promis
     rankScope: r.rankScope,
     classification: r.classification,
     scoreDelta: r.scoreDelta,
+    scoreDeltaPercent: r.scoreDeltaPercent,
+    rankChange: r.rankChange,
     groups: groups
       .filter((g) => g.resultId === r.id)
       .map((g) => ({
@@ -120,6 +122,8 @@ export async function insertResults(db: Db, importId: number, items: readonly Ne
           rankScope: result.rankScope,
           classification: result.classification,
           scoreDelta: result.scoreDelta,
+          scoreDeltaPercent: result.scoreDeltaPercent ?? null,
+          rankChange: result.rankChange,
         })),
       )
       .returning({ id: results.id, unitId: results.unitId });

@@ -92,6 +92,8 @@ export const results = pgTable(
     rankScope: text('rank_scope'),
     classification: text('classification'),
     scoreDelta: numeric('score_delta'),
+    scoreDeltaPercent: numeric('score_delta_percent'),
+    rankChange: integer('rank_change'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('results_unit_period_revision_key').on(t.unitId, t.period, t.revision), index('results_period_idx').on(t.period)],

@@ -1,7 +1,7 @@
 /** What changed between two revisions of a unit's result, in words an official reads. */
 import { compareDecimals } from './decimal.js';
 import { frameworkByVersion } from './framework.js';
-import { formatDecimal } from './format.js';
+import { formatDecimal, formatPercent } from './format.js';
 import type { CriterionScore, GroupScore, UnitResult } from './result.js';
 
 function sameNumber(a: string | null, b: string | null): boolean {
@@ -11,6 +11,15 @@ function sameNumber(a: string | null, b: string | null): boolean {
 
 function show(value: string | null): string {
   return value === null ? '—' : formatDecimal(value);
+}
+
+function showPercent(value: string | null): string {
+  return value === null ? '—' : formatPercent(value);
+}
+
+/** Places gained with their sign: "+3", "-2", "0". */
+function showPlaces(value: number | null): string {
+  return value === null ? '—' : value > 0 ? `+${value}` : String(value);
 }
 
 function sameCriterion(a: CriterionScore, b: CriterionScore): boolean {
@@ -51,6 +60,10 @@ export function describeChanges(previous: UnitResult, next: UnitResult): string[
     }
   }
   if (!sameNumber(previous.scoreDelta, next.scoreDelta)) changes.push(`Mức tăng/giảm ${show(previous.scoreDelta)} → ${show(next.scoreDelta)}`);
+  const percentBefore = previous.scoreDeltaPercent ?? null;
+  const percentAfter = next.scoreDeltaPercent ?? null;
+  if (!sameNumber(percentBefore, percentAfter)) changes.push(`Mức tăng/giảm (%) ${showPercent(percentBefore)} → ${showPercent(percentAfter)}`);
+  if (previous.rankChange !== next.rankChange) changes.push(`Thay đổi thứ hạng ${showPlaces(previous.rankChange)} → ${showPlaces(next.rankChange)}`);
   return changes;
 }
 
@@ -87,6 +100,8 @@ export function mergeResult(stored: UnitResult | null, incoming: UnitResult): Un
     rankScope: givesRank ? incoming.rankScope : stored.rankScope,
     classification: incoming.classification ?? stored.classification,
     scoreDelta: incoming.scoreDelta ?? stored.scoreDelta,
+    scoreDeltaPercent: incoming.scoreDeltaPercent ?? stored.scoreDeltaPercent ?? null,
+    rankChange: incoming.rankChange ?? stored.rankChange,
     groups,
   };
 }

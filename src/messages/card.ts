@@ -45,6 +45,24 @@ function changeLine(t: Translate, period: string, change: Change): string | null
   return t('card-change-rank', { ...base, ranks });
 }
 
+/** Places gained as the source prints them: "tăng 3 bậc", "giảm 2 bậc", "giữ nguyên thứ hạng". */
+function printedPlaces(t: Translate, places: number): string {
+  if (places > 0) return t('card-printed-rank-up', { n: places });
+  if (places < 0) return t('card-printed-rank-down', { n: -places });
+  return t('card-rank-same');
+}
+
+/** "So với kỳ trước: ↓ 0,96%, tăng 3 bậc (theo …)." — every change the source printed, in one line; null when it printed none. */
+function printedChangeLine(t: Translate, card: ScoreCard): string | null {
+  const { scoreDelta, scoreDeltaPercent, rankChange } = card.result;
+  const changes = [
+    ...(scoreDelta === null ? [] : [t('card-printed-points', { points: formatChange(scoreDelta) })]),
+    ...(scoreDeltaPercent == null ? [] : [t('card-printed-percent', { percent: formatChange(scoreDeltaPercent) })]),
+    ...(rankChange === null ? [] : [printedPlaces(t, rankChange)]),
+  ];
+  return changes.length === 0 ? null : t('card-change-printed', { changes: changes.join(', '), source: sourceText(t, card) });
+}
+
 function sourceText(t: Translate, card: ScoreCard): string {
   const file = card.source.fileName ?? '';
   switch (card.source.kind) {
@@ -85,9 +103,8 @@ export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: 
   }
   if (card.previous) {
     const change = card.previous.change ? changeLine(t, card.previous.period, card.previous.change) : null;
-    // Without the period before stored, the change the source printed, said to be the source's.
-    const printed = result.scoreDelta !== null ? t('card-change-printed', { points: formatChange(result.scoreDelta), source: sourceText(t, card) }) : null;
-    lines.push(change ?? printed ?? t('card-no-previous', { period: formatPeriodKey(card.previous.period) }));
+    // The change computed from the stored period before wins; without it, the change the source printed, said to be the source's.
+    lines.push(change ?? printedChangeLine(t, card) ?? t('card-no-previous', { period: formatPeriodKey(card.previous.period) }));
   }
   lines.push('');
   lines.push(t('card-groups'));

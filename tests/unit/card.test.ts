@@ -1,4 +1,4 @@
-/** The card says only what it knows: a rank without its base, a change as the source printed it, nothing about groups without data. */
+/** The card says only what it knows: a rank without its base, the changes as the source printed them, nothing about groups without data. */
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_2024 } from '../../src/domain/framework.js';
 import { renderCard } from '../../src/messages/card.js';
@@ -28,6 +28,8 @@ function letterCard(overrides: Partial<ScoreCard['result']> = {}): ScoreCard {
       rankScope: null,
       classification: null,
       scoreDelta: '6.2',
+      scoreDeltaPercent: null,
+      rankChange: null,
       groups: [],
       ...overrides,
     },
@@ -47,6 +49,21 @@ describe('a card from a letter', () => {
   it('shows the change the source printed when the period before is not stored, saying whose it is', () => {
     expect(renderCard(t, letterCard()).lines).toContain('So với kỳ trước: ↑ 6,2 điểm (theo công văn (cong-van.txt)).');
     expect(renderCard(t, letterCard({ scoreDelta: null })).lines).toContain('Chưa có kết quả tháng 06/2025 để so sánh.');
+  });
+
+  it('shows a percentage and the places the source printed, in one line with the points', () => {
+    const line = (overrides: Partial<ScoreCard['result']>) => renderCard(t, letterCard(overrides)).lines.find((l) => l.startsWith('So với'));
+    expect(line({ rankChange: 3 })).toBe('So với kỳ trước: ↑ 6,2 điểm, tăng 3 bậc (theo công văn (cong-van.txt)).');
+    expect(line({ scoreDelta: null, scoreDeltaPercent: '-0.96' })).toBe('So với kỳ trước: ↓ 0,96% (theo công văn (cong-van.txt)).');
+    expect(line({ scoreDelta: null, scoreDeltaPercent: '0.5', rankChange: -2 })).toBe('So với kỳ trước: ↑ 0,5%, giảm 2 bậc (theo công văn (cong-van.txt)).');
+    expect(line({ scoreDelta: null, rankChange: 0 })).toBe('So với kỳ trước: giữ nguyên thứ hạng (theo công văn (cong-van.txt)).');
+  });
+
+  it('shows only the change computed from the period before when that period is stored', () => {
+    const card = { ...letterCard({ scoreDeltaPercent: '0.5', rankChange: 3 }), previous: { period: '2025-06', change: { points: '0.4', ranks: 1 } } };
+    const lines = renderCard(t, card).lines;
+    expect(lines).toContain('So với tháng 06/2025: ↑ 0,4 điểm, ↑ 1 bậc');
+    expect(lines.join('\n')).not.toContain('So với kỳ trước');
   });
 
   it('says nothing about the strength of groups it has no data for', () => {

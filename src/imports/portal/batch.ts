@@ -119,6 +119,8 @@ export function portalBatch(files: readonly PortalFile[], period: string | null 
         rankScope: !unit.first.isParent && unit.first.level ? (RANK_SCOPES[unit.first.level] ?? null) : null,
         classification: null,
         scoreDelta: null,
+        scoreDeltaPercent: null,
+        rankChange: null,
         groups: FRAMEWORK_2024.groups.flatMap((g) => unit.groups.get(g.key) ?? []),
       };
       const ref: UnitRef = unit.first.isParent && parentRef

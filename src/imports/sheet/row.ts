@@ -84,6 +84,8 @@ export class RowReader {
         rankScope: null,
         classification: at(unitColumnOf('classification')).text || null,
         scoreDelta: null,
+        scoreDeltaPercent: null,
+        rankChange: null,
         groups,
       },
     };

@@ -1,0 +1,50 @@
+/** A new revision and the changes a source prints: a changed figure is reported, one not printed again is kept. */
+import { describe, expect, it } from 'vitest';
+import { FRAMEWORK_2024 } from '../../src/domain/framework.js';
+import type { UnitResult } from '../../src/domain/result.js';
+import { describeChanges, mergeResult } from '../../src/domain/revision.js';
+
+/** A letter's result for xã An Bình, 06/2025: "đạt 92,1 điểm, tăng 0,5%, tăng 2 bậc". */
+function printed(overrides: Partial<UnitResult> = {}): UnitResult {
+  return {
+    period: '2025-06',
+    frameworkVersion: FRAMEWORK_2024.version,
+    total: '92.1',
+    rank: 3,
+    rankOf: 20,
+    rankScope: null,
+    classification: null,
+    scoreDelta: null,
+    scoreDeltaPercent: '0.5',
+    rankChange: 2,
+    groups: [],
+    ...overrides,
+  };
+}
+
+describe('the changes a source prints, across revisions', () => {
+  it('reports a changed percentage and a changed rank change', () => {
+    expect(describeChanges(printed(), printed({ scoreDeltaPercent: '-0.96', rankChange: -1 }))).toEqual([
+      'Mức tăng/giảm (%) 0,5% → -0,96%',
+      'Thay đổi thứ hạng +2 → -1',
+    ]);
+  });
+
+  it('reports a figure printed for the first time', () => {
+    expect(describeChanges(printed({ scoreDeltaPercent: null, rankChange: null }), printed())).toEqual(['Mức tăng/giảm (%) — → 0,5%', 'Thay đổi thứ hạng — → +2']);
+  });
+
+  it('reports nothing when the same figures are printed again, written otherwise', () => {
+    expect(describeChanges(printed(), printed({ scoreDeltaPercent: '0.50' }))).toEqual([]);
+  });
+
+  it('keeps the stored figures when a revision does not print them', () => {
+    const merged = mergeResult(printed(), printed({ total: '92.3', scoreDeltaPercent: null, rankChange: null }));
+    expect(merged).toMatchObject({ total: '92.3', scoreDeltaPercent: '0.5', rankChange: 2 });
+    expect(describeChanges(printed(), merged)).toEqual(['Tổng điểm 92,1 → 92,3']);
+  });
+
+  it('takes "giữ nguyên" (no places gained) as printed, not as nothing printed', () => {
+    expect(mergeResult(printed(), printed({ rankChange: 0 })).rankChange).toBe(0);
+  });
+});
