@@ -425,6 +425,7 @@ import-preview-period-source = Kỳ đánh giá { $period }: { $source ->
 import-preview-rank = Xếp hạng: { $rank }
 import-preview-points = { $points } điểm
 import-preview-change = Thay đổi theo công văn: { $change }
+import-preview-other-period = Công văn còn ghi số liệu { $period } (lưu vào kỳ đó, cùng lần nhập này):
 import-preview-unread = Không đọc được (không lưu, chưa rõ của đơn vị nào):
 import-preview-unread-item = • { $printed } — «{ $sentence }»
 import-preview-sample = Ví dụ: { $unit }: { $total } điểm.

@@ -34,25 +34,25 @@ export function letterResultToRow(letter: LetterResult): ImportBatch['rows'][num
 
 /**
  * The period given by the person importing (`--period`, the chat's answer) is read before extraction: it is the
- * letter's period when the text names none, neither in its words nor in its date line.
+ * letter's period when the text names none, neither in its words nor in its date line. Figures the letter prints for
+ * another period ("(tháng 9 đạt 88,1 điểm)") go into a batch of their own for that period, saved with the letter's.
  */
 export function letterBatch(text: string, fileName: string | null, period: string | null = null): { extraction: LetterExtraction; batch: ImportBatch | null } {
   const extraction = extractLetter(text, { period });
   if (!extraction.ok) return { extraction, batch: null };
-  const first = extraction.results[0];
-  if (!first) return { extraction, batch: null };
-  return {
-    extraction,
-    batch: {
-      source: 'letter',
-      fileName,
-      period: periodKey(first.period),
-      rows: extraction.results.map(letterResultToRow),
-      letter: {
-        periodSource: extraction.periodSource,
-        unread: extraction.unread,
-        changes: extraction.results.map((r) => ({ printedDelta: r.printedDelta, rankChange: r.rankChange })),
-      },
+  const byPeriod = new Map<string, LetterResult[]>();
+  for (const r of extraction.results) byPeriod.set(periodKey(r.period), [...(byPeriod.get(periodKey(r.period)) ?? []), r]);
+  const [main, ...others] = [...byPeriod].map(([key, results], i): ImportBatch => ({
+    source: 'letter',
+    fileName,
+    period: key,
+    rows: results.map(letterResultToRow),
+    letter: {
+      periodSource: i === 0 ? extraction.periodSource : 'text',
+      unread: i === 0 ? extraction.unread : [],
+      changes: results.map((r) => ({ printedDelta: r.printedDelta, rankChange: r.rankChange })),
     },
-  };
+  }));
+  if (!main) return { extraction, batch: null };
+  return { extraction, batch: others.length > 0 ? { ...main, also: others } : main };
 }

@@ -37,6 +37,8 @@ export interface ImportBatch {
   groupsPresent?: GroupKey[];
   /** Totals are the sum of the groups and ranks are computed among siblings (the portal's), again after merging. */
   computesTotals?: boolean;
+  /** Results of other periods the same source prints (a letter's "tháng 9 đạt 88,1 điểm"), saved with it, each as its own import. */
+  also?: ImportBatch[];
   /** A letter: where its period came from, and the figures it prints that could not be bound to a unit (not stored). */
   letter?: {
     periodSource: PeriodSource;
@@ -64,6 +66,8 @@ export interface ImportReport {
   lostComplete: string[];
   /** The period had been published when the import was read. */
   periodPublished: boolean;
+  /** The reports of the batch's other periods (`ImportBatch.also`). */
+  also?: ImportReport[];
 }
 
 export type ImportProgress = (done: number, total: number) => void;
@@ -85,6 +89,7 @@ export async function saveImport(database: Db, batch: ImportBatch, onProgress?: 
   try {
     return await database.transaction(async (tx) => {
       const report = await save(tx, batch, options.dryRun ? undefined : onProgress, options);
+      for (const other of batch.also ?? []) report.also = [...(report.also ?? []), await save(tx, other, undefined, options)];
       if (options.dryRun) throw new DryRun(report);
       return report;
     });

@@ -3,7 +3,7 @@ import { encodeAction } from '../domain/actions.js';
 import { formatDecimal } from '../domain/format.js';
 import { frameworkByVersion, CURRENT_FRAMEWORK } from '../domain/framework.js';
 import { formatPeriodKey } from '../domain/period.js';
-import type { ImportReport } from '../imports/save.js';
+import type { ImportBatch, ImportReport } from '../imports/save.js';
 import type { DraftState } from '../services/import-drafts.js';
 import { groupLines } from './card.js';
 import type { Translate } from './i18n.js';
@@ -30,22 +30,8 @@ export function renderDraft(t: Translate, state: DraftState): Reply {
   const lines: string[] = [t(`import-preview-${batch.source}`, { files, period: formatPeriodKey(batch.period), units: batch.rows.length })];
   if (batch.source === 'letter') {
     if (batch.letter) lines.push(t('import-preview-period-source', { period: formatPeriodKey(batch.period), source: batch.letter.periodSource }));
-    batch.rows.forEach((row, i) => {
-      const r = row.result;
-      lines.push('', t('import-preview-unit', { unit: row.unit.name, total: r.total === null ? '—' : formatDecimal(r.total) }));
-      if (r.rank !== null && r.rankOf !== null) lines.push(t('card-rank-scope', { rank: r.rank, rankOf: r.rankOf, scope: r.rankScope ?? '' }).trim());
-      else if (r.rank !== null) lines.push(t('import-preview-rank', { rank: String(r.rank) }));
-      if (r.classification) lines.push(t('card-classification', { label: r.classification }));
-      const change = batch.letter?.changes?.[i];
-      if (change && (change.printedDelta !== null || change.rankChange !== null)) {
-        const parts = [
-          ...(change.printedDelta === null ? [] : [change.printedDelta.endsWith('%') ? change.printedDelta : t('import-preview-points', { points: change.printedDelta })]),
-          ...(change.rankChange === null ? [] : [change.rankChange === 0 ? t('card-rank-same') : t(change.rankChange > 0 ? 'card-rank-up' : 'card-rank-down', { n: String(Math.abs(change.rankChange)) })]),
-        ];
-        lines.push(t('import-preview-change', { change: parts.join(', ') }));
-      }
-      lines.push(...groupLines(t, frameworkByVersion(r.frameworkVersion), r.groups));
-    });
+    lines.push(...letterRows(t, batch));
+    for (const other of batch.also ?? []) lines.push('', t('import-preview-other-period', { period: formatPeriodKey(other.period) }), ...letterRows(t, other));
   } else {
     const sample = batch.rows.find((r) => r.unit.parent) ?? batch.rows[0];
     if (sample) lines.push(t('import-preview-sample', { unit: sample.unit.name, total: sample.result.total === null ? '—' : formatDecimal(sample.result.total) }));
@@ -63,6 +49,28 @@ export function renderDraft(t: Translate, state: DraftState): Reply {
   }
   lines.push('', t('import-preview-confirm'));
   return { lines, buttons: confirmButtons(t, state.draft.id, lost.length > 0) };
+}
+
+/** Each unit a letter gives a result: total, rank, classification, the change it prints, groups. */
+function letterRows(t: Translate, batch: ImportBatch): string[] {
+  const lines: string[] = [];
+  batch.rows.forEach((row, i) => {
+    const r = row.result;
+    lines.push('', t('import-preview-unit', { unit: row.unit.name, total: r.total === null ? '—' : formatDecimal(r.total) }));
+    if (r.rank !== null && r.rankOf !== null) lines.push(t('card-rank-scope', { rank: r.rank, rankOf: r.rankOf, scope: r.rankScope ?? '' }).trim());
+    else if (r.rank !== null) lines.push(t('import-preview-rank', { rank: String(r.rank) }));
+    if (r.classification) lines.push(t('card-classification', { label: r.classification }));
+    const change = batch.letter?.changes?.[i];
+    if (change && (change.printedDelta !== null || change.rankChange !== null)) {
+      const parts = [
+        ...(change.printedDelta === null ? [] : [change.printedDelta.endsWith('%') ? change.printedDelta : t('import-preview-points', { points: change.printedDelta })]),
+        ...(change.rankChange === null ? [] : [change.rankChange === 0 ? t('card-rank-same') : t(change.rankChange > 0 ? 'card-rank-up' : 'card-rank-down', { n: String(Math.abs(change.rankChange)) })]),
+      ];
+      lines.push(t('import-preview-change', { change: parts.join(', ') }));
+    }
+    lines.push(...groupLines(t, frameworkByVersion(r.frameworkVersion), r.groups));
+  });
+  return lines;
 }
 
 export function renderImported(t: Translate, report: ImportReport): Reply {

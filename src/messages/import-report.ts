@@ -35,5 +35,6 @@ export function renderImportReport(t: Translate, report: ImportReport): string[]
   if (report.unitsCreated.length > 0) lines.push(t('import-created-units', { count: report.unitsCreated.length, names: someOf(report.unitsCreated) }));
   for (const u of report.resultsUpdated.slice(0, SHOWN)) lines.push(t('import-updated', { unit: u.unit, changes: u.changes.join('; ') }));
   if (report.resultsUpdated.length > SHOWN) lines.push(t('import-updated-more', { count: report.resultsUpdated.length - SHOWN }));
+  for (const other of report.also ?? []) lines.push('', ...renderImportReport(t, other));
   return lines;
 }

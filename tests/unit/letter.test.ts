@@ -579,3 +579,64 @@ describe('a month named without its year beside a figure', () => {
     ]);
   });
 });
+
+describe('forms read from the corpus, in texts of their own', () => {
+  it('a classification list of departments printed without "Sở", names holding commas kept whole', () => {
+    expect(
+      table('Tháng 10/2023, tỉnh Quảng Nam đạt 82,8 điểm. Nhóm các sở xếp loại tốt gồm: Tư pháp, Văn hóa, Thể thao và Du lịch, Giao thông vận tải. Nhóm khá gồm các sở: Y tế, Ban Quản lý các Khu kinh tế.').map((r) => [r[0], r[1], r[4]]),
+    ).toEqual([
+      ['tỉnh Quảng Nam', '82.8', null],
+      ['Sở Tư pháp', null, 'Tốt'],
+      ['Sở Văn hóa, Thể thao và Du lịch', null, 'Tốt'],
+      ['Sở Giao thông vận tải', null, 'Tốt'],
+      ['Sở Y tế', null, 'Khá'],
+      ['Ban Quản lý các Khu kinh tế', null, 'Khá'],
+    ]);
+  });
+
+  it('a list without a classification in its heading is nobody\'s result', () => {
+    expect(table('Tháng 10/2023, huyện Nam Giang đạt 89,07 điểm. Các địa phương nằm ở tốp cuối gồm: Quế Sơn, Tây Giang và Nông Sơn.').map((r) => r[0])).toEqual(['huyện Nam Giang']);
+  });
+
+  it('"với 91,18, xếp loại xuất sắc" is a total without the word "điểm"; "với 91,18 hồ sơ" is not', () => {
+    expect(table('Năm 2024, Sở Công thương dẫn đầu bảng tổng điểm với 91,18, xếp loại xuất sắc.').map((r) => [r[0], r[1], r[2], r[4]])).toEqual([['Sở Công thương', '91.18', 1, 'Xuất sắc']]);
+    expect(extractLetter('Năm 2024, Sở Công thương dẫn đầu với 91,18 hồ sơ.').ok).toBe(false);
+  });
+
+  it('a leading "với x/max điểm" takes the group named after it when the maximum is that group\'s', () => {
+    const extraction = extractLetter('Tháng 10/2023, tỉnh Quảng Nam đạt 82,8 điểm. Theo đó, với 9,6/10 điểm, chỉ số thanh toán trực tuyến là điểm sáng của tỉnh.');
+    expect(extraction.ok && extraction.results[0]?.groups.map((g) => [g.key, g.points])).toEqual([['TTTT', '9.6']]);
+    const wrongMax = extractLetter('Tháng 10/2023, tỉnh Quảng Nam đạt 82,8 điểm. Theo đó, với 9,6/12 điểm, chỉ số thanh toán trực tuyến là điểm sáng của tỉnh.');
+    expect(wrongMax.ok && wrongMax.results[0]?.groups).toEqual([]);
+  });
+
+  it('"vị trí thứ 3 là tỉnh X" ranks X; the office of a province\'s committee keeps "tỉnh" in its name', () => {
+    expect(table('Năm 2024, vị trí thứ 3 là tỉnh Bắc Giang với 89,49 điểm.').map((r) => [r[0], r[2]])).toEqual([['tỉnh Bắc Giang', 3]]);
+    expect(table('Tháng 10/2025, Văn phòng Ủy ban nhân dân tỉnh tiếp tục đứng đầu với 95,38 điểm.').map((r) => [r[0], r[1], r[2]])).toEqual([['Văn phòng Ủy ban nhân dân tỉnh', '95.38', 1]]);
+  });
+
+  it('a ministry named like a plan ("Bộ Kế hoạch và Đầu tư") is still a unit, and a plan is still no score', () => {
+    expect(table('Năm 2024, Bộ Kế hoạch và Đầu tư với 71,22 điểm, giảm 1,3% so với năm ngoái.').map((r) => [r[0], r[1]])).toEqual([['Bộ Kế hoạch và Đầu tư', '71.22']]);
+    expect(table('Năm 2024, tỉnh Hà Nam đạt 80,1 điểm; kế hoạch năm 2025 đạt 90 điểm.').map((r) => [r[0], r[1]])).toEqual([['tỉnh Hà Nam', '80.1']]);
+  });
+
+  it('ranks and a change one phrase gives several units, "lần lượt", only when the counts agree', () => {
+    const text = (n: string) => `Tháng 10/2024, có ${n} đơn vị bị giảm 6 bậc xếp hạng so với tháng 9, lần lượt xếp hạng thứ 8 và thứ 9 là huyện Mường Khương (87,07 điểm) và huyện Bảo Thắng (84,64 điểm).`;
+    expect(table(text('2')).map((r) => [r[0], r[2], r[6]])).toEqual([
+      ['huyện Mường Khương', 8, -6],
+      ['huyện Bảo Thắng', 9, -6],
+    ]);
+    expect(table(text('3')).map((r) => [r[0], r[6]])).toEqual([
+      ['huyện Mường Khương', -6],
+      ['huyện Bảo Thắng', null],
+    ]);
+  });
+
+  it('a headline without a stop ends its sentence at the blank line, when paragraphs end with stops', () => {
+    const text = 'Văn phòng Ủy ban nhân dân tỉnh dẫn đầu các sở, ngành\n\nTháng 10/2025, Sở Tư pháp đứng thứ 2 với 94,76 điểm.\n\nTiếp đến là Sở Y tế 94,55 điểm.';
+    expect(table(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['Sở Tư pháp', '94.76', 2],
+      ['Sở Y tế', '94.55', null],
+    ]);
+  });
+});
