@@ -359,6 +359,7 @@ function placeInOrder(p: Period): [year: number, slot: number, within: number] {
     case 'year':
       return [p.year, 0, 0];
     case 'month':
+      // 32: after every day of the month, so after the weeks that end in it.
       return [p.year, p.month, 32];
     case 'quarter':
       return [p.year, 13, p.quarter];
@@ -407,6 +408,7 @@ export function periodNamedIn(text: string, today: CalendarDay): Period | null {
 
 /** The ISO year of the latest week `week` (1..53) that has begun by `day`: week 53 only some years have. */
 export function weekYearBegunBy(week: number, day: CalendarDay): number {
+  if (!(Number.isInteger(week) && week >= 1 && week <= 53)) throw new RangeError(`no ISO week ${week}`);
   let year = isoWeekOf(day).year;
   while (!isoWeekPeriod(year, week) || compareDays(isoWeekMonday(year, week), day) > 0) year--;
   return year;
