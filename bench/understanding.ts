@@ -14,7 +14,7 @@ import { nationalUnits, pick, seededRandom } from './national-units.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5000);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 20_000);
-const TODAY = { year: 2026, month: 12 };
+const TODAY = { year: 2026, month: 12, day: 15 };
 
 type Variant = 'as stored' | 'no diacritics' | 'kind word' | 'with province' | 'run together' | 'short form' | 'one-letter slip';
 const VARIANTS: readonly Variant[] = ['as stored', 'no diacritics', 'kind word', 'with province', 'run together', 'short form', 'one-letter slip'];

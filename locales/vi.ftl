@@ -30,7 +30,7 @@ register-throttled = Cuộc trò chuyện này đã gõ sai mã mời { $failure
 help-title = Hướng dẫn sử dụng chiso-bot
 help =
     /diem – điểm Bộ chỉ số của đơn vị, kỳ gần nhất. Có thể gõ kỳ và tên đơn vị:
-       /diem tháng 2 · điểm tháng 2/2025 · diem t2 · xem điểm quý 1 · điểm năm 2025
+       /diem tháng 2 · điểm tháng 2/2025 · diem t2 · xem điểm quý 1 · điểm năm 2025 · điểm tuần 3/2024
        /diem tháng 2 Mỹ Hào · điểm phường Việt Trì tháng trước
     /xephang – xếp hạng các đơn vị cùng cấp: 5 đơn vị dẫn đầu, 5 đơn vị cuối bảng và vị trí của đơn vị mình.
        /xephang tháng 8 · bxh · xếp hạng tháng 8 tỉnh Phú Thọ
@@ -49,7 +49,7 @@ help =
        Việt Trì tháng 8 được mấy điểm? · Hy Cuong bao nhieu diem · Nông Trang
        Việt Trì xếp thứ mấy? · nhóm nào yếu nhất? · phường nào cao điểm nhất tháng 8?
        so sánh Việt Trì với Nông Trang · số hóa Hy Cương tháng trước · Sở GD&ĐT quý 3
-    Gõ có dấu hay không dấu đều được. Tháng không kèm năm là tháng gần nhất đã có kết quả.
+    Gõ có dấu hay không dấu đều được. Tháng (tuần) không kèm năm là tháng (tuần) gần nhất đã có kết quả.
     Khi một tên khớp nhiều đơn vị, bot hỏi lại để anh/chị chọn.
 unknown =
     Tôi chưa hiểu «{ $text }». Anh/chị thử:
@@ -296,6 +296,7 @@ no-unit =
 bad-period-month = Không có tháng «{ $value }»: tháng phải từ 1 đến 12. Ví dụ: /diem tháng 2
 bad-period-quarter = Không có quý «{ $value }»: quý phải từ 1 đến 4. Ví dụ: /diem quý 1
 bad-period-year = Năm «{ $value }» không hợp lệ. Ví dụ: /diem năm 2025
+bad-period-week = Không có tuần «{ $value }»: tuần phải từ 1 đến 52 (53 với năm có 53 tuần). Ví dụ: /diem tuần 3/2024
 error = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại sau ít phút.
 
 ## Import reports (CLI, admin API, admin chats)
@@ -348,7 +349,7 @@ cli-usage =
              {"["}--uses N] [--days N] [--json]  số lần dùng, số ngày hiệu lực, in một dòng JSON
       import TỆP|THƯ_MỤC… [--period KỲ]      nhập kết quả: 6 tệp JSON của Cổng DVCQG (một thư mục),
              {"["}--json] [--force]              một bảng tính .xlsx/.csv theo mẫu, hoặc một công văn .txt/.docx/.pdf;
-                                             KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm); bảng tính có cột Kỳ thì không cần;
+                                             KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm), 2026-W03 (tuần); bảng tính có cột Kỳ thì không cần;
                                              --force: vẫn nhập khi kết quả đầy đủ của kỳ đã công bố sẽ bị thiếu
       template [--format xlsx|csv] [--out TỆP]  ghi tệp mẫu bảng tính để nhập kết quả
       publish --period KỲ [--json]           công bố kết quả một kỳ: mỗi cuộc trò chuyện nhận kết quả đơn vị mình
@@ -411,7 +412,7 @@ import-confirm-button = ✅ Xác nhận
 import-cancel-button = ✖ Hủy
 import-ask-period =
     Đã nhận: { $files }.
-    Dữ liệu này của kỳ nào? Trả lời, ví dụ: tháng 8/2026 (hoặc quý 3/2026, năm 2026).
+    Dữ liệu này của kỳ nào? Trả lời, ví dụ: tháng 8/2026 (hoặc quý 3/2026, năm 2026, tuần 3/2026).
 import-send-again = Sửa tệp rồi gửi lại; chưa có gì được lưu.
 import-preview-portal = Dữ liệu Cổng DVCQG ({ $files }), { $period }: { $units } đơn vị.
 import-preview-sheet = Bảng tính «{ $files }», { $period }: { $units } đơn vị.
@@ -480,8 +481,8 @@ problem-unknown-group = «{ $value }» không phải nhóm chỉ số nào của
 problem-duplicate-unit = đơn vị «{ $value }» đã có ở { $firstRow }.
 problem-unknown-parent = đơn vị cấp trên «{ $value }» khác với «{ $expected }» của tệp «{ $other }».
 problem-unknown-parent-sheet = không tìm thấy đơn vị cấp trên «{ $value }» trong bảng tính (ghi tên hoặc mã của một đơn vị có dòng trong bảng, và không vòng lặp).
-problem-missing-period = chưa rõ kỳ đánh giá. Ghi kỳ, ví dụ --period 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm).
-problem-bad-period = kỳ «{ $value }» không hợp lệ. Ví dụ: 2026-08, 2026-Q3, 2026.
+problem-missing-period = chưa rõ kỳ đánh giá. Ghi kỳ, ví dụ --period 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm), 2026-W03 (tuần).
+problem-bad-period = kỳ «{ $value }» không hợp lệ. Ví dụ: 2026-08, 2026-Q3, 2026, 2026-W03.
 problem-period-mismatch = kỳ «{ $value }» khác với kỳ đang nhập { $expected }.
 problem-period-disagrees = kỳ «{ $value }» khác với kỳ «{ $expected }» ở dòng { $firstRow }: mỗi lần chỉ nhập một kỳ, tách bảng tính theo kỳ.
 problem-ambiguous-unit = tên «{ $value }» khớp với nhiều đơn vị đã có ({ $candidates }): ghi thêm Mã đơn vị hoặc Đơn vị cấp trên để chỉ rõ.

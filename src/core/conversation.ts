@@ -38,9 +38,9 @@ export interface IncomingMessage {
 }
 
 export function todayIn(timeZone: string, now: Date): Today {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month') };
+  return { year: get('year'), month: get('month'), day: get('day') };
 }
 
 export async function converse(deps: ConversationDeps, message: IncomingMessage): Promise<Reply[]> {

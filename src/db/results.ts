@@ -1,5 +1,6 @@
 /** Queries on results: each save is a new revision; readers see the latest one. */
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { comparePeriodKeys } from '../domain/period.js';
 import { isComplete } from '../domain/revision.js';
 import type { GroupScore, UnitResult } from '../domain/result.js';
 import type { Db } from './client.js';
@@ -178,5 +179,5 @@ export async function periodsOfUnits(db: Db, unitIds: readonly number[]): Promis
     const whole = isComplete({ frameworkVersion: r.frameworkVersion, total: r.total, groups: scored.get(r.id) ?? [] });
     complete.set(r.period, (complete.get(r.period) ?? false) || whole);
   }
-  return [...complete].map(([period, whole]) => ({ period, complete: whole })).sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
+  return [...complete].map(([period, whole]) => ({ period, complete: whole })).sort((a, b) => comparePeriodKeys(b.period, a.period));
 }

@@ -4,7 +4,7 @@
  * without buttons). The text forms are those buttons already sent carry, so old buttons still work:
  * `import:ok:12`, `pubgo:2026-08`, `pub:detail:5:2026-08`, `task:note:3:5`, `sugg:5:2026-08:MDSH`,
  * and a settled question `q:<intent>:<unit ids>:<period>:<group>:<kind>` (`q:r:123:m8::`: the rank of
- * unit 123 in August).
+ * unit 123 in August; a period is a key, or `m8`, `q3`, `w3` without a year).
  */
 import type { GroupKey } from './framework.js';
 import { parsePeriodKey, periodKey, type PeriodQuery } from './period.js';
@@ -35,15 +35,18 @@ function encodePeriod(q: PeriodQuery): string {
       return q.year === undefined ? `m${q.month}` : periodKey({ kind: 'month', month: q.month, year: q.year });
     case 'quarter':
       return q.year === undefined ? `q${q.quarter}` : periodKey({ kind: 'quarter', quarter: q.quarter, year: q.year });
+    case 'week':
+      return q.year === undefined ? `w${q.week}` : periodKey({ kind: 'week', week: q.week, year: q.year });
   }
 }
 
 function decodePeriod(text: string): PeriodQuery | null {
   if (text === '') return { kind: 'latest' };
-  const yearless = /^([mq])(\d{1,2})$/.exec(text);
+  const yearless = /^([mqw])(\d{1,2})$/.exec(text);
   if (yearless) {
     const n = Number(yearless[2]);
     if (yearless[1] === 'm') return n >= 1 && n <= 12 ? { kind: 'month', month: n } : null;
+    if (yearless[1] === 'w') return n >= 1 && n <= 53 ? { kind: 'week', week: n } : null;
     return n >= 1 && n <= 4 ? { kind: 'quarter', quarter: n } : null;
   }
   return parsePeriodKey(text);
@@ -98,7 +101,7 @@ function encoded(action: Action): string {
   }
 }
 
-const PERIOD_KEY = /^\d{4}(?:-(?:0[1-9]|1[0-2]|Q[1-4]))?$/;
+const isPeriodKey = (text: string) => parsePeriodKey(text) !== null;
 const ID = /^[1-9]\d{0,9}$/;
 
 /** The action a button's data stands for; null for data no button of ours carries (an older version's, a forged tap). */
@@ -113,11 +116,11 @@ export function decodeAction(data: string): Action | null {
     }
     case 'pubgo':
     case 'pubno':
-      return parts.length === 2 && PERIOD_KEY.test(a) ? { kind: head === 'pubgo' ? 'publish' : 'publish-cancel', period: a } : null;
+      return parts.length === 2 && isPeriodKey(a) ? { kind: head === 'pubgo' ? 'publish' : 'publish-cancel', period: a } : null;
     case 'pub': {
-      if (a === 'ack') return parts.length === 3 && PERIOD_KEY.test(b) ? { kind: 'card-ack', period: b } : null;
+      if (a === 'ack') return parts.length === 3 && isPeriodKey(b) ? { kind: 'card-ack', period: b } : null;
       const unitId = id(b);
-      return parts.length === 4 && (a === 'detail' || a === 'rank' || a === 'tasks') && unitId !== null && PERIOD_KEY.test(c) ? { kind: 'card', view: a, unitId, period: c } : null;
+      return parts.length === 4 && (a === 'detail' || a === 'rank' || a === 'tasks') && unitId !== null && isPeriodKey(c) ? { kind: 'card', view: a, unitId, period: c } : null;
     }
     case 'task': {
       const taskId = id(b);
@@ -126,7 +129,7 @@ export function decodeAction(data: string): Action | null {
     }
     case 'sugg': {
       const unitId = id(a);
-      return parts.length === 4 && unitId !== null && PERIOD_KEY.test(b) && GROUPS.includes(c as GroupKey) ? { kind: 'suggestion', unitId, period: b, group: c as GroupKey } : null;
+      return parts.length === 4 && unitId !== null && isPeriodKey(b) && GROUPS.includes(c as GroupKey) ? { kind: 'suggestion', unitId, period: b, group: c as GroupKey } : null;
     }
     case 'q': {
       const question = decodeQuestion(parts);

@@ -1,10 +1,14 @@
 /**
  * The periods with data nearest to one asked for that has none: what a "no data" answer offers as
- * buttons. Periods of any kind are compared by the month at their middle.
+ * buttons. Months, quarters and years are compared by the month at their middle, a week by its Sunday.
  */
-import { parsePeriodKey, type Period, type PeriodQuery } from './period.js';
+import { daysInMonth } from './iso-week.js';
+import { isoWeekPeriod, lastDayOf, parsePeriodKey, weekYearBegunBy, type Period, type PeriodQuery } from './period.js';
 
-/** Months since year 0, at the middle of the period: a quarter sits on its second month, a year between June and July. */
+/**
+ * Months since year 0, a month counted at its middle: a quarter sits on its second month, a year between
+ * June and July, a week at the end of its Sunday (a month's last Sunday half a month after its middle).
+ */
 function middleMonth(p: Period): number {
   switch (p.kind) {
     case 'month':
@@ -13,6 +17,10 @@ function middleMonth(p: Period): number {
       return p.year * 12 + (p.quarter - 1) * 3 + 1;
     case 'year':
       return p.year * 12 + 5.5;
+    case 'week': {
+      const sunday = lastDayOf(p);
+      return sunday.year * 12 + sunday.month - 1 - 0.5 + sunday.day / daysInMonth(sunday.year, sunday.month);
+    }
   }
 }
 
@@ -35,7 +43,16 @@ function target(query: PeriodQuery, newest: Period, today: { year: number; month
       return middleMonth({ kind: 'month', month: query.month, year: query.year ?? yearOf(query.month, newest, today) });
     case 'quarter':
       return middleMonth({ kind: 'quarter', quarter: query.quarter, year: query.year ?? yearOf((query.quarter - 1) * 3 + 1, newest, today) });
+    case 'week': {
+      const week = isoWeekPeriod(query.year ?? weekYearOf(query.week, newest, today), query.week);
+      return week ? middleMonth(week) : null;
+    }
   }
+}
+
+/** The year a week without one means, as `yearOf` for months: the latest begun by `today` (in its month), else the newest year with data. */
+function weekYearOf(week: number, newest: Period, today: { year: number; month: number } | undefined): number {
+  return today ? weekYearBegunBy(week, { ...today, day: daysInMonth(today.year, today.month) }) : newest.year;
 }
 
 /** Up to `count` keys of `available`, nearest to the query first; ties and the latest go to the newer. */

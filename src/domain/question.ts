@@ -7,6 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { GroupKey } from './framework.js';
 import type { Gazetteer } from './gazetteer.js';
+import type { CalendarDay } from './iso-week.js';
 import { findPeriod, periodWords, type PeriodQuery } from './period.js';
 import { CUE_PHRASES, CUES, FILLER_PHRASES, GROUP_BY_COMPACT, LONGEST_GROUP_NAME, PARTICLES, UNIT_ASKED_PHRASES, vocabularySlips, WEAK_CUES, type Cue } from './question-words.js';
 import { kindNamedAt, parentsFirst, readExactNames, readNearNames, settleByParents, spelled, widenBySlips, type Mention, type UnitSlot } from './unit-mentions.js';
@@ -42,7 +43,7 @@ export interface Question {
 const MISSPELLABLE_CUES = CUES.filter(([phrase]) => phrase.length >= 4).map(([phrase, cue]) => ({ written: phrase.replace(/ /g, ''), cue }));
 
 /** Reads the text after a command word, or a whole message; `commanded` is the command's intent, which words may only narrow. */
-export function readQuestion(original: string, today: { year: number; month: number }, gazetteer: Gazetteer, commanded?: QuestionIntent): Question {
+export function readQuestion(original: string, today: CalendarDay, gazetteer: Gazetteer, commanded?: QuestionIntent): Question {
   const codeUnits: UnitSlot[] = [];
   // Portal codes ("H44.100") are read before folding splits them at the dot.
   const withoutCodes = original.replace(/\b[A-Za-z]\d{2,}(?:\.\d+)+\b/g, (code) => {

@@ -6,6 +6,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { Gazetteer } from './gazetteer.js';
+import type { CalendarDay } from './iso-week.js';
 import { PeriodError } from './period.js';
 import { OPENING_WORDS, vocabularySlips } from './question-words.js';
 import { namesSomething, readQuestion, type Question, type QuestionIntent } from './question.js';
@@ -25,10 +26,8 @@ export type Request =
   | { kind: 'bad-period'; reason: PeriodError['reason']; value: string }
   | { kind: 'unknown'; text: string };
 
-export interface Today {
-  year: number;
-  month: number;
-}
+/** The local date questions are read on: "tháng trước", "tuần này" count from it. */
+export type Today = CalendarDay;
 
 type VerbKind = 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
 

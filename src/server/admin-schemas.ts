@@ -11,7 +11,7 @@ const open = <Shape extends z.ZodRawShape>(shape: Shape) => z.object(shape).catc
 
 const text = z.string().trim().min(1);
 const unitName = text.max(200).describe('Mã (H44.100) hoặc tên đơn vị');
-const period = text.max(40).describe('Kỳ: 2026-08, 2026-Q3, 2026, hoặc "tháng 8/2026"');
+const period = text.max(40).describe('Kỳ: 2026-08, 2026-Q3, 2026, 2026-W03 (tuần ISO), hoặc "tháng 8/2026"');
 
 export const errorReply = open({
   error: z.string().describe('Thông báo tiếng Việt'),

@@ -8,18 +8,18 @@ import type { Db } from '../db/client.js';
 import { units } from '../db/schema.js';
 import { endOfNextMonth } from '../domain/deadline.js';
 import { directiveTitle, extractDirectives } from '../domain/directives.js';
-import { parsePeriodKey } from '../domain/period.js';
+import { lastDayOf, parsePeriodKey } from '../domain/period.js';
 import type { IsoDate } from '../domain/working-days.js';
 import type { ImportBatch } from '../imports/save.js';
 import { resolveUnits } from '../imports/units.js';
 import { createTask, type TaskRow } from './tasks.js';
 
-/** The last day of the month after the period's last month. */
+/** The last day of the month after the one the period ends in (a week ends in the month of its Sunday). */
 export function letterDeadline(period: string): IsoDate | null {
   const p = parsePeriodKey(period);
   if (!p) return null;
-  const lastMonth = p.kind === 'month' ? p.month : p.kind === 'quarter' ? p.quarter * 3 : 12;
-  return endOfNextMonth(`${p.year}-${String(lastMonth).padStart(2, '0')}-01`);
+  const end = lastDayOf(p);
+  return endOfNextMonth(`${end.year}-${String(end.month).padStart(2, '0')}-01`);
 }
 
 export async function tasksFromLetter(db: Db, text: string, batch: ImportBatch): Promise<TaskRow[]> {

@@ -24,14 +24,16 @@ export interface ScoreCard {
 export type ScoreAnswer = { kind: 'card'; card: ScoreCard } | { kind: 'no-data'; unit: UnitRow; query: PeriodQuery; available: string[] };
 
 /**
- * The period that answers a query among those a unit has (newest first): a month without a year is the
- * latest such month. For the latest, a partial period gives way to an older complete one: a month whose
- * import has begun must not hide the last whole result. A period asked for is answered even when partial.
+ * The period that answers a query among those a unit has (newest first, `comparePeriodKeys`): a month or a
+ * week without a year is the latest such one. For the latest, a partial period gives way to an older
+ * complete one: a month whose import has begun must not hide the last whole result. A period asked for is
+ * answered even when partial.
  */
 export function choosePeriod(available: readonly string[], query: PeriodQuery, partial: ReadonlySet<string> = new Set()): string | null {
   const candidates = available.filter((key) => matchesQuery(key, query));
   if (query.kind === 'latest') {
-    // Months are what is published most; fall back to quarters and years.
+    // Months are what is published most: a weekly standing stored since does not hide the month's result.
+    // Without months, the newest of the quarters, years and weeks.
     const preferred = [...candidates.filter((k) => parsePeriodKey(k)?.kind === 'month'), ...candidates.filter((k) => parsePeriodKey(k)?.kind !== 'month')];
     return preferred.find((k) => !partial.has(k)) ?? preferred[0] ?? null;
   }

@@ -12,7 +12,7 @@ import { loadDemo } from '../../src/services/demo.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { UNDERSTANDING_CASES, type UnderstandingCase } from '../unit/understanding-cases.js';
 
-const TODAY = { year: 2026, month: 12 };
+const TODAY = { year: 2026, month: 12, day: 15 };
 
 let database: TestDatabase;
 let opened: Database;

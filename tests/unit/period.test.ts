@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPeriod, formatPeriodKey, parseExactPeriod, PeriodError, previousPeriod } from '../../src/domain/period.js';
 
-const today = { year: 2026, month: 11 };
+const today = { year: 2026, month: 11, day: 18 };
 const q = (text: string) => findPeriod(text, today)?.query ?? null;
 
 describe('findPeriod', () => {
@@ -36,7 +36,7 @@ describe('findPeriod', () => {
   });
 
   it('takes January back to December of the year before', () => {
-    expect(findPeriod('tháng trước', { year: 2026, month: 1 })?.query).toEqual({ kind: 'month', month: 12, year: 2025 });
+    expect(findPeriod('tháng trước', { year: 2026, month: 1, day: 10 })?.query).toEqual({ kind: 'month', month: 12, year: 2025 });
   });
 
   it('leaves the rest of the text, folded, for the unit name', () => {

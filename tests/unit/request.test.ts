@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Gazetteer, type GazetteerUnit } from '../../src/domain/gazetteer.js';
 import { parseRequest } from '../../src/domain/request.js';
 
-const today = { year: 2026, month: 11 };
+const today = { year: 2026, month: 11, day: 18 };
 const UNITS: GazetteerUnit[] = [
   { id: 1, name: 'tỉnh Hưng Yên', code: null, kind: 'tinh', parentId: null },
   { id: 2, name: 'thị xã Mỹ Hào', code: null, kind: 'huyen', parentId: 1 },

@@ -19,7 +19,7 @@ export interface UnderstandingCase {
   ask?: string[];
   /** Words meant as a unit name that fit no unit (folded, no diacritics, lower case): the bot must say it did not find them. */
   notFound?: string;
-  /** Omitted = the latest period ({ kind: 'latest' }). Relative periods are read with TODAY = December 2026. */
+  /** Omitted = the latest period ({ kind: 'latest' }). Relative periods are read with TODAY = 15 December 2026 (ISO week 51). */
   period?: PeriodQuery;
   /** The group the message is about (keys: 'CKMB' Công khai minh bạch, 'TDGQ' Tiến độ giải quyết, 'CLGQ' Dịch vụ công trực tuyến, 'TTTT' Thanh toán trực tuyến, 'MDHL' Mức độ hài lòng, 'MDSH' Số hóa hồ sơ, 'CCDVTT' Cung cấp dịch vụ trực tuyến (2022)). */
   group?: GroupKey;
@@ -97,7 +97,7 @@ const S_XAY_DUNG = 'Sở Xây dựng - Tỉnh Phú Thọ';
 const S_NNMT = 'Sở Nông Nghiệp và Môi Trường - Tỉnh Phú Thọ';
 const S_DTTG = 'Sở Dân Tộc và Tôn Giáo - Tỉnh Phú Thọ';
 
-// Periods. TODAY = December 2026.
+// Periods. TODAY = 15 December 2026, a Tuesday of ISO week 51.
 const m = (month: number, year?: number): PeriodQuery => (year === undefined ? { kind: 'month', month } : { kind: 'month', month, year });
 const q = (quarter: number, year?: number): PeriodQuery => (year === undefined ? { kind: 'quarter', quarter } : { kind: 'quarter', quarter, year });
 const y = (year: number): PeriodQuery => ({ kind: 'year', year });
@@ -107,6 +107,9 @@ const LAST_QUARTER = q(3, 2026);
 const THIS_QUARTER = q(4, 2026);
 const THIS_YEAR = y(2026);
 const LAST_YEAR = y(2025);
+const w = (week: number, year?: number): PeriodQuery => (year === undefined ? { kind: 'week', week } : { kind: 'week', week, year });
+const THIS_WEEK = w(51, 2026);
+const LAST_WEEK = w(50, 2026);
 
 export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   // ── The issue's own examples ────────────────────────────────────────────────────────────────
@@ -378,6 +381,19 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'diem thang truoc Viet Tri', intent: 'score', units: [VT], period: LAST_MONTH },
   { text: 'Hy Cương quý 2 năm ngoái', intent: 'score', units: [HC], period: q(2, 2025) },
   { text: 'kết quả năm 2025 Hy Cương', intent: 'score', units: [HC], period: y(2025) },
+
+  // ── Weeks: the weekly standings some provinces announce (ISO weeks) ─────────────────────────
+  { text: 'điểm tuần 3', intent: 'score', period: w(3) },
+  { text: 'diem tuan 3/2026', intent: 'score', period: w(3, 2026) },
+  { text: 'Tuần 03 năm 2026, Việt Trì được bao nhiêu điểm?', intent: 'score', units: [VT], period: w(3, 2026) },
+  { text: 'điểm tuần này', intent: 'score', period: THIS_WEEK },
+  { text: 'điểm tuần trước', intent: 'score', period: LAST_WEEK },
+  { text: 'Nông Trang tuần trước xếp thứ mấy', intent: 'rank', units: [NT], period: LAST_WEEK },
+  { text: 'xếp hạng tuần 50', intent: 'ranking', period: w(50) },
+  { text: 'số hóa Hy Cương tuần trước', intent: 'detail', units: [HC], group: 'MDSH', period: LAST_WEEK },
+  { text: 'nhiệm vụ tuần này', intent: 'tasks' },
+  { text: 'việc cần làm tuần này', intent: 'tasks' },
+  { text: 'cuối tuần', intent: 'unknown' },
 
   // ── Groups, named with or without "chi tiết" ─────────────────────────────────────────────────
   { text: 'chi tiết', intent: 'detail' },

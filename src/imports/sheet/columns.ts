@@ -43,7 +43,7 @@ export const PERIOD_COLUMN: SheetColumn = {
   header: 'Kỳ',
   field: { kind: 'period' },
   required: false,
-  guide: 'Không bắt buộc. Kỳ của kết quả, ví dụ 2026-08 hoặc 08/2026; ô nào có ghi thì phải đúng kỳ đang nhập.',
+  guide: 'Không bắt buộc. Kỳ của kết quả, ví dụ 2026-08 hoặc 08/2026 (tháng), 2026-Q3 (quý), 2026 (năm), 2026-W03 (tuần); ô nào có ghi thì phải đúng kỳ đang nhập.',
 };
 
 export const UNIT_COLUMNS: readonly SheetColumn[] = [
