@@ -48,6 +48,17 @@ describe('through the admin API', () => {
   });
 });
 
+describe('a weekly standing', () => {
+  it('is stored under its week, and the card says the week', async () => {
+    const { status, body } = await t.upload<{ report: ImportReport }>([{ fileName: 'binhduong-tuan-03.txt', bytes: letter('15_binhduong_2024-W03') }]);
+    expect(status).toBe(201);
+    expect(body.report.period).toBe('2024-W03');
+    const card = await console('diem tuan 3/2024 Bến Cát');
+    expect(card).toContain('tuần 03/2024');
+    expect(card).toContain('Tổng điểm: 83,8/100');
+  });
+});
+
 describe('through the CLI, with the period the text does not print', () => {
   it('stores each department of a classification list with its class', async () => {
     const file = new URL('14_quangnam_undated.txt', LETTERS).pathname;

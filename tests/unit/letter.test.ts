@@ -406,8 +406,8 @@ describe('the period: the text, else the date line, else the one given', () => {
     expect(periodOf(`Kết quả Bộ chỉ số: ${body}`)).toBe('no-period');
   });
 
-  it('a week is no period the index stores: not read as its year', () => {
-    expect(periodOf(`Bộ chỉ số 766 tuần 03 năm 2024: ${body}`)).toBe('no-period');
+  it('a week is read as the week, not as its year', () => {
+    expect(periodOf(`Bộ chỉ số 766 tuần 03 năm 2024: ${body}`)).toEqual([{ kind: 'week', year: 2024, week: 3 }, 'text']);
   });
 });
 

@@ -30,7 +30,7 @@ interface Expected {
 /** What `--period` would give a text that prints no period of its own (its article date); null for the others. */
 const GIVEN_PERIOD: Record<string, string> = {
   '14_quangnam_undated': '2023-10',
-  '17_bacninh_weekly-undated': '2025-10',
+  '17_bacninh_weekly-undated': '2025-W40',
   '19_tuyenquang_2025-08': '2025-08',
 };
 
@@ -168,7 +168,7 @@ describe('the letters corpus', () => {
     }
     console.log(`corpus: right ${right}, wrong ${wrong}, missed ${missed}`);
     expect(wrong).toBe(0);
-    expect(right).toBeGreaterThanOrEqual(123);
+    expect(right).toBeGreaterThanOrEqual(186);
   });
 
   for (const name of FILES.filter((f) => NO_WRONG.has(f))) {

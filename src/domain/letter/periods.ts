@@ -1,4 +1,4 @@
-import { periodKey, type Period } from '../period.js';
+import { isoWeekPeriod, lastDayOf, periodKey, type Period } from '../period.js';
 import { clauseStart } from './document.js';
 import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, SCORE_RE } from './scores.js';
 
@@ -31,6 +31,10 @@ function periodHits(f: string): PeriodHit[] {
     if (month < 1 || month > 12) continue;
     hits.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'month', year, month }, aside: aside(m.index) });
   }
+  for (const m of f.matchAll(WEEK_HIT_RE)) {
+    const week = isoWeekPeriod(Number(m[2]), Number(m[1]));
+    if (week) hits.push({ index: m.index, end: m.index + m[0].length, period: week, aside: aside(m.index) });
+  }
   for (const m of f.matchAll(QUARTER_RE)) {
     const quarter = QUARTER_NO[m[1] ?? ''] ?? 0;
     hits.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'quarter', year: Number(m[2]), quarter }, aside: aside(m.index) });
@@ -38,9 +42,10 @@ function periodHits(f: string): PeriodHit[] {
   return hits.sort((a, b) => a.index - b.index);
 }
 
-/** The period's last month, counted from year 0: orders months, quarters and years on one scale. */
+/** The period's last month, counted from year 0: orders months, quarters, years (and weeks, by their Sunday) on one scale. */
 function periodEnd(p: Period): number {
-  return p.year * 12 + (p.kind === 'month' ? p.month : p.kind === 'quarter' ? p.quarter * 3 : 12);
+  const last = lastDayOf(p);
+  return last.year * 12 + last.month;
 }
 
 function mostNamed(hits: PeriodHit[]): Period | null {
@@ -67,7 +72,7 @@ export function findLetterPeriod(f: string): Period | null {
   const hits = periodHits(f);
   const named = mostNamed(hits.filter((h) => !h.aside));
   if (named) return named;
-  if (CUMULATIVE_RE.test(f) || WEEK_RE.test(f)) return null;
+  if (CUMULATIVE_RE.test(f)) return null;
   // "Kết quả tháng 7" in a letter signed "…, ngày 05 tháng 8 năm 2025": the month, in the year of the date line.
   const dated = dateLine(f);
   if (dated) {
@@ -112,7 +117,7 @@ function periodOfScores(f: string): Period | null {
       found.push(...hits.map((h) => ({ ...h, index: m.index })));
       continue;
     }
-    if (WEEK_RE.test(clause) || CUMULATIVE_RE.test(clause)) continue;
+    if (CUMULATIVE_RE.test(clause)) continue;
     for (const year of new Set(yearsNamed(clause, periodHits(clause)))) found.push({ index: m.index, end: m.index, period: { kind: 'year', year }, aside: false });
   }
   return mostNamed(found);
@@ -130,8 +135,8 @@ export function dateLine(f: string): { year: number; month: number } | null {
 /** Where the period came from: the text's words, the letter's date line, or what the person importing it said. */
 export type PeriodSource = 'text' | 'date-line' | 'given';
 
-/** "Tuần 03 năm 2024", "tuần 12/2025": a week, which is not a period the index stores. */
-const WEEK_RE = /(?<![a-z])tuan\s+(?:thu\s+)?\d{1,2}\s*(?:[/.-]\s*|\s+(?:cua\s+)?nam\s+)\d{4}(?!\d)/;
+/** "Tuần 03 năm 2024", "tuần 12/2025": a week (ISO), the provinces' weekly standings. */
+const WEEK_HIT_RE = /(?<![a-z])tuan\s+(?:thu\s+)?(\d{1,2})\s*(?:[/.-]\s*|\s+(?:cua\s+)?nam\s+)(\d{4})(?!\d)/g;
 /** "tháng 9" without a year, not part of a date ("ngày 5 tháng 9") nor of "tháng 9/2024". */
 const BARE_MONTH_RE = /(?<![a-z])thang\s+(\d{1,2})(?![\d/.-]|\s*(?:[/.-]\s*\d|nam\s+\d))/g;
 
@@ -167,7 +172,6 @@ export function otherPeriod(f: string, letterPeriod: ReadFor): boolean {
   const hits = periodHits(f).filter((h) => !h.aside);
   const keys = hits.map((h) => periodKey(h.period));
   if (keys.length > 0) return !keys.includes(periodKey(letterPeriod));
-  if (WEEK_RE.test(f)) return true;
   const years = yearsNamed(f, periodHits(f));
   if (letterPeriod.only) {
     // "UBND huyện Bát Xát có 2 tháng liên tiếp (tháng 9 và tháng 10) đạt xếp hạng thứ 1/9": each month named is dated.
