@@ -1,5 +1,5 @@
 /** Queries on units. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { units } from './schema.js';
 
@@ -15,5 +15,11 @@ export async function unitByCode(db: Db, code: string): Promise<UnitRow | undefi
 
 export async function allUnits(db: Db): Promise<UnitRow[]> {
   return db.select().from(units);
+}
+
+/** How many units there are and the newest id: changes when any instance makes a unit. */
+export async function unitsStamp(db: Db): Promise<{ count: number; newest: number }> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int`, newest: sql<number>`coalesce(max(${units.id}), 0)::int` }).from(units);
+  return { count: row?.count ?? 0, newest: row?.newest ?? 0 };
 }
 

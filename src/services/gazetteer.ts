@@ -1,29 +1,32 @@
 /**
  * The gazetteer of the units in the database, kept in memory so that reading a message does not
  * scan the units table. An import that adds or renames units forgets it in this process; another
- * instance's import reaches it within a minute, or at once when a name fits nothing we hold.
+ * instance's import reaches it within a minute, or at once when a name fits nothing we hold and the units
+ * table has grown since it was read.
  */
 import type { Db } from '../db/client.js';
-import { allUnits } from '../db/units.js';
+import { allUnits, unitsStamp } from '../db/units.js';
 import { Gazetteer } from '../domain/gazetteer.js';
 
 /** How long a gazetteer serves before it is read again. */
 const FRESH_MS = 60_000;
-/** A name that fits nothing may be a unit made a moment ago by another instance: read again, but not more often than this. */
-const RECHECK_MS = 5_000;
-
 interface Held {
   gazetteer: Promise<Gazetteer>;
+  /** How many units, and the newest id, when it was read. */
+  stamp: Promise<string>;
   readAt: number;
 }
 
 const held = new WeakMap<Db, Held>();
 
 function read(db: Db, now: number): Held {
+  const rows = allUnits(db);
   const entry: Held = {
-    gazetteer: allUnits(db).then((rows) => new Gazetteer(rows)),
+    gazetteer: rows.then((all) => new Gazetteer(all)),
+    stamp: rows.then((all) => stampOf(all.length, Math.max(0, ...all.map((u) => u.id)))),
     readAt: now,
   };
+  entry.stamp.catch(() => undefined);
   // A failed read is not kept: the next message tries again.
   entry.gazetteer.catch(() => {
     if (held.get(db) === entry) held.delete(db);
@@ -37,10 +40,14 @@ export function unitGazetteer(db: Db, now = Date.now()): Promise<Gazetteer> {
   return (entry && now - entry.readAt < FRESH_MS ? entry : read(db, now)).gazetteer;
 }
 
-/** The gazetteer again when the one held is older than a few seconds; the same one otherwise. */
-export function recheckedGazetteer(db: Db, now = Date.now()): Promise<Gazetteer> {
+const stampOf = (count: number, newest: number) => `${count}:${newest}`;
+
+/** A name fits nothing held: the gazetteer again when another instance has made units since it was read (one small count). */
+export async function recheckedGazetteer(db: Db, now = Date.now()): Promise<Gazetteer> {
   const entry = held.get(db);
-  return (entry && now - entry.readAt < RECHECK_MS ? entry : read(db, now)).gazetteer;
+  if (!entry) return read(db, now).gazetteer;
+  const [was, is] = await Promise.all([entry.stamp, unitsStamp(db)]);
+  return (was === stampOf(is.count, is.newest) ? entry : read(db, now)).gazetteer;
 }
 
 /** Units were added or renamed in this process. */
