@@ -16,10 +16,10 @@ const ADMIN_CHAT: TestChat = { id: 5550701, type: 'private' };
 
 let t: TestApp;
 
-/** What the console chat (the admin's terminal) answers. */
+/** What the console chat (the admin's terminal) answers, its buttons' labels last. */
 async function console(text: string): Promise<string> {
-  const { body } = await t.admin<{ replies: { title?: string; lines: string[] }[] }>('POST', '/api/console/messages', { chatId: 'letters', text });
-  return body.replies.map((r) => [r.title ?? '', ...r.lines].join('\n')).join('\n');
+  const { body } = await t.admin<{ replies: { title?: string; lines: string[]; buttons?: { label: string }[][] }[] }>('POST', '/api/console/messages', { chatId: 'letters', text });
+  return body.replies.map((r) => [r.title ?? '', ...r.lines, ...(r.buttons ?? []).flat().map((b) => b.label)].join('\n')).join('\n');
 }
 
 beforeAll(async () => {
@@ -45,6 +45,22 @@ describe('through the admin API', () => {
     expect(september).toContain('Tổng điểm: 88,1/100');
     expect(await console('diem thang 9/2024 Bắc Hà')).toContain('Xếp hạng: hạng 5');
     expect(await console('diem thang 10/2024 Bảo Thắng')).toContain('giảm 6 bậc');
+  });
+});
+
+describe('units matched under the parent the letter names', () => {
+  it('a commune named like another, under another district, is another unit; a district already stored is found again', async () => {
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    const first = await t.upload<{ report: ImportReport }>([{ fileName: 'lam-thao.txt', bytes: utf8('Tháng 5/2025, xã Tân Lập, huyện Lâm Thao đạt 81,5 điểm.') }]);
+    expect(first.body.report.unitsCreated).toEqual(['huyện Lâm Thao', 'xã Tân Lập']);
+    const second = await t.upload<{ report: ImportReport }>([{ fileName: 'bat-xat.txt', bytes: utf8('Tháng 5/2025, xã Tân Lập, huyện Bát Xát đạt 88,2 điểm.') }]);
+    // huyện Bát Xát is the Lào Cai letter's: found, not made again; the commune under it is new.
+    expect(second.body.report.unitsCreated).toEqual(['xã Tân Lập']);
+    expect(second.body.report.resultsAdded).toEqual(['xã Tân Lập']);
+    const asked = await console('diem thang 5/2025 Tân Lập');
+    expect(asked).toContain('huyện Lâm Thao');
+    expect(asked).toContain('huyện Bát Xát');
+    expect(await console('diem thang 5/2025 Tân Lập, Bát Xát')).toContain('Tổng điểm: 88,2/100');
   });
 });
 

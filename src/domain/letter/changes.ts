@@ -1,6 +1,7 @@
 import { compareDecimals, parseDecimal } from '../decimal.js';
 import type { Period } from '../period.js';
-import { around, type Doc, lowerBound, NUMBER } from './document.js';
+import { around, type Doc, lowerBound } from './document.js';
+import { NUMBER } from './number.js';
 import { elsewhere, type TotalFound } from './scores.js';
 
 // ---------------------------------------------------------------------------------------------------

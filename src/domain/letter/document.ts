@@ -1,8 +1,6 @@
 import { cleanText, foldAligned } from '../text.js';
 import { findMentions, type Mention } from './units.js';
 
-export const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
-
 // ---------------------------------------------------------------------------------------------------
 // Text: the cleaned original and its fold, index for index.
 

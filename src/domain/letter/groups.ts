@@ -2,7 +2,8 @@ import { compareDecimals, parseDecimal } from '../decimal.js';
 import { FRAMEWORK_2022, FRAMEWORK_2024, groupOf, type Framework, type GroupKey } from '../framework.js';
 import { orderGroups, type CriterionScore, type GroupScore } from '../result.js';
 import { cleanText, foldWords } from '../text.js';
-import { type Doc, NUMBER } from './document.js';
+import type { Doc } from './document.js';
+import { NUMBER } from './number.js';
 import type { GroupFound } from './scores.js';
 import type { SkippedFigure } from './types.js';
 

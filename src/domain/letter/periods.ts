@@ -1,6 +1,6 @@
 import { isoWeekPeriod, lastDayOf, periodKey, type Period } from '../period.js';
 import { clauseStart } from './document.js';
-import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, SCORE_RE } from './scores.js';
+import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, SCORE_RE } from './score-words.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Periods.

@@ -1,7 +1,9 @@
 import { compareDecimals, parseDecimal } from '../decimal.js';
 import type { GroupKey } from '../framework.js';
 import type { Period } from '../period.js';
-import { clauseStart, type Doc, lowerBound, mentionsIn, NUMBER } from './document.js';
+import { clauseStart, type Doc, lowerBound, mentionsIn } from './document.js';
+import { NUMBER } from './number.js';
+import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, SCORE_RE } from './score-words.js';
 import { GROUP_MAX, groupIn, sameNumber } from './groups.js';
 import { otherPeriod } from './periods.js';
 import { chainStart, type Mention, NAME_STOP_WORD } from './units.js';
@@ -9,25 +11,9 @@ import { chainStart, type Mention, NAME_STOP_WORD } from './units.js';
 // ---------------------------------------------------------------------------------------------------
 // Scores.
 
-/**
- * "91,34 điểm", "18/18 điểm", "17,5 điểm/18 điểm", "91,34 trên 100 điểm", "85,28/100", "tổng điểm 88,5".
- * In a score a dot is a decimal point, never a thousands separator: "15.810" is 15.810 (a score is at
- * most 100, so 15 810 cannot be meant). Counts ("2.348 hồ sơ") are read elsewhere, with thousands.
- */
-export const SCORE_RE = new RegExp(
-  String.raw`(?<![\d.,/])(?:(${NUMBER})\s*(?:(?:(diem)\s*)?(?:/|tren\s+(?:tong\s+so\s+)?)\s*(${NUMBER})(?!\d)(?:\s*(diem))?|(diem))(?![a-z])` +
-    String.raw`|(?<=(?:tong (?:so )?diem|diem tong|diem so)(?: dat| la| dat duoc)?:? ?)(${NUMBER})(?![\d.,]?\d|\s*(?:[/%]|diem|tren))` +
-    // "dẫn đầu … với 91,18, xếp loại xuất sắc": a decimal with its classification is a total, "điểm" left out.
-    String.raw`|(?<=\svoi )(\d{1,3}[.,]\d{1,2})(?=,?\s+xep loai\s))`,
-  'g',
-);
 /** The rate printed after a group's points: "; đạt tỷ lệ 100%", " (97,5%)", ", tương đương 94,6%". */
 const RATE_AFTER = new RegExp(String.raw`^\s*(?:[;,]\s*)?\(?\s*(?:(?:dat|tuong duong|tuong ung|bang|chiem)\s+)?(?:t[yi] le\s+)?(?:(?:dat|la)\s+)?:?\s*(${NUMBER})\s*%\s*\)?`);
 const RATE_BEFORE = new RegExp(String.raw`(${NUMBER})\s*%\s*\(?\s*$`);
-/** Words right before a number of points that make it a difference, a bound or an estimate ("đạt trên 85 điểm"), not a score. */
-export const NOT_A_SCORE_END =
-  /(?<![a-z])(?:tang|giam|hon|thieu|tru|mat|chenh lech|cach|toi da|thang diem|ty trong|tren|duoi|khoang|gan|xap xi|tu|it nhat)(?:\s+(?:them|khoang|duoc|di|la|den|tu|gan))?[\s:]*$/;
-export const NOT_A_SCORE = /(?<![a-z])(?:trung binh|binh quan|muc tieu|chi tieu|ke hoach|phan dau|thang truoc|ky truoc|quy truoc|nam truoc|cung ky|toi da)(?![a-z])/;
 const TOTAL_WORDS = /(?<![a-z])(?:tong|bo chi so|diem so|chi so chung|chi so tong hop)(?![a-z])/;
 /** A number after these is a rank ("xếp thứ 01/10"), not points. */
 const RANK_WORDS = /(?<![a-z])(?:xep|dung|vi tri|hang)(?![a-z])/;
@@ -44,7 +30,6 @@ export function elsewhere(doc: Doc, pos: number, period: Period): boolean {
   return otherPeriod(doc.f.slice(clauseStart(doc.f, from, pos, false), pos), period);
 }
 
-export const LOOK_BACK = 300;
 
 interface Score {
   start: number;

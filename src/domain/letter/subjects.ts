@@ -1,7 +1,8 @@
 import { foldWords } from '../text.js';
 import { clauseStart, type Doc } from './document.js';
 import { sameNumber } from './groups.js';
-import { LOOK_BACK, nearestMentionBefore, type Scan, type TotalFound } from './scores.js';
+import { LOOK_BACK } from './score-words.js';
+import { nearestMentionBefore, type Scan, type TotalFound } from './scores.js';
 import { chainStart, type Mention, parentOf } from './units.js';
 
 // ---------------------------------------------------------------------------------------------------

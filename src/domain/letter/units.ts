@@ -1,5 +1,6 @@
 import { foldWords } from '../text.js';
-import { type Doc, NUMBER } from './document.js';
+import type { Doc } from './document.js';
+import { NUMBER } from './number.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Units: "thị xã Mỹ Hào", "UBND xã Hùng Sơn", "phường 12", "tỉnh Phú Thọ", "Sở Tư pháp".
