@@ -37,11 +37,8 @@ export interface UnitResult {
   classification: string | null;
   /** Change of the total in points since the previous period, as the source prints it. */
   scoreDelta: string | null;
-  /**
-   * Change of the total in percent as the source prints it ("giảm 0,96%" → "-0.96"). Optional only because
-   * a letter's extraction builds results without it (it prints it in `printedDelta`); absent means not printed.
-   */
-  scoreDeltaPercent?: string | null;
+  /** Change of the total in percent as the source prints it ("giảm 0,96%" → "-0.96"). */
+  scoreDeltaPercent: string | null;
   /** Places gained since the previous period as the source prints it ("tăng 3 bậc" → 3, "giảm 2 bậc" → -2). */
   rankChange: number | null;
   groups: GroupScore[];

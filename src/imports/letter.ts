@@ -1,15 +1,8 @@
 /** A letter's text → an import batch, once a person has confirmed what was read from it. */
-import { parseDecimal } from '../domain/decimal.js';
 import { extractLetter, type LetterExtraction, type LetterResult } from '../domain/letter.js';
 import { periodKey } from '../domain/period.js';
 import { inferUnitKind } from '../domain/units.js';
 import type { ImportBatch, UnitRef } from './save.js';
-
-/** "-0,96%" → "-0.96", "+0,5%" → "0.5"; a change in points ("+2,15") → null. */
-function percentOf(printedDelta: string | null): string | null {
-  if (!printedDelta?.endsWith('%')) return null;
-  return parseDecimal(printedDelta.slice(0, -1).replace(/^\+/, ''));
-}
 
 export function letterResultToRow(letter: LetterResult): ImportBatch['rows'][number] {
   const parent: UnitRef | null = letter.parentName ? { name: letter.parentName, kind: inferUnitKind(letter.parentName) } : null;
@@ -23,9 +16,8 @@ export function letterResultToRow(letter: LetterResult): ImportBatch['rows'][num
       rankOf: letter.rankOf,
       rankScope: letter.rankScope,
       classification: letter.classification,
-      // A change printed in points is already `scoreDelta`; only a percentage is kept from `printedDelta`.
       scoreDelta: letter.scoreDelta,
-      scoreDeltaPercent: percentOf(letter.printedDelta),
+      scoreDeltaPercent: letter.scoreDeltaPercent,
       rankChange: letter.rankChange,
       groups: letter.groups,
     },

@@ -43,7 +43,7 @@ export interface ImportBatch {
   letter?: {
     periodSource: PeriodSource;
     unread: UnreadFigure[];
-    /** Per row, the change the letter prints ("+2,15", "-0,96%", places gained): shown in the preview, not stored. */
+    /** Per row, the change the letter prints as printed ("+2,15", "-0,96%", places gained), for the preview. */
     changes?: { printedDelta: string | null; rankChange: number | null }[];
   };
 }

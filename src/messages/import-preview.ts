@@ -43,12 +43,14 @@ export function renderDraft(t: Translate, state: DraftState): Reply {
     lines.push('', t('import-preview-unread'));
     for (const u of unread.slice(0, 10)) lines.push(t('import-preview-unread-item', { printed: u.printed, sentence: u.sentence.length > 200 ? `${u.sentence.slice(0, 200)}…` : u.sentence }));
   }
-  const lost = state.outcome.lostComplete;
-  if (lost.length > 0) {
-    lines.push('', t('import-preview-loss', { count: lost.length, names: someOf(lost), published: state.outcome.periodPublished ? 'yes' : 'no', period: formatPeriodKey(batch.period) }));
+  // Each period the batch saves (a letter's second period too) may leave complete results incomplete.
+  const outcomes = [state.outcome, ...(state.outcome.also ?? [])];
+  for (const outcome of outcomes.filter((o) => o.lostComplete.length > 0)) {
+    const lost = outcome.lostComplete;
+    lines.push('', t('import-preview-loss', { count: lost.length, names: someOf(lost), published: outcome.periodPublished ? 'yes' : 'no', period: formatPeriodKey(outcome.period) }));
   }
   lines.push('', t('import-preview-confirm'));
-  return { lines, buttons: confirmButtons(t, state.draft.id, lost.length > 0) };
+  return { lines, buttons: confirmButtons(t, state.draft.id, outcomes.some((o) => o.lostComplete.length > 0)) };
 }
 
 /** Each unit a letter gives a result: total, rank, classification, the change it prints, groups. */

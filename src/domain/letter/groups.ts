@@ -46,7 +46,7 @@ export function groupIn(clause: string, printedMax: string | null): GroupKey | n
 /** "+ Tỷ lệ …: 95,93%", "+ Tỷ lệ …: 03 hồ sơ, đạt 0,08%", "+ Tỷ lệ …: 2.348 hồ sơ, đạt 61,2%". */
 const SUB_RATE_RE = new RegExp(String.raw`\+\s*(t[yi] le[^:]+):\s*(?:(\d{1,3}(?:\.\d{3})+|\d+)\s*ho so,?\s*)?(?:dat\s*)?(${NUMBER})\s*%`, 'g');
 
-interface SubRate {
+export interface SubRate {
   index: number;
   name: string;
   count: string | null;

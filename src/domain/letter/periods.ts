@@ -1,4 +1,4 @@
-import { isoWeekPeriod, lastDayOf, periodKey, type Period } from '../period.js';
+import { isoWeekPeriod, lastDayOf, parsePeriodKey, periodKey, type Period } from '../period.js';
 import { clauseStart } from './document.js';
 import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, SCORE_RE } from './score-words.js';
 
@@ -20,11 +20,14 @@ interface PeriodHit {
   aside: boolean;
 }
 
+/** A period named at `index` in a date ("ngày 05 tháng 3") or a comparison ("so với tháng 9"): it dates nothing. */
+function asideAt(f: string, index: number): boolean {
+  return /ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, index - 12), index)) || /(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, index - 40), index));
+}
+
 function periodHits(f: string): PeriodHit[] {
   const hits: PeriodHit[] = [];
-  const aside = (index: number) =>
-    /ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, index - 12), index)) ||
-    /(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, index - 40), index));
+  const aside = (index: number) => asideAt(f, index);
   for (const m of f.matchAll(MONTH_RE)) {
     const month = Number(m[1]);
     const year = Number(m[2]);
@@ -78,8 +81,7 @@ export function findLetterPeriod(f: string): Period | null {
   if (dated) {
     const bare: PeriodHit[] = [];
     for (const m of f.matchAll(BARE_MONTH_RE)) {
-      if (/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
-      if (/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (asideAt(f, m.index)) continue;
       const month = Number(m[1]);
       if (month >= 1 && month <= 12) bare.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'month', year: dated.year, month }, aside: false });
     }
@@ -112,7 +114,10 @@ function periodOfScores(f: string): Period | null {
     if (!/diem|\/\s*100/.test(m[0])) continue;
     const clause = f.slice(clauseStart(f, Math.max(0, m.index - LOOK_BACK), m.index, false), m.index);
     if (NOT_A_SCORE.test(clause) || NOT_A_SCORE_END.test(clause)) continue;
-    const hits = periodHits(clause).filter((h) => !h.aside);
+    // "Kết quả tháng 10/2024: huyện Bát Xát đạt 90/100 điểm": the heading before the colon dates the clause after it.
+    const clauseAt = m.index - clause.length;
+    const heading = /:\s*$/.test(f.slice(Math.max(0, clauseAt - 8), clauseAt)) ? f.slice(sentenceStartBefore(f, clauseAt), m.index) : clause;
+    const hits = periodHits(heading).filter((h) => !h.aside);
     if (hits.length > 0) {
       found.push(...hits.map((h) => ({ ...h, index: m.index })));
       continue;
@@ -151,37 +156,80 @@ function yearsNamed(f: string, hits: PeriodHit[]): number[] {
   return years;
 }
 
-/** The period figures are read for; `only`: a second period of the text, whose figures are those their clause dates to it. */
+/** Where the sentence holding `pos` starts: after the last ". " (not "TP. "), "!" or "?" before it. */
+function sentenceStartBefore(f: string, pos: number): number {
+  let start = 0;
+  for (const m of f.slice(Math.max(0, pos - LOOK_BACK), pos).matchAll(/(?<!(?:^|[^a-z])(?:tp|tx|tt|[hpxq]))[.!?](?=\s)/g)) start = Math.max(0, pos - LOOK_BACK) + m.index + 1;
+  return start;
+}
+
+/** The period figures are read for; `only`: a second period of the text, whose figures are those their clause opens with it. */
 export type ReadFor = Period & { only?: boolean };
+
+/** The period itself, without how it is read: what a result stores. */
+export function plainPeriod(p: ReadFor): Period {
+  return parsePeriodKey(periodKey(p)) as Period;
+}
+
+/** A stretch without what brackets closed in it: "(tháng 9 đạt 87,2 điểm), xếp thứ 3/9" dates the rank by nothing in brackets. */
+function withoutClosedBrackets(f: string): string {
+  let out = f;
+  for (let previous = ''; previous !== out; ) {
+    previous = out;
+    out = out.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  }
+  return out;
+}
 
 /** The months a stretch names without a year ("tháng 9"), dates and "so với tháng 9" aside. */
 function bareMonths(f: string): number[] {
   return [...f.matchAll(BARE_MONTH_RE)]
-    .filter((m) => !/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index)))
-    .filter((m) => !/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index)))
+    .filter((m) => !asideAt(f, m.index))
     .map((m) => Number(m[1]))
     .filter((month) => month >= 1 && month <= 12);
+}
+
+/** How a clause names `p` first thing: "tháng 9", "tháng 11/2023", "quý I/2025", "năm 2023", "tuần 03 năm 2024". */
+function namedFirst(p: Period): RegExp {
+  const year = String(p.year);
+  const tail = String.raw`(?:\s*(?:[/.-]\s*|\s+nam\s+)${year})`;
+  const name =
+    p.kind === 'month'
+      ? String.raw`thang\s+0?${p.month}${tail}?(?![\d/.-])`
+      : p.kind === 'quarter'
+        ? String.raw`(?:quy|qui)\s+(?:${['i', 'ii', 'iii', 'iv'][p.quarter - 1]}|${p.quarter})${tail}`
+        : p.kind === 'week'
+          ? String.raw`tuan\s+(?:thu\s+)?0?${p.week}(?:\s*(?:[/.-]\s*|\s+(?:cua\s+)?nam\s+)${year})`
+          : String.raw`nam\s+${year}`;
+  // "(tháng 9 đạt …", "Trong tháng 9, …", "Điểm số tháng 11/2023 … đạt": the period opens the clause, or follows its words for a result.
+  return new RegExp(String.raw`^[\s(]*(?:(?:trong|rieng|tinh den|den het|diem so|tong (?:so )?diem|ket qua)\s+)?${name}(?![a-z])`);
+}
+
+/** Where the clause that dates a figure at the end of `f` opens: after the last bracket still open, else after a stop, ";" or ":". */
+function openingOf(f: string): string {
+  const closed = withoutClosedBrackets(f);
+  const bracket = closed.lastIndexOf('(');
+  const stop = Math.max(...[...closed.matchAll(/[;:]|(?<!(?:^|[^a-z])(?:tp|tx|tt|[hpxq]))[.!?](?=\s)/g)].map((m) => m.index + 1), 0);
+  return f.slice(Math.max(bracket, stop));
 }
 
 /**
  * Does this stretch date what follows to a period other than the letter's ("Tháng 7/2026, tỉnh … đạt",
  * "năm 2023 … đến ngày 27/11/2023" in a letter about tháng 11/2023, "(tháng 9 xếp hạng thứ 5)" in one about tháng 10)?
- * For a second period (`only`), a stretch that does not name it is another period's.
+ * What brackets closed before the figure dates nothing. For a second period (`only`), only a clause that opens with
+ * it is dated to it: "Từ tháng 9, …", "cũng như tháng 9, …" are not.
  */
-export function otherPeriod(f: string, letterPeriod: ReadFor): boolean {
+export function otherPeriod(stretch: string, letterPeriod: ReadFor): boolean {
+  if (letterPeriod.only) return !namedFirst(letterPeriod).test(openingOf(stretch));
+  const f = withoutClosedBrackets(stretch);
   const hits = periodHits(f).filter((h) => !h.aside);
   const keys = hits.map((h) => periodKey(h.period));
   if (keys.length > 0) return !keys.includes(periodKey(letterPeriod));
   const years = yearsNamed(f, periodHits(f));
-  if (letterPeriod.only) {
-    // "UBND huyện Bát Xát có 2 tháng liên tiếp (tháng 9 và tháng 10) đạt xếp hạng thứ 1/9": each month named is dated.
-    if (letterPeriod.kind === 'month') return years.some((y) => y !== letterPeriod.year) || !bareMonths(f).includes(letterPeriod.month);
-    return !(letterPeriod.kind === 'year' && years.includes(letterPeriod.year));
-  }
   if (years.length > 0 && (letterPeriod.kind !== 'year' || !years.includes(letterPeriod.year))) return true;
   if (letterPeriod.kind === 'month') {
     // "Trong tháng 10, … so với tháng 9, …": the other month is only compared with.
-    // The month named last before the figure dates it: "(tháng 9 và tháng 10) … (tháng 9 đạt 88,1 điểm)" is September's.
+    // The month named last before the figure dates it: "Tháng 10 … ; tháng 9 đạt 88,1 điểm" is September's.
     const last = bareMonths(f).at(-1);
     if (last !== undefined && last !== letterPeriod.month) return true;
   }
@@ -191,15 +239,14 @@ export function otherPeriod(f: string, letterPeriod: ReadFor): boolean {
 /**
  * The other periods a text may print figures for, most named first: "tháng 11/2023" in a text about 2023, "tháng 9" in one about
  * tháng 10/2024 (a month without its year is the letter's year, or the year before when it is later than the letter's month).
+ * Only periods that open a clause or a bracket: a text that names a month in passing has no figures of it.
  */
 export function otherPeriods(f: string, letterPeriod: Period): Period[] {
   const found: PeriodHit[] = periodHits(f).filter((h) => !h.aside);
   if (letterPeriod.kind === 'month' || letterPeriod.kind === 'year') {
     for (const m of f.matchAll(BARE_MONTH_RE)) {
       const month = Number(m[1]);
-      if (month < 1 || month > 12) continue;
-      if (/ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
-      if (/(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (month < 1 || month > 12 || asideAt(f, m.index)) continue;
       const year = letterPeriod.kind === 'month' && month > letterPeriod.month ? letterPeriod.year - 1 : letterPeriod.year;
       found.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'month', year, month }, aside: false });
     }
@@ -208,8 +255,8 @@ export function otherPeriods(f: string, letterPeriod: Period): Period[] {
   const counts = new Map<string, { period: Period; n: number }>();
   for (const h of found) {
     const key = periodKey(h.period);
-    if (key === main) continue;
+    if (key === main || !namedFirst(h.period).test(openingOf(f.slice(Math.max(0, h.index - LOOK_BACK), h.end)))) continue;
     counts.set(key, { period: h.period, n: (counts.get(key)?.n ?? 0) + 1 });
   }
-  return [...counts.values()].sort((a, b) => b.n - a.n).slice(0, 3).map((c) => c.period);
+  return [...counts.values()].sort((a, b) => b.n - a.n).slice(0, 2).map((c) => c.period);
 }

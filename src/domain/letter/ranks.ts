@@ -5,7 +5,7 @@ import { elsewhere } from './scores.js';
 import type { SkippedFigure } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------
-// Rank, change, classification, sub-rates: searched in the stretch of text that belongs to one result.
+// Ranks: "xếp thứ a/b", "hạng 3", "hạng nhất", "dẫn đầu".
 
 interface Rank {
   rank: number;

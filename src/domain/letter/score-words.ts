@@ -17,7 +17,9 @@ export const SCORE_RE = new RegExp(
 );
 /** Words right before a number of points that make it a difference, a bound or an estimate ("đạt trên 85 điểm"), not a score. */
 export const NOT_A_SCORE_END =
-  /(?<![a-z])(?:tang|giam|hon|thieu|tru|mat|chenh lech|cach|toi da|thang diem|ty trong|tren|duoi|khoang|gan|xap xi|tu|it nhat)(?:\s+(?:them|khoang|duoc|di|la|den|tu|gan))?[\s:]*$/;
+  /(?<![a-z])(?:tang|giam|hon|kem|thieu|tru|mat|chenh lech|cach|toi da|thang diem|ty trong|tren|duoi|khoang|gan|xap xi|tu|it nhat)(?:\s+(?:them|khoang|duoc|di|la|den|tu|gan))?[\s:]*$/;
 export const NOT_A_SCORE = /(?<![a-z])(?:trung binh|binh quan|muc tieu|chi tieu|ke hoach|phan dau|thang truoc|ky truoc|quy truoc|nam truoc|cung ky|toi da)(?![a-z])/;
 /** What a score is about is said within its clause: never look further back than this. */
 export const LOOK_BACK = 300;
+/** Words anywhere in a clause that date its figure before the period or after it ("Tuần trước, huyện … đạt", "Dự kiến tháng 12"); "so với tháng trước" compares, it does not date. */
+export const NOT_NOW = /(?<![a-z])(?<!so voi )(?:(?:thang|tuan|quy|nam|ky) truoc|du kien|du bao|uoc dat|se dat)(?![a-z])/;

@@ -3,7 +3,7 @@ import type { GroupKey } from '../framework.js';
 import type { Period } from '../period.js';
 import { clauseStart, type Doc, lowerBound, mentionsIn } from './document.js';
 import { NUMBER } from './number.js';
-import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, SCORE_RE } from './score-words.js';
+import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, NOT_NOW, SCORE_RE } from './score-words.js';
 import { GROUP_MAX, groupIn, sameNumber } from './groups.js';
 import { otherPeriod } from './periods.js';
 import { chainStart, type Mention, NAME_STOP_WORD } from './units.js';
@@ -27,9 +27,9 @@ export function elsewhere(doc: Doc, pos: number, period: Period): boolean {
   const from = Math.max(0, pos - 200);
   const narrow = clauseStart(doc.f, from, pos, true);
   if (groupIn(doc.fa.slice(narrow, pos), null) !== null || NOT_A_SCORE.test(doc.fa.slice(narrow, pos))) return true;
-  return otherPeriod(doc.f.slice(clauseStart(doc.f, from, pos, false), pos), period);
+  const wide = clauseStart(doc.f, from, pos, false);
+  return NOT_NOW.test(doc.fa.slice(wide, pos)) || otherPeriod(doc.f.slice(wide, pos), period);
 }
-
 
 interface Score {
   start: number;
@@ -101,9 +101,12 @@ export function scanScores(doc: Doc, period: Period): Scan {
   const scan: Scan = { groups: [], totals: [], unbound: [], skippedTotals: [] };
   const bracketed = new Set<Mention>();
   let previousEnd = 0;
+  let lastScore: { start: number; end: number } | null = null;
   for (const m of f.matchAll(SCORE_RE)) {
     const start = m.index;
     if (start < previousEnd) continue;
+    const scoreBefore = lastScore;
+    lastScore = { start, end: start + m[0].length };
     const matchEnd = start + m[0].length;
     // What a score is about is said within its clause: never look further back than this.
     const from = Math.max(previousEnd, start - LOOK_BACK);
@@ -118,7 +121,7 @@ export function scanScores(doc: Doc, period: Period): Scan {
     if (!saysPoints && (RANK_WORDS.test(narrow) || max === null)) continue;
     if (points === null || (maxText !== null && max === null)) continue;
     // Names blanked: "Bộ Kế hoạch và Đầu tư" is no plan ("kế hoạch").
-    if (NOT_A_SCORE_END.test(narrow) || NOT_A_SCORE.test(fa.slice(narrowStart, start)) || otherPeriod(f.slice(wideStart, start), period)) {
+    if (NOT_A_SCORE_END.test(narrow) || NOT_A_SCORE.test(fa.slice(narrowStart, start)) || NOT_NOW.test(fa.slice(wideStart, start)) || otherPeriod(f.slice(wideStart, start), period)) {
       if (saysPoints) previousEnd = matchEnd;
       continue;
     }
@@ -178,6 +181,10 @@ export function scanScores(doc: Doc, period: Period): Scan {
       if (!unit && (totalWords || noSubject)) {
         const before = nearestMentionBefore(doc, start, Math.max(0, start - LOOK_BACK), bracketed);
         if (before && (totalWords || !/[.!?]\s/.test(t.slice(before.end, wideStart)))) unit = before;
+      }
+      // "huyện Bảo Thắng đạt 85,1 điểm (tháng 9 đạt 87,2 điểm)": a bracket opened right after a score with another period is the same unit's.
+      if (!unit && scoreBefore && /^\s*\(\s*(?:thang|quy|nam|tuan)\s+(?:thu\s+)?\d[^()]*$/.test(f.slice(scoreBefore.end, start))) {
+        unit = nearestMentionBefore(doc, scoreBefore.start, clauseStart(f, Math.max(0, scoreBefore.start - LOOK_BACK), scoreBefore.start, false), bracketed);
       }
       // "Về phía tỉnh Quảng Nam, Nam Giang đạt 89 điểm": a name the extractor does not know stands between; the score is not the province's.
       if (unit && otherNameBetween(t, unit.end, start)) unit = undefined;

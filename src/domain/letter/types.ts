@@ -20,8 +20,6 @@ export interface LetterResult extends Omit<UnitResult, 'period'> {
   unitName: string;
   parentName: string | null;
   period: Period;
-  /** Places gained since the previous period as printed ("tăng 3 bậc" → 3, "giảm 2 bậc" → -2, "giữ nguyên vị trí" → 0). */
-  rankChange: number | null;
   /** The change in total as printed, signed by its verb: "tăng 2,15 điểm" → "+2,15", "giảm 0,96%" → "-0,96%" (a percentage is no points). */
   printedDelta: string | null;
   skipped: SkippedFigure[];

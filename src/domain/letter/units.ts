@@ -114,6 +114,15 @@ export function findMentions(t: string, f: string): Mention[] {
       found.push({ start: m.index, end, name: `${kind.label} ${t.slice(m.index + m[0].length, end)}`, kind: key, level: kind.level });
     }
   }
+  // "UBND Si Ma Cai": a committee named without its kind is a unit all the same.
+  for (const m of t.matchAll(/(?<![\p{L}\p{M}])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?!(?:tỉnh|huyện|xã|phường|thị|thành|quận|đặc|các|cấp)(?![\p{L}\p{M}]))(?=\p{Lu})/gu)) {
+    NAME_RE.lastIndex = m.index + m[0].length;
+    const name = NAME_RE.exec(t)?.[0];
+    if (!name || !/^\p{Lu}/u.test(name)) continue;
+    const end = NAME_RE.lastIndex;
+    if (found.some((x) => m.index < x.end && end > x.start)) continue;
+    found.push({ start: m.index, end, name: t.slice(m.index, end), kind: 'bare', level: 2 });
+  }
   // Departments and ministries: "Sở Tư pháp", "Bộ Công Thương", "Ban Quản lý …", "Văn phòng UBND …", "Bảo hiểm xã hội Việt Nam".
   for (const m of t.matchAll(/(?<![\p{L}\p{M}])(Sở|Bộ|Ban|Văn phòng|Bảo hiểm xã hội) (?=\p{Lu})/gu)) {
     const from = m.index + m[0].length;
@@ -154,7 +163,9 @@ export function parentOf(doc: Doc, unit: Mention): string | null {
   const next = doc.mentions[(doc.order.get(unit) ?? -2) + 1];
   if (next && next.level < unit.level && /^\s*(?:[,–-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(unit.end, next.start))) return next.name;
   if (unit.kind === 'tinh' || unit.kind === 'bo') return null;
-  const kinds = unit.kind === 'thanh pho' ? ['tinh'] : ['tinh', 'thanh pho'];
+  // A province named in the text; a "thành phố" only when no province is (a city of the centre), never for another city.
   const own = foldWords(unit.name);
-  return doc.provinces.find((m) => kinds.includes(m.kind) && foldWords(m.name) !== own)?.name ?? null;
+  const others = doc.provinces.filter((m) => foldWords(m.name) !== own);
+  const province = others.find((m) => m.kind === 'tinh') ?? (unit.kind === 'thanh pho' ? undefined : others.find((m) => m.kind === 'thanh pho' && m.level < unit.level));
+  return province?.name ?? null;
 }
