@@ -82,7 +82,50 @@ const CASES: [string, Row[]][] = [
     'Kết quả tháng 10/2024: huyện Bát Xát đạt 90/100 điểm. Tháng 9/2024, đơn vị dẫn đầu đạt 95/100 điểm.',
     [['huyện Bát Xát', '2024-10', '90', null, null, null]],
   ],
+  // A second round of traps: sources, generic subjects, brackets, lists, gaps, periods in words, changes against another period.
+  ['Theo Sở Nội vụ, tháng 10/2025 tỉnh đạt 85 điểm, xếp thứ 20/34.', []],
+  ['Văn phòng UBND tỉnh cho biết, tháng 10/2025, tỉnh đạt 84,5 điểm, xếp thứ 22/34 tỉnh, thành phố.', []],
+  ['Tháng 10/2025, Bảo hiểm Xã hội tỉnh Gia Lai đạt 90 điểm, xếp thứ 5/22.', [['Bảo hiểm Xã hội', '2025-10', '90', 5, 22, null]]],
+  ['Tháng 10/2025, Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An đạt 86 điểm.', [['Sở Lao động - Thương binh và Xã hội', '2025-10', '86', null, null, null]]],
+  ['Tháng 10/2025, Sở Y tế (tỉnh Gia Lai) đạt 94,7 điểm, xếp thứ 1/20 sở, ngành.', [['Sở Y tế', '2025-10', '94.7', 1, 20, null]]],
+  ['Tháng 10/2025, Phường 1 (TP. Cao Lãnh) đạt 90 điểm; Phường 2 (TP. Sa Đéc) đạt 88 điểm.', [['phường 1', '2025-10', '90', null, null, null], ['phường 2', '2025-10', '88', null, null, null]]],
+  ['Tháng 10/2025, xã Hòa An, xã Hòa Bình và xã Hòa Phú lần lượt đạt 93,1 điểm, 90,5 điểm và 88 điểm.', [['xã Hòa An', '2025-10', '93.1', null, null, null], ['xã Hòa Bình', '2025-10', '90.5', null, null, null], ['xã Hòa Phú', '2025-10', '88', null, null, null]]],
+  ['Tháng 10/2025, Sở Nội vụ và Sở Tư pháp lần lượt đạt 90 điểm và 88 điểm.', [['Sở Nội vụ', '2025-10', '90', null, null, null], ['Sở Tư pháp', '2025-10', '88', null, null, null]]],
+  ['Tháng 10/2025, xã Phù Ninh đạt 85 điểm, kém xã Phù Lỗ 3 điểm.', [['xã Phù Ninh', '2025-10', '85', null, null, null]]],
+  ['Tháng 10/2025, điểm của xã Kim Long thấp hơn xã Kim Sơn 3 điểm, đạt 85 điểm.', []],
+  ['Kết quả Bộ chỉ số tháng 10/2025 của tỉnh Thanh Hóa. Sở Tư pháp đạt 96,1 điểm. Trong tháng 11/2025, các sở tiếp tục rà soát.', [['Sở Tư pháp', '2025-10', '96.1', null, null, null]]],
+  ['Tháng Mười năm 2025, phường Thuận Hóa đạt 92 điểm, xếp thứ 1/40.', [['phường Thuận Hóa', '2025-10', '92', 1, 40, null]]],
+  ['Quý ba năm 2025, huyện Yên Thành đạt 86 điểm, xếp thứ 4/20.', [['huyện Yên Thành', '2025-Q3', '86', 4, 20, null]]],
+  ['Nửa đầu năm 2025, huyện Quỳnh Lưu đạt 84 điểm, xếp thứ 6/20.', []],
+  ['Tuần 45/2025, phường Dĩ An đạt 91,3 điểm; tuần 44 phường đạt 90,8 điểm, xếp thứ 3/91.', [['phường Dĩ An', '2025-W45', '91.3', null, null, null]]],
+  ['Tháng 10/2025, UBND xã Minh Tân đạt 87 điểm, xếp thứ 3/25. So với cùng kỳ năm 2024, xã tăng 10,5 điểm và tăng 12 bậc.', [['xã Minh Tân', '2025-10', '87', 3, 25, null]]],
+  ['Tháng 10/2025, huyện Gia Lâm đạt 87,3 điểm, xếp thứ 4/30, tăng 8 bậc so với tháng 7/2025.', [['huyện Gia Lâm', '2025-10', '87.3', 4, 30, null]]],
+  ['Tháng 10/2025, huyện Lục Nam đạt 86,2 điểm, tăng 7 bậc, từ vị trí thứ 15 lên vị trí thứ 8/10.', [['huyện Lục Nam', '2025-10', '86.2', 8, 10, 7]]],
+  ['Tháng 11/2025, tỉnh Bắc Ninh ước đạt 92,4 điểm, xếp thứ 1/34.', []],
+  ['Tháng 10/2025, xã An Bình đạt 88 điểm. Nếu hoàn thành số hóa, xã An Bình có thể tăng thêm 5 điểm, đạt 93 điểm.', [['xã An Bình', '2025-10', '88', null, null, null]]],
+  ['Tháng 10/2025, tỉnh Phú Thọ có 20 đơn vị đạt loại xuất sắc, 90 đơn vị đạt loại tốt. Xã Hy Cương đạt 85 điểm, xếp thứ 40.', [['xã Hy Cương', '2025-10', '85', 40, null, null]]],
+  ['Tháng 10/2025, Sở Xây dựng thấp nhất với 80,1 điểm, giảm 3 bậc.', [['Sở Xây dựng', '2025-10', '80.1', null, null, -3]]],
+  ['Tháng 10/2025, Văn phòng Chính phủ công bố Bộ Công an đạt 85,2 điểm, xếp thứ 2/20 bộ, ngành.', [['Bộ Công an', '2025-10', '85.2', 2, 20, null]]],
 ];
+
+/** Group scores and classes: each stored one named. */
+const GROUP_CASES: [string, [unit: string, groups: string, classification: string | null][]][] = [
+  [
+    'Tháng 10/2025, tỉnh Thái Nguyên đạt 84 điểm. Huyện Đại Từ đạt 80,5 điểm, xếp thứ 7/9. Chỉ số Công khai, minh bạch của tỉnh đạt 17,5/18 điểm; chỉ số Số hóa hồ sơ của tỉnh đạt 15,1/22 điểm.',
+    [['tỉnh Thái Nguyên', '', null], ['huyện Đại Từ', '', null]],
+  ],
+  ['Tháng 10/2025, thị xã Đông Triều đạt 87 điểm. Về chỉ số thành phần, tỉnh Quảng Ninh đạt: Công khai, minh bạch 18/18 điểm; Mức độ hài lòng 17,9/18 điểm.', [['thị xã Đông Triều', '', null]]],
+  ['Tháng 10/2025, huyện Pác Nặm đạt 82 điểm. Trung bình các huyện, chỉ số Tiến độ giải quyết đạt 18,2/20 điểm.', [['huyện Pác Nặm', '', null]]],
+  ['Tháng 10/2025, huyện Chợ Đồn đạt 80 điểm. Chỉ số Số hóa hồ sơ (22 điểm) của huyện đạt 14,2 điểm.', [['huyện Chợ Đồn', 'MDSH=14.2', null]]],
+];
+
+describe('group scores and classes of traps', () => {
+  it.each(GROUP_CASES)('%s', (text, expected) => {
+    const extraction = extractLetter(text);
+    const got = extraction.ok ? extraction.results.map((r) => [r.unitName, r.groups.map((g) => `${g.key}=${g.points}`).join(' '), r.classification]) : [];
+    expect(got).toEqual(expected);
+  });
+});
 
 describe('texts that would put a figure on the wrong unit or period', () => {
   it.each(CASES)('%s', (text, expected) => {

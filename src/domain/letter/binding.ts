@@ -18,11 +18,12 @@ export const home = (s: Subject) => s.total?.start ?? s.skippedTotal?.start ?? s
  */
 export function rankOnlySubjects(doc: Doc, period: Period, breaks: readonly number[], list: Subject[]): void {
   const known = new Set(list.map((s) => foldWords(s.unit.name)));
+  const homes = list.map(home).sort((a, b) => a - b);
   for (const { index, value } of allRanks(doc, period, [])) {
     // Only a rank with its base ("2/34"): "dẫn đầu" in a headline is too little to make a unit's result of.
     if (value.rankOf === null) continue;
     const sentence = around(breaks, index, doc.t.length);
-    if (list.some((s) => home(s) >= sentence.start && home(s) < sentence.end)) continue;
+    if ((homes[lowerBound(homes, sentence.start, (h) => h)] ?? Infinity) < sentence.end) continue;
     const unit = nearestMentionBefore(doc, index, Math.max(sentence.start, index - 60));
     if (!unit || !/^\s*(?:(?:da|van|tiep tuc|duoc|dang)\s+)*$/.test(doc.f.slice(unit.end, index))) continue;
     if (!/(?<![a-z])(?:chi so|766)(?![a-z])/.test(doc.f.slice(sentence.start, sentence.end))) continue;
@@ -81,8 +82,15 @@ export function ownerOf(
   return before && !names(clause.start, clause.end, before.s) ? before.i : null;
 }
 
-/** The subject's own name or its parent's: naming them does not make a sentence about another unit. */
-export function ownName(m: Mention, s: Subject): boolean {
+/**
+ * The subject's own name, or its parent's: naming them does not make a sentence about another unit. With `doc`, the parent
+ * counts only right after a name of the subject ("xã X, tỉnh Y"): "tỉnh Quảng Ninh đạt: …" alone is the province's sentence.
+ */
+export function ownName(m: Mention, s: Subject, doc?: Doc): boolean {
   const name = foldWords(m.name);
-  return name === foldWords(s.unit.name) || (s.parentName !== null && name === foldWords(s.parentName));
+  if (name === foldWords(s.unit.name)) return true;
+  if (s.parentName === null || name !== foldWords(s.parentName)) return false;
+  if (!doc) return true;
+  const before = doc.mentions[(doc.order.get(m) ?? 0) - 1];
+  return before !== undefined && foldWords(before.name) === foldWords(s.unit.name) && /^\s*(?:[,–(-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(before.end, m.start));
 }

@@ -1,6 +1,7 @@
 import { compareDecimals, parseDecimal } from '../decimal.js';
 import type { Period } from '../period.js';
-import { around, type Doc, lowerBound } from './document.js';
+import { around, clauseStart, type Doc, lowerBound } from './document.js';
+import { namesPeriodBefore } from './periods.js';
 import { NUMBER } from './number.js';
 import { elsewhere, type TotalFound } from './scores.js';
 
@@ -18,9 +19,10 @@ const RANK_CHANGE_RE = new RegExp(
 function* changesIn(doc: Doc, re: RegExp, period: Period): Generator<RegExpExecArray> {
   for (const m of doc.f.matchAll(re)) {
     if (elsewhere(doc, m.index, period)) continue;
-    const after = doc.f.slice(m.index + m[0].length, m.index + m[0].length + 50).split(/[.;:]/)[0] ?? '';
-    // Year on year, or a gap to another unit: not the change since the previous period.
-    if (/cung ky/.test(after)) continue;
+    const end = m.index + m[0].length;
+    const clause = doc.f.slice(clauseStart(doc.f, Math.max(0, m.index - 200), m.index, false), m.index) + (doc.f.slice(end, end + 60).split(/[.;:]/)[0] ?? '');
+    // "so với cùng kỳ năm 2024", "so với tháng 7/2025" in a letter about tháng 10, "so với đầu năm": not since the period before.
+    if ([...clause.matchAll(/so voi\s+([^.;,]{0,30})/g)].some((c) => !namesPeriodBefore(c[1] ?? '', period)) || /cung ky/.test(clause)) continue;
     yield m;
   }
 }

@@ -24,6 +24,10 @@ export function* allClassifications(doc: Doc, period: Period): Generator<{ index
     const printed = doc.t.slice(m.index + m[0].length - label.length, m.index + m[0].length);
     if (m[1] === undefined && !/^\p{Lu}/u.test(printed)) continue;
     if (elsewhere(doc, m.index, period)) continue;
+    // "có 20 đơn vị đạt loại xuất sắc": a count of units, nobody's class.
+    const counted = /\d+\s+(?:don vi|dia phuong|xa|phuong|huyen|so|tinh|nganh|co quan)[^,.;]{0,15}$/.test(doc.f.slice(Math.max(0, m.index - 40), m.index));
+    // …unless it heads the list of them ("7 sở được xếp loại tốt gồm: …").
+    if (counted && !/^[^.;:]{0,30}?\s(?:bao gom|gom)(?![a-z])/.test(doc.f.slice(m.index, m.index + 60))) continue;
     const value = CLASSIFICATION[label];
     if (value) yield { index: m.index, value };
   }

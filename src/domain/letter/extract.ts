@@ -37,6 +37,12 @@ function ownScore(doc: Doc, breaks: readonly number[], pos: number): boolean {
   return /^\s*(?:diem so|tong (?:so )?diem|ket qua)(?![a-z])/.test(sentence) && !/(?<![a-z])(?:cao nhat|thap nhat|dan dau|dung dau|toan|ca nuoc|binh quan|trung binh|don vi|dia phuong|cac)(?![a-z])/.test(sentence);
 }
 
+/** "Chỉ số Công khai, minh bạch của tỉnh đạt …" after a district's total: a group said of a kind of unit that is not the subject's. */
+function otherKindSaid(clause: string, subject: Subject): boolean {
+  const said = /(?<![a-z])cua (tinh|huyen|xa|phuong|thi xa|thanh pho|quan)(?=\s*(?:dat|la|[,.;:]|$))/.exec(clause)?.[1];
+  return said !== undefined && said !== subject.unit.kind;
+}
+
 /** A unit's result with no figure yet. */
 function emptyResult(unitName: string, parentName: string | null, period: Period): LetterResult {
   return {
@@ -167,7 +173,7 @@ function readFor(doc: Doc, breaks: readonly number[], subRates: SubRate[], readP
     const inStretch = scan.groups.slice(lowerBound(scan.groups, start, (g) => g.start), lowerBound(scan.groups, end, (g) => g.start));
     const found = inStretch.filter((g) => {
       const b = around(breaks, g.start, doc.t.length);
-      const other = mentionsIn(doc, b.start, g.start).some((m) => m.end <= g.start && !ownName(m, subject));
+      const other = mentionsIn(doc, b.start, g.start).some((m) => m.end <= g.start && !ownName(m, subject, doc)) || otherKindSaid(doc.f.slice(b.start, g.start), subject);
       if (other) unread.push({ printed: g.printed, sentence: sentenceOf(g.start) });
       return !other;
     });

@@ -1,16 +1,18 @@
-import { isoWeekPeriod, lastDayOf, parsePeriodKey, periodKey, type Period } from '../period.js';
+import { isoWeekPeriod, lastDayOf, parsePeriodKey, periodKey, previousPeriod, type Period } from '../period.js';
 import { clauseStart } from './document.js';
 import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, SCORE_RE } from './score-words.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Periods.
 
-const MONTH_RE = /(?<![a-z])thang\s+(\d{1,2})\s*(?:[/.-]\s*|\s+nam\s+)(\d{4})(?!\d)/g;
-const QUARTER_RE = /(?<![a-z])(?:quy|qui)\s+(iv|iii|ii|i|[1-4])\s*(?:[/.-]\s*|\s+nam\s+)(\d{4})(?!\d)/g;
-/** "6 tháng đầu năm 2025", "9 tháng năm 2025": a cumulative period, which is not one the index stores. */
-const CUMULATIVE_RE = /(?<![a-z\d])\d{1,2}\s+thang\s+(?:(?:dau|cuoi)\s+)?nam\s+\d{4}/;
+/** Months in words: "tháng Mười", "tháng Giêng", "tháng Chạp". */
+const MONTH_WORDS: Record<string, number> = { 'muoi mot': 11, 'muoi hai': 12, mot: 1, gieng: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, chap: 12 };
+const MONTH_RE = /(?<![a-z])thang\s+(\d{1,2}|muoi mot|muoi hai|mot|gieng|hai|ba|tu|nam|sau|bay|tam|chin|muoi|chap)\s*(?:[/.-]\s*|\s+nam\s+)(\d{4})(?!\d)/g;
+const QUARTER_RE = /(?<![a-z])(?:quy|qui)\s+(iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)\s*(?:[/.-]\s*|\s+nam\s+)(\d{4})(?!\d)/g;
+/** "6 tháng đầu năm 2025", "9 tháng năm 2025", "nửa đầu năm 2025": a cumulative period, which is not one the index stores. */
+const CUMULATIVE_RE = /(?<![a-z\d])(?:\d{1,2}\s+thang|nua)\s+(?:(?:dau|cuoi)\s+)?nam\s+\d{4}/;
 const YEAR_RE = /(?<![a-z])nam\s+(\d{4})(?![\d/])/g;
-const QUARTER_NO: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const QUARTER_NO: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4 };
 
 interface PeriodHit {
   index: number;
@@ -22,14 +24,17 @@ interface PeriodHit {
 
 /** A period named at `index` in a date ("ngày 05 tháng 3") or a comparison ("so với tháng 9"): it dates nothing. */
 function asideAt(f: string, index: number): boolean {
-  return /ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, index - 12), index)) || /(?:so voi|cung ky|truoc do)[^.;:]{0,25}$/.test(f.slice(Math.max(0, index - 40), index));
+  return (
+    /ngay\s+\d{1,2}\s+$/.test(f.slice(Math.max(0, index - 12), index)) ||
+    /(?:so voi|cung ky|truoc do|phan dau|muc tieu|chi tieu|ke hoach|du kien)[^.;:]{0,25}$/.test(f.slice(Math.max(0, index - 40), index))
+  );
 }
 
 function periodHits(f: string): PeriodHit[] {
   const hits: PeriodHit[] = [];
   const aside = (index: number) => asideAt(f, index);
   for (const m of f.matchAll(MONTH_RE)) {
-    const month = Number(m[1]);
+    const month = MONTH_WORDS[m[1] ?? ''] ?? Number(m[1]);
     const year = Number(m[2]);
     if (month < 1 || month > 12) continue;
     hits.push({ index: m.index, end: m.index + m[0].length, period: { kind: 'month', year, month }, aside: aside(m.index) });
@@ -51,12 +56,12 @@ function periodEnd(p: Period): number {
   return last.year * 12 + last.month;
 }
 
-function mostNamed(hits: PeriodHit[]): Period | null {
+function mostNamed(hits: PeriodHit[], weight: (h: PeriodHit) => number = () => 1): Period | null {
   const counts = new Map<string, { period: Period; n: number; first: number }>();
   for (const h of hits) {
     const key = periodKey(h.period);
     const entry = counts.get(key) ?? { period: h.period, n: 0, first: h.index };
-    entry.n += 1;
+    entry.n += weight(h);
     counts.set(key, entry);
   }
   // On a tie the later period: a news item names the month before as the comparison, rarely the month after.
@@ -73,7 +78,12 @@ export function findLetterPeriod(f: string): Period | null {
   const scored = periodOfScores(f);
   if (scored) return scored;
   const hits = periodHits(f);
-  const named = mostNamed(hits.filter((h) => !h.aside));
+  // "Kết quả … tháng 10/2025" outweighs "Trong tháng 11/2025, các sở tiếp tục rà soát": a sentence about results counts twice.
+  const aboutResults = (h: PeriodHit) => (/ket qua|diem|xep|chi so|dat loai/.test(f.slice(sentenceStartBefore(f, h.index), f.indexOf('. ', h.end) < 0 ? f.length : f.indexOf('. ', h.end))) ? 2 : 1);
+  const named = mostNamed(
+    hits.filter((h) => !h.aside),
+    aboutResults,
+  );
   if (named) return named;
   if (CUMULATIVE_RE.test(f)) return null;
   // "Kết quả tháng 7" in a letter signed "…, ngày 05 tháng 8 năm 2025": the month, in the year of the date line.
@@ -142,6 +152,8 @@ export type PeriodSource = 'text' | 'date-line' | 'given';
 
 /** "Tuần 03 năm 2024", "tuần 12/2025": a week (ISO), the provinces' weekly standings. */
 const WEEK_HIT_RE = /(?<![a-z])tuan\s+(?:thu\s+)?(\d{1,2})\s*(?:[/.-]\s*|\s+(?:cua\s+)?nam\s+)(\d{4})(?!\d)/g;
+/** "tuần 44" without its year. */
+const BARE_WEEK_RE = /(?<![a-z])tuan\s+(?:thu\s+)?(\d{1,2})(?![\d/.-]|\s*(?:[/.-]\s*\d|(?:cua\s+)?nam\s+\d))/g;
 /** "tháng 9" without a year, not part of a date ("ngày 5 tháng 9") nor of "tháng 9/2024". */
 const BARE_MONTH_RE = /(?<![a-z])thang\s+(\d{1,2})(?![\d/.-]|\s*(?:[/.-]\s*\d|nam\s+\d))/g;
 
@@ -189,6 +201,14 @@ function bareMonths(f: string): number[] {
     .filter((month) => month >= 1 && month <= 12);
 }
 
+/** Does `phrase` ("tháng 9", "tháng trước", "kỳ trước") name the period just before `p`? What a change may be counted from. */
+export function namesPeriodBefore(phrase: string, p: Period): boolean {
+  if (/^\s*(?:ky|lan|dot)\s+(?:truoc|lien ke)/.test(phrase)) return true;
+  const word = { month: 'thang', week: 'tuan', quarter: 'quy', year: 'nam' }[p.kind];
+  if (new RegExp(String.raw`^\s*${word}\s+(?:truoc|lien ke)(?![a-z])`).test(phrase) || (p.kind === 'year' && /^\s*nam\s+ngoai/.test(phrase))) return true;
+  return namedFirst(previousPeriod(p)).test(phrase);
+}
+
 /** How a clause names `p` first thing: "tháng 9", "tháng 11/2023", "quý I/2025", "năm 2023", "tuần 03 năm 2024". */
 function namedFirst(p: Period): RegExp {
   const year = String(p.year);
@@ -199,7 +219,7 @@ function namedFirst(p: Period): RegExp {
       : p.kind === 'quarter'
         ? String.raw`(?:quy|qui)\s+(?:${['i', 'ii', 'iii', 'iv'][p.quarter - 1]}|${p.quarter})${tail}`
         : p.kind === 'week'
-          ? String.raw`tuan\s+(?:thu\s+)?0?${p.week}(?:\s*(?:[/.-]\s*|\s+(?:cua\s+)?nam\s+)${year})`
+          ? String.raw`tuan\s+(?:thu\s+)?0?${p.week}(?:\s*(?:[/.-]\s*|\s+(?:cua\s+)?nam\s+)${year})?(?![\d/.-])`
           : String.raw`nam\s+${year}`;
   // "(tháng 9 đạt …", "Trong tháng 9, …", "Điểm số tháng 11/2023 … đạt": the period opens the clause, or follows its words for a result.
   return new RegExp(String.raw`^[\s(]*(?:(?:trong|rieng|tinh den|den het|diem so|tong (?:so )?diem|ket qua)\s+)?${name}(?![a-z])`);
@@ -225,6 +245,9 @@ export function otherPeriod(stretch: string, letterPeriod: ReadFor): boolean {
   const hits = periodHits(f).filter((h) => !h.aside);
   const keys = hits.map((h) => periodKey(h.period));
   if (keys.length > 0) return !keys.includes(periodKey(letterPeriod));
+  // "tuần 44 phường đạt …" in a text about week 45, "Tuần 44, …" in one about a month: a week without its year is another period.
+  const weeks = [...f.matchAll(BARE_WEEK_RE)].filter((m) => !asideAt(f, m.index)).map((m) => Number(m[1]));
+  if (weeks.length > 0 && (letterPeriod.kind !== 'week' || weeks.at(-1) !== letterPeriod.week)) return true;
   const years = yearsNamed(f, periodHits(f));
   if (years.length > 0 && (letterPeriod.kind !== 'year' || !years.includes(letterPeriod.year))) return true;
   if (letterPeriod.kind === 'month') {

@@ -19,10 +19,15 @@ const RANK_RE =
 const SCOPE_END =
   /[.;:()!?]|,(?!\s*(?:thanh pho|tinh|thi xa|thi tran|huyen|quan|xa|phuong|dac khu|thanh|thi|so|ban|nganh|don vi|dia phuong)(?![a-z]))|\s(?:tang|giam|so voi|voi|dat|xep|trong do|nhung|cao|thap|diem|ve|sau|truoc|tu|nam|thang|quy|va tang|va giam)(?![a-z])/;
 
+/** "từ vị trí thứ 15 lên vị trí thứ 8", "vươn từ hạng 15": the rank it came from is not its rank. */
+function fromRank(doc: Doc, index: number): boolean {
+  return /(?<![a-z])tu\s+$/.test(doc.f.slice(Math.max(0, index - 6), index));
+}
+
 export function* allRanks(doc: Doc, period: Period, skipped: SkippedFigure[]): Generator<{ index: number; value: Rank }> {
   for (const m of doc.f.matchAll(RANK_RE)) {
     const index = m.index;
-    if (elsewhere(doc, index, period)) continue;
+    if (elsewhere(doc, index, period) || fromRank(doc, index)) continue;
     const end = index + m[0].length;
     const rank = m[1] === undefined ? 1 : Number(m[1]);
     const rankOf = m[2] === undefined ? null : Number(m[2]);
@@ -37,7 +42,7 @@ export function* allRanks(doc: Doc, period: Period, skipped: SkippedFigure[]): G
     yield { index, value: { rank, rankOf, scope: scope || null, printed } };
   }
   for (const m of doc.f.matchAll(RANK_IN_WORDS_RE)) {
-    if (elsewhere(doc, m.index, period)) continue;
+    if (elsewhere(doc, m.index, period) || fromRank(doc, m.index)) continue;
     // "Ba đơn vị dẫn đầu", "các địa phương đứng đầu": several units, no one's rank.
     if (/(?<![a-z])(?:\d+|hai|ba|bon|nam|cac|nhung|nhom)\s+(?:don vi|dia phuong|tinh|so|huyen|xa|phuong|bo|nganh)[^,.;]{0,20}$/.test(doc.f.slice(Math.max(0, m.index - 40), m.index))) continue;
     const word = m[1] ?? m[2] ?? m[3] ?? '';

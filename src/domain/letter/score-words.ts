@@ -22,4 +22,4 @@ export const NOT_A_SCORE = /(?<![a-z])(?:trung binh|binh quan|muc tieu|chi tieu|
 /** What a score is about is said within its clause: never look further back than this. */
 export const LOOK_BACK = 300;
 /** Words anywhere in a clause that date its figure before the period or after it ("Tuần trước, huyện … đạt", "Dự kiến tháng 12"); "so với tháng trước" compares, it does not date. */
-export const NOT_NOW = /(?<![a-z])(?<!so voi )(?:(?:thang|tuan|quy|nam|ky) truoc|du kien|du bao|uoc dat|se dat)(?![a-z])/;
+export const NOT_NOW = /(?<![a-z])(?<!so voi )(?:(?:thang|tuan|quy|nam|ky) truoc|du kien|du bao|uoc dat|uoc tinh|se dat|neu|co the)(?![a-z])/;

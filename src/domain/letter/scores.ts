@@ -96,12 +96,59 @@ function otherNameBetween(t: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Words after a name that make it the source of what follows: "Sở Nội vụ cho biết, …". */
+const SOURCE_AFTER = /^\s*(?:cho biet|cong bo|thong bao|bao cao|nhan dinh|danh gia)(?![a-z])/;
+/** A clause whose subject is a kind without a name ("tỉnh đạt", "huyện đã đạt"): the unit named before it is not the subject. */
+const GENERIC_SUBJECT = /(?:^|[\s,])(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|don vi|dia phuong)\s+(?:(?:da|van|tiep tuc|cung)\s+)?(?:dat|xep|dung|giu)(?![a-z])/;
+/** An average or a median of several units: no unit's score ("Trung bình các huyện, chỉ số … đạt"). */
+const AVERAGE = /(?<![a-z])(?<!loai |muc )(?:trung binh|binh quan|trung vi)(?! kha)(?![a-z])/;
+
+/** "85,2 điểm (T9)": a month in a bracket right after the score dates it; another month than the letter's is not its. */
+function monthAfter(f: string, end: number, period: Period): boolean {
+  const m = /^\s*\(\s*(?:t|thang)\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*\)/.exec(f.slice(end, end + 20));
+  if (!m) return false;
+  return period.kind !== 'month' || Number(m[1]) !== period.month || (m[2] !== undefined && Number(m[2]) !== period.year);
+}
+
+/**
+ * "xã Hòa An, xã Hòa Bình và xã Hòa Phú lần lượt đạt 93,1 điểm, 90,5 điểm và 88 điểm": each score after "lần lượt" by its
+ * place to the name at the same place before it; when the counts differ, each score to nobody (null).
+ */
+function respectiveUnits(doc: Doc): Map<number, Mention | null> {
+  const out = new Map<number, Mention | null>();
+  for (const m of doc.f.matchAll(/(?<![a-z])lan luot(?:\s+(?:dat|la|voi|co|duoc))?\s+/g)) {
+    const at = m.index + m[0].length;
+    let lastEnd = at;
+    const clauseEnd = at + (/[.;!?](?=\s|$)/.exec(doc.f.slice(at)) ?? { index: doc.f.length - at }).index;
+    const scores: number[] = [];
+    for (const x of doc.f.slice(at, clauseEnd).matchAll(SCORE_RE)) {
+      // The scores listed right after "lần lượt": the first at once, each next after "," or "và".
+      const from = scores.length === 0 ? at : at + (lastEnd - at);
+      if (!/^\s*(?:,\s*(?:va\s+)?|va\s+)?$/.test(doc.f.slice(from, at + x.index))) break;
+      scores.push(at + x.index);
+      lastEnd = at + x.index + x[0].length;
+    }
+    if (scores.length === 0) continue;
+    const names: Mention[] = [];
+    for (let i = lowerBound(doc.mentions, m.index, (x) => x.start) - 1; i >= 0; i--) {
+      const x = doc.mentions[i] as Mention;
+      const next = names[0];
+      const gap = doc.f.slice(x.end, next ? next.start : m.index);
+      if (!(next ? /^\s*(?:,\s*(?:va\s+)?|va\s+)$/ : /^\s*,?\s*$/).test(gap)) break;
+      names.unshift(x);
+    }
+    scores.forEach((start, k) => out.set(start, names.length === scores.length ? (names[k] ?? null) : null));
+  }
+  return out;
+}
+
 export function scanScores(doc: Doc, period: Period): Scan {
   const { t, f, fa } = doc;
   const scan: Scan = { groups: [], totals: [], unbound: [], skippedTotals: [] };
   const bracketed = new Set<Mention>();
   let previousEnd = 0;
   let lastScore: { start: number; end: number } | null = null;
+  const respectively = respectiveUnits(doc);
   for (const m of f.matchAll(SCORE_RE)) {
     const start = m.index;
     if (start < previousEnd) continue;
@@ -121,7 +168,15 @@ export function scanScores(doc: Doc, period: Period): Scan {
     if (!saysPoints && (RANK_WORDS.test(narrow) || max === null)) continue;
     if (points === null || (maxText !== null && max === null)) continue;
     // Names blanked: "Bộ Kế hoạch và Đầu tư" is no plan ("kế hoạch").
-    if (NOT_A_SCORE_END.test(narrow) || NOT_A_SCORE.test(fa.slice(narrowStart, start)) || NOT_NOW.test(fa.slice(wideStart, start)) || otherPeriod(f.slice(wideStart, start), period)) {
+    // Names blanked (fa): "kém xã Phù Lỗ 3 điểm" is a gap, as "kém 3 điểm" is.
+    const notOwn =
+      NOT_A_SCORE_END.test(fa.slice(narrowStart, start)) ||
+      NOT_A_SCORE.test(fa.slice(narrowStart, start)) ||
+      NOT_NOW.test(fa.slice(wideStart, start)) ||
+      AVERAGE.test(fa.slice(wideStart, start)) ||
+      otherPeriod(f.slice(wideStart, start), period) ||
+      monthAfter(f, matchEnd, period);
+    if (notOwn) {
       if (saysPoints) previousEnd = matchEnd;
       continue;
     }
@@ -155,6 +210,8 @@ export function scanScores(doc: Doc, period: Period): Scan {
     }
     if (key) {
       if (!saysPoints && (max === null || !sameNumber(max, GROUP_MAX[key]))) continue;
+      // "Chỉ số Số hóa hồ sơ (22 điểm) của huyện đạt 14,2 điểm": the bracket after the name holds the group's maximum.
+      if (/\(\s*$/.test(narrow) && max === null && sameNumber(points, GROUP_MAX[key])) continue;
       const after = RATE_AFTER.exec(f.slice(matchEnd, matchEnd + 60));
       const rateText = after?.[1] ?? RATE_BEFORE.exec(narrow)?.[1] ?? null;
       const end = after ? matchEnd + after[0].length : matchEnd;
@@ -186,9 +243,16 @@ export function scanScores(doc: Doc, period: Period): Scan {
       if (!unit && scoreBefore && /^\s*\(\s*(?:thang|quy|nam|tuan)\s+(?:thu\s+)?\d[^()]*$/.test(f.slice(scoreBefore.end, start))) {
         unit = nearestMentionBefore(doc, scoreBefore.start, clauseStart(f, Math.max(0, scoreBefore.start - LOOK_BACK), scoreBefore.start, false), bracketed);
       }
+      // "Theo Sở Nội vụ, tháng 10 tỉnh đạt 85 điểm", "Văn phòng UBND tỉnh cho biết, …": a source is not the subject.
+      if (unit && (SOURCE_AFTER.test(f.slice(unit.end, start)) || /(?<![a-z])theo\s+$/.test(f.slice(Math.max(0, unit.start - 6), unit.start)))) unit = undefined;
+      // "…, tỉnh đạt 84,5 điểm": a subject without a name, not the unit named before it.
+      if (unit && GENERIC_SUBJECT.test(fa.slice(unit.end, start))) unit = undefined;
       // "Về phía tỉnh Quảng Nam, Nam Giang đạt 89 điểm": a name the extractor does not know stands between; the score is not the province's.
       if (unit && otherNameBetween(t, unit.end, start)) unit = undefined;
     }
+    // "A, B và C lần lượt đạt 93,1 điểm, 90,5 điểm và 88 điểm": each in its order, when the counts agree; else nobody's.
+    const listed = respectively.get(start);
+    if (listed !== undefined) unit = listed ?? undefined;
     // "Với 83,15 điểm, tăng 6,6% so với năm 2023, Bộ Công Thương đứng đầu các bộ": the subject follows the phrase.
     if (!unit && /(?:^|[\s,])voi\s*$/.test(narrow)) unit = subjectAfter(doc, matchEnd);
     if (!unit) {

@@ -50,7 +50,7 @@ const SO_STOP = new Set(
   'đạt được là xếp có đứng tăng giảm với trong tại tháng quý năm về của theo thuộc đã chỉ tổng điểm trên ở cũng vẫn tiếp nhưng còn thì tỉnh thành huyện xã phường quận thị dẫn giữ vươn tụt nằm sở đều cùng lại vừa mới nay'.split(' '),
 );
 /** Words that may follow a place name in a sentence: a lower-case word that is none of them is part of the name ("tỉnh Bình định"). */
-const AFTER_NAME = new Set([...SO_STOP, ...'và hoặc bị cho cả nước này đó khi sau trước từ đến hiện gồm như nhất'.split(' ')]);
+const AFTER_NAME = new Set([...SO_STOP, ...'và hoặc bị cho cả nước này đó khi sau trước từ đến hiện gồm như nhất thấp cao ước dự lần có sẽ công nếu vươn liên luôn bám kém hơn tiếp'.split(' ')]);
 
 /** "Bình" + " định với": a lower-case word between the name and a word that follows names is the name's last word (a typo in case). */
 function lowerCaseTail(t: string, end: number): number {
@@ -61,6 +61,9 @@ function lowerCaseTail(t: string, end: number): number {
   return end + m[0].length;
 }
 
+/** Lower-case words that end a department's name: what is said of it ("thấp nhất", "công bố", "lần lượt", "ước đạt"). */
+const NOT_IN_NAME = /^(?:thấp|cao|công bố|cho biết|thông báo|báo cáo|lần lượt|ước|dự kiến|có thể|bám)(?![\p{L}\p{M}])/u;
+
 /** "Sở Tư pháp", "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch": words up to a verb or a place. */
 function soName(t: string, from: number): number {
   const word = /[\p{L}\p{M}]+(?:[&,][\p{Lu}][\p{L}\p{M}]*)*/uy;
@@ -70,7 +73,16 @@ function soName(t: string, from: number): number {
     word.lastIndex = pos;
     const w = word.exec(t)?.[0];
     if (!w || (words === 0 && !/^\p{Lu}/u.test(w))) break;
-    if (words > 0 && (SO_STOP.has(w.toLowerCase()) || NAME_STOP_WORD.test(w))) break;
+    // "Bảo hiểm Xã hội", "Thương binh và Xã hội": "Xã" of "Xã hội" is no commune.
+    if (words > 0 && /^Xã hội(?![\p{L}\p{M}])/u.test(t.slice(pos))) {
+      pos += 'Xã hội'.length;
+      words += 2;
+      if (/^ [\p{L}\p{M}]/u.test(t.slice(pos, pos + 2))) pos += 1;
+      continue;
+    }
+    if (words > 0 && (SO_STOP.has(w.toLowerCase()) || NAME_STOP_WORD.test(w) || NOT_IN_NAME.test(t.slice(pos, pos + 12).toLowerCase()))) break;
+    // "Sở Nội vụ và Sở Tư pháp": "và" before another unit ends the name.
+    if (w === 'và' && /^và (?:Sở|Bộ|Ban|UBND|Ủy ban|Văn phòng|tỉnh|huyện|xã(?! hội)|phường|thị|thành phố|quận)(?![\p{L}\p{M}])/u.test(t.slice(pos))) break;
     if (w === 'và' && !/^và \p{Lu}/u.test(t.slice(pos))) {
       // "Bộ Lao động Thương binh và xã hội với …": lower-case words after "và", up to a verb or a mark, end the name.
       const tail = /^và ((?:[\p{Ll}\p{M}]+ )?[\p{Ll}\p{M}]+)(?= (?:với|đạt|là|xếp|đứng|có|tăng|giảm|được)(?![\p{L}\p{M}])|[,.;:()]|$)/u.exec(t.slice(pos, pos + 40));
@@ -124,11 +136,12 @@ export function findMentions(t: string, f: string): Mention[] {
     found.push({ start: m.index, end, name: t.slice(m.index, end), kind: 'bare', level: 2 });
   }
   // Departments and ministries: "Sở Tư pháp", "Bộ Công Thương", "Ban Quản lý …", "Văn phòng UBND …", "Bảo hiểm xã hội Việt Nam".
-  for (const m of t.matchAll(/(?<![\p{L}\p{M}])(Sở|Bộ|Ban|Văn phòng|Bảo hiểm xã hội) (?=\p{Lu})/gu)) {
+  for (const m of t.matchAll(/(?<![\p{L}\p{M}])(Sở|Bộ|Ban|Văn phòng|Bảo hiểm [xX]ã hội) (?=\p{Lu}|tỉnh|thành phố)/gu)) {
     const from = m.index + m[0].length;
-    const end = soName(t, from);
-    const national = m[1] === 'Bộ' || (m[1] === 'Bảo hiểm xã hội' && /^Việt Nam/u.test(t.slice(from)));
-    if (end > from) found.push({ start: m.index, end, name: t.slice(m.index, end), kind: national ? 'bo' : 'so', level: national ? 1 : 2 });
+    // "Bảo hiểm Xã hội tỉnh Gia Lai": the name is the words before the province.
+    const end = /^Bảo hiểm/u.test(m[1] ?? '') && !/^\p{Lu}/u.test(t.slice(from, from + 1)) ? from - 1 : soName(t, from);
+    const national = m[1] === 'Bộ' || (/^Bảo hiểm/u.test(m[1] ?? '') && /^Việt Nam/u.test(t.slice(from)));
+    if (end > m.index + 4) found.push({ start: m.index, end, name: t.slice(m.index, end), kind: national ? 'bo' : 'so', level: national ? 1 : 2 });
   }
   // Names printed without their kind, where the sentence's shape says they are units: a list item "Nam Giang (88,35 điểm)",
   // or the subject of a clause "…, Cà Mau đạt 91,06 điểm". A name printed elsewhere with its kind is that unit ("tỉnh Cà Mau").
@@ -154,18 +167,25 @@ export function chainStart(doc: Doc, mention: Mention): Mention {
     const i = doc.order.get(current) ?? -1;
     const previous = doc.mentions[i - 1];
     if (!previous || previous.level <= current.level) return current;
-    if (!/^\s*(?:[,–-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(previous.end, current.start))) return current;
+    if (!/^\s*(?:[,–(-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(previous.end, current.start))) return current;
     current = previous;
   }
 }
 
 export function parentOf(doc: Doc, unit: Mention): string | null {
   const next = doc.mentions[(doc.order.get(unit) ?? -2) + 1];
-  if (next && next.level < unit.level && /^\s*(?:[,–-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(unit.end, next.start))) return next.name;
+  if (next && next.level < unit.level && /^\s*(?:[,–(-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(unit.end, next.start))) return next.name;
   if (unit.kind === 'tinh' || unit.kind === 'bo') return null;
-  // A province named in the text; a "thành phố" only when no province is (a city of the centre), never for another city.
+  // A name printed without its kind ("Hải Phòng") may itself be a province: no parent is guessed for it.
+  if (unit.kind === 'bare') return null;
+  // The province named last before it in its sentence ("Tại tỉnh Hưng Yên, Sở Tư pháp …"), else the text's one province.
   const own = foldWords(unit.name);
-  const others = doc.provinces.filter((m) => foldWords(m.name) !== own);
-  const province = others.find((m) => m.kind === 'tinh') ?? (unit.kind === 'thanh pho' ? undefined : others.find((m) => m.kind === 'thanh pho' && m.level < unit.level));
-  return province?.name ?? null;
+  const fits = (m: Mention) => foldWords(m.name) !== own && (m.kind === 'tinh' || (m.kind === 'thanh pho' && unit.kind !== 'thanh pho' && m.level < unit.level));
+  const from = Math.max(0, unit.start - 300);
+  const before = doc.f.slice(from, unit.start);
+  const sentenceStart = from + Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), 0);
+  const inSentence = doc.provinces.filter((m) => fits(m) && m.start >= sentenceStart && m.end <= unit.start).at(-1);
+  if (inSentence) return inSentence.name;
+  const named = new Set(doc.provinces.filter(fits).slice(0, 50).map((m) => foldWords(m.name)));
+  return named.size === 1 ? (doc.provinces.find(fits)?.name ?? null) : null;
 }
