@@ -106,6 +106,14 @@ const CASES: [string, Row[]][] = [
   ['Tháng 10/2025, tỉnh Phú Thọ có 20 đơn vị đạt loại xuất sắc, 90 đơn vị đạt loại tốt. Xã Hy Cương đạt 85 điểm, xếp thứ 40.', [['xã Hy Cương', '2025-10', '85', 40, null, null]]],
   ['Tháng 10/2025, Sở Xây dựng thấp nhất với 80,1 điểm, giảm 3 bậc.', [['Sở Xây dựng', '2025-10', '80.1', null, null, -3]]],
   ['Tháng 10/2025, Văn phòng Chính phủ công bố Bộ Công an đạt 85,2 điểm, xếp thứ 2/20 bộ, ngành.', [['Bộ Công an', '2025-10', '85.2', 2, 20, null]]],
+  // A third round, on texts written like real ones.
+  ['Tháng Tám năm 2025, phường Hồng Gai xếp thứ nhất trong 54 xã, phường, đặc khu của tỉnh Quảng Ninh với 95,8 điểm.', [['phường Hồng Gai', '2025-08', '95.8', 1, 54, null]]],
+  ['Tháng 10/2025, huyện Phù Ninh đạt 91,4 điểm (tỉnh Phú Thọ đạt 88,2 điểm), xếp thứ 3/13.', [['huyện Phù Ninh', '2025-10', '91.4', 3, 13, null], ['tỉnh Phú Thọ', '2025-10', '88.2', null, null, null]]],
+  ['Kết quả tháng 9 và quý III/2025: huyện Hương Sơn đạt 87,2 điểm trong tháng 9, xếp thứ 6/13; tính chung quý III đạt 85,9 điểm, xếp thứ 8/13.', []],
+  ['Năm 2025, cả nước có 6 địa phương xếp loại Xuất sắc. Tỉnh Gia Lai đạt 92,05 điểm, xếp thứ 2/34; thành phố Hà Nội đạt 85,6 điểm, xếp thứ 17/34.', [['tỉnh Gia Lai', '2025', '92.05', 2, 34, null], ['thành phố Hà Nội', '2025', '85.6', 17, 34, null]]],
+  ['Tháng 10/2025, huyện Nghi Lộc đạt 84,2 điểm, xếp thứ 7/20, thấp hơn huyện Diễn Châu (đứng đầu) 6,8 điểm.', [['huyện Nghi Lộc', '2025-10', '84.2', 7, 20, null]]],
+  ['Tháng 9/2025, Công an tỉnh Gia Lai đạt 91,5 điểm, xếp thứ 3/22.', [['Công an', '2025-09', '91.5', 3, 22, null]]],
+  ['Tháng 9/2025, Bộ Chỉ huy Quân sự tỉnh Nghệ An đạt 90 điểm.', [['Bộ Chỉ huy Quân sự', '2025-09', '90', null, null, null]]],
 ];
 
 /** Group scores and classes: each stored one named. */

@@ -71,7 +71,9 @@ export function ownerOf(
   clause.start = Math.max(clause.start, sentence.start);
   const inClause = inSentence.filter(({ s }) => home(s) >= clause.start && home(s) < clause.end);
   if (inClause.length > 0) {
-    const chosen = inClause.filter(({ s }) => s.unit.start <= pos).at(-1) ?? inClause[0];
+    // "huyện Phù Ninh đạt 91,4 điểm (tỉnh Phú Thọ đạt 88,2 điểm), xếp thứ 3/13": what a closed bracket says is not the clause's subject.
+    const bracketedBefore = (s: Subject) => /\(\s*$/.test(doc.f.slice(Math.max(0, s.unit.start - 3), s.unit.start)) && doc.f.slice(s.unit.end, pos).includes(')');
+    const chosen = inClause.filter(({ s }) => s.unit.start <= pos && !bracketedBefore(s)).at(-1) ?? inClause[0];
     if (!chosen) return null;
     // In a list ("A (85 điểm), B (84 điểm) và 6 huyện xếp loại khá") a figure past an item's score and a "và" is not the item's.
     const totalEnd = chosen.s.total?.end ?? chosen.s.unit.end;

@@ -78,6 +78,16 @@ export function readDoc(raw: string): Doc {
   return { t, f, fa, mentions, order: new Map(mentions.map((m, i) => [m, i])), provinces };
 }
 
+/** A stretch without what brackets closed in it: "(tháng 9 đạt 87,2 điểm), xếp thứ 3/9" dates the rank by nothing in brackets. */
+export function withoutClosedBrackets(f: string): string {
+  let out = f;
+  for (let previous = ''; previous !== out; ) {
+    previous = out;
+    out = out.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  }
+  return out;
+}
+
 /** A dot ends a clause, except after "TP.", "TX.", "TT.", "H.", "P.", "X.", "Q.". */
 const WIDE_SEPARATOR = /[;:!?•]|(?<!(?:^|[^a-z])(?:tp|tx|tt|[hpxq]))\.(?=\s|$)|\s[-–+]\s/g;
 const NARROW_SEPARATOR = /[;:!?•]|,(?!\d)|(?<!(?:^|[^a-z])(?:tp|tx|tt|[hpxq]))\.(?=\s|$)|\s[-–+]\s/g;

@@ -1,5 +1,5 @@
 import { isoWeekPeriod, lastDayOf, parsePeriodKey, periodKey, previousPeriod, type Period } from '../period.js';
-import { clauseStart } from './document.js';
+import { clauseStart, withoutClosedBrackets } from './document.js';
 import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, SCORE_RE } from './score-words.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -183,16 +183,6 @@ export function plainPeriod(p: ReadFor): Period {
   return parsePeriodKey(periodKey(p)) as Period;
 }
 
-/** A stretch without what brackets closed in it: "(tháng 9 đạt 87,2 điểm), xếp thứ 3/9" dates the rank by nothing in brackets. */
-function withoutClosedBrackets(f: string): string {
-  let out = f;
-  for (let previous = ''; previous !== out; ) {
-    previous = out;
-    out = out.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
-  }
-  return out;
-}
-
 /** The months a stretch names without a year ("tháng 9"), dates and "so với tháng 9" aside. */
 function bareMonths(f: string): number[] {
   return [...f.matchAll(BARE_MONTH_RE)]
@@ -250,6 +240,8 @@ export function otherPeriod(stretch: string, letterPeriod: ReadFor): boolean {
   if (weeks.length > 0 && (letterPeriod.kind !== 'week' || weeks.at(-1) !== letterPeriod.week)) return true;
   const years = yearsNamed(f, periodHits(f));
   if (years.length > 0 && (letterPeriod.kind !== 'year' || !years.includes(letterPeriod.year))) return true;
+  // "… trong tháng 9, xếp thứ 6/13" in a text about quý III: a month is not the quarter.
+  if ((letterPeriod.kind === 'quarter' || letterPeriod.kind === 'year') && bareMonths(f).length > 0) return true;
   if (letterPeriod.kind === 'month') {
     // "Trong tháng 10, … so với tháng 9, …": the other month is only compared with.
     // The month named last before the figure dates it: "Tháng 10 … ; tháng 9 đạt 88,1 điểm" is September's.

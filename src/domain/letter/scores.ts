@@ -1,7 +1,7 @@
 import { compareDecimals, parseDecimal } from '../decimal.js';
 import type { GroupKey } from '../framework.js';
 import type { Period } from '../period.js';
-import { clauseStart, type Doc, lowerBound, mentionsIn } from './document.js';
+import { clauseStart, type Doc, lowerBound, mentionsIn, withoutClosedBrackets } from './document.js';
 import { NUMBER } from './number.js';
 import { LOOK_BACK, NOT_A_SCORE, NOT_A_SCORE_END, NOT_NOW, SCORE_RE } from './score-words.js';
 import { GROUP_MAX, groupIn, sameNumber } from './groups.js';
@@ -103,11 +103,13 @@ const GENERIC_SUBJECT = /(?:^|[\s,])(?:tinh|huyen|xa|phuong|thi xa|thanh pho|qua
 /** An average or a median of several units: no unit's score ("Trung bình các huyện, chỉ số … đạt"). */
 const AVERAGE = /(?<![a-z])(?<!loai |muc )(?:trung binh|binh quan|trung vi)(?! kha)(?![a-z])/;
 
-/** "85,2 điểm (T9)": a month in a bracket right after the score dates it; another month than the letter's is not its. */
+/** "85,2 điểm (T9)", "87,2 điểm trong tháng 9": a month right after the score dates it; another month than the letter's is not its. */
 function monthAfter(f: string, end: number, period: Period): boolean {
-  const m = /^\s*\(\s*(?:t|thang)\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*\)/.exec(f.slice(end, end + 20));
+  const m = /^\s*(?:\(\s*(?:t|thang)\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*\)|(?:trong|cua|vao)\s+thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/]))/.exec(f.slice(end, end + 24));
   if (!m) return false;
-  return period.kind !== 'month' || Number(m[1]) !== period.month || (m[2] !== undefined && Number(m[2]) !== period.year);
+  const month = Number(m[1] ?? m[3]);
+  const year = m[2] ?? m[4];
+  return period.kind !== 'month' || month !== period.month || (year !== undefined && Number(year) !== period.year);
 }
 
 /**
@@ -170,7 +172,7 @@ export function scanScores(doc: Doc, period: Period): Scan {
     // Names blanked: "Bộ Kế hoạch và Đầu tư" is no plan ("kế hoạch").
     // Names blanked (fa): "kém xã Phù Lỗ 3 điểm" is a gap, as "kém 3 điểm" is.
     const notOwn =
-      NOT_A_SCORE_END.test(fa.slice(narrowStart, start)) ||
+      NOT_A_SCORE_END.test(withoutClosedBrackets(fa.slice(narrowStart, start))) ||
       NOT_A_SCORE.test(fa.slice(narrowStart, start)) ||
       NOT_NOW.test(fa.slice(wideStart, start)) ||
       AVERAGE.test(fa.slice(wideStart, start)) ||
@@ -242,6 +244,11 @@ export function scanScores(doc: Doc, period: Period): Scan {
       // "huyện Bảo Thắng đạt 85,1 điểm (tháng 9 đạt 87,2 điểm)": a bracket opened right after a score with another period is the same unit's.
       if (!unit && scoreBefore && /^\s*\(\s*(?:thang|quy|nam|tuan)\s+(?:thu\s+)?\d[^()]*$/.test(f.slice(scoreBefore.end, start))) {
         unit = nearestMentionBefore(doc, scoreBefore.start, clauseStart(f, Math.max(0, scoreBefore.start - LOOK_BACK), scoreBefore.start, false), bracketed);
+      }
+      // "phường Hồng Gai xếp thứ nhất trong 54 xã, phường của tỉnh Quảng Ninh với 95,8 điểm": the province is the rank's scope.
+      if (unit && /(?<![a-z])cua\s+$/.test(f.slice(Math.max(0, unit.start - 5), unit.start)) && /(?<![a-z])(?:xep|dung|thu|trong \d+)(?![a-z])/.test(f.slice(wideStart, unit.start))) {
+        const before: Mention | undefined = nearestMentionBefore(doc, unit.start, wideStart, bracketed);
+        unit = before && !GENERIC_SUBJECT.test(fa.slice(before.end, unit.start)) ? before : undefined;
       }
       // "Theo Sở Nội vụ, tháng 10 tỉnh đạt 85 điểm", "Văn phòng UBND tỉnh cho biết, …": a source is not the subject.
       if (unit && (SOURCE_AFTER.test(f.slice(unit.end, start)) || /(?<![a-z])theo\s+$/.test(f.slice(Math.max(0, unit.start - 6), unit.start)))) unit = undefined;

@@ -135,8 +135,13 @@ export function findMentions(t: string, f: string): Mention[] {
     if (found.some((x) => m.index < x.end && end > x.start)) continue;
     found.push({ start: m.index, end, name: t.slice(m.index, end), kind: 'bare', level: 2 });
   }
+  // A province's agencies of the centre, listed among its departments: "Công an tỉnh Gia Lai", "Cục Thuế tỉnh Nghệ An".
+  for (const m of t.matchAll(/(?<![\p{L}\p{M}])(?:Công an|Cục Thuế|Cục Hải quan|Kho bạc Nhà nước|Bộ Chỉ huy Quân sự|Bộ Chỉ huy Bộ đội Biên phòng|Liên đoàn Lao động|Công ty Điện lực|Điện lực) (?=tỉnh|thành phố)/gu)) {
+    const end = m.index + m[0].length - 1;
+    if (!found.some((x) => m.index < x.end && end > x.start)) found.push({ start: m.index, end, name: t.slice(m.index, end), kind: 'so', level: 2 });
+  }
   // Departments and ministries: "Sở Tư pháp", "Bộ Công Thương", "Ban Quản lý …", "Văn phòng UBND …", "Bảo hiểm xã hội Việt Nam".
-  for (const m of t.matchAll(/(?<![\p{L}\p{M}])(Sở|Bộ|Ban|Văn phòng|Bảo hiểm [xX]ã hội) (?=\p{Lu}|tỉnh|thành phố)/gu)) {
+  for (const m of t.matchAll(/(?<![\p{L}\p{M}])(Sở|Bộ(?! Chỉ huy)|Ban|Văn phòng|Bảo hiểm [xX]ã hội) (?=\p{Lu}|tỉnh|thành phố)/gu)) {
     const from = m.index + m[0].length;
     // "Bảo hiểm Xã hội tỉnh Gia Lai": the name is the words before the province.
     const end = /^Bảo hiểm/u.test(m[1] ?? '') && !/^\p{Lu}/u.test(t.slice(from, from + 1)) ? from - 1 : soName(t, from);
@@ -186,6 +191,8 @@ export function parentOf(doc: Doc, unit: Mention): string | null {
   const sentenceStart = from + Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), 0);
   const inSentence = doc.provinces.filter((m) => fits(m) && m.start >= sentenceStart && m.end <= unit.start).at(-1);
   if (inSentence) return inSentence.name;
+  // A city may be a province of its own (thành phố Hà Nội): its parent only from its own sentence.
+  if (unit.kind === 'thanh pho') return null;
   const named = new Set(doc.provinces.filter(fits).slice(0, 50).map((m) => foldWords(m.name)));
   return named.size === 1 ? (doc.provinces.find(fits)?.name ?? null) : null;
 }
