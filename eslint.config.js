@@ -21,7 +21,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  { files: ['src/cli/**', 'bench/**', 'tests/**'], rules: { 'no-console': 'off' } },
+  { files: ['src/cli/**', 'bench/**', 'tests/**', 'scripts/**'], rules: { 'no-console': 'off' } },
   // vitest's asymmetric matchers (expect.any, expect.stringMatching, expect.objectContaining) are typed `any` by design.
   { files: ['tests/**'], rules: { '@typescript-eslint/no-unsafe-assignment': 'off' } },
   // Plain JavaScript (this file) is outside the TypeScript project.
