@@ -334,6 +334,7 @@ admin-no-unit = Thiếu đơn vị: ghi mã (H44.100) hoặc tên đơn vị.
 admin-unit-not-found = Không tìm thấy đơn vị «{ $unit }». Nạp dữ liệu trước (npm run cli -- demo hoặc import).
 admin-unit-ambiguous = «{ $unit }» khớp với nhiều đơn vị: { $candidates }. Ghi rõ hơn hoặc dùng mã.
 admin-unauthorized = Thiếu hoặc sai mã quản trị (Authorization: Bearer ADMIN_TOKEN).
+metrics-unauthorized = Thiếu hoặc sai mã (Authorization: Bearer METRICS_TOKEN hoặc ADMIN_TOKEN).
 admin-server-error = Lỗi máy chủ, xem nhật ký.
 admin-task-no-title = Thiếu tên nhiệm vụ (title).
 admin-import-not-multipart = Gửi tệp theo dạng multipart/form-data: các phần «file» và trường «period».

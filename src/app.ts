@@ -75,7 +75,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const botNames = Object.fromEntries([...channels].flatMap(([name, running]) => (running.botName ? [[name, running.botName]] : [])));
   const { admin } = buildServices({ config, db: database.db, now, log, wakeDelivery, botNames });
   const channelStates: ChannelStates = Object.fromEntries([...channels].map(([name, running]) => [name, () => running.ready()]));
-  const server = buildServer({ database, conversation, turns, admin, adminToken, channels: [...channels.values()], media: { db: database.db, now }, log, channelStates, trustProxy: config.trustProxy });
+  const server = buildServer({ database, conversation, turns, admin, adminToken, metricsToken: config.metricsToken, channels: [...channels.values()], media: { db: database.db, now }, log, channelStates, trustProxy: config.trustProxy });
   await server.listen({ port: config.port, host: config.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

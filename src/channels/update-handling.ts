@@ -5,6 +5,7 @@
  * webhook answers 500 and the platform's redelivery is handled again; an update acknowledged and then
  * failed (or whose process died) is handled again by `resumeEvery`.
  */
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Resuming } from './channel.js';
 import type { ChatTurns } from './chat-turns.js';
@@ -12,6 +13,7 @@ import type { Db } from '../db/client.js';
 import type { Channel } from '../db/schema.js';
 import { isConnectionError } from '../db/health.js';
 import { claimUpdate, finishUpdate, unfinishedUpdates } from '../db/processed-updates.js';
+import { observeUpdate } from '../observability/metrics.js';
 
 export interface UpdateHandling {
   db: Db;
@@ -38,13 +40,14 @@ export interface IncomingUpdate {
 /** `tellFailure` says to the user that their message could not be handled; it must not throw. */
 export async function handleInTurnOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tellFailure: () => Promise<void>): Promise<void> {
   const { db, turns, log, waitForDatabase } = handling;
+  const arrived = performance.now();
   const ref = { channel: update.channel, updateId: update.updateId };
   for (;;) {
     try {
       await turns.run({ channel: update.channel, externalId: update.turn }, async () => {
         if (!(await claimUpdate(db, ref, update.payload))) return;
         try {
-          await handle();
+          await observeUpdate(update.channel, arrived, handle);
         } catch (error) {
           await finishUpdate(db, ref, 'failed');
           throw error;

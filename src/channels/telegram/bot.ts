@@ -7,6 +7,7 @@ import { chatByAddress, markChatReachable, type ChatAddress } from '../../db/cha
 import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply, type Reply } from '../../messages/reply.js';
+import { countPlatform429, noteIntent } from '../../observability/metrics.js';
 import type { ChatTurns } from '../chat-turns.js';
 import { converse, converseFile, refusesFiles, type ConversationDeps } from '../../core/conversation.js';
 import { act, asReplies } from '../../core/act.js';
@@ -45,6 +46,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   });
   // Edits, callback answers and downloads wait out a short 429 only: a failure fails the update, and
   // Telegram's redelivery of it is the retry. Answers go through sendReplies.
+  // Counted before auto-retry waits it out: every 429 Telegram gives, not only one that outlasts the retries.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (!result.ok && result.error_code === 429) countPlatform429('telegram');
+    return result;
+  });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
   // Long polling: a failed update was logged and told (handleInTurnOnce); polling goes on.
   bot.catch(() => undefined);
@@ -139,6 +146,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   protectedBot.on('my_chat_member', async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
+    noteIntent('membership');
     const status = ctx.myChatMember.new_chat_member.status;
     const row = await chatByAddress(options.deps.db, chat.channel, chat.externalId);
     if (!row) return;

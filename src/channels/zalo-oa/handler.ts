@@ -9,6 +9,7 @@ import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { recordInbound } from '../../delivery/messaging-window.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply } from '../../messages/reply.js';
+import { noteIntent } from '../../observability/metrics.js';
 import { answerPlainChat } from '../plain-chat.js';
 import type { ConversationDeps } from '../../core/conversation.js';
 import { handleInTurnOnce, type UpdateHandling } from '../update-handling.js';
@@ -28,6 +29,7 @@ export function oaChat(userId: string): ChatAddress {
 async function handleEvent(h: OaHandling, event: OaEvent, updateId: string): Promise<void> {
   const { deps } = h;
   const chat = oaChat(userOf(event));
+  if (!event.event_name.startsWith('user_send_')) noteIntent('membership');
   if (event.event_name === 'unfollow') {
     const row = await chatByAddress(deps.db, 'zalo-oa', chat.externalId);
     if (row) await markChatUnreachable(deps.db, row.id, 'unfollowed the OA');
