@@ -298,6 +298,8 @@ bad-period-quarter = Không có quý «{ $value }»: quý phải từ 1 đến 4
 bad-period-year = Năm «{ $value }» không hợp lệ. Ví dụ: /diem năm 2025
 bad-period-week = Không có tuần «{ $value }»: tuần phải từ 1 đến 52 (53 với năm có 53 tuần). Ví dụ: /diem tuần 3/2024
 error = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại sau ít phút.
+# A chat over its rate limit (CHAT_RATE_LIMIT updates in CHAT_RATE_WINDOW_SECONDS), told once per window.
+chat-rate-limited = Anh/chị gửi nhanh quá, vui lòng đợi { $seconds } giây rồi thử lại.
 
 ## Import reports (CLI, admin API, admin chats)
 import-summary = Nhập { $source } { $period }: { $added } kết quả mới, { $updated } kết quả thay đổi, { $unchanged } không đổi. Đơn vị: { $matched } đã có, { $created } tạo mới.

@@ -8,11 +8,12 @@ import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply, type Reply } from '../../messages/reply.js';
 import { countPlatform429, noteIntent } from '../../observability/metrics.js';
+import type { ChatRateLimit } from '../chat-rate-limit.js';
 import type { ChatTurns } from '../chat-turns.js';
 import { converse, converseFile, refusesFiles, type ConversationDeps } from '../../core/conversation.js';
 import { act, asReplies } from '../../core/act.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
-import { handleInTurnOnce } from './updates.js';
+import { handleInTurnOnce, meantForBot } from './updates.js';
 
 export interface TelegramBotOptions {
   token: string;
@@ -25,6 +26,7 @@ export interface TelegramBotOptions {
   log: Logger;
   /** Set for long polling: see UpdateHandling. */
   waitForDatabase?: () => Promise<boolean>;
+  rateLimit?: ChatRateLimit;
 }
 
 export function chatAddress(ctx: Context): ChatAddress | null {
@@ -56,7 +58,14 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // Long polling: a failed update was logged and told (handleInTurnOnce); polling goes on.
   bot.catch(() => undefined);
   const protectedBot = bot.use(
-    handleInTurnOnce({ db: options.deps.db, turns: options.turns, t: options.deps.t, log: options.log, ...(options.waitForDatabase ? { waitForDatabase: options.waitForDatabase } : {}) }),
+    handleInTurnOnce({
+      db: options.deps.db,
+      turns: options.turns,
+      t: options.deps.t,
+      log: options.log,
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.waitForDatabase ? { waitForDatabase: options.waitForDatabase } : {}),
+    }),
   );
 
   const sendReplies = async (ctx: Context, replies: Reply[]): Promise<void> => {
@@ -82,8 +91,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     // "/diem@other_bot" in a group is for that bot.
     const commandFor = /^\/\w+@(\w+)/.exec(raw)?.[1];
     if (commandFor !== undefined && commandFor.toLowerCase() !== ctx.me.username.toLowerCase()) return;
-    const addressed =
-      chat.type === 'private' || raw.startsWith('/') || mention.test(raw) || ctx.message.reply_to_message?.from?.id === ctx.me.id;
+    const addressed = chat.type === 'private' || meantForBot(ctx, raw);
     const text = raw.replace(mention, '').trim();
     await sendReplies(ctx, await converse(options.deps, { chat, text, addressed, sender: senderName(ctx) }));
   });

@@ -49,12 +49,12 @@ export async function handleOaEvent(h: OaHandling, event: OaEvent): Promise<void
   const chat = oaChat(userOf(event));
   await handleInTurnOnce(
     h.handling,
-    { channel: 'zalo-oa', updateId, turn: chat.externalId, payload: event },
+    { channel: 'zalo-oa', updateId, turn: chat.externalId, payload: event, addressed: event.event_name.startsWith('user_send_') },
     () => handleEvent(h, event, updateId),
-    async () => {
+    async (text) => {
       // Only to someone who wrote: the sender refuses outside the window anyway.
       if (event.event_name !== 'user_send_text') return;
-      await h.answering.sender.send(chat, textReply(h.deps.t('error'))).catch((error: unknown) => h.log.error({ err: error }, 'could not tell the user about the failure'));
+      await h.answering.sender.send(chat, textReply(text)).catch((error: unknown) => h.log.error({ err: error }, 'could not tell the user'));
     },
   );
 }
