@@ -298,6 +298,8 @@ bad-period-quarter = Không có quý «{ $value }»: quý phải từ 1 đến 4
 bad-period-year = Năm «{ $value }» không hợp lệ. Ví dụ: /diem năm 2025
 bad-period-week = Không có tuần «{ $value }»: tuần phải từ 1 đến 52 (53 với năm có 53 tuần). Ví dụ: /diem tuần 3/2024
 error = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại sau ít phút.
+# A chat over its rate limit (CHAT_RATE_LIMIT updates in CHAT_RATE_WINDOW_SECONDS), told once per window.
+chat-rate-limited = Anh/chị gửi nhanh quá, vui lòng đợi { $seconds } giây rồi thử lại.
 
 ## Import reports (CLI, admin API, admin chats)
 import-summary = Nhập { $source } { $period }: { $added } kết quả mới, { $updated } kết quả thay đổi, { $unchanged } không đổi. Đơn vị: { $matched } đã có, { $created } tạo mới.
@@ -334,6 +336,7 @@ admin-no-unit = Thiếu đơn vị: ghi mã (H44.100) hoặc tên đơn vị.
 admin-unit-not-found = Không tìm thấy đơn vị «{ $unit }». Nạp dữ liệu trước (npm run cli -- demo hoặc import).
 admin-unit-ambiguous = «{ $unit }» khớp với nhiều đơn vị: { $candidates }. Ghi rõ hơn hoặc dùng mã.
 admin-unauthorized = Thiếu hoặc sai mã quản trị (Authorization: Bearer ADMIN_TOKEN).
+metrics-unauthorized = Thiếu hoặc sai mã (Authorization: Bearer METRICS_TOKEN hoặc ADMIN_TOKEN).
 admin-server-error = Lỗi máy chủ, xem nhật ký.
 admin-task-no-title = Thiếu tên nhiệm vụ (title).
 admin-import-not-multipart = Gửi tệp theo dạng multipart/form-data: các phần «file» và trường «period».

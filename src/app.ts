@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ChannelOptions, RunningChannel } from './channels/channel.js';
+import { ChatRateLimit } from './channels/chat-rate-limit.js';
 import { ChatTurns } from './channels/chat-turns.js';
 import { buildServices } from './composition.js';
 import { CHANNELS } from './channels/index.js';
@@ -57,6 +58,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const { conversation } = buildServices({ config, db: database.db, now, log, wakeDelivery });
 
   const turns = new ChatTurns(database.db);
+  const rateLimit = new ChatRateLimit(config.chatRateLimit, () => now().getTime());
   let stopped = false;
   let signalStop = () => {};
   const stopping = new Promise<void>((resolve) => (signalStop = resolve));
@@ -64,7 +66,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const media = config.publicUrl ? mediaStore(database.db, config.publicUrl, now) : null;
   const channels = new Map<Channel, RunningChannel>();
   for (const module of CHANNELS) {
-    const running = await module.setup({ config, database, conversation, turns, log, wakeDelivery, media, stopping, options });
+    const running = await module.setup({ config, database, conversation, turns, rateLimit, log, wakeDelivery, media, stopping, options });
     if (!running) continue;
     channels.set(module.name, running);
     senders.set(module.name, running.sender);
@@ -75,7 +77,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const botNames = Object.fromEntries([...channels].flatMap(([name, running]) => (running.botName ? [[name, running.botName]] : [])));
   const { admin } = buildServices({ config, db: database.db, now, log, wakeDelivery, botNames });
   const channelStates: ChannelStates = Object.fromEntries([...channels].map(([name, running]) => [name, () => running.ready()]));
-  const server = buildServer({ database, conversation, turns, admin, adminToken, channels: [...channels.values()], media: { db: database.db, now }, log, channelStates, trustProxy: config.trustProxy });
+  const server = buildServer({ database, conversation, turns, admin, adminToken, metricsToken: config.metricsToken, channels: [...channels.values()], media: { db: database.db, now }, log, channelStates, trustProxy: config.trustProxy });
   await server.listen({ port: config.port, host: config.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

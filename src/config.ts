@@ -23,6 +23,9 @@ const schema = z.object({
   TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^\w{3,64}$/, 'chỉ gồm chữ, số và _')),
   PUBLIC_URL: optional(z.url('phải là một địa chỉ URL, ví dụ https://chiso.example.gov.vn')),
   ADMIN_TOKEN: optional(z.string().min(16, 'phải dài ít nhất 16 ký tự')),
+  METRICS_TOKEN: optional(z.string().min(16, 'phải dài ít nhất 16 ký tự')),
+  CHAT_RATE_LIMIT: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(0, 'phải từ 0 trở lên (0: không giới hạn)').default(20),
+  CHAT_RATE_WINDOW_SECONDS: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(1, 'phải từ 1 giây trở lên').default(60),
   TZ: z.string().default('Asia/Ho_Chi_Minh'),
   PUBLISH_AUTO_TIME: optional(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng HH:MM, ví dụ 08:00')),
   HOLIDAYS: z
@@ -67,6 +70,10 @@ export interface Config {
     username: string | null;
   } | null;
   adminToken: string | null;
+  /** Bearer token that opens GET /metrics besides the admin token; null: only the admin token. */
+  metricsToken: string | null;
+  /** At most `updates` updates per chat in `windowSeconds` (0: no limit). */
+  chatRateLimit: { updates: number; windowSeconds: number };
   timeZone: string;
   /** Local time ("08:00") at which a period is published on the next working day after its import; null: off. */
   publishAutoTime: string | null;
@@ -148,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     adminToken: e.ADMIN_TOKEN ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    chatRateLimit: { updates: e.CHAT_RATE_LIMIT, windowSeconds: e.CHAT_RATE_WINDOW_SECONDS },
     timeZone: e.TZ,
     publishAutoTime: e.PUBLISH_AUTO_TIME ?? null,
     holidays: new Set(e.HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean)),

@@ -12,6 +12,7 @@ import type { Database } from '../db/client.js';
 import type { Channel } from '../db/schema.js';
 import type { Sender } from '../delivery/sender.js';
 import type { MediaStore } from '../server/media.js';
+import type { ChatRateLimit } from './chat-rate-limit.js';
 import type { ChatTurns } from './chat-turns.js';
 import type { ConversationDeps } from '../core/conversation.js';
 
@@ -40,6 +41,8 @@ export interface ChannelCore {
   conversation: ConversationDeps;
   /** One update of a chat at a time, across instances. */
   turns: ChatTurns;
+  /** At most so many updates per chat and window, on every channel. */
+  rateLimit: ChatRateLimit;
   log: Logger;
   wakeDelivery: () => void;
   /** Where files sent by address are kept and served (needs PUBLIC_URL); null without one. */

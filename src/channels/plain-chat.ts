@@ -6,14 +6,17 @@
 import { act, asReplies } from '../core/act.js';
 import { converse, type ConversationDeps, type IncomingMessage } from '../core/conversation.js';
 import { textReply, type Reply } from '../messages/reply.js';
+import { noteIntent } from '../observability/metrics.js';
 import { chosenAction, numberChoices } from './choices.js';
 
 /** `text` null: the user sent something else (a picture, a sticker). */
 export async function answerPlainChat(deps: ConversationDeps, message: Omit<IncomingMessage, 'text'> & { text: string | null }): Promise<Reply[]> {
   const { chat } = message;
   let replies: Reply[];
-  if (message.text === null) replies = [textReply(deps.t('text-only'))];
-  else {
+  if (message.text === null) {
+    noteIntent('not-text');
+    replies = [textReply(deps.t('text-only'))];
+  } else {
     const text = message.text.trim();
     const action = await chosenAction(deps.db, chat, text);
     replies = action !== null ? asReplies(await act(deps, chat, message.sender ?? null, action)) : await converse(deps, { ...message, text });

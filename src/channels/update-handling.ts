@@ -3,8 +3,10 @@
  * instances), once (a copy the platform delivers again is dropped once handled), and with its
  * outcome recorded: a handler that failed tells the user, marks the update failed and rethrows, so a
  * webhook answers 500 and the platform's redelivery is handled again; an update acknowledged and then
- * failed (or whose process died) is handled again by `resumeEvery`.
+ * failed (or whose process died) is handled again by `resumeEvery`. Before any of that, a chat over
+ * its rate limit is told once to wait and its further updates are dropped (chat-rate-limit.ts).
  */
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Resuming } from './channel.js';
 import type { ChatTurns } from './chat-turns.js';
@@ -12,11 +14,17 @@ import type { Db } from '../db/client.js';
 import type { Channel } from '../db/schema.js';
 import { isConnectionError } from '../db/health.js';
 import { claimUpdate, finishUpdate, unfinishedUpdates } from '../db/processed-updates.js';
+import type { Translate } from '../messages/i18n.js';
+import { countRateLimited, observeUpdate } from '../observability/metrics.js';
+import type { ChatRateLimit, RateVerdict } from './chat-rate-limit.js';
 
 export interface UpdateHandling {
   db: Db;
   turns: ChatTurns;
   log: Logger;
+  t: Translate;
+  /** Updates per chat and window; unset: no limit. */
+  rateLimit?: ChatRateLimit;
   /**
    * Long polling has no redelivery: an update met by a database outage waits for the database and
    * is handled then, and polling waits with it. Resolves false when the bot stops first. Unset
@@ -33,18 +41,32 @@ export interface IncomingUpdate {
   turn: string;
   /** Kept until it is done, so that an unfinished update can be handled again. */
   payload: unknown;
+  /**
+   * A person writing to the bot (in private, or in a group a command, a mention, a reply to it, a file, a
+   * button), counted against the chat's rate limit. Group chatter the bot only reads, and the platform's
+   * notices (blocked, removed, unfollowed), are not: a lively group never has its commands refused
+   * because people talked.
+   */
+  addressed: boolean;
 }
 
-/** `tellFailure` says to the user that their message could not be handled; it must not throw. */
-export async function handleInTurnOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tellFailure: () => Promise<void>): Promise<void> {
-  const { db, turns, log, waitForDatabase } = handling;
+/** `tell` writes a text to the update's chat (that its message failed, or came too fast); it must not throw. */
+export async function handleInTurnOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tell: (text: string) => Promise<void>): Promise<void> {
+  const { db, turns, log, t, waitForDatabase } = handling;
+  const arrived = performance.now();
+  const verdict: RateVerdict = update.addressed && handling.rateLimit ? handling.rateLimit.take(`${update.channel}:${update.turn}`) : { kind: 'go' };
+  if (verdict.kind !== 'go') {
+    countRateLimited(update.channel, verdict.kind === 'tell' ? 'told' : 'dropped');
+    if (verdict.kind === 'tell') await tell(t('chat-rate-limited', { seconds: verdict.seconds }));
+    return;
+  }
   const ref = { channel: update.channel, updateId: update.updateId };
   for (;;) {
     try {
       await turns.run({ channel: update.channel, externalId: update.turn }, async () => {
         if (!(await claimUpdate(db, ref, update.payload))) return;
         try {
-          await handle();
+          await observeUpdate(update.channel, arrived, handle);
         } catch (error) {
           await finishUpdate(db, ref, 'failed');
           throw error;
@@ -58,7 +80,7 @@ export async function handleInTurnOnce(handling: UpdateHandling, update: Incomin
         if (await waitForDatabase()) continue;
       }
       log.error({ err: error, channel: update.channel, update: update.updateId }, 'update failed');
-      await tellFailure();
+      await tell(t('error'));
       throw error;
     }
   }

@@ -7,6 +7,7 @@ import type { ChatAddress } from '../db/chats.js';
 import { decodeAction, type Action } from '../domain/actions.js';
 import type { ImportProgress } from '../imports/save.js';
 import { textReply, type Reply } from '../messages/reply.js';
+import { noteIntent } from '../observability/metrics.js';
 import { ACTS } from '../features/index.js';
 import type { Act, ActOutcome } from '../features/feature.js';
 import type { ConversationDeps } from './conversation.js';
@@ -14,6 +15,7 @@ import type { ConversationDeps } from './conversation.js';
 export type { ActOutcome } from '../features/feature.js';
 
 export async function act(deps: ConversationDeps, chat: ChatAddress, sender: string | null, data: string, options: { onProgress?: ImportProgress } = {}): Promise<ActOutcome> {
+  noteIntent('button');
   const action = decodeAction(data);
   if (!action) return { replies: [] };
   const handle = ACTS[action.kind] as Act<Action['kind']>;

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { upsertChat, type ChatAddress } from '../db/chats.js';
 import type { Db } from '../db/client.js';
 import type { Reply } from '../messages/reply.js';
+import { countSend } from '../observability/metrics.js';
 import { enqueue, markChatUnreachable, PRIORITY_ANSWER } from './outbox.js';
 import type { Sender } from './sender.js';
 
@@ -23,6 +24,7 @@ export async function sendAnswers(answering: Answering, chat: ChatAddress, repli
   const recipient = { externalId: chat.externalId, type: chat.type };
   for (const [i, reply] of replies.entries()) {
     const outcome = await answering.sender.send(recipient, reply);
+    countSend(answering.sender.channel, outcome);
     switch (outcome.kind) {
       case 'sent':
         continue;

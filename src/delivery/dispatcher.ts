@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Database, Lock } from '../db/client.js';
 import { isConnectionError } from '../db/health.js';
 import { claim, giveBack, markChatUnreachable, markFailed, markOutsideWindow, markRetry, markSent, markWaiting, type ClaimedMessage } from './outbox.js';
+import { countSend } from '../observability/metrics.js';
 import { Pace } from './pace.js';
 import type { Sender } from './sender.js';
 
@@ -195,6 +196,7 @@ export class Dispatcher {
     const turn = pace.take(`${row.channel}:${row.externalId}`, sender.limits.perChatMs(recipient)).then(() => true);
     if (!(await Promise.race([turn, this.stopping])) || !sending()) return false;
     const outcome = await sender.send(recipient, row.payload).catch((error: unknown) => ({ kind: 'transient' as const, error: String(error) }));
+    countSend(row.channel, outcome, row.attempts >= this.options.maxAttempts);
     switch (outcome.kind) {
       case 'sent':
         await this.record(() => markSent(db, row.id, outcome.messageId));

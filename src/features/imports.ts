@@ -11,6 +11,7 @@ import { writeTemplate } from '../imports/sheet/template.js';
 import { renderDraft, renderImported } from '../messages/import-preview.js';
 import { renderProblems } from '../messages/import-problems.js';
 import { textReply, type Reply } from '../messages/reply.js';
+import { noteIntent } from '../observability/metrics.js';
 import { addToDraft, cancelDraft, confirmDraft, dropRefusedFiles, inspectDraft, openDraft, setDraftPeriod, type DraftRow, type DraftState } from '../services/import-drafts.js';
 import { todayIn, type ConversationDeps } from '../core/conversation.js';
 import type { Acts, Answers, Intercept } from './feature.js';
@@ -52,6 +53,7 @@ export interface IncomingFileMessage {
 
 /** The refusal for a chat that may not import, asked before its file is even downloaded; null when it may. */
 export async function refusesFiles(deps: ConversationDeps, address: ChatAddress): Promise<Reply | null> {
+  noteIntent('file');
   const chat = await chatByAddress(deps.db, address.channel, address.externalId);
   return chat && canImport(chat.role) ? null : textReply(deps.t('import-admin-only'));
 }

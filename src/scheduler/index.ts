@@ -6,6 +6,7 @@ import type { Translate } from '../messages/i18n.js';
 import { publishDue } from './auto-publish.js';
 import { forgetExpiredMedia } from '../db/media.js';
 import { expireWaiting } from '../delivery/messaging-window.js';
+import { countReminderRun } from '../observability/metrics.js';
 import { forgetOldUpdates } from './housekeeping.js';
 import { enqueueReminders, type ReminderSettings } from './reminders.js';
 
@@ -32,7 +33,11 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
     const now = deps.now();
     const outcomes = await publishDue(deps.db, deps.t, now);
     for (const o of outcomes) deps.log.info({ period: o.publication.period, enqueued: o.enqueued }, 'scheduled publication enqueued');
-    const reminders = await enqueueReminders(deps.db, deps.t, now, deps.reminders);
+    const reminders = await enqueueReminders(deps.db, deps.t, now, deps.reminders).catch((error: unknown) => {
+      countReminderRun('failed');
+      throw error;
+    });
+    countReminderRun(reminders > 0 ? 'enqueued' : 'nothing');
     if (reminders > 0) deps.log.info({ reminders }, 'reminders enqueued');
     if (outcomes.length > 0 || reminders > 0) deps.wakeDelivery();
     await forgetOldUpdates(deps.db, now);

@@ -13,6 +13,7 @@ import { adminRoutes } from './admin-routes.js';
 import { installErrorHandling } from './errors.js';
 import { installReadiness, type ChannelStates } from './readiness.js';
 import { registerMediaRoute } from './media.js';
+import { metricsRoute } from './metrics-route.js';
 import type { Db } from '../db/client.js';
 
 export interface ServerDeps {
@@ -21,6 +22,8 @@ export interface ServerDeps {
   turns: ChatTurns;
   admin: AdminContext;
   adminToken: string;
+  /** Opens GET /metrics besides the admin token. */
+  metricsToken?: string | null;
   /** The channels running: each mounts its own webhook route. */
   channels: readonly RunningChannel[];
   /** Files sent by address (GET /media/…). */
@@ -46,6 +49,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   for (const channel of deps.channels) channel.routes?.(app);
   registerMediaRoute(app, deps.media.db, deps.media.now);
 
+  app.register(metricsRoute, { database: deps.database, tokens: [deps.adminToken, ...(deps.metricsToken ? [deps.metricsToken] : [])], log: deps.log });
   app.register(adminRoutes, { prefix: '/api', admin: deps.admin, conversation: deps.conversation, turns: deps.turns, adminToken: deps.adminToken });
 
   return app;

@@ -9,8 +9,8 @@ import { importDrafts } from '../db/schema.js';
 import { periodKey, type Period } from '../domain/period.js';
 import { ImportRejected } from '../imports/problems.js';
 import { saveImport, type ImportBatch, type ImportProgress, type ImportReport, type SaveOptions } from '../imports/save.js';
-import { readImport, sourceKindOf, type IncomingFile } from '../imports/read.js';
-import { storeImport } from './imports.js';
+import { sourceKindOf, type IncomingFile } from '../imports/read.js';
+import { readFiles, storeImport } from './imports.js';
 
 export type DraftRow = typeof importDrafts.$inferSelect;
 
@@ -87,7 +87,7 @@ export async function inspectDraft(db: Db, draft: DraftRow): Promise<DraftState>
   const kinds = files.map((f) => sourceKindOf(f.fileName));
   if (!draft.period && kinds.every((k) => k === 'portal')) return { kind: 'needs-period', draft };
   try {
-    const batch = await readImport(files, { period: draft.period });
+    const batch = await readFiles(files, { period: draft.period });
     return { kind: 'ready', draft, batch, outcome: await saveImport(db, batch, undefined, { dryRun: true, force: true }) };
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
@@ -117,7 +117,7 @@ export async function confirmDraft(
   if (!claimed) return { kind: 'gone' };
   try {
     const files = filesOf(claimed);
-    const report = await storeImport(db, files, await readImport(files, { period: claimed.period }), onProgress, options);
+    const report = await storeImport(db, files, await readFiles(files, { period: claimed.period }), onProgress, options);
     await db.update(importDrafts).set({ status: 'done', files: [], updatedAt: sql`now()` }).where(eq(importDrafts.id, draftId));
     return { kind: 'imported', report };
   } catch (error) {

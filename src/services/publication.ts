@@ -9,6 +9,7 @@
  * anyone is linked is still released: the delivery report exists, a later import may not silently leave
  * its results incomplete, and publishing it again sends to the chats linked since. Each door says so.
  */
+import { performance } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults, type StoredResult } from '../db/results.js';
@@ -22,6 +23,7 @@ import { PUSH_CHANNELS } from '../delivery/sender.js';
 import type { Translate } from '../messages/i18n.js';
 import { renderPublishedCard, renderSummary, type ScopedSummary } from '../messages/publication.js';
 import type { Reply } from '../messages/reply.js';
+import { observePublication } from '../observability/metrics.js';
 import { scoreCardsForPeriod } from './scores.js';
 
 export class PublicationError extends Error {
@@ -148,6 +150,7 @@ async function publicationRow(db: Db, period: string, requestedBy: string): Prom
 }
 
 export async function publishPeriod(db: Db, t: Translate, periodText: string, requestedBy: string): Promise<PublishOutcome> {
+  const started = performance.now();
   const period = checkedPeriod(periodText);
   // Planned first, so a period without results is refused before it counts as published.
   const plan = await planPublication(db, t, period);
@@ -160,11 +163,13 @@ export async function publishPeriod(db: Db, t: Translate, periodText: string, re
     publicationId: row.id,
     payload: m.reply,
   }));
+  const enqueued = await enqueue(db, messages);
+  observePublication(started);
   return {
     publication: row,
     again,
     planned: messages.length,
-    enqueued: await enqueue(db, messages),
+    enqueued,
     summaries: plan.messages.filter((m) => m.kind === 'summary').length,
     withoutResult: plan.withoutResult,
   };

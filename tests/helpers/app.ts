@@ -62,6 +62,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ADMIN_TOKEN,
+    // Tests ask one chat far more than 20 questions a minute; the limit's own tests set it (tests/e2e/rate-limit.test.ts).
+    CHAT_RATE_LIMIT: '100000',
     ...database.env,
     ...(mode !== 'no-telegram' ? { TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: telegram.url, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
     ...(mode === 'webhook' ? { PUBLIC_URL: 'https://chiso.example.gov.vn' } : {}),

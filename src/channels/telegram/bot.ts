@@ -7,11 +7,13 @@ import { chatByAddress, markChatReachable, type ChatAddress } from '../../db/cha
 import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply, type Reply } from '../../messages/reply.js';
+import { countPlatform429, noteIntent } from '../../observability/metrics.js';
+import type { ChatRateLimit } from '../chat-rate-limit.js';
 import type { ChatTurns } from '../chat-turns.js';
 import { converse, converseFile, refusesFiles, type ConversationDeps } from '../../core/conversation.js';
 import { act, asReplies } from '../../core/act.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
-import { handleInTurnOnce } from './updates.js';
+import { handleInTurnOnce, meantForBot } from './updates.js';
 
 export interface TelegramBotOptions {
   token: string;
@@ -24,6 +26,7 @@ export interface TelegramBotOptions {
   log: Logger;
   /** Set for long polling: see UpdateHandling. */
   waitForDatabase?: () => Promise<boolean>;
+  rateLimit?: ChatRateLimit;
 }
 
 export function chatAddress(ctx: Context): ChatAddress | null {
@@ -45,11 +48,24 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   });
   // Edits, callback answers and downloads wait out a short 429 only: a failure fails the update, and
   // Telegram's redelivery of it is the retry. Answers go through sendReplies.
+  // Counted before auto-retry waits it out: every 429 Telegram gives, not only one that outlasts the retries.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (!result.ok && result.error_code === 429) countPlatform429('telegram');
+    return result;
+  });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
   // Long polling: a failed update was logged and told (handleInTurnOnce); polling goes on.
   bot.catch(() => undefined);
   const protectedBot = bot.use(
-    handleInTurnOnce({ db: options.deps.db, turns: options.turns, t: options.deps.t, log: options.log, ...(options.waitForDatabase ? { waitForDatabase: options.waitForDatabase } : {}) }),
+    handleInTurnOnce({
+      db: options.deps.db,
+      turns: options.turns,
+      t: options.deps.t,
+      log: options.log,
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.waitForDatabase ? { waitForDatabase: options.waitForDatabase } : {}),
+    }),
   );
 
   const sendReplies = async (ctx: Context, replies: Reply[]): Promise<void> => {
@@ -75,8 +91,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     // "/diem@other_bot" in a group is for that bot.
     const commandFor = /^\/\w+@(\w+)/.exec(raw)?.[1];
     if (commandFor !== undefined && commandFor.toLowerCase() !== ctx.me.username.toLowerCase()) return;
-    const addressed =
-      chat.type === 'private' || raw.startsWith('/') || mention.test(raw) || ctx.message.reply_to_message?.from?.id === ctx.me.id;
+    const addressed = chat.type === 'private' || meantForBot(ctx, raw);
     const text = raw.replace(mention, '').trim();
     await sendReplies(ctx, await converse(options.deps, { chat, text, addressed, sender: senderName(ctx) }));
   });
@@ -139,6 +154,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   protectedBot.on('my_chat_member', async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
+    noteIntent('membership');
     const status = ctx.myChatMember.new_chat_member.status;
     const row = await chatByAddress(options.deps.db, chat.channel, chat.externalId);
     if (!row) return;

@@ -39,6 +39,7 @@ export const telegramChannel: ChannelModule = {
       turns: core.turns,
       answering: { db: database.db, sender, wakeDelivery: core.wakeDelivery, log },
       log,
+      rateLimit: core.rateLimit,
       ...(settings.publicUrl ? {} : { waitForDatabase: () => database.health.untilUp(core.stopping).then(() => !stopped) }),
       ...(core.options.telegramBotInfo ? { botInfo: core.options.telegramBotInfo } : {}),
     });

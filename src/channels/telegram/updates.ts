@@ -3,7 +3,6 @@ import type { Bot, Context, NextFunction } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
-import type { Translate } from '../../messages/i18n.js';
 import type { Resuming } from '../channel.js';
 import { handleInTurnOnce as handleOnce, resumeEvery as resumeChannel, type UpdateHandling } from '../update-handling.js';
 
@@ -13,13 +12,28 @@ function turnOf(ctx: Context): string {
   return ctx.from ? `user:${ctx.from.id}` : `update:${ctx.update.update_id}`;
 }
 
-export function handleInTurnOnce(handling: UpdateHandling & { t: Translate }) {
+/** A message a group member means for the bot: a command, a mention of it, a reply to it. */
+export function meantForBot(ctx: Context, text: string): boolean {
+  const mention = new RegExp(`@${ctx.me.username}\\b`, 'i');
+  return text.startsWith('/') || mention.test(text) || ctx.message?.reply_to_message?.from?.id === ctx.me.id;
+}
+
+/** What a person sends the bot: a button, anything in private, a file, or a message meant for it in a group. */
+function addressedToBot(ctx: Context): boolean {
+  if (ctx.callbackQuery) return true;
+  const message = ctx.message;
+  if (!message) return false;
+  if (ctx.chat?.type === 'private' || message.document) return true;
+  return message.text !== undefined && meantForBot(ctx, message.text);
+}
+
+export function handleInTurnOnce(handling: UpdateHandling) {
   return (ctx: Context, next: NextFunction): Promise<void> =>
     handleOnce(
       handling,
-      { channel: 'telegram', updateId: String(ctx.update.update_id), turn: turnOf(ctx), payload: ctx.update },
+      { channel: 'telegram', updateId: String(ctx.update.update_id), turn: turnOf(ctx), payload: ctx.update, addressed: addressedToBot(ctx) },
       () => next(),
-      () => ctx.reply(handling.t('error')).then(() => undefined, (error: unknown) => handling.log.error({ err: error }, 'could not tell the user about the failure')),
+      (text) => ctx.reply(text).then(() => undefined, (error: unknown) => handling.log.error({ err: error }, 'could not tell the user')),
     );
 }
 

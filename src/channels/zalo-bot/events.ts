@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import type { ChatAddress } from '../../db/chats.js';
 import { sendAnswers, type Answering } from '../../delivery/answers.js';
+import type { ChatRateLimit } from '../chat-rate-limit.js';
 import type { ChatTurns } from '../chat-turns.js';
 import { answerPlainChat } from '../plain-chat.js';
 import type { ConversationDeps } from '../../core/conversation.js';
@@ -22,6 +23,7 @@ export interface ZaloBotHandling {
   log: Logger;
   /** Set for long polling: see UpdateHandling. */
   waitForDatabase?: () => Promise<boolean>;
+  rateLimit?: ChatRateLimit;
 }
 
 export function chatAddress(message: ZaloBotMessage): ChatAddress {
@@ -41,20 +43,27 @@ export function zaloBotEventHandler(handling: ZaloBotHandling): (event: ZaloBotE
     // Events without a message (none documented yet) carry nothing to answer.
     if (!message || message.from.is_bot === true) return;
     const chat = chatAddress(message);
+    const text = event.eventName === TEXT_EVENT && message.text !== undefined ? message.text : null;
+    const addressed = chat.type === 'private' || (text?.trim().startsWith('/') ?? false);
     await handleInTurnOnce(
-      { db: deps.db, turns: handling.turns, log, ...(handling.waitForDatabase ? { waitForDatabase: handling.waitForDatabase } : {}) },
+      {
+        db: deps.db,
+        turns: handling.turns,
+        log,
+        t: deps.t,
+        ...(handling.rateLimit ? { rateLimit: handling.rateLimit } : {}),
+        ...(handling.waitForDatabase ? { waitForDatabase: handling.waitForDatabase } : {}),
+      },
       // Message ids may count per chat, as Telegram's do: the chat makes them unique.
-      { channel: 'zalo-bot', updateId: `${chat.externalId}:${message.message_id}`, turn: chat.externalId, payload: { event_name: event.eventName, message } },
+      { channel: 'zalo-bot', updateId: `${chat.externalId}:${message.message_id}`, turn: chat.externalId, payload: { event_name: event.eventName, message }, addressed },
       async () => {
-        const text = event.eventName === TEXT_EVENT && message.text !== undefined ? message.text : null;
-        const addressed = chat.type === 'private' || (text?.trim().startsWith('/') ?? false);
         const replies = await answerPlainChat(deps, { chat, text, addressed, sender: message.from.display_name ?? null });
         if (replies.length > 0) await sendAnswers(handling.answering, chat, replies, `zalo-bot:${chat.externalId}:${message.message_id}`);
       },
-      () =>
-        client.call('sendMessage', { chat_id: chat.externalId, text: deps.t('error') }).then(
+      (text) =>
+        client.call('sendMessage', { chat_id: chat.externalId, text }).then(
           () => undefined,
-          (error: unknown) => log.error({ err: error }, 'could not tell the user about the failure'),
+          (error: unknown) => log.error({ err: error }, 'could not tell the user'),
         ),
     );
   };

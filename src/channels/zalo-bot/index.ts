@@ -35,6 +35,7 @@ export const zaloBotChannel: ChannelModule = {
       answering: { db: database.db, sender, wakeDelivery: core.wakeDelivery, log },
       client,
       log,
+      rateLimit: core.rateLimit,
       ...(webhookMode ? {} : { waitForDatabase: () => database.health.untilUp(core.stopping).then(() => !stopped) }),
     });
     let webhookSet = false;

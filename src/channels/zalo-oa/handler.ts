@@ -9,6 +9,7 @@ import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { recordInbound } from '../../delivery/messaging-window.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply } from '../../messages/reply.js';
+import { noteIntent } from '../../observability/metrics.js';
 import { answerPlainChat } from '../plain-chat.js';
 import type { ConversationDeps } from '../../core/conversation.js';
 import { handleInTurnOnce, type UpdateHandling } from '../update-handling.js';
@@ -28,6 +29,7 @@ export function oaChat(userId: string): ChatAddress {
 async function handleEvent(h: OaHandling, event: OaEvent, updateId: string): Promise<void> {
   const { deps } = h;
   const chat = oaChat(userOf(event));
+  if (!event.event_name.startsWith('user_send_')) noteIntent('membership');
   if (event.event_name === 'unfollow') {
     const row = await chatByAddress(deps.db, 'zalo-oa', chat.externalId);
     if (row) await markChatUnreachable(deps.db, row.id, 'unfollowed the OA');
@@ -47,12 +49,12 @@ export async function handleOaEvent(h: OaHandling, event: OaEvent): Promise<void
   const chat = oaChat(userOf(event));
   await handleInTurnOnce(
     h.handling,
-    { channel: 'zalo-oa', updateId, turn: chat.externalId, payload: event },
+    { channel: 'zalo-oa', updateId, turn: chat.externalId, payload: event, addressed: event.event_name.startsWith('user_send_') },
     () => handleEvent(h, event, updateId),
-    async () => {
+    async (text) => {
       // Only to someone who wrote: the sender refuses outside the window anyway.
       if (event.event_name !== 'user_send_text') return;
-      await h.answering.sender.send(chat, textReply(h.deps.t('error'))).catch((error: unknown) => h.log.error({ err: error }, 'could not tell the user about the failure'));
+      await h.answering.sender.send(chat, textReply(text)).catch((error: unknown) => h.log.error({ err: error }, 'could not tell the user'));
     },
   );
 }

@@ -42,7 +42,7 @@ export const zaloOaChannel: ChannelModule = {
     const oaLog = log.child({ channel: 'zalo-oa' });
     const handling: OaHandling = {
       deps: core.conversation,
-      handling: { db: database.db, turns: core.turns, log: oaLog },
+      handling: { db: database.db, turns: core.turns, log: oaLog, t: core.conversation.t, rateLimit: core.rateLimit },
       answering: { db: database.db, sender, wakeDelivery: core.wakeDelivery, log: oaLog },
       log: oaLog,
     };
