@@ -12,6 +12,7 @@ import type { Db } from '../db/client.js';
 import type { Channel } from '../db/schema.js';
 import { isConnectionError } from '../db/health.js';
 import { claimUpdate, finishUpdate, unfinishedUpdates } from '../db/processed-updates.js';
+import { withDecision, type Decision } from '../core/intent.js';
 
 export interface UpdateHandling {
   db: Db;
@@ -35,14 +36,35 @@ export interface IncomingUpdate {
   payload: unknown;
 }
 
-/** `tellFailure` says to the user that their message could not be handled; it must not throw. */
+/** How an update's handling ended, as its log line says. */
+export type UpdateOutcome = 'done' | 'duplicate' | 'failed';
+
+/**
+ * `tellFailure` says to the user that their message could not be handled; it must not throw. Each
+ * update ends in one log line: its channel, its intent (what the core made of it: core/intent.ts),
+ * how long it took from its arrival to its end (waiting for its chat's turn included) and its outcome.
+ */
 export async function handleInTurnOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tellFailure: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  const decision: Decision = { intent: null };
+  let outcome: UpdateOutcome = 'failed';
+  try {
+    outcome = await withDecision(decision, () => handleOnce(handling, update, handle, tellFailure));
+  } finally {
+    handling.log.info(
+      { channel: update.channel, update: update.updateId, intent: decision.intent ?? 'none', ms: Math.round(performance.now() - started), outcome },
+      'update',
+    );
+  }
+}
+
+async function handleOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tellFailure: () => Promise<void>): Promise<UpdateOutcome> {
   const { db, turns, log, waitForDatabase } = handling;
   const ref = { channel: update.channel, updateId: update.updateId };
   for (;;) {
     try {
-      await turns.run({ channel: update.channel, externalId: update.turn }, async () => {
-        if (!(await claimUpdate(db, ref, update.payload))) return;
+      return await turns.run({ channel: update.channel, externalId: update.turn }, async () => {
+        if (!(await claimUpdate(db, ref, update.payload))) return 'duplicate' as const;
         try {
           await handle();
         } catch (error) {
@@ -50,8 +72,8 @@ export async function handleInTurnOnce(handling: UpdateHandling, update: Incomin
           throw error;
         }
         await finishUpdate(db, ref, 'done');
+        return 'done' as const;
       });
-      return;
     } catch (error) {
       if (waitForDatabase && isConnectionError(error)) {
         log.warn({ err: error, channel: update.channel, update: update.updateId }, 'update waits for the database');

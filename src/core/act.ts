@@ -10,11 +10,13 @@ import { textReply, type Reply } from '../messages/reply.js';
 import { ACTS } from '../features/index.js';
 import type { Act, ActOutcome } from '../features/feature.js';
 import type { ConversationDeps } from './conversation.js';
+import { noteIntent } from './intent.js';
 
 export type { ActOutcome } from '../features/feature.js';
 
 export async function act(deps: ConversationDeps, chat: ChatAddress, sender: string | null, data: string, options: { onProgress?: ImportProgress } = {}): Promise<ActOutcome> {
   const action = decodeAction(data);
+  noteIntent(`button:${action?.kind ?? 'unknown'}`);
   if (!action) return { replies: [] };
   const handle = ACTS[action.kind] as Act<Action['kind']>;
   return handle({ deps, chat, sender, ...options }, action);

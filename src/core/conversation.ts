@@ -13,6 +13,7 @@ import type { Reply } from '../messages/reply.js';
 import { recheckedGazetteer, unitGazetteer } from '../services/gazetteer.js';
 import { ANSWERS, INTERCEPTS } from '../features/index.js';
 import type { Answer, Asked } from '../features/feature.js';
+import { intentOf, noteIntent } from './intent.js';
 
 /** A file sent to the bot: an admin's import, previewed before anything is stored. */
 export { converseFile, refusesFiles, type IncomingFileMessage } from '../features/imports.js';
@@ -48,11 +49,18 @@ export async function converse(deps: ConversationDeps, message: IncomingMessage)
   const asked: Asked = { deps, message, chat: await chatByAddress(deps.db, message.chat.channel, message.chat.externalId), today: todayIn(deps.timeZone, deps.now()) };
   for (const intercept of INTERCEPTS) {
     const replies = await intercept(asked);
-    if (replies) return replies;
+    if (replies) {
+      noteIntent('conversation');
+      return replies;
+    }
   }
   const { request, gazetteer } = await understand(deps, message.text, asked.today);
   // In a group, chatter is not for the bot: it answers what is addressed to it, or a plain question in a group linked to a unit.
-  if (!message.addressed && !(asked.chat?.unitId && clearlyAsks(request))) return [];
+  if (!message.addressed && !(asked.chat?.unitId && clearlyAsks(request))) {
+    noteIntent('chatter');
+    return [];
+  }
+  noteIntent(intentOf(request));
   const answer = ANSWERS[request.kind] as Answer<Request['kind']>;
   return answer({ ...asked, gazetteer }, request);
 }

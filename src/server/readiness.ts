@@ -40,7 +40,8 @@ async function checkDatabase(database: Database): Promise<{ database: Check; mig
 }
 
 export function installReadiness(app: FastifyInstance, deps: { database: Database; channels: ChannelStates }): void {
-  app.get('/readyz', async (_request, reply) => {
+  // Probes come every few seconds: they are not logged (server/app.ts logs requests).
+  app.get('/readyz', { logLevel: 'silent' }, async (_request, reply) => {
     const checks: Record<string, Check> = { ...(await checkDatabase(deps.database)) };
     for (const [name, ready] of Object.entries(deps.channels)) checks[`channel:${name}`] = { ready: ready() };
     const notReady = Object.entries(checks)

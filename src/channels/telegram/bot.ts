@@ -10,6 +10,7 @@ import { textReply, type Reply } from '../../messages/reply.js';
 import type { ChatTurns } from '../chat-turns.js';
 import { converse, converseFile, refusesFiles, type ConversationDeps } from '../../core/conversation.js';
 import { act, asReplies } from '../../core/act.js';
+import { noteIntent } from '../../core/intent.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
 import { handleInTurnOnce } from './updates.js';
 
@@ -84,6 +85,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   protectedBot.on('message:document', async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
+    noteIntent('file');
     const refusal = await refusesFiles(options.deps, chat);
     if (refusal) {
       await sendReplies(ctx, [refusal]);
@@ -139,6 +141,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   protectedBot.on('my_chat_member', async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
+    noteIntent('membership');
     const status = ctx.myChatMember.new_chat_member.status;
     const row = await chatByAddress(options.deps.db, chat.channel, chat.externalId);
     if (!row) return;

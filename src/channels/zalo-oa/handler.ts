@@ -11,6 +11,7 @@ import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply } from '../../messages/reply.js';
 import { answerPlainChat } from '../plain-chat.js';
 import type { ConversationDeps } from '../../core/conversation.js';
+import { noteIntent } from '../../core/intent.js';
 import { handleInTurnOnce, type UpdateHandling } from '../update-handling.js';
 import { updateIdOf, userOf, type OaEvent } from './events.js';
 
@@ -28,6 +29,7 @@ export function oaChat(userId: string): ChatAddress {
 async function handleEvent(h: OaHandling, event: OaEvent, updateId: string): Promise<void> {
   const { deps } = h;
   const chat = oaChat(userOf(event));
+  if (event.event_name === 'follow' || event.event_name === 'unfollow') noteIntent('membership');
   if (event.event_name === 'unfollow') {
     const row = await chatByAddress(deps.db, 'zalo-oa', chat.externalId);
     if (row) await markChatUnreachable(deps.db, row.id, 'unfollowed the OA');
