@@ -503,6 +503,7 @@ problem-too-complex = tệp cần quá nhiều bộ nhớ hoặc thời gian đ�
 
 ## Telegram webhook
 webhook-wrong-secret = Mã bí mật của webhook không đúng.
+server-not-taking-updates = Máy chủ đang khởi động hoặc đang dừng, chưa nhận cập nhật. Vui lòng gửi lại sau ít giây.
 webhook-not-an-update = Nội dung gửi đến không phải là một cập nhật Telegram (cần một đối tượng JSON có update_id).
 
 ## Answers to free questions (issue 9)

@@ -27,6 +27,8 @@ export interface ServerDeps {
   media: { db: Db; now: () => Date };
   log: Logger;
   channelStates?: ChannelStates;
+  /** True once a stop has begun. */
+  stopping?: () => boolean;
   /** Which X-Forwarded-For to believe (the client's address counts wrong admin tokens). */
   trustProxy?: boolean | string;
 }
@@ -58,7 +60,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   installErrorHandling(app, deps.database);
 
   app.get('/healthz', { logLevel: 'silent' }, () => ({ ok: true, database: deps.database.kind, channels: Object.keys(deps.channelStates ?? {}) }));
-  installReadiness(app, { database: deps.database, channels: deps.channelStates ?? {} });
+  installReadiness(app, { database: deps.database, channels: deps.channelStates ?? {}, ...(deps.stopping ? { stopping: deps.stopping } : {}) });
 
   for (const channel of deps.channels) channel.routes?.(app);
   registerMediaRoute(app, deps.media.db, deps.media.now);
