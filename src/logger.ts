@@ -39,7 +39,7 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
   if (options.destination) return pino(settings, options.destination);
   if (options.format === 'pretty') {
     // One line an event, as in JSON; colours only on a terminal.
-    const options = { colorize: Boolean(process.stdout.isTTY), singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' };
+    const options = { colorize: process.stdout.isTTY, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' };
     return pino(settings, pino.transport({ target: 'pino-pretty', options }));
   }
   return pino(settings);
