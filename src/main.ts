@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     if (!app) {
-      // Still starting: stop as soon as the start is over.
+      // Still starting (a database slow to answer): stop as soon as the start is over, or give up.
+      if (stopRequested === null) setTimeout(() => process.exit(1), STOP_MS).unref();
       stopRequested ??= code;
       return;
     }
