@@ -39,6 +39,7 @@ export async function benchAnswers(): Promise<void> {
     const app = await startApp(
       loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.url, TELEGRAM_WEBHOOK_SECRET: SECRET, PUBLIC_URL: 'https://chiso.example.gov.vn' }),
     );
+    await app.channelsConnected;
     try {
       const started = Date.now();
       const acknowledged = await Promise.all(

@@ -62,6 +62,7 @@ export async function benchPublication(): Promise<void> {
           PUBLIC_URL: 'https://chiso.example.gov.vn',
         }),
       );
+      await app.channelsConnected;
       try {
         const enqueue = await timed(async () => {
           const response = await fetch(`${app.url}/api/publications`, {

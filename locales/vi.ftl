@@ -342,6 +342,18 @@ admin-task-no-title = Thiếu tên nhiệm vụ (title).
 admin-import-not-multipart = Gửi tệp theo dạng multipart/form-data: các phần «file» và trường «period».
 admin-import-no-files = Chưa có tệp nào: gửi ít nhất một phần «file».
 database-busy = Cơ sở dữ liệu nhúng trong { $dir } đang được tiến trình { $pid } dùng. Dừng tiến trình đó, hoặc đặt DATABASE_URL để dùng PostgreSQL.
+startup-database-unreachable = Không kết nối được PostgreSQL tại { $address } (DATABASE_URL): { $reason }. Kiểm tra máy chủ PostgreSQL đang chạy và DATABASE_URL đúng địa chỉ và cổng.
+startup-database-login = PostgreSQL từ chối đăng nhập của vai trò «{ $user }» tại { $address } (DATABASE_URL): { $reason }. Kiểm tra tên vai trò và mật khẩu trong DATABASE_URL.
+startup-database-missing = Máy chủ PostgreSQL { $address } không có cơ sở dữ liệu «{ $database }» (DATABASE_URL). Tạo nó (createdb { $database }) hoặc sửa tên trong DATABASE_URL.
+startup-database-no-create = Vai trò «{ $user }» không có quyền CREATE trên cơ sở dữ liệu «{ $database }» nên không chạy được migration ({ $reason }). Cấp quyền (GRANT CREATE ON DATABASE { $database } TO { $user }; GRANT CREATE ON SCHEMA public TO { $user }) hoặc dùng vai trò chủ sở hữu cơ sở dữ liệu trong DATABASE_URL.
+startup-database-migrate = Không chạy được migration trên { $target } (DATABASE_URL): { $reason }. Xem lại quyền của vai trò và phiên bản cơ sở dữ liệu.
+startup-database-other = Không mở được cơ sở dữ liệu { $target } (DATABASE_URL): { $reason }.
+startup-pglite = Không mở được cơ sở dữ liệu nhúng trong { $dir } (DATA_DIR): { $reason }. Kiểm tra quyền ghi và chỗ trống của thư mục, hoặc đặt DATABASE_URL để dùng PostgreSQL.
+startup-port-in-use = Cổng { $port } (PORT) trên { $host } đang được một tiến trình khác dùng. Dừng tiến trình đó hoặc đặt PORT khác.
+startup-port-denied = Không được phép mở cổng { $port } (PORT). Dùng cổng từ 1024 trở lên, hoặc chạy sau một reverse proxy.
+startup-host = Máy này không có địa chỉ { $host } (HOST) để nghe. Đặt HOST=0.0.0.0 (mọi địa chỉ) hoặc 127.0.0.1 (chỉ máy này).
+startup-listen-other = Không mở được máy chủ HTTP trên { $host }:{ $port } (HOST, PORT): { $reason }.
+startup-failed = Không khởi động được: { $reason }. Chạy lại với LOG_LEVEL=debug để xem chi tiết.
 database-unavailable = Tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.
 cli-unknown-command = Không có lệnh «{ $command }».
 cli-usage =
@@ -506,6 +518,7 @@ problem-too-complex = tệp cần quá nhiều bộ nhớ hoặc thời gian đ�
 
 ## Telegram webhook
 webhook-wrong-secret = Mã bí mật của webhook không đúng.
+server-not-taking-updates = Máy chủ đang khởi động hoặc đang dừng, chưa nhận cập nhật. Vui lòng gửi lại sau ít giây.
 webhook-not-an-update = Nội dung gửi đến không phải là một cập nhật Telegram (cần một đối tượng JSON có update_id).
 
 ## Answers to free questions (issue 9)

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isSecretSetting, passwordOf, secretHint, withoutPassword } from './redaction.js';
 
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
@@ -26,12 +27,12 @@ const schema = z.object({
   METRICS_TOKEN: optional(z.string().min(16, 'phải dài ít nhất 16 ký tự')),
   CHAT_RATE_LIMIT: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(0, 'phải từ 0 trở lên (0: không giới hạn)').default(20),
   CHAT_RATE_WINDOW_SECONDS: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(1, 'phải từ 1 giây trở lên').default(60),
-  TZ: z.string().default('Asia/Ho_Chi_Minh'),
+  TZ: z.string().default('Asia/Ho_Chi_Minh').refine(isTimeZone, 'không phải múi giờ IANA mà máy biết, ví dụ Asia/Ho_Chi_Minh'),
   PUBLISH_AUTO_TIME: optional(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng HH:MM, ví dụ 08:00')),
   HOLIDAYS: z
     .string()
     .default('')
-    .refine((v) => v.split(',').every((d) => d.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(d.trim())), 'phải là danh sách ngày YYYY-MM-DD, cách nhau bởi dấu phẩy'),
+    .refine((v) => v.split(',').every((d) => d.trim() === '' || isCalendarDate(d.trim())), 'phải là danh sách ngày có thật dạng YYYY-MM-DD, cách nhau bởi dấu phẩy, ví dụ 2026-09-02'),
   REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng HH:MM, ví dụ 08:00').default('08:00'),
   REMINDER_OFFSETS: z
     .string()
@@ -53,6 +54,7 @@ const schema = z.object({
   ZALO_OAUTH_ROOT: z.url('phải là một địa chỉ URL').default('https://oauth.zaloapp.com'),
   ZALO_OA_NAME: optional(z.string().max(100, 'tối đa 100 ký tự')),
   ZALO_OA_OUTSIDE_WINDOW: z.enum(['report', 'wait'], { error: 'phải là report (báo "ngoài thời hạn tương tác") hoặc wait (chờ tin nhắn tiếp theo của người dùng)' }).default('report'),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'phải là json (một dòng JSON mỗi sự kiện, cho máy đọc) hoặc pretty (dễ đọc trên màn hình)' }).default('json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -83,6 +85,8 @@ export interface Config {
   /** Local time of reminders and digests, and the working days before a deadline that remind (0: the day). */
   reminders: { time: string; offsets: number[] };
   logLevel: string;
+  /** json: one JSON line an event; pretty: for a terminal (pino-pretty, loaded only then). */
+  logFormat: 'json' | 'pretty';
   /** Behind a reverse proxy: which X-Forwarded-For to believe (Fastify's trustProxy); false: none. */
   trustProxy: boolean | string;
   /** TELEGRAM_BOT_USERNAME, for invite links made where the bot does not run (a CLI on another machine). */
@@ -109,10 +113,57 @@ export interface Config {
   } | null;
 }
 
+/** All that is wrong in the settings, as one line: what start prints before it exits. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`Cấu hình không hợp lệ: ${problems.join('; ')}. Sửa trong .env hoặc biến môi trường rồi chạy lại.`);
   }
+}
+
+/** A time zone this Node knows (TZ=Mars/Base is refused here, not at the first reminder). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** YYYY-MM-DD of a day that exists: not 2026-13-01, not 2026-02-30. */
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The value a problem is about, as it may be shown: a secret by its length and end only, an address without its password. */
+function shownValue(key: string, value: string | undefined): string {
+  if (value === undefined || value === '') return '(chưa đặt)';
+  if (key === 'DATABASE_URL') {
+    const shown = withoutPassword(value);
+    return shown === null ? secretHint(value) : JSON.stringify(shown);
+  }
+  return isSecretSetting(key) ? secretHint(value) : JSON.stringify(value);
+}
+
+/** Every secret the settings hold, for the logger to keep out of what it prints. */
+export function secretsOf(config: Config): string[] {
+  const url = 'url' in config.database ? config.database.url : null;
+  return [
+    config.telegram?.token,
+    config.telegram?.webhookSecret,
+    config.adminToken,
+    config.zaloBot?.token,
+    config.zaloBot?.webhookSecret,
+    config.zaloOa?.secretKey,
+    config.zaloOa?.appSecret,
+    config.zaloOa?.accessToken,
+    config.zaloOa?.refreshToken,
+    url ? passwordOf(url) : null,
+  ].filter((s): s is string => typeof s === 'string' && s !== '');
 }
 
 /** Reads .env from the working folder into process.env, without overriding what is already set. */
@@ -127,7 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0]);
-        return `${key}: ${issue.message} (giá trị hiện tại: ${JSON.stringify(env[key] ?? '')})`;
+        return `${key}: ${issue.message} (giá trị hiện tại: ${shownValue(key, env[key])})`;
       }),
     );
   }
@@ -163,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryLeaseSeconds: e.DELIVERY_LEASE_SECONDS,
     reminders: { time: e.REMINDER_TIME, offsets: [...new Set(e.REMINDER_OFFSETS.split(',').map((n) => Number(n.trim())))].sort((a, b) => b - a) },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     trustProxy: e.TRUST_PROXY === undefined ? false : e.TRUST_PROXY === 'true' || e.TRUST_PROXY,
     telegramUsername: e.TELEGRAM_BOT_USERNAME ?? null,
     publicUrl: e.PUBLIC_URL ? stripSlash(e.PUBLIC_URL) : null,

@@ -15,6 +15,7 @@ import type { MediaStore } from '../server/media.js';
 import type { ChatRateLimit } from './chat-rate-limit.js';
 import type { ChatTurns } from './chat-turns.js';
 import type { ConversationDeps } from '../core/conversation.js';
+import type { Connecting } from './connecting.js';
 
 /** How often, and after how long, updates acknowledged but left unfinished are handled again. */
 export interface Resuming {
@@ -32,6 +33,8 @@ export interface ChannelOptions {
   resuming?: Partial<Resuming>;
   /** Telegram's getMe answer, so tests need no call for it. */
   telegramBotInfo?: UserFromGetMe;
+  /** How the calls to a platform at start are tried again (tests wait less). */
+  connecting?: Partial<Connecting>;
 }
 
 /** What the core lends a channel. */
@@ -58,10 +61,17 @@ export interface RunningChannel {
   sender: Sender;
   /** Mounts its webhook route, before the server listens. */
   routes?(app: FastifyInstance): void;
-  /** After the server listens: sets its webhook, or starts polling. */
+  /**
+   * After the server listens: sets its webhook, or starts polling. Calls to the platform go on in the
+   * background (connecting.ts), so a platform out of reach never holds the start up.
+   */
   start(): Promise<void>;
+  /** Resolves once its start-up calls are done (true), or when it stops first (false). */
+  connected?(): Promise<boolean>;
   /** Taking updates and able to send, for /readyz. */
   ready(): boolean;
+  /** While not ready: what it waits for ("setWebhook: ECONNREFUSED"), for /readyz. */
+  waitingFor?(): string | null;
   /** Stops taking updates; handlings under way finish first. */
   stop(): Promise<void>;
   /** The name the platform knows the bot by (Telegram's username), for invite links. */

@@ -6,7 +6,7 @@
 import { act, asReplies } from '../core/act.js';
 import { converse, type ConversationDeps, type IncomingMessage } from '../core/conversation.js';
 import { textReply, type Reply } from '../messages/reply.js';
-import { noteIntent } from '../observability/metrics.js';
+import { noteIntent } from '../core/intent.js';
 import { chosenAction, numberChoices } from './choices.js';
 
 /** `text` null: the user sent something else (a picture, a sticker). */

@@ -15,8 +15,9 @@ import type { Channel } from '../db/schema.js';
 import { isConnectionError } from '../db/health.js';
 import { claimUpdate, finishUpdate, unfinishedUpdates } from '../db/processed-updates.js';
 import type { Translate } from '../messages/i18n.js';
-import { countRateLimited, observeUpdate } from '../observability/metrics.js';
+import { countRateLimited, countUpdate } from '../observability/metrics.js';
 import type { ChatRateLimit, RateVerdict } from './chat-rate-limit.js';
+import { withDecision, type Decision } from '../core/intent.js';
 
 export interface UpdateHandling {
   db: Db;
@@ -50,30 +51,50 @@ export interface IncomingUpdate {
   addressed: boolean;
 }
 
-/** `tell` writes a text to the update's chat (that its message failed, or came too fast); it must not throw. */
+/** How an update's handling ended, as its log line says. */
+export type UpdateOutcome = 'done' | 'duplicate' | 'failed' | 'rate-limited';
+
+/**
+ * `tell` writes a text to the update's chat (that its message failed, or came too fast); it must not throw.
+ * Each update ends in one log line and one count: its channel, its intent (what the core made of it:
+ * core/intent.ts), how long it took from its arrival to its end (waiting for its chat's turn included)
+ * and its outcome.
+ */
 export async function handleInTurnOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tell: (text: string) => Promise<void>): Promise<void> {
+  const started = performance.now();
+  const decision: Decision = { intent: null };
+  let outcome: UpdateOutcome = 'failed';
+  try {
+    outcome = await withDecision(decision, () => handleOnce(handling, update, handle, tell));
+  } finally {
+    const intent = decision.intent ?? 'none';
+    handling.log.info({ channel: update.channel, update: update.updateId, intent, ms: Math.round(performance.now() - started), outcome }, 'update');
+    if (outcome === 'done' || outcome === 'failed') countUpdate(update.channel, intent, outcome === 'done' ? 'ok' : 'failed', started);
+  }
+}
+
+async function handleOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tell: (text: string) => Promise<void>): Promise<UpdateOutcome> {
   const { db, turns, log, t, waitForDatabase } = handling;
-  const arrived = performance.now();
   const verdict: RateVerdict = update.addressed && handling.rateLimit ? handling.rateLimit.take(`${update.channel}:${update.turn}`) : { kind: 'go' };
   if (verdict.kind !== 'go') {
     countRateLimited(update.channel, verdict.kind === 'tell' ? 'told' : 'dropped');
     if (verdict.kind === 'tell') await tell(t('chat-rate-limited', { seconds: verdict.seconds }));
-    return;
+    return 'rate-limited';
   }
   const ref = { channel: update.channel, updateId: update.updateId };
   for (;;) {
     try {
-      await turns.run({ channel: update.channel, externalId: update.turn }, async () => {
-        if (!(await claimUpdate(db, ref, update.payload))) return;
+      return await turns.run({ channel: update.channel, externalId: update.turn }, async () => {
+        if (!(await claimUpdate(db, ref, update.payload))) return 'duplicate' as const;
         try {
-          await observeUpdate(update.channel, arrived, handle);
+          await handle();
         } catch (error) {
           await finishUpdate(db, ref, 'failed');
           throw error;
         }
         await finishUpdate(db, ref, 'done');
+        return 'done' as const;
       });
-      return;
     } catch (error) {
       if (waitForDatabase && isConnectionError(error)) {
         log.warn({ err: error, channel: update.channel, update: update.updateId }, 'update waits for the database');

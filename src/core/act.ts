@@ -7,16 +7,16 @@ import type { ChatAddress } from '../db/chats.js';
 import { decodeAction, type Action } from '../domain/actions.js';
 import type { ImportProgress } from '../imports/save.js';
 import { textReply, type Reply } from '../messages/reply.js';
-import { noteIntent } from '../observability/metrics.js';
 import { ACTS } from '../features/index.js';
 import type { Act, ActOutcome } from '../features/feature.js';
 import type { ConversationDeps } from './conversation.js';
+import { noteIntent } from './intent.js';
 
 export type { ActOutcome } from '../features/feature.js';
 
 export async function act(deps: ConversationDeps, chat: ChatAddress, sender: string | null, data: string, options: { onProgress?: ImportProgress } = {}): Promise<ActOutcome> {
-  noteIntent('button');
   const action = decodeAction(data);
+  noteIntent(`button:${action?.kind ?? 'unknown'}`);
   if (!action) return { replies: [] };
   const handle = ACTS[action.kind] as Act<Action['kind']>;
   return handle({ deps, chat, sender, ...options }, action);

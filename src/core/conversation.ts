@@ -10,10 +10,10 @@ import { parseRequest, type Request, type Today } from '../domain/request.js';
 import type { ImportReport } from '../imports/save.js';
 import type { Translate } from '../messages/i18n.js';
 import type { Reply } from '../messages/reply.js';
-import { intentOf, noteIntent } from '../observability/metrics.js';
 import { recheckedGazetteer, unitGazetteer } from '../services/gazetteer.js';
 import { ANSWERS, INTERCEPTS } from '../features/index.js';
 import type { Answer, Asked } from '../features/feature.js';
+import { intentOf, noteIntent } from './intent.js';
 
 /** A file sent to the bot: an admin's import, previewed before anything is stored. */
 export { converseFile, refusesFiles, type IncomingFileMessage } from '../features/imports.js';
@@ -56,9 +56,11 @@ export async function converse(deps: ConversationDeps, message: IncomingMessage)
   }
   const { request, gazetteer } = await understand(deps, message.text, asked.today);
   // In a group, chatter is not for the bot: it answers what is addressed to it, or a plain question in a group linked to a unit.
-  const forTheBot = message.addressed || Boolean(asked.chat?.unitId && clearlyAsks(request));
-  noteIntent(forTheBot ? intentOf(request) : 'ignored');
-  if (!forTheBot) return [];
+  if (!message.addressed && !(asked.chat?.unitId && clearlyAsks(request))) {
+    noteIntent('chatter');
+    return [];
+  }
+  noteIntent(intentOf(request));
   const answer = ANSWERS[request.kind] as Answer<Request['kind']>;
   return answer({ ...asked, gazetteer }, request);
 }

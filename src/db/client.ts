@@ -57,6 +57,18 @@ export class DatabaseBusyError extends Error {
   }
 }
 
+/** The database could not be opened: reaching it ('connect') or applying the migrations ('migrate') failed. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly stage: 'connect' | 'migrate',
+    readonly kind: 'postgres' | 'pglite',
+    override readonly cause: unknown,
+  ) {
+    super(`${kind} ${stage} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'DatabaseOpenError';
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return 'url' in target ? openPostgres(target.url) : openPglite(target.dataDir);
 }
@@ -87,9 +99,13 @@ async function openPostgres(url: string): Promise<Database> {
   const held = new Set<number>();
   const db = drizzle(client, { schema });
   try {
-    await lockClient`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await lockClient`select pg_advisory_lock(${MIGRATION_LOCK})`.catch((error: unknown) => {
+      throw new DatabaseOpenError('connect', 'postgres', error);
+    });
     try {
-      await migrate(db, { migrationsFolder: MIGRATIONS });
+      await migrate(db, { migrationsFolder: MIGRATIONS }).catch((error: unknown) => {
+        throw new DatabaseOpenError('migrate', 'postgres', error);
+      });
     } finally {
       await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => undefined);
     }
@@ -167,9 +183,14 @@ async function openPglite(dataDir: string): Promise<Database> {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = await PGlite.create(join(dataDir, PGLITE_FOLDER));
+    const client = await PGlite.create(join(dataDir, PGLITE_FOLDER)).catch((error: unknown) => {
+      throw new DatabaseOpenError('connect', 'pglite', error);
+    });
     const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder: MIGRATIONS });
+    await migrate(db, { migrationsFolder: MIGRATIONS }).catch(async (error: unknown) => {
+      await client.close().catch(() => undefined);
+      throw new DatabaseOpenError('migrate', 'pglite', error);
+    });
     const query = async <T>(text: string, params: QueryParam[] = []) => (await client.query<T>(text, params)).rows;
     const health = new DatabaseHealth(() => client.query('select 1'));
     return {

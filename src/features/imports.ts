@@ -11,7 +11,7 @@ import { writeTemplate } from '../imports/sheet/template.js';
 import { renderDraft, renderImported } from '../messages/import-preview.js';
 import { renderProblems } from '../messages/import-problems.js';
 import { textReply, type Reply } from '../messages/reply.js';
-import { noteIntent } from '../observability/metrics.js';
+import { noteIntent } from '../core/intent.js';
 import { addToDraft, cancelDraft, confirmDraft, dropRefusedFiles, inspectDraft, openDraft, setDraftPeriod, type DraftRow, type DraftState } from '../services/import-drafts.js';
 import { todayIn, type ConversationDeps } from '../core/conversation.js';
 import type { Acts, Answers, Intercept } from './feature.js';

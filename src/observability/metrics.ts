@@ -4,39 +4,15 @@
  * channel, an intent, an outcome, a kind): never a chat, a user, a unit or a period, so the number
  * of series stays bounded whatever happens. A metric is a side effect: nothing reads it back.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.js';
 import type { Channel, ImportSource, OutboxKind, OutboxStatus } from '../db/schema.js';
-import type { QuestionIntent } from '../domain/question.js';
-import type { Request } from '../domain/request.js';
 import type { SendOutcome } from '../delivery/sender.js';
 
 export const registry = new Registry();
 // Memory, CPU, event-loop lag, GC, handles: Node's own, under their usual names.
 collectDefaultMetrics({ register: registry });
-
-/**
- * The kind of answer the core chose for an update: a question's intent (score, rank, detail…), the
- * request's kind (help, tasks, register…), or what it was otherwise: a step of a conversation under
- * way, group chatter left alone, a button, a file, something that is not text, the platform telling
- * the bot it was added or removed; `other` when nothing said (an update the bot has no use for).
- */
-export type Intent =
-  | QuestionIntent
-  | Exclude<Request['kind'], 'question'>
-  | 'conversation'
-  | 'ignored'
-  | 'button'
-  | 'file'
-  | 'not-text'
-  | 'membership'
-  | 'other';
-
-export function intentOf(request: Request): Intent {
-  return request.kind === 'question' ? request.question.intent : request.kind;
-}
 
 /** Updates by channel, intent and outcome (ok, or failed: the user was told and it is handled again). */
 const updates = new Counter({
@@ -113,29 +89,11 @@ const OUTBOX_STATUSES = Object.keys({ pending: 0, sending: 0, sent: 0, failed: 0
 
 const secondsSince = (start: number) => (performance.now() - start) / 1000;
 
-/** The update being handled in this async context: the core notes its intent there. */
-const current = new AsyncLocalStorage<{ intent: Intent }>();
 
-/**
- * Runs an update's handling and counts it once done, with the intent the core noted on the way and
- * the time since `since` (performance.now() when the update reached the shared handling).
- */
-export async function observeUpdate(channel: Channel, since: number, handle: () => Promise<void>): Promise<void> {
-  const seen: { intent: Intent } = { intent: 'other' };
-  let outcome: 'ok' | 'failed' = 'failed';
-  try {
-    await current.run(seen, handle);
-    outcome = 'ok';
-  } finally {
-    updates.inc({ channel, intent: seen.intent, outcome });
-    answerSeconds.observe({ channel }, secondsSince(since));
-  }
-}
-
-/** The kind of answer chosen for the update being handled (no-op outside one: the terminal chat, a test). */
-export function noteIntent(intent: Intent): void {
-  const seen = current.getStore();
-  if (seen) seen.intent = intent;
+/** An update handled, with the intent the core noted (core/intent.ts) and the time since it reached the bot (performance.now()). */
+export function countUpdate(channel: Channel, intent: string, outcome: 'ok' | 'failed', since: number): void {
+  updates.inc({ channel, intent, outcome });
+  answerSeconds.observe({ channel }, secondsSince(since));
 }
 
 export function countRateLimited(channel: Channel, action: 'told' | 'dropped'): void {

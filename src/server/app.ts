@@ -2,7 +2,7 @@
  * The HTTP face: health, each channel's webhook, files sent by address, and the admin API. Built by a function from its
  * dependencies, so tests start exactly what production starts.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { AdminContext } from '../admin/commands.js';
 import type { ChatTurns } from '../channels/chat-turns.js';
@@ -30,6 +30,8 @@ export interface ServerDeps {
   media: { db: Db; now: () => Date };
   log: Logger;
   channelStates?: ChannelStates;
+  /** True once a stop has begun. */
+  stopping?: () => boolean;
   /** Which X-Forwarded-For to believe (the client's address counts wrong admin tokens). */
   trustProxy?: boolean | string;
 }
@@ -37,14 +39,31 @@ export interface ServerDeps {
 /** No route reads a large body whole: uploads stream under their own limits (upload.ts). */
 const BODY_LIMIT = 1024 * 1024;
 
+/**
+ * One line a request, when it is answered (Fastify's own are two: incoming and completed), with the
+ * route's pattern rather than the path (a file's address holds its token). None for the probes (their
+ * routes log nothing); a webhook's update has its own line (channels/update-handling.ts), so its
+ * request's line is only at debug level when it went well.
+ */
+class RequestLines extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, url: request.routeOptions.url ?? request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (error) reply.log.error({ ...line, err: error }, 'request failed');
+    else if ((request.routeOptions.config as { webhook?: boolean }).webhook && reply.statusCode < 300) reply.log.debug(line, 'request');
+    else reply.log.info(line, 'request');
+  }
+}
+
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const logger: FastifyBaseLogger = deps.log.child({ part: 'http' });
-  const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT, trustProxy: deps.trustProxy ?? false });
+  const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT, trustProxy: deps.trustProxy ?? false, logController: new RequestLines() });
 
   installErrorHandling(app, deps.database);
 
-  app.get('/healthz', () => ({ ok: true, database: deps.database.kind, channels: Object.keys(deps.channelStates ?? {}) }));
-  installReadiness(app, { database: deps.database, channels: deps.channelStates ?? {} });
+  app.get('/healthz', { logLevel: 'silent' }, () => ({ ok: true, database: deps.database.kind, channels: Object.keys(deps.channelStates ?? {}) }));
+  installReadiness(app, { database: deps.database, channels: deps.channelStates ?? {}, ...(deps.stopping ? { stopping: deps.stopping } : {}) });
 
   for (const channel of deps.channels) channel.routes?.(app);
   registerMediaRoute(app, deps.media.db, deps.media.now);

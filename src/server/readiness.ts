@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Database } from '../db/client.js';
 import { t } from '../messages/i18n.js';
 
-/** Per channel: is it taking updates and able to send (webhook set, polling running)? */
-export type ChannelStates = Readonly<Record<string, () => boolean>>;
+/** Per channel: is it taking updates and able to send (webhook set, polling running)? And if not, what it waits for. */
+export type ChannelStates = Readonly<Record<string, () => boolean | Check>>;
 
 export interface Check {
   ready: boolean;
@@ -20,6 +20,11 @@ export const WEBHOOK_ROUTE = { webhook: true } as const;
 
 /** Platforms retry a webhook that answers 5xx; a minute of outage is the common case. */
 const RETRY_AFTER_SECONDS = 5;
+
+/** A webhook's answer while this instance cannot take the update (stopping, or its channel still connecting): delivered again later. */
+export function sendNotReady(reply: FastifyReply): FastifyReply {
+  return reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).send({ error: t('server-not-taking-updates') });
+}
 
 /** The answer to any request that needs the database while it is away. */
 export function sendDatabaseUnavailable(reply: FastifyReply): FastifyReply {
@@ -39,10 +44,22 @@ async function checkDatabase(database: Database): Promise<{ database: Check; mig
   }
 }
 
-export function installReadiness(app: FastifyInstance, deps: { database: Database; channels: ChannelStates }): void {
-  app.get('/readyz', async (_request, reply) => {
+export interface ReadinessDeps {
+  database: Database;
+  channels: ChannelStates;
+  /** True once a stop has begun: webhooks are refused (the platform delivers them again) and /readyz says so. */
+  stopping?: () => boolean;
+}
+
+export function installReadiness(app: FastifyInstance, deps: ReadinessDeps): void {
+  // Probes come every few seconds: they are not logged (server/app.ts logs requests).
+  app.get('/readyz', { logLevel: 'silent' }, async (_request, reply) => {
     const checks: Record<string, Check> = { ...(await checkDatabase(deps.database)) };
-    for (const [name, ready] of Object.entries(deps.channels)) checks[`channel:${name}`] = { ready: ready() };
+    for (const [name, state] of Object.entries(deps.channels)) {
+      const check = state();
+      checks[`channel:${name}`] = typeof check === 'boolean' ? { ready: check } : check;
+    }
+    if (deps.stopping?.()) checks.server = { ready: false, detail: 'stopping' };
     const notReady = Object.entries(checks)
       .filter(([, check]) => !check.ready)
       .map(([name]) => name);
@@ -51,7 +68,8 @@ export function installReadiness(app: FastifyInstance, deps: { database: Databas
 
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config as Partial<typeof WEBHOOK_ROUTE>;
-    if (deps.database.health.up || !config.webhook) return;
-    return sendDatabaseUnavailable(reply);
+    if (!config.webhook) return;
+    if (deps.stopping?.()) return sendNotReady(reply);
+    if (!deps.database.health.up) return sendDatabaseUnavailable(reply);
   });
 }

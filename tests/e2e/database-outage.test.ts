@@ -1,7 +1,9 @@
 /**
- * PostgreSQL stops (as in a crash) in the middle of a publication, or while the bot is idle, and comes
- * back: the server lives through it, says so on /readyz, answers webhooks 503 so Telegram delivers
- * them again, and the dispatcher resumes: every chat gets its card, at most the in-flight few twice.
+ * PostgreSQL stops (as in a crash) in the middle of a publication and of a stream of questions, or
+ * while the bot is idle, and comes back: the server lives through it, says so on /readyz, answers
+ * webhooks 503 while it is down and only then (Telegram delivers them again), recovers by itself, and
+ * the dispatcher resumes: every question is answered, every chat gets its card, at most the in-flight
+ * few twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicationView } from '../../src/admin/commands.js';
@@ -18,6 +20,53 @@ const IN_FLIGHT = 4;
 
 function cardsTo(telegram: TelegramStandIn, chat: TestChat): number {
   return telegram.sentTexts(chat.id).filter((text) => text.startsWith('<b>Công bố kết quả')).length;
+}
+
+const isAnswer = (text: string) => text.includes('Tổng điểm') && !text.startsWith('<b>Công bố kết quả');
+
+/**
+ * Telegram's side of the webhook under traffic: a new question every few moments from a new chat, one
+ * request at a time, each update delivered again until it is taken (200). Every answer is recorded
+ * with the phase the test was in while the request was under way.
+ */
+function questionTraffic(t: TestApp, askers: TestChat[], everyMs: number) {
+  let phase = 'up';
+  let running = true;
+  /** A request whose time overlaps the outage was sent or answered while the test said 'down'. */
+  const statuses: { phase: string; status: number }[] = [];
+  const waiting: ReturnType<typeof textUpdate>[] = [];
+  const asked: TestChat[] = [];
+  let lastAsked = 0;
+  const loop = (async () => {
+    while (running) {
+      const asker = askers[asked.length];
+      if (asker && Date.now() - lastAsked >= everyMs) {
+        waiting.push(textUpdate('/diem thang 8', asker));
+        asked.push(asker);
+        lastAsked = Date.now();
+      }
+      for (const update of [...waiting]) {
+        const sentIn = phase;
+        const status = await t.deliver(update).catch(() => 0);
+        statuses.push({ phase: sentIn === 'down' || phase === 'down' ? 'down' : phase, status });
+        if (status === 200) waiting.splice(waiting.indexOf(update), 1);
+      }
+      // Telegram waits a little between deliveries.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    statuses,
+    asked,
+    waiting,
+    enter(next: string) {
+      phase = next;
+    },
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
 }
 
 async function readiness(t: TestApp): Promise<{ status: number; notReady: string[] }> {
@@ -51,7 +100,10 @@ describe.runIf(onPostgres)('PostgreSQL stops for a while during a publication', 
     const published = await t.admin<PublicationView>('POST', '/api/publications', { period: '2026-08' });
     expect(published.body.enqueued).toBe(CHATS);
     await expect.poll(() => chats.filter((c) => cardsTo(t.telegram, c) > 0).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
+    const traffic = questionTraffic(t, chats.slice(CHATS / 2), 150);
+    await expect.poll(() => traffic.statuses.length, { timeout: 30_000 }).toBeGreaterThan(3);
 
+    traffic.enter('down');
     await server.crash();
     const question = textUpdate('/diem thang 8', asker);
     await expect.poll(() => t.deliver(question), { timeout: 30_000 }).toBe(503);
@@ -61,9 +113,21 @@ describe.runIf(onPostgres)('PostgreSQL stops for a while during a publication', 
 
     await server.start();
     await expect.poll(() => readiness(t), { timeout: 60_000 }).toEqual({ status: 200, notReady: [] });
+    traffic.enter('back');
     // Telegram delivers the refused update again: now it is answered.
     expect(await t.deliver(question)).toBe(200);
     expect(t.telegram.sentTexts(asker.id).at(-1)).toContain('Tổng điểm');
+
+    // The questions refused while it was down are all taken once it is back, and new ones at once.
+    await expect.poll(() => traffic.waiting.length === 0 && traffic.statuses.filter((s) => s.phase === 'back').length > 3, { timeout: 60_000 }).toBe(true);
+    await traffic.stop();
+    const answered = (chat: TestChat) => t.telegram.sentTexts(chat.id).filter(isAnswer).length;
+    expect(traffic.statuses.filter((s) => s.phase !== 'down' && s.status !== 200)).toEqual([]);
+    expect(traffic.statuses.filter((s) => s.phase === 'down' && s.status !== 200 && s.status !== 503)).toEqual([]);
+    expect(traffic.statuses.filter((s) => s.status === 503).length).toBeGreaterThan(0);
+    expect(traffic.asked.filter((chat) => answered(chat) === 0)).toEqual([]);
+    // One request at a time: only the one the crash cut can have been answered before it was refused.
+    expect(traffic.asked.reduce((n, chat) => n + answered(chat) - 1, 0)).toBeLessThanOrEqual(1);
     await expect.poll(() => chats.filter((c) => cardsTo(t.telegram, c) === 0).length, { timeout: 120_000 }).toBe(0);
     const twice = chats.reduce((n, c) => n + cardsTo(t.telegram, c) - 1, 0);
     expect(twice).toBeLessThanOrEqual(IN_FLIGHT);

@@ -219,6 +219,7 @@ it('uses the stand-in named by TELEGRAM_API_ROOT for every call', async () => {
   const app = await startApp(
     loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: standIn.url, PUBLIC_URL: 'https://x.example', ...database.env }),
   );
+  await app.channelsConnected;
   await app.stop();
   await standIn.stop();
   await database.drop();

@@ -77,7 +77,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     webhookBudgetMs: options.webhookBudgetMs ?? 120_000,
     ...(options.resuming ? { resuming: options.resuming } : {}),
   };
-  const boot = () => startApp(loadConfig(env), appOptions);
+  // Tests talk to the channels at once: wait for their start-up calls to the stand-in.
+  const boot = async () => {
+    const started = await startApp(loadConfig(env), appOptions);
+    await started.channelsConnected;
+    return started;
+  };
   let app = await boot();
   const handle: TestApp = {
     get app() {

@@ -38,4 +38,25 @@ describe('settings', () => {
       expect(problems).toContain('ADMIN_TOKEN: phải dài ít nhất 16 ký tự');
     }
   });
+
+  it('refuses a time zone Intl does not know and a holiday that is not a real date', () => {
+    expect(loadConfig({ TZ: 'Europe/Paris', HOLIDAYS: '2028-02-29, 2026-09-02' }).holidays).toEqual(new Set(['2028-02-29', '2026-09-02']));
+    expect(() => loadConfig({ TZ: 'Mars/Base' })).toThrow(/TZ: không phải múi giờ IANA .*"Mars\/Base"/);
+    for (const day of ['2026-13-01', '2026-02-29', '2026-04-31', '2026-1-5']) expect(() => loadConfig({ HOLIDAYS: day })).toThrow(/HOLIDAYS: phải là danh sách ngày có thật/);
+  });
+
+  it('says what is wrong in one line, showing a secret only by its length and last four characters', () => {
+    try {
+      loadConfig({ TELEGRAM_BOT_TOKEN: 'secret-but-not-a-token-WXYZ', ADMIN_TOKEN: 'short-secret', DATABASE_URL: 'mysql://u:pass-word@h/db', LOG_FORMAT: 'xml' });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message.split('\n')).toHaveLength(1);
+      expect(message).toContain('TELEGRAM_BOT_TOKEN: không đúng dạng token của BotFather (123456:ABC…) (giá trị hiện tại: 27 ký tự, kết thúc bằng «…WXYZ»)');
+      expect(message).toContain('ADMIN_TOKEN: phải dài ít nhất 16 ký tự (giá trị hiện tại: 12 ký tự, kết thúc bằng «…cret»)');
+      expect(message).toContain('"mysql://u:***@h/db"');
+      expect(message).toContain('LOG_FORMAT: phải là json');
+      for (const secret of ['secret-but-not', 'short-secret', 'pass-word']) expect(message).not.toContain(secret);
+    }
+  });
 });

@@ -7,11 +7,12 @@ import { chatByAddress, markChatReachable, type ChatAddress } from '../../db/cha
 import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply, type Reply } from '../../messages/reply.js';
-import { countPlatform429, noteIntent } from '../../observability/metrics.js';
+import { countPlatform429 } from '../../observability/metrics.js';
 import type { ChatRateLimit } from '../chat-rate-limit.js';
 import type { ChatTurns } from '../chat-turns.js';
 import { converse, converseFile, refusesFiles, type ConversationDeps } from '../../core/conversation.js';
 import { act, asReplies } from '../../core/act.js';
+import { noteIntent } from '../../core/intent.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
 import { handleInTurnOnce, meantForBot } from './updates.js';
 
@@ -99,6 +100,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   protectedBot.on('message:document', async (ctx) => {
     const chat = chatAddress(ctx);
     if (!chat) return;
+    noteIntent('file');
     const refusal = await refusesFiles(options.deps, chat);
     if (refusal) {
       await sendReplies(ctx, [refusal]);

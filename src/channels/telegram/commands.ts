@@ -8,6 +8,9 @@ export function menu(t: Translate): { command: string; description: string }[] {
   return MENU_COMMANDS.map((command) => ({ command, description: t(`command-${command}`) }));
 }
 
-export async function setCommandMenu(api: Api, t: Translate): Promise<void> {
-  await api.setMyCommands(menu(t));
+/** grammY types its signals with the abort-controller package; node-fetch takes Node's own as well. */
+export type GrammySignal = Parameters<Api['getMe']>[0];
+
+export async function setCommandMenu(api: Api, t: Translate, signal?: AbortSignal): Promise<void> {
+  await api.setMyCommands(menu(t), undefined, signal as GrammySignal);
 }

@@ -8,7 +8,7 @@ import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import { t } from '../../messages/i18n.js';
-import { WEBHOOK_ROUTE } from '../../server/readiness.js';
+import { sendNotReady, WEBHOOK_ROUTE } from '../../server/readiness.js';
 import { sameSecret } from '../../server/secrets.js';
 import { withinBudget } from '../../server/webhook-budget.js';
 
@@ -18,6 +18,8 @@ export interface TelegramWebhookOptions {
   /** How long Telegram is kept waiting for the acknowledgement. */
   budgetMs: number;
   log: Logger;
+  /** False until the bot knows itself (getMe, in the background at start): Telegram is asked to deliver again later. */
+  accepting?: () => boolean;
 }
 
 function isUpdate(body: unknown): body is Update {
@@ -39,6 +41,7 @@ export function registerTelegramWebhook(app: FastifyInstance, options: TelegramW
     },
     async (request, reply) => {
       if (!isUpdate(request.body)) return reply.code(400).send({ error: t('webhook-not-an-update') });
+      if (options.accepting && !options.accepting()) return sendNotReady(reply);
       // The budget counts from the request's arrival: reading it in a crowd already spent some.
       await wait(options.bot.handleUpdate(request.body), options.budgetMs - reply.elapsedTime, { update: request.body.update_id });
       return reply.code(200).send();

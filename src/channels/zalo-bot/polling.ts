@@ -1,6 +1,6 @@
 /**
  * Long polling, for a bot without PUBLIC_URL. Webhook and getUpdates exclude each other, so the
- * webhook is deleted first. getUpdates answers one event (not an array), or error 408 when the poll
+ * webhook is deleted first (at start, with the other calls to the platform). getUpdates answers one event (not an array), or error 408 when the poll
  * ended empty, which is the ordinary case, not a failure. Events are handled one after the other.
  */
 import type { Logger } from 'pino';
@@ -19,8 +19,8 @@ export interface Polling {
   stop(): Promise<void>;
 }
 
-export async function startPolling(client: ZaloBotClient, handle: (event: ZaloBotEvent) => Promise<void>, log: Logger): Promise<Polling> {
-  await client.call('deleteWebhook');
+/** Polls until stopped; the webhook must be deleted first (zalo-bot/index.ts does, at start). */
+export function startPolling(client: ZaloBotClient, handle: (event: ZaloBotEvent) => Promise<void>, log: Logger): Polling {
   const stopping = new AbortController();
   let running = true;
   const done = (async () => {

@@ -9,9 +9,9 @@ import { sendAnswers, type Answering } from '../../delivery/answers.js';
 import { recordInbound } from '../../delivery/messaging-window.js';
 import { markChatUnreachable } from '../../delivery/outbox.js';
 import { textReply } from '../../messages/reply.js';
-import { noteIntent } from '../../observability/metrics.js';
 import { answerPlainChat } from '../plain-chat.js';
 import type { ConversationDeps } from '../../core/conversation.js';
+import { noteIntent } from '../../core/intent.js';
 import { handleInTurnOnce, type UpdateHandling } from '../update-handling.js';
 import { updateIdOf, userOf, type OaEvent } from './events.js';
 
@@ -29,7 +29,7 @@ export function oaChat(userId: string): ChatAddress {
 async function handleEvent(h: OaHandling, event: OaEvent, updateId: string): Promise<void> {
   const { deps } = h;
   const chat = oaChat(userOf(event));
-  if (!event.event_name.startsWith('user_send_')) noteIntent('membership');
+  if (event.event_name === 'follow' || event.event_name === 'unfollow') noteIntent('membership');
   if (event.event_name === 'unfollow') {
     const row = await chatByAddress(deps.db, 'zalo-oa', chat.externalId);
     if (row) await markChatUnreachable(deps.db, row.id, 'unfollowed the OA');
