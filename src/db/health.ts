@@ -52,6 +52,8 @@ export class DatabaseHealth {
   private lastError: string | null = null;
   private probe: NodeJS.Timeout | null = null;
   private readonly waiters = new Set<() => void>();
+  /** The ping under way, shared by everyone who asks meanwhile. */
+  private pinging: Promise<boolean> | null = null;
 
   constructor(
     private readonly ping: () => Promise<unknown>,
@@ -74,11 +76,18 @@ export class DatabaseHealth {
     this.downSince = new Date();
     this.probe = setInterval(() => void this.check(), this.probeMs);
     this.probe.unref();
+    // A connection that died with a restarted server fails once; a fresh one may answer at once.
+    setImmediate(() => void this.check());
     return true;
   }
 
-  /** Pings now: true when the database answers. */
-  async check(): Promise<boolean> {
+  /** Pings now (one ping at a time, shared): true when the database answers. */
+  check(): Promise<boolean> {
+    this.pinging ??= this.pingOnce().finally(() => (this.pinging = null));
+    return this.pinging;
+  }
+
+  private async pingOnce(): Promise<boolean> {
     try {
       await this.ping();
     } catch (error) {

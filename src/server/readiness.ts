@@ -70,6 +70,7 @@ export function installReadiness(app: FastifyInstance, deps: ReadinessDeps): voi
     const config = request.routeOptions.config as Partial<typeof WEBHOOK_ROUTE>;
     if (!config.webhook) return;
     if (deps.stopping?.()) return sendNotReady(reply);
-    if (!deps.database.health.up) return sendDatabaseUnavailable(reply);
+    // Down by the last word heard: ask again (one shared ping) before refusing, the database may be back.
+    if (!deps.database.health.up && !(await deps.database.health.check())) return sendDatabaseUnavailable(reply);
   });
 }

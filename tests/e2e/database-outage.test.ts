@@ -122,7 +122,11 @@ describe.runIf(onPostgres)('PostgreSQL stops for a while during a publication', 
     await expect.poll(() => traffic.waiting.length === 0 && traffic.statuses.filter((s) => s.phase === 'back').length > 3, { timeout: 60_000 }).toBe(true);
     await traffic.stop();
     const answered = (chat: TestChat) => t.telegram.sentTexts(chat.id).filter(isAnswer).length;
-    expect(traffic.statuses.filter((s) => s.phase !== 'down' && s.status !== 200)).toEqual([]);
+    // Back, a connection that died with the server can still fail the one request that finds it (503, delivered again):
+    // never more than that, and never before the outage.
+    expect(traffic.statuses.filter((s) => s.phase === 'up' && s.status !== 200)).toEqual([]);
+    expect(traffic.statuses.filter((s) => s.phase === 'back' && s.status !== 200).length).toBeLessThanOrEqual(1);
+    expect(traffic.statuses.filter((s) => s.phase === 'back' && s.status !== 200 && s.status !== 503)).toEqual([]);
     expect(traffic.statuses.filter((s) => s.phase === 'down' && s.status !== 200 && s.status !== 503)).toEqual([]);
     expect(traffic.statuses.filter((s) => s.status === 503).length).toBeGreaterThan(0);
     expect(traffic.asked.filter((chat) => answered(chat) === 0)).toEqual([]);
