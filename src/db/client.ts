@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { DatabaseHealth } from './health.js';
 import * as schema from './schema.js';
@@ -39,6 +40,12 @@ export interface Database {
    */
   tryLock(key: number): Promise<Lock | null>;
   health: DatabaseHealth;
+  /**
+   * How many SQL statements this process has sent to the database so far (counted at the driver:
+   * drizzle's queries, raw queries, BEGIN/COMMIT, locks and health checks alike). Tests and benchmarks
+   * read it before and after some work.
+   */
+  statements(): number;
   /** Migrations in drizzle/ that the database has not applied (another instance may be newer or older). */
   pendingMigrations(): Promise<number>;
   close(): Promise<void>;
@@ -81,9 +88,12 @@ async function openPostgres(url: string): Promise<Database> {
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   // No type fetch on connect: postgres.js runs it unawaited, and a server dying at that moment left an
   // unhandled rejection (seen in the outage test). Nothing here passes or reads SQL arrays.
-  const client = postgres(url, { max: 10, fetch_types: false, onnotice: () => {} });
+  let sent = 0;
+  // postgres.js calls `debug` as it writes each query to a connection: the statements the server gets.
+  const count = () => void (sent += 1);
+  const client = postgres(url, { max: 10, fetch_types: false, onnotice: () => {}, debug: count });
   let session = 0;
-  const lockClient = postgres(url, { max: 1, max_lifetime: null, fetch_types: false, onnotice: () => {}, onclose: () => (session += 1) });
+  const lockClient = postgres(url, { max: 1, max_lifetime: null, fetch_types: false, onnotice: () => {}, onclose: () => (session += 1), debug: count });
   const held = new Set<number>();
   const db = drizzle(client, { schema });
   try {
@@ -129,6 +139,7 @@ async function openPostgres(url: string): Promise<Database> {
       };
     },
     health,
+    statements: () => sent,
     pendingMigrations: () => countPending(query),
     close: async () => {
       health.stop();
@@ -167,7 +178,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = await PGlite.create(join(dataDir, PGLITE_FOLDER));
+    const client = countingStatements(await PGlite.create(join(dataDir, PGLITE_FOLDER)));
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     const query = async <T>(text: string, params: QueryParam[] = []) => (await client.query<T>(text, params)).rows;
@@ -189,6 +200,7 @@ async function openPglite(dataDir: string): Promise<Database> {
         });
       },
       health,
+      statements: () => client.statements,
       pendingMigrations: () => countPending(query),
       close: async () => {
         health.stop();
@@ -200,4 +212,43 @@ async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw error;
   }
+}
+
+
+/**
+ * PGlite with a count of the statements it runs: `query` and `exec` (one simple-protocol string may
+ * hold several statements; migrations are the only such caller), and inside a transaction BEGIN, each
+ * of its statements and COMMIT or ROLLBACK.
+ */
+function countingStatements(client: PGlite): PGlite & { statements: number } {
+  const counted = client as PGlite & { statements: number };
+  counted.statements = 0;
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  counted.query = ((...args: Parameters<typeof query>) => {
+    counted.statements += 1;
+    return query(...args);
+  }) as typeof query;
+  counted.exec = (...args: Parameters<typeof exec>) => {
+    counted.statements += 1;
+    return exec(...args);
+  };
+  counted.transaction = ((callback: Parameters<typeof transaction>[0]) => {
+    counted.statements += 2; // BEGIN, and COMMIT or ROLLBACK
+    return transaction((tx) => {
+      const txQuery = tx.query.bind(tx);
+      const txExec = tx.exec.bind(tx);
+      tx.query = ((...args: Parameters<typeof txQuery>) => {
+        counted.statements += 1;
+        return txQuery(...args);
+      }) as typeof txQuery;
+      tx.exec = (...args: Parameters<typeof txExec>) => {
+        counted.statements += 1;
+        return txExec(...args);
+      };
+      return callback(tx);
+    });
+  }) as typeof transaction;
+  return counted;
 }
