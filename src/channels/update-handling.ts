@@ -11,7 +11,8 @@ import type { ChatTurns } from './chat-turns.js';
 import type { Db } from '../db/client.js';
 import type { Channel } from '../db/schema.js';
 import { isConnectionError } from '../db/health.js';
-import { claimUpdate, finishUpdate, unfinishedUpdates } from '../db/processed-updates.js';
+import type { ChatContext } from '../db/chat-context.js';
+import { unfinishedUpdates } from '../db/processed-updates.js';
 
 export interface UpdateHandling {
   db: Db;
@@ -35,22 +36,22 @@ export interface IncomingUpdate {
   payload: unknown;
 }
 
-/** `tellFailure` says to the user that their message could not be handled; it must not throw. */
-export async function handleInTurnOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tellFailure: () => Promise<void>): Promise<void> {
-  const { db, turns, log, waitForDatabase } = handling;
+/**
+ * `handle` gets what the turn read about the chat as it was taken (db/chat-context.ts), for the conversation
+ * to use instead of reading it again. `tellFailure` says to the user that their message could not be
+ * handled; it must not throw.
+ */
+export async function handleInTurnOnce(
+  handling: UpdateHandling,
+  update: IncomingUpdate,
+  handle: (known: ChatContext) => Promise<void>,
+  tellFailure: () => Promise<void>,
+): Promise<void> {
+  const { turns, log, waitForDatabase } = handling;
   const ref = { channel: update.channel, updateId: update.updateId };
   for (;;) {
     try {
-      await turns.run({ channel: update.channel, externalId: update.turn }, async () => {
-        if (!(await claimUpdate(db, ref, update.payload))) return;
-        try {
-          await handle();
-        } catch (error) {
-          await finishUpdate(db, ref, 'failed');
-          throw error;
-        }
-        await finishUpdate(db, ref, 'done');
-      });
+      await turns.runUpdate({ channel: update.channel, externalId: update.turn }, { ref, payload: update.payload }, handle);
       return;
     } catch (error) {
       if (waitForDatabase && isConnectionError(error)) {

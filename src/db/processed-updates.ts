@@ -4,7 +4,7 @@
  * most), never after it was done. Claims are made in the chat's turn, so an update still marked as
  * being handled is one whose handler died (its process, or the database under it).
  */
-import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { processedUpdates, type UpdateStatus } from './schema.js';
 
@@ -17,25 +17,24 @@ export interface UpdateRef {
 }
 
 
-/** Called in the update's chat turn; non-null when this caller is now the one to handle the update. */
-export async function claimUpdate(db: Db, update: UpdateRef, payload: unknown): Promise<{ attempt: number } | null> {
-  const [row] = await db
-    .insert(processedUpdates)
-    .values({ ...update, status: 'handling', attempts: 1, payload })
-    .onConflictDoUpdate({
-      target: [processedUpdates.channel, processedUpdates.updateId],
-      set: { status: 'handling', attempts: sql`${processedUpdates.attempts} + 1` },
-      setWhere: sql`${processedUpdates.status} <> 'done' and ${processedUpdates.attempts} < ${MAX_UPDATE_ATTEMPTS}`,
-    })
-    .returning({ attempt: processedUpdates.attempts });
-  return row ?? null;
+/**
+ * Claims the update, as part of the statement that takes its chat's turn: when the CTE named `source`
+ * has a row (the turn was taken), it returns the attempt this handling is; nothing when the update was
+ * done already or tried too often.
+ */
+export function claimFrom(source: string, update: UpdateRef, payload: unknown): SQL {
+  const kept = payload === undefined || payload === null ? sql`null::jsonb` : sql`${JSON.stringify(payload)}::jsonb`;
+  return sql`insert into ${processedUpdates} (channel, update_id, status, attempts, payload)
+    select ${update.channel}::text, ${update.updateId}::text, 'handling', 1, ${kept} from ${sql.identifier(source)}
+    on conflict (channel, update_id) do update set status = 'handling', attempts = ${processedUpdates.attempts} + 1
+    where ${processedUpdates.status} <> 'done' and ${processedUpdates.attempts} < ${MAX_UPDATE_ATTEMPTS}
+    returning attempts`;
 }
 
-export async function finishUpdate(db: Db, update: UpdateRef, status: Exclude<UpdateStatus, 'handling'>): Promise<void> {
-  await db
-    .update(processedUpdates)
-    .set(status === 'done' ? { status, payload: null } : { status })
-    .where(and(eq(processedUpdates.channel, update.channel), eq(processedUpdates.updateId, update.updateId)));
+/** Records how the handling went (the payload is no longer kept once done), as part of the statement that gives the turn back. */
+export function finishing(update: UpdateRef, status: Exclude<UpdateStatus, 'handling'>): SQL {
+  return sql`update ${processedUpdates} set status = ${status}${status === 'done' ? sql`, payload = null` : sql``}
+    where ${and(eq(processedUpdates.channel, update.channel), eq(processedUpdates.updateId, update.updateId))}`;
 }
 
 /** Updates acknowledged but not done (their handler failed or died): handled again by `resume`. */

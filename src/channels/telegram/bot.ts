@@ -11,7 +11,7 @@ import type { ChatTurns } from '../chat-turns.js';
 import { converse, converseFile, refusesFiles, type ConversationDeps } from '../../core/conversation.js';
 import { act, asReplies } from '../../core/act.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
-import { handleInTurnOnce } from './updates.js';
+import { handleInTurnOnce, knownAtTurn } from './updates.js';
 
 export interface TelegramBotOptions {
   token: string;
@@ -78,7 +78,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const addressed =
       chat.type === 'private' || raw.startsWith('/') || mention.test(raw) || ctx.message.reply_to_message?.from?.id === ctx.me.id;
     const text = raw.replace(mention, '').trim();
-    await sendReplies(ctx, await converse(options.deps, { chat, text, addressed, sender: senderName(ctx) }));
+    const known = knownAtTurn(ctx);
+    await sendReplies(ctx, await converse(options.deps, { chat, text, addressed, sender: senderName(ctx), ...(known ? { known } : {}) }));
   });
 
   protectedBot.on('message:document', async (ctx) => {
