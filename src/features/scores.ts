@@ -4,7 +4,7 @@
  * — then the intent is answered for the period asked, with nearby periods offered when it has no data.
  */
 import type { ChatRow } from '../db/chats.js';
-import { unitById, type UnitRow } from '../db/units.js';
+import type { UnitRow } from '../db/units.js';
 import { offeredWithin, type Gazetteer, type GazetteerUnit } from '../domain/gazetteer.js';
 import { parsePeriodKey } from '../domain/period.js';
 import { encodeAction, type SettledQuestion } from '../domain/actions.js';
@@ -23,6 +23,7 @@ import { compareUnits } from '../services/comparison.js';
 import { leaders } from '../services/leaders.js';
 import { rankingFor } from '../services/ranking.js';
 import { rankStanding } from '../services/standing.js';
+import { heldUnit } from '../services/gazetteer.js';
 import { scoreCard } from '../services/scores.js';
 import type { ConversationDeps } from '../core/conversation.js';
 import type { Acts, Answers } from './feature.js';
@@ -94,10 +95,10 @@ function notFound(deps: ConversationDeps, settled: SettledQuestion, name: string
 /** A question whose units are chosen: from a message, or from a button. */
 async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, q: SettledQuestion): Promise<Reply[]> {
   const { db, t } = deps;
-  const named = await Promise.all(q.unitIds.map((id) => unitById(db, id)));
+  const named = await Promise.all(q.unitIds.map((id) => heldUnit(db, id)));
   if (named.some((u) => u === undefined)) return [textReply(t('unit-gone'))];
   const units = named as UnitRow[];
-  const own = chat?.unitId ? ((await unitById(db, chat.unitId)) ?? null) : null;
+  const own = chat?.unitId ? ((await heldUnit(db, chat.unitId)) ?? null) : null;
   const periodAction = (period: string) => encodeQuestion({ ...q, period: parsePeriodKey(period) ?? q.period });
   const unit = units[0] ?? own;
   switch (q.intent) {

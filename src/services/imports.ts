@@ -7,14 +7,14 @@ import type { Db } from '../db/client.js';
 import { letterText } from '../imports/letter-text.js';
 import { readImport, type IncomingFile } from '../imports/read.js';
 import { saveImport, type ImportBatch, type ImportProgress, type ImportReport, type SaveOptions } from '../imports/save.js';
-import { forgetGazetteer } from './gazetteer.js';
+import { importStored } from './import-cache.js';
 import { tasksFromLetter } from './letter-tasks.js';
 
 /** Saves a batch read from `files`; a letter's directives become tasks as well. */
 export async function storeImport(db: Db, files: readonly IncomingFile[], batch: ImportBatch, onProgress: ImportProgress | undefined, options: SaveOptions): Promise<ImportReport> {
   const report = await saveImport(db, batch, onProgress, options);
   // Units it made, or codes it gave to units known by name, are read again by the next question.
-  forgetGazetteer(db);
+  importStored(db);
   const letter = files[0];
   if (batch.source === 'letter' && letter) await tasksFromLetter(db, await letterText(letter.fileName, letter.bytes), batch);
   return report;

@@ -1,12 +1,14 @@
 /** The result card of a unit for a period: what `/diem` answers, on every channel. */
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { latestResult, latestResults, periodsOfUnits, type PeriodAvailable, type StoredResult } from '../db/results.js';
+import { latestResults, resultsById, type PeriodAvailable, type StoredResult } from '../db/results.js';
 import { imports, units } from '../db/schema.js';
-import { unitById, type UnitRow } from '../db/units.js';
+import type { UnitRow } from '../db/units.js';
 import { frameworkByVersion, type Framework } from '../domain/framework.js';
 import { matchesQuery, parsePeriodKey, previousPeriodKey, type PeriodQuery } from '../domain/period.js';
 import { changeBetween, classify, orderGroups, weakestGroups, type Change, type GroupScore } from '../domain/result.js';
+import { heldUnit } from './gazetteer.js';
+import { importStored, unitPeriods } from './import-cache.js';
 
 export interface ScoreCard {
   unit: UnitRow;
@@ -45,10 +47,10 @@ export function partialPeriods(periods: readonly PeriodAvailable[]): Set<string>
   return new Set(periods.filter((p) => !p.complete).map((p) => p.period));
 }
 
-type ImportRow = typeof imports.$inferSelect;
+type Source = Pick<typeof imports.$inferSelect, 'source' | 'fileName'>;
 
 /** A card from what was read: the same rules whether one unit asks or a whole publication is built. */
-function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, previousResult: StoredResult | null, source: ImportRow | undefined): ScoreCard {
+function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, previousResult: StoredResult | null, source: Source | undefined): ScoreCard {
   const framework = frameworkByVersion(result.frameworkVersion);
   const groups = orderGroups(framework, result.groups);
   const previousKey = previousPeriodKey(result.period);
@@ -66,19 +68,35 @@ function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, 
   };
 }
 
+/**
+ * The card of a unit for the period a query names. The unit, its periods and their latest results come
+ * from memory (services/import-cache.ts); the figures are one statement, which also says whether an
+ * import was stored since what memory holds was read: then it is answered again from fresh.
+ */
 export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Promise<ScoreAnswer> {
-  const unit = await unitById(db, unitId);
+  const first = await scoreCardFromHeld(db, unitId, query);
+  if (first.fresh) return first.answer;
+  importStored(db);
+  return (await scoreCardFromHeld(db, unitId, query)).answer;
+}
+
+async function scoreCardFromHeld(db: Db, unitId: number, query: PeriodQuery): Promise<{ answer: ScoreAnswer; fresh: boolean }> {
+  const unit = await heldUnit(db, unitId);
   if (!unit) throw new Error(`unit ${unitId} not found`);
-  const periods = await periodsOfUnits(db, [unitId]);
+  const { stamp, periods, resultIds } = await unitPeriods(db, unitId);
   const available = periods.map((p) => p.period);
   const period = choosePeriod(available, query, partialPeriods(periods));
-  const result = period ? await latestResult(db, unitId, period) : null;
-  if (!period || !result) return { kind: 'no-data', unit, query, available };
-  const previousKey = previousPeriodKey(period);
-  const previousResult = previousKey ? await latestResult(db, unitId, previousKey) : null;
-  const [source] = await db.select().from(imports).where(eq(imports.id, result.importId));
-  const parent = unit.parentId ? ((await unitById(db, unit.parentId)) ?? null) : null;
-  return { kind: 'card', card: buildCard(unit, parent, result, previousResult, source) };
+  const previousKey = period ? previousPeriodKey(period) : null;
+  const wanted = [period, previousKey].flatMap((key) => (key !== null && resultIds.has(key) ? [resultIds.get(key) as number] : []));
+  const read = await resultsById(db, wanted);
+  const fresh = read.stamp === stamp;
+  const found = read.results.find((r) => r.period === period);
+  if (!period || !found) return { fresh, answer: { kind: 'no-data', unit, query, available } };
+  const { source, ...result } = found;
+  const previous = read.results.find((r) => r.period === previousKey);
+  const previousResult = previous ? (({ source: _source, ...rest }) => rest)(previous) : null;
+  const parent = unit.parentId ? ((await heldUnit(db, unit.parentId)) ?? null) : null;
+  return { fresh, answer: { kind: 'card', card: buildCard(unit, parent, result, previousResult, { source: source.kind, fileName: source.fileName }) } };
 }
 
 /** The cards of many units for one period, read in bulk (a publication builds hundreds). Units without a result are left out. */
