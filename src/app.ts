@@ -56,7 +56,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const wakeDelivery = () => dispatcher.wake();
   const { conversation } = buildServices({ config, db: database.db, now, log, wakeDelivery });
 
-  const turns = new ChatTurns(database.db);
+  // PGlite is this process's alone: chats wait in line here, with no lease rows.
+  const turns = new ChatTurns(database.db, { leases: database.kind === 'postgres' });
   let stopped = false;
   let signalStop = () => {};
   const stopping = new Promise<void>((resolve) => (signalStop = resolve));

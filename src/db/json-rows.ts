@@ -5,7 +5,6 @@
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from './client.js';
 
 const AS_IS = new Set(['PgJson', 'PgJsonb']);
 
@@ -27,10 +26,4 @@ export function fromJsonRow<T extends PgTable>(table: T, json: Record<string, un
     row[key] = value === null || value === undefined ? null : AS_IS.has(column.columnType) ? value : column.mapFromDriverValue(value);
   }
   return row;
-}
-
-/** Runs a raw statement through drizzle and gives its rows, whichever driver is under it. */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }

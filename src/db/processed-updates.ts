@@ -6,7 +6,7 @@
  */
 import { and, eq, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { processedUpdates, type UpdateStatus } from './schema.js';
+import { processedUpdates } from './schema.js';
 
 /** A deterministic failure is not retried forever: the platform would redeliver it for a day. */
 export const MAX_UPDATE_ATTEMPTS = 3;
@@ -18,23 +18,31 @@ export interface UpdateRef {
 
 
 /**
- * Claims the update, as part of the statement that takes its chat's turn: when the CTE named `source`
- * has a row (the turn was taken), it returns the attempt this handling is; nothing when the update was
- * done already or tried too often.
+ * Claims the update, as part of the statement that takes its chat's turn (a prepared statement's
+ * placeholders: `updateChannel`, `updateId`, `payload`, the update as JSON text or null): when the CTE named
+ * `source` has a row (the turn was taken; no `source`, always), it returns the attempt this handling is;
+ * nothing when the update was done already or tried too often.
  */
-export function claimFrom(source: string, update: UpdateRef, payload: unknown): SQL {
-  const kept = payload === undefined || payload === null ? sql`null::jsonb` : sql`${JSON.stringify(payload)}::jsonb`;
+export function claimFrom(source: string | null): SQL {
+  const from = source === null ? sql`` : sql` from ${sql.identifier(source)}`;
   return sql`insert into ${processedUpdates} (channel, update_id, status, attempts, payload)
-    select ${update.channel}::text, ${update.updateId}::text, 'handling', 1, ${kept} from ${sql.identifier(source)}
+    select ${sql.placeholder('updateChannel')}::text, ${sql.placeholder('updateId')}::text, 'handling', 1, ${sql.placeholder('payload')}::jsonb${from}
     on conflict (channel, update_id) do update set status = 'handling', attempts = ${processedUpdates.attempts} + 1
     where ${processedUpdates.status} <> 'done' and ${processedUpdates.attempts} < ${MAX_UPDATE_ATTEMPTS}
     returning attempts`;
 }
 
-/** Records how the handling went (the payload is no longer kept once done), as part of the statement that gives the turn back. */
-export function finishing(update: UpdateRef, status: Exclude<UpdateStatus, 'handling'>): SQL {
-  return sql`update ${processedUpdates} set status = ${status}${status === 'done' ? sql`, payload = null` : sql``}
-    where ${and(eq(processedUpdates.channel, update.channel), eq(processedUpdates.updateId, update.updateId))}`;
+/**
+ * Records how the handling went, placeholders `updateChannel`, `updateId` and `status` (`done` or
+ * `failed`): once done, the payload is no longer kept.
+ */
+export const FINISHING: SQL = sql`update ${processedUpdates}
+  set status = ${sql.placeholder('status')}::text, payload = case when ${sql.placeholder('status')}::text = 'done' then null else ${processedUpdates.payload} end
+  where ${and(eq(processedUpdates.channel, sql.placeholder('updateChannel')), eq(processedUpdates.updateId, sql.placeholder('updateId')))}`;
+
+/** The payload as `claimFrom` keeps it. */
+export function payloadText(payload: unknown): string | null {
+  return payload === undefined || payload === null ? null : JSON.stringify(payload);
 }
 
 /** Updates acknowledged but not done (their handler failed or died): handled again by `resume`. */

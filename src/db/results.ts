@@ -5,7 +5,8 @@ import { comparePeriodKeys } from '../domain/period.js';
 import { isComplete } from '../domain/revision.js';
 import type { GroupScore, UnitResult } from '../domain/result.js';
 import type { Db } from './client.js';
-import { fromJsonRow, jsonRow, rowsOf } from './json-rows.js';
+import { fromJsonRow, jsonRow } from './json-rows.js';
+import { Prepared } from './prepared.js';
 import { criterionScores, groupScores, imports, results, type ImportSource } from './schema.js';
 
 export interface StoredResult extends UnitResult {
@@ -99,16 +100,20 @@ export interface UnitPeriods {
   resultIds: ReadonlyMap<string, number>;
 }
 
+type PeriodRow = { id: number; period: string; frameworkVersion: string; total: string | null; scored: GroupKey[] };
+
+const PERIODS_OF_UNIT = new Prepared<{ unitId: number }, { stamp: string; periods: PeriodRow[] }>(
+  'periods_of_unit',
+  sql`select ${IMPORTS_STAMP} as stamp, coalesce((
+    select json_agg(json_build_object('id', r.id, 'period', r.period, 'frameworkVersion', r.framework_version, 'total', r.total::text,
+      'scored', (select coalesce(json_agg(${groupScores.groupKey}), '[]'::json) from ${groupScores} where ${groupScores.resultId} = r.id and ${groupScores.points} is not null)))
+    from (select distinct on (${results.period}) ${results.id} as id, ${results.period} as period, ${results.frameworkVersion} as framework_version, ${results.total} as total
+          from ${results} where ${results.unitId} = ${sql.placeholder('unitId')} order by ${results.period}, ${results.revision} desc) r), '[]'::json) as periods`,
+);
+
 /** The periods one unit has results for, as `periodsOfUnits` gives them, with the latest result of each: one statement. */
 export async function periodsOfUnit(db: Db, unitId: number): Promise<UnitPeriods> {
-  const [row] = await rowsOf<{ stamp: string; periods: { id: number; period: string; frameworkVersion: string; total: string | null; scored: GroupKey[] }[] }>(
-    db,
-    sql`select ${IMPORTS_STAMP} as stamp, coalesce((
-      select json_agg(json_build_object('id', r.id, 'period', r.period, 'frameworkVersion', r.framework_version, 'total', r.total::text,
-        'scored', (select coalesce(json_agg(${groupScores.groupKey}), '[]'::json) from ${groupScores} where ${groupScores.resultId} = r.id and ${groupScores.points} is not null)))
-      from (select distinct on (${results.period}) ${results.id} as id, ${results.period} as period, ${results.frameworkVersion} as framework_version, ${results.total} as total
-            from ${results} where ${results.unitId} = ${unitId} order by ${results.period}, ${results.revision} desc) r), '[]'::json) as periods`,
-  );
+  const [row] = await PERIODS_OF_UNIT.rows(db, { unitId });
   if (!row) throw new Error('the periods query returned no row');
   const periods = row.periods
     .map((p) => ({ period: p.period, complete: isComplete({ frameworkVersion: p.frameworkVersion, total: p.total, groups: p.scored.map((key) => ({ key, points: '' })) }) }))
@@ -121,29 +126,44 @@ export interface ResultWithSource extends StoredResult {
   source: { kind: ImportSource; fileName: string | null };
 }
 
-/** Results by id with their groups, sub-criteria and import, and `IMPORTS_STAMP` now: one statement. */
-export async function resultsById(db: Db, ids: readonly number[]): Promise<{ stamp: string; results: ResultWithSource[] }> {
-  const wanted = ids.length > 0 ? sql`${results.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql`false`;
-  const [row] = await rowsOf<{ stamp: string; results: { result: Record<string, unknown>; source: ImportSource; fileName: string | null; groups: Record<string, unknown>[]; criteria: Record<string, unknown>[] }[] }>(
-    db,
-    sql`select ${IMPORTS_STAMP} as stamp, coalesce((
-      select json_agg(json_build_object('result', ${jsonRow(results)}, 'source', ${imports.source}, 'fileName', ${imports.fileName},
-        'groups', (select coalesce(json_agg(${jsonRow(groupScores)} order by ${groupScores.position}), '[]'::json) from ${groupScores} where ${groupScores.resultId} = ${results.id}),
-        'criteria', (select coalesce(json_agg(${jsonRow(criterionScores)} order by ${criterionScores.position}), '[]'::json) from ${criterionScores} where ${criterionScores.resultId} = ${results.id})))
-      from ${results} join ${imports} on ${imports.id} = ${results.importId} where ${wanted}), '[]'::json) as results`,
-  );
+type ResultJson = { result: Record<string, unknown>; source: ImportSource; fileName: string | null; groups: Record<string, unknown>[]; criteria: Record<string, unknown>[] };
+
+/** Two results at most (a period's and the one before), `first` and `second` (null for none). */
+const RESULTS_BY_ID = new Prepared<{ first: number | null; second: number | null }, { results: ResultJson[] }>(
+  'results_by_id',
+  sql`select coalesce((
+    select json_agg(json_build_object('result', ${jsonRow(results)}, 'source', ${imports.source}, 'fileName', ${imports.fileName},
+      'groups', (select coalesce(json_agg(${jsonRow(groupScores)} order by ${groupScores.position}), '[]'::json) from ${groupScores} where ${groupScores.resultId} = ${results.id}),
+      'criteria', (select coalesce(json_agg(${jsonRow(criterionScores)} order by ${criterionScores.position}), '[]'::json) from ${criterionScores} where ${criterionScores.resultId} = ${results.id})))
+    from ${results} join ${imports} on ${imports.id} = ${results.importId}
+    where ${results.id} in (${sql.placeholder('first')}::int, ${sql.placeholder('second')}::int)), '[]'::json) as results`,
+);
+
+/**
+ * Results by id (two at most) with their groups, sub-criteria and import: one statement. A result, once
+ * stored, never changes (a change is a new revision), so what this reads may be kept as long as wanted.
+ */
+export async function resultsById(db: Db, ids: readonly number[]): Promise<ResultWithSource[]> {
+  if (ids.length > 2) throw new Error('resultsById reads two results at most');
+  const [row] = await RESULTS_BY_ID.rows(db, { first: ids[0] ?? null, second: ids[1] ?? null });
   if (!row) throw new Error('the results query returned no row');
-  return {
-    stamp: row.stamp,
-    results: row.results.map((r) => ({
-      ...assemble(
-        fromJsonRow(results, r.result),
-        r.groups.map((g) => fromJsonRow(groupScores, g)),
-        r.criteria.map((c) => fromJsonRow(criterionScores, c)),
-      ),
-      source: { kind: r.source, fileName: r.fileName },
-    })),
-  };
+  return row.results.map((r) => ({
+    ...assemble(
+      fromJsonRow(results, r.result),
+      r.groups.map((g) => fromJsonRow(groupScores, g)),
+      r.criteria.map((c) => fromJsonRow(criterionScores, c)),
+    ),
+    source: { kind: r.source, fileName: r.fileName },
+  }));
+}
+
+const STAMP = new Prepared<Record<string, never>, { stamp: string }>('imports_stamp', sql`select ${IMPORTS_STAMP} as stamp`);
+
+/** `IMPORTS_STAMP` now. */
+export async function importsStamp(db: Db): Promise<string> {
+  const [row] = await STAMP.rows(db, {});
+  if (!row) throw new Error('the stamp query returned no row');
+  return row.stamp;
 }
 
 const CHUNK = 1000;

@@ -1,14 +1,14 @@
 /** The result card of a unit for a period: what `/diem` answers, on every channel. */
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { latestResults, resultsById, type PeriodAvailable, type StoredResult } from '../db/results.js';
+import { latestResults, type PeriodAvailable, type StoredResult } from '../db/results.js';
 import { imports, units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
 import { frameworkByVersion, type Framework } from '../domain/framework.js';
 import { matchesQuery, parsePeriodKey, previousPeriodKey, type PeriodQuery } from '../domain/period.js';
 import { changeBetween, classify, orderGroups, weakestGroups, type Change, type GroupScore } from '../domain/result.js';
 import { heldUnit } from './gazetteer.js';
-import { importStored, unitPeriods } from './import-cache.js';
+import { heldResults, unitPeriods } from './import-cache.js';
 
 export interface ScoreCard {
   unit: UnitRow;
@@ -69,34 +69,28 @@ function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, 
 }
 
 /**
- * The card of a unit for the period a query names. The unit, its periods and their latest results come
- * from memory (services/import-cache.ts); the figures are one statement, which also says whether an
- * import was stored since what memory holds was read: then it is answered again from fresh.
+ * The card of a unit for the period a query names, from memory (services/import-cache.ts) as of `stamp`
+ * (`IMPORTS_STAMP` as the caller read it, with the chat's turn; read here when not given): no statement
+ * when the unit was asked about since the last import, besides reading the stamp when it is not given.
  */
-export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Promise<ScoreAnswer> {
-  const first = await scoreCardFromHeld(db, unitId, query);
-  if (first.fresh) return first.answer;
-  importStored(db);
-  return (await scoreCardFromHeld(db, unitId, query)).answer;
-}
-
-async function scoreCardFromHeld(db: Db, unitId: number, query: PeriodQuery): Promise<{ answer: ScoreAnswer; fresh: boolean }> {
+export async function scoreCard(db: Db, unitId: number, query: PeriodQuery, stamp?: string): Promise<ScoreAnswer> {
+  const { periods, resultIds } = await unitPeriods(db, unitId, stamp);
   const unit = await heldUnit(db, unitId);
   if (!unit) throw new Error(`unit ${unitId} not found`);
-  const { stamp, periods, resultIds } = await unitPeriods(db, unitId);
   const available = periods.map((p) => p.period);
   const period = choosePeriod(available, query, partialPeriods(periods));
   const previousKey = period ? previousPeriodKey(period) : null;
-  const wanted = [period, previousKey].flatMap((key) => (key !== null && resultIds.has(key) ? [resultIds.get(key) as number] : []));
-  const read = await resultsById(db, wanted);
-  const fresh = read.stamp === stamp;
-  const found = read.results.find((r) => r.period === period);
-  if (!period || !found) return { fresh, answer: { kind: 'no-data', unit, query, available } };
+  const id = period === null ? undefined : resultIds.get(period);
+  const previousId = previousKey === null ? undefined : resultIds.get(previousKey);
+  if (!period || id === undefined) return { kind: 'no-data', unit, query, available };
+  const read = await heldResults(db, previousId === undefined ? [id] : [id, previousId]);
+  const found = read.get(id);
+  if (!found) return { kind: 'no-data', unit, query, available };
   const { source, ...result } = found;
-  const previous = read.results.find((r) => r.period === previousKey);
+  const previous = previousId === undefined ? undefined : read.get(previousId);
   const previousResult = previous ? (({ source: _source, ...rest }) => rest)(previous) : null;
   const parent = unit.parentId ? ((await heldUnit(db, unit.parentId)) ?? null) : null;
-  return { fresh, answer: { kind: 'card', card: buildCard(unit, parent, result, previousResult, { source: source.kind, fileName: source.fileName }) } };
+  return { kind: 'card', card: buildCard(unit, parent, result, previousResult, { source: source.kind, fileName: source.fileName }) };
 }
 
 /** The cards of many units for one period, read in bulk (a publication builds hundreds). Units without a result are left out. */
