@@ -1,9 +1,9 @@
 /**
- * A question costs few SQL statements once warm (issue 12): `/diem thang 8 Việt Trì` through the
- * webhook takes the turn, claims the update and reads the chat in one statement, reads the figures in
- * one, and records the outcome and gives the turn back in one. What changes only at import time is held
- * in memory, and an import, here or on another instance, shows in the next answer. Counted at the
- * driver (Database.statements); nothing here is timed.
+ * A question costs few SQL statements once warm (issue 12: at most 3): `/diem thang 8 Việt Trì` through
+ * the webhook takes the turn, claims the update and reads the chat and whether anything was imported in
+ * one statement, and records the outcome and gives the turn back in another; the figures, which change
+ * only at import time, come from memory. An import, here or on another instance, shows in the next
+ * answer. Counted at the driver (Database.statements); nothing here is timed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
