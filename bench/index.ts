@@ -3,9 +3,11 @@ import { benchAnswers } from './answers.js';
 import { benchImports } from './imports.js';
 import { benchPublication } from './publication.js';
 import { benchUnderstanding } from './understanding.js';
+import { benchWebhook } from './webhook.js';
 
 const only = process.argv[2];
 if (!only || only === 'imports') await benchImports();
 if (!only || only === 'publication') await benchPublication();
 if (!only || only === 'answers') await benchAnswers();
 if (!only || only === 'understanding') benchUnderstanding();
+if (!only || only === 'webhook') await benchWebhook();
