@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { DatabaseHealth } from './health.js';
+import { initializeFolder, pgliteOptions } from './pglite-options.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -178,7 +179,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = countingStatements(await PGlite.create(join(dataDir, PGLITE_FOLDER)));
+    const folder = join(dataDir, PGLITE_FOLDER);
+    await initializeFolder(folder);
+    const client = countingStatements(await PGlite.create(folder, pgliteOptions(PGlite.defaultStartParams)));
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     const query = async <T>(text: string, params: QueryParam[] = []) => (await client.query<T>(text, params)).rows;
