@@ -5,8 +5,8 @@
  *   answering every text with a fixed 600-character reply;
  * - BENCH_BOT=chiso: chiso-bot itself, `startApp` in webhook mode on the database the environment names.
  * Both call the Bot API at BENCH_API_ROOT. Over the IPC channel it says `{ ready: url }`, answers
- * `'statements'` (SQL statements sent so far; chiso only), `'memory'` (process.memoryUsage()) and `'cpu'`
- * (process.cpuUsage()), takes
+ * `'statements'` (SQL statements sent so far; chiso only), `'memory'` (process.memoryUsage(); `'gc'` after
+ * a full garbage collection, when run with --expose-gc) and `'cpu'` (process.cpuUsage()), takes
  * a V8 CPU profile between `'profile:start'` and `'profile:stop'` (written to BENCH_CPU_PROF, a folder),
  * and stops on `'stop'`.
  */
@@ -68,6 +68,11 @@ if (process.send) {
   process.on('message', (message) => {
     if (message === 'statements') send({ statements: running.statements() });
     else if (message === 'memory') send({ memory: process.memoryUsage() });
+    else if (message === 'gc') {
+      // Only with --expose-gc: the memory bench's second look, once what is garbage is collected.
+      (globalThis as { gc?: () => void }).gc?.();
+      send({ memory: process.memoryUsage() });
+    }
     else if (message === 'cpu') send({ cpu: process.cpuUsage() });
     else if (message === 'profile:start') {
       profiler.connect();

@@ -12,6 +12,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { importFiles } from '../src/services/imports.js';
@@ -29,20 +30,24 @@ const BARE_CHAT = 7_000_000;
 const CHISO_CHAT = 9_000_000;
 const PERIOD = '2026-08';
 
-type Kind = 'bare' | 'chiso';
+export type Kind = 'bare' | 'chiso';
 
 export interface BotProcess {
   kind: Kind;
   url: string;
   child: ChildProcess;
-  ask(message: 'statements' | 'memory' | 'cpu' | 'profile:stop'): Promise<BotMessage>;
+  ask(message: 'statements' | 'memory' | 'gc' | 'cpu' | 'profile:stop'): Promise<BotMessage>;
   stop(): Promise<void>;
 }
 
-/** Forks bench/bot-process.ts (through tsx, as `npm run bench` runs) and waits until it listens. */
-export async function forkBot(kind: Kind, env: Record<string, string>, execArgv: string[] = []): Promise<BotProcess> {
-  const child = fork(fileURLToPath(new URL('./bot-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', ...execArgv],
+/**
+ * Forks bench/bot-process: compiled and run by `node` when `build` names a compiled tree
+ * (bench/compiled.ts), through tsx otherwise (as `npm run bench` runs); waits until it listens.
+ */
+export async function forkBot(kind: Kind, env: Record<string, string>, build?: string, execArgv: string[] = []): Promise<BotProcess> {
+  const entry = build ? join(build, 'bench', 'bot-process.js') : fileURLToPath(new URL('./bot-process.ts', import.meta.url));
+  const child = fork(entry, [], {
+    execArgv: [...(build ? [] : ['--import', 'tsx']), ...execArgv],
     // The database is the one `env` names: DATABASE_URL only when given there.
     env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL')), ...env, BENCH_BOT: kind },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -76,7 +81,8 @@ export async function forkBot(kind: Kind, env: Record<string, string>, execArgv:
 
 let nextUpdateId = 50_000_000;
 
-function update(chatId: number, text: string): string {
+/** A text message update as Telegram sends it, with an update_id of its own. */
+export function webhookUpdate(chatId: number, text: string): string {
   const id = nextUpdateId++;
   return JSON.stringify({
     update_id: id,
@@ -93,7 +99,8 @@ function update(chatId: number, text: string): string {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-function post(url: string, body: string): Promise<number> {
+/** Posts an update to a bot's webhook with the secret; resolves to the HTTP status. */
+export function postWebhook(url: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${url}/telegram/webhook`,
@@ -115,7 +122,7 @@ class Questions {
   next(kind: Kind): string {
     const i = this.i++;
     const text = `/diem thang 8 ${this.units[i % this.units.length] ?? ''}`;
-    return update((kind === 'bare' ? BARE_CHAT : CHISO_CHAT) + (i % CHATS), text);
+    return webhookUpdate((kind === 'bare' ? BARE_CHAT : CHISO_CHAT) + (i % CHATS), text);
   }
 }
 
@@ -142,7 +149,7 @@ async function closedLoop(bot: BotProcess, questions: Questions, seconds: number
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end) {
-        const status = await post(bot.url, questions.next(bot.kind)).catch(() => 0);
+        const status = await postWebhook(bot.url, questions.next(bot.kind)).catch(() => 0);
         if (status === 200) into.done += 1;
         else into.failed += 1;
       }
@@ -164,7 +171,7 @@ async function openLoop(bot: BotProcess, questions: Questions, rate: number, sec
     // From when it was due, or sent if a little early: a late start (the loop held up) counts as waiting.
     const due = Math.min(planned, performance.now());
     inFlight.push(
-      post(bot.url, questions.next(bot.kind)).then(
+      postWebhook(bot.url, questions.next(bot.kind)).then(
         (status) => {
           if (status === 200) {
             into.done += 1;
@@ -230,7 +237,7 @@ export async function benchWebhook(): Promise<void> {
       const units: string[] = [];
       for (const name of names.slice(0, 60)) {
         const before = sent.cards;
-        await post(chiso.url, update(CHISO_CHAT, `/diem thang 8 ${name}`));
+        await postWebhook(chiso.url, webhookUpdate(CHISO_CHAT, `/diem thang 8 ${name}`));
         if (sent.cards > before) units.push(name);
       }
       const questions = new Questions(units);
@@ -240,7 +247,7 @@ export async function benchWebhook(): Promise<void> {
       const counts: number[] = [];
       for (let i = 0; i < 30; i++) {
         const before = (await chiso.ask('statements')) as { statements: number };
-        await post(chiso.url, questions.next('chiso'));
+        await postWebhook(chiso.url, questions.next('chiso'));
         const after = (await chiso.ask('statements')) as { statements: number };
         counts.push(after.statements - before.statements);
       }
