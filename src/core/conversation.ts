@@ -42,13 +42,20 @@ export interface IncomingMessage {
 
 /** Made once a zone: making an Intl.DateTimeFormat costs more than answering a question. */
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The day last asked for, by zone and minute: formatting it is a good part of reading a short question. */
+let lastDay: { key: string; today: Today } | null = null;
 
 export function todayIn(timeZone: string, now: Date): Today {
+  const key = `${timeZone}@${Math.floor(now.getTime() / 60_000)}`;
+  if (lastDay?.key === key) return { ...lastDay.today };
   let format = dayFormats.get(timeZone);
   if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })));
   const parts = format.formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
+  // Every zone's midnight falls on a whole minute.
+  const today = { year: get('year'), month: get('month'), day: get('day') };
+  lastDay = { key, today };
+  return { ...today };
 }
 
 export async function converse(deps: ConversationDeps, message: IncomingMessage): Promise<Reply[]> {
