@@ -71,13 +71,20 @@ const GIVE_BACK_ONLY = new Prepared<Omit<TurnValues, 'leaseSeconds'>, never>('tu
 const GIVE_BACK_FINISHING = new Prepared<Omit<TurnValues, 'leaseSeconds'> & FinishValues, never>('turn_give_back_finishing', sql`with finished as (${FINISHING}) ${GIVE_BACK}`);
 type FinishValues = { updateChannel: string; updateId: string; status: 'done' | 'failed' };
 const FINISH = new Prepared<FinishValues, never>('update_finish', FINISHING);
-const RENEW = new Prepared<TurnValues, never>('turn_renew', sql`update ${chatTurns} set lease_until = ${LEASE_END} where ${THIS_TURN}`);
+/** Every turn this instance holds (holders are `<instance>:<n>`). */
+const RENEW = new Prepared<{ holders: string; leaseSeconds: number }, never>(
+  'turn_renew',
+  sql`update ${chatTurns} set lease_until = ${LEASE_END} where ${chatTurns.holder} like ${placeholder('holders')}`,
+);
 
 export class ChatTurns {
   private readonly instance = randomUUID();
   private taken = 0;
   private readonly lines = new Map<string, Promise<void>>();
   private readonly options: ChatTurnOptions;
+  /** Turns held now, and the one timer that renews them all while any is. */
+  private held = 0;
+  private renewal: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
@@ -91,7 +98,7 @@ export class ChatTurns {
       if (!this.options.leases) return work();
       const turn = this.turnOf(chat);
       await this.waitFor(async () => ((await TAKE_ONLY.rows(this.db, turn))[0]?.taken ? true : null));
-      return this.holding(turn, async () => {
+      return this.holding(async () => {
         try {
           return await work();
         } finally {
@@ -129,7 +136,7 @@ export class ChatTurns {
         const [row] = await TAKE_CLAIMING.rows(this.db, { ...turn, ...claim });
         return row?.taken ? row : null;
       });
-      await this.holding(turn, async () => {
+      await this.holding(async () => {
         if (opened.attempt === null) {
           await GIVE_BACK_ONLY.rows(this.db, turn).catch(() => undefined);
           return;
@@ -178,14 +185,20 @@ export class ChatTurns {
     }
   }
 
-  /** The work, with the lease renewed while it goes on. */
-  private async holding<T>(turn: TurnValues, work: () => Promise<T>): Promise<T> {
-    const renewal = setInterval(() => void RENEW.rows(this.db, turn).catch(() => undefined), (this.options.leaseSeconds * 1000) / 3);
-    renewal.unref();
+  /** The work, with the leases renewed while it goes on: every third of a lease, all this instance holds, in one statement. */
+  private async holding<T>(work: () => Promise<T>): Promise<T> {
+    if (this.held++ === 0) {
+      const values = { holders: `${this.instance}:%`, leaseSeconds: this.options.leaseSeconds };
+      this.renewal = setInterval(() => void RENEW.rows(this.db, values).catch(() => undefined), (this.options.leaseSeconds * 1000) / 3);
+      this.renewal.unref();
+    }
     try {
       return await work();
     } finally {
-      clearInterval(renewal);
+      if (--this.held === 0 && this.renewal) {
+        clearInterval(this.renewal);
+        this.renewal = null;
+      }
     }
   }
 }
