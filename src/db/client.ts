@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
+import type * as pgliteModule from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { DatabaseHealth } from './health.js';
 import { initializeFolder, pgliteOptions } from './pglite-options.js';
@@ -176,12 +177,13 @@ async function openPglite(dataDir: string): Promise<Database> {
   const heldLocks = new Set<number>();
   const release = claimFolder(dataDir);
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
+    const pglite = await import('@electric-sql/pglite');
+    const { PGlite } = pglite;
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     const folder = join(dataDir, PGLITE_FOLDER);
     await initializeFolder(folder);
-    const client = countingStatements(await PGlite.create(folder, pgliteOptions(PGlite.defaultStartParams)));
+    const client = countingStatements(await PGlite.create(folder, pgliteOptions(PGlite.defaultStartParams)), pglite);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     const query = async <T>(text: string, params: QueryParam[] = []) => (await client.query<T>(text, params)).rows;
@@ -219,12 +221,31 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 
 /**
- * PGlite with a count of the statements it runs: `query` and `exec` (one simple-protocol string may
- * hold several statements; migrations are the only such caller), and inside a transaction BEGIN, each
- * of its statements and COMMIT or ROLLBACK.
+ * Runs a statement prepared once by name: what `Prepared` (db/prepared.ts) uses on PGlite, where
+ * `query` parses and plans every statement anew (a few index lookups cost 100 µs of planning each in
+ * WebAssembly). Values go as text; the server infers their types when it prepares the statement.
  */
-function countingStatements(client: PGlite): PGlite & { statements: number } {
-  const counted = client as PGlite & { statements: number };
+export interface NamedStatements {
+  runPrepared<T>(name: string, text: string, params: readonly unknown[]): Promise<T[]>;
+}
+
+type PGliteModule = typeof pgliteModule;
+
+/** A prepared statement's value as text: numbers and booleans written out, anything else (JSON) already a string. */
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  throw new Error(`a prepared statement's value must be text, a number or null, not ${typeof value}`);
+}
+
+/**
+ * PGlite with a count of the statements it runs (`query` and `exec` — one simple-protocol string may
+ * hold several statements; migrations are the only such caller — inside a transaction BEGIN, each of
+ * its statements and COMMIT or ROLLBACK, and `runPrepared`), and with `runPrepared`.
+ */
+function countingStatements(client: PGlite, pglite: PGliteModule): PGlite & { statements: number } & NamedStatements {
+  const counted = client as PGlite & { statements: number } & NamedStatements;
   counted.statements = 0;
   const query = client.query.bind(client);
   const exec = client.exec.bind(client);
@@ -253,5 +274,34 @@ function countingStatements(client: PGlite): PGlite & { statements: number } {
       return callback(tx);
     });
   }) as typeof transaction;
+  const { serialize } = pglite.protocol;
+  const prepared = new Set<string>();
+  const message = (parts: Uint8Array[]) => {
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    return joined;
+  };
+  counted.runPrepared = async <T>(name: string, text: string, params: readonly unknown[]): Promise<T[]> => {
+    counted.statements += 1;
+    await client._checkReady();
+    // As PGlite's own `query`: never inside another caller's transaction, never between two messages of another query.
+    return client._runExclusiveTransaction(() =>
+      client._runExclusiveQuery(async () => {
+        if (!prepared.has(name)) {
+          await client.execProtocol(message([serialize.parse({ name, text }), serialize.sync()]));
+          prepared.add(name);
+        }
+        const values = params.map(asText);
+        const { messages } = await client.execProtocol(
+          message([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
+        );
+        return (pglite.parse.parseResults(messages, client.parsers, { rowMode: 'object' })[0]?.rows ?? []) as T[];
+      }),
+    );
+  };
   return counted;
 }

@@ -1,12 +1,13 @@
 /**
  * A statement run on every message, built once. drizzle otherwise builds a statement's SQL text anew on
  * each call, and both databases parse and plan it anew: here the text is made when the module loads,
- * each call fills its placeholders (`sql.placeholder('name')`), and on PostgreSQL postgres.js prepares
- * it once per connection, so the server does not parse or plan it again.
+ * each call fills its placeholders (`sql.placeholder('name')`), and the database prepares it once (on
+ * PostgreSQL postgres.js, once per connection; on PGlite `runPrepared`, db/client.ts), so it is not
+ * parsed or planned again.
  */
-import type { Query, SQL } from 'drizzle-orm';
+import { fillPlaceholders, type Query, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Db } from './client.js';
+import type { Db, NamedStatements } from './client.js';
 
 const dialect = new PgDialect();
 
@@ -21,8 +22,10 @@ export class Prepared<V extends Record<string, unknown>, R> {
     this.query = dialect.sqlToQuery(statement);
   }
 
-  /** Its rows, whichever driver is under `db` (a transaction's too). Values go as they are: no mapping of drizzle's. */
+  /** Its rows, whichever driver is under `db` (a transaction's too, unprepared). Values go as they are: no mapping of drizzle's. */
   async rows(db: Db, values: V): Promise<R[]> {
+    const client = (db as { $client?: Partial<NamedStatements> }).$client;
+    if (client?.runPrepared) return client.runPrepared<R>(this.name, this.query.sql, fillPlaceholders(this.query.params, values));
     const result: unknown = await db._.session.prepareQuery(this.query, undefined, this.name, false).execute(values);
     return Array.isArray(result) ? (result as R[]) : (result as { rows: R[] }).rows;
   }
