@@ -52,7 +52,9 @@ export function benchTargets(): BenchTarget[] {
       },
     });
   }
-  return targets;
+  // BENCH_TARGETS=PostgreSQL (or PGlite): one database only.
+  const only = process.env.BENCH_TARGETS?.split(',');
+  return only ? targets.filter((t) => only.includes(t.label)) : targets;
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {

@@ -88,7 +88,8 @@ async function startOn(database: Database, config: Config, log: Logger, now: () 
   const wakeDelivery = () => dispatcher.wake();
   const { conversation } = buildServices({ config, db: database.db, now, log, wakeDelivery });
 
-  const turns = new ChatTurns(database.db);
+  // PGlite is this process's alone: chats wait in line here, with no lease rows.
+  const turns = new ChatTurns(database.db, { leases: database.kind === 'postgres' });
   const rateLimit = new ChatRateLimit(config.chatRateLimit, () => now().getTime());
   let stopped = false;
   let signalStop = () => {};

@@ -13,7 +13,8 @@ import type { ChatTurns } from './chat-turns.js';
 import type { Db } from '../db/client.js';
 import type { Channel } from '../db/schema.js';
 import { isConnectionError } from '../db/health.js';
-import { claimUpdate, finishUpdate, unfinishedUpdates } from '../db/processed-updates.js';
+import type { ChatContext } from '../db/chat-context.js';
+import { unfinishedUpdates } from '../db/processed-updates.js';
 import type { Translate } from '../messages/i18n.js';
 import { countRateLimited, countUpdate } from '../observability/metrics.js';
 import type { ChatRateLimit, RateVerdict } from './chat-rate-limit.js';
@@ -55,12 +56,13 @@ export interface IncomingUpdate {
 export type UpdateOutcome = 'done' | 'duplicate' | 'failed' | 'rate-limited';
 
 /**
- * `tell` writes a text to the update's chat (that its message failed, or came too fast); it must not throw.
+ * `handle` gets what the turn read about the chat as it was taken (db/chat-context.ts), for the conversation to use
+ * instead of reading it again. `tell` writes a text to the update's chat (that its message failed, or came too fast); it must not throw.
  * Each update ends in one log line and one count: its channel, its intent (what the core made of it:
  * core/intent.ts), how long it took from its arrival to its end (waiting for its chat's turn included)
  * and its outcome.
  */
-export async function handleInTurnOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tell: (text: string) => Promise<void>): Promise<void> {
+export async function handleInTurnOnce(handling: UpdateHandling, update: IncomingUpdate, handle: (known: ChatContext) => Promise<void>, tell: (text: string) => Promise<void>): Promise<void> {
   const started = performance.now();
   const decision: Decision = { intent: null };
   let outcome: UpdateOutcome = 'failed';
@@ -73,8 +75,8 @@ export async function handleInTurnOnce(handling: UpdateHandling, update: Incomin
   }
 }
 
-async function handleOnce(handling: UpdateHandling, update: IncomingUpdate, handle: () => Promise<void>, tell: (text: string) => Promise<void>): Promise<UpdateOutcome> {
-  const { db, turns, log, t, waitForDatabase } = handling;
+async function handleOnce(handling: UpdateHandling, update: IncomingUpdate, handle: (known: ChatContext) => Promise<void>, tell: (text: string) => Promise<void>): Promise<UpdateOutcome> {
+  const { turns, log, t, waitForDatabase } = handling;
   const verdict: RateVerdict = update.addressed && handling.rateLimit ? handling.rateLimit.take(`${update.channel}:${update.turn}`) : { kind: 'go' };
   if (verdict.kind !== 'go') {
     countRateLimited(update.channel, verdict.kind === 'tell' ? 'told' : 'dropped');
@@ -84,17 +86,8 @@ async function handleOnce(handling: UpdateHandling, update: IncomingUpdate, hand
   const ref = { channel: update.channel, updateId: update.updateId };
   for (;;) {
     try {
-      return await turns.run({ channel: update.channel, externalId: update.turn }, async () => {
-        if (!(await claimUpdate(db, ref, update.payload))) return 'duplicate' as const;
-        try {
-          await handle();
-        } catch (error) {
-          await finishUpdate(db, ref, 'failed');
-          throw error;
-        }
-        await finishUpdate(db, ref, 'done');
-        return 'done' as const;
-      });
+      // The turn claims the update and reads the chat in one statement, and records the outcome as it gives the turn back.
+      return await turns.runUpdate({ channel: update.channel, externalId: update.turn }, { ref, payload: update.payload }, handle);
     } catch (error) {
       if (waitForDatabase && isConnectionError(error)) {
         log.warn({ err: error, channel: update.channel, update: update.updateId }, 'update waits for the database');

@@ -3,7 +3,8 @@
  * their updates into `IncomingMessage` and render the `Reply` with their own markup; what is
  * answered is decided by the features (features/index.ts).
  */
-import { chatByAddress, type ChatAddress } from '../db/chats.js';
+import { readChatContext, type ChatContext } from '../db/chat-context.js';
+import type { ChatAddress } from '../db/chats.js';
 import type { Db } from '../db/client.js';
 import type { Gazetteer } from '../domain/gazetteer.js';
 import { parseRequest, type Request, type Today } from '../domain/request.js';
@@ -36,17 +37,32 @@ export interface IncomingMessage {
   addressed: boolean;
   /** The person who wrote, as the channel names them ("who changed it" on tasks). */
   sender?: string | null;
+  /** What the chat's turn read about it as it was taken, with nothing written since; read here otherwise. */
+  known?: ChatContext;
 }
 
+/** Made once a zone: making an Intl.DateTimeFormat costs more than answering a question. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The day last asked for, by zone and minute: formatting it is a good part of reading a short question. */
+let lastDay: { key: string; today: Today } | null = null;
+
 export function todayIn(timeZone: string, now: Date): Today {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
+  const key = `${timeZone}@${Math.floor(now.getTime() / 60_000)}`;
+  if (lastDay?.key === key) return { ...lastDay.today };
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })));
+  const parts = format.formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
+  // Every zone's midnight falls on a whole minute.
+  const today = { year: get('year'), month: get('month'), day: get('day') };
+  lastDay = { key, today };
+  return { ...today };
 }
 
 export async function converse(deps: ConversationDeps, message: IncomingMessage): Promise<Reply[]> {
-  // Read once for everything below that asks who this chat is.
-  const asked: Asked = { deps, message, chat: await chatByAddress(deps.db, message.chat.channel, message.chat.externalId), today: todayIn(deps.timeZone, deps.now()) };
+  // Read once (in one statement, or with the chat's turn) for everything below that asks who this chat is.
+  const known = message.known ?? (await readChatContext(deps.db, message.chat));
+  const asked: Asked = { deps, message, chat: known.chat, known, today: todayIn(deps.timeZone, deps.now()) };
   for (const intercept of INTERCEPTS) {
     const replies = await intercept(asked);
     if (replies) {

@@ -6,8 +6,11 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
+import type * as pgliteModule from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { DatabaseHealth } from './health.js';
+import { initializeFolder, pgliteOptions } from './pglite-options.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -39,6 +42,12 @@ export interface Database {
    */
   tryLock(key: number): Promise<Lock | null>;
   health: DatabaseHealth;
+  /**
+   * How many SQL statements this process has sent to the database so far (counted at the driver:
+   * drizzle's queries, raw queries, BEGIN/COMMIT, locks and health checks alike). Tests and benchmarks
+   * read it before and after some work.
+   */
+  statements(): number;
   /** Migrations in drizzle/ that the database has not applied (another instance may be newer or older). */
   pendingMigrations(): Promise<number>;
   close(): Promise<void>;
@@ -93,9 +102,12 @@ async function openPostgres(url: string): Promise<Database> {
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   // No type fetch on connect: postgres.js runs it unawaited, and a server dying at that moment left an
   // unhandled rejection (seen in the outage test). Nothing here passes or reads SQL arrays.
-  const client = postgres(url, { max: 10, fetch_types: false, onnotice: () => {} });
+  let sent = 0;
+  // postgres.js calls `debug` as it writes each query to a connection: the statements the server gets.
+  const count = () => void (sent += 1);
+  const client = postgres(url, { max: 10, fetch_types: false, onnotice: () => {}, debug: count });
   let session = 0;
-  const lockClient = postgres(url, { max: 1, max_lifetime: null, fetch_types: false, onnotice: () => {}, onclose: () => (session += 1) });
+  const lockClient = postgres(url, { max: 1, max_lifetime: null, fetch_types: false, onnotice: () => {}, onclose: () => (session += 1), debug: count });
   const held = new Set<number>();
   const db = drizzle(client, { schema });
   try {
@@ -145,6 +157,7 @@ async function openPostgres(url: string): Promise<Database> {
       };
     },
     health,
+    statements: () => sent,
     pendingMigrations: () => countPending(query),
     close: async () => {
       health.stop();
@@ -180,12 +193,20 @@ async function openPglite(dataDir: string): Promise<Database> {
   const heldLocks = new Set<number>();
   const release = claimFolder(dataDir);
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
+    const pglite = await import('@electric-sql/pglite');
+    const { PGlite } = pglite;
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = await PGlite.create(join(dataDir, PGLITE_FOLDER)).catch((error: unknown) => {
+    const folder = join(dataDir, PGLITE_FOLDER);
+    await initializeFolder(folder).catch((error: unknown) => {
       throw new DatabaseOpenError('connect', 'pglite', error);
     });
+    const client = countingStatements(
+      await PGlite.create(folder, pgliteOptions(PGlite.defaultStartParams)).catch((error: unknown) => {
+        throw new DatabaseOpenError('connect', 'pglite', error);
+      }),
+      pglite,
+    );
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS }).catch(async (error: unknown) => {
       await client.close().catch(() => undefined);
@@ -210,6 +231,7 @@ async function openPglite(dataDir: string): Promise<Database> {
         });
       },
       health,
+      statements: () => client.statements,
       pendingMigrations: () => countPending(query),
       close: async () => {
         health.stop();
@@ -221,4 +243,91 @@ async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw error;
   }
+}
+
+
+/**
+ * Runs a statement prepared once by name: what `Prepared` (db/prepared.ts) uses on PGlite, where
+ * `query` parses and plans every statement anew (a few index lookups cost 100 µs of planning each in
+ * WebAssembly). Values go as text; the server infers their types when it prepares the statement.
+ */
+export interface NamedStatements {
+  runPrepared<T>(name: string, text: string, params: readonly unknown[]): Promise<T[]>;
+}
+
+type PGliteModule = typeof pgliteModule;
+
+/** A prepared statement's value as text: numbers and booleans written out, anything else (JSON) already a string. */
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  throw new Error(`a prepared statement's value must be text, a number or null, not ${typeof value}`);
+}
+
+/**
+ * PGlite with a count of the statements it runs (`query` and `exec` — one simple-protocol string may
+ * hold several statements; migrations are the only such caller — inside a transaction BEGIN, each of
+ * its statements and COMMIT or ROLLBACK, and `runPrepared`), and with `runPrepared`.
+ */
+function countingStatements(client: PGlite, pglite: PGliteModule): PGlite & { statements: number } & NamedStatements {
+  const counted = client as PGlite & { statements: number } & NamedStatements;
+  counted.statements = 0;
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  counted.query = ((...args: Parameters<typeof query>) => {
+    counted.statements += 1;
+    return query(...args);
+  }) as typeof query;
+  counted.exec = (...args: Parameters<typeof exec>) => {
+    counted.statements += 1;
+    return exec(...args);
+  };
+  counted.transaction = ((callback: Parameters<typeof transaction>[0]) => {
+    counted.statements += 2; // BEGIN, and COMMIT or ROLLBACK
+    return transaction((tx) => {
+      const txQuery = tx.query.bind(tx);
+      const txExec = tx.exec.bind(tx);
+      tx.query = ((...args: Parameters<typeof txQuery>) => {
+        counted.statements += 1;
+        return txQuery(...args);
+      }) as typeof txQuery;
+      tx.exec = (...args: Parameters<typeof txExec>) => {
+        counted.statements += 1;
+        return txExec(...args);
+      };
+      return callback(tx);
+    });
+  }) as typeof transaction;
+  const { serialize } = pglite.protocol;
+  const prepared = new Set<string>();
+  const message = (parts: Uint8Array[]) => {
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    return joined;
+  };
+  counted.runPrepared = async <T>(name: string, text: string, params: readonly unknown[]): Promise<T[]> => {
+    counted.statements += 1;
+    await client._checkReady();
+    // As PGlite's own `query`: never inside another caller's transaction, never between two messages of another query.
+    return client._runExclusiveTransaction(() =>
+      client._runExclusiveQuery(async () => {
+        if (!prepared.has(name)) {
+          await client.execProtocol(message([serialize.parse({ name, text }), serialize.sync()]));
+          prepared.add(name);
+        }
+        const values = params.map(asText);
+        const { messages } = await client.execProtocol(
+          message([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
+        );
+        return (pglite.parse.parseResults(messages, client.parsers, { rowMode: 'object' })[0]?.rows ?? []) as T[];
+      }),
+    );
+  };
+  return counted;
 }

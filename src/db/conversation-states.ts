@@ -10,11 +10,6 @@ export type ConversationState =
 
 type Address = Pick<ChatAddress, 'channel' | 'externalId'>;
 
-export async function stateOf(db: Db, chat: Address): Promise<ConversationState | null> {
-  const [row] = await db.select().from(conversationStates).where(and(eq(conversationStates.channel, chat.channel), eq(conversationStates.externalId, chat.externalId)));
-  return row ? ({ kind: row.kind, data: row.data } as ConversationState) : null;
-}
-
 export async function setState(db: Db, chat: Address, state: ConversationState): Promise<void> {
   await db
     .insert(conversationStates)

@@ -4,9 +4,9 @@
  * most), never after it was done. Claims are made in the chat's turn, so an update still marked as
  * being handled is one whose handler died (its process, or the database under it).
  */
-import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { processedUpdates, type UpdateStatus } from './schema.js';
+import { processedUpdates } from './schema.js';
 
 /** A deterministic failure is not retried forever: the platform would redeliver it for a day. */
 export const MAX_UPDATE_ATTEMPTS = 3;
@@ -17,25 +17,32 @@ export interface UpdateRef {
 }
 
 
-/** Called in the update's chat turn; non-null when this caller is now the one to handle the update. */
-export async function claimUpdate(db: Db, update: UpdateRef, payload: unknown): Promise<{ attempt: number } | null> {
-  const [row] = await db
-    .insert(processedUpdates)
-    .values({ ...update, status: 'handling', attempts: 1, payload })
-    .onConflictDoUpdate({
-      target: [processedUpdates.channel, processedUpdates.updateId],
-      set: { status: 'handling', attempts: sql`${processedUpdates.attempts} + 1` },
-      setWhere: sql`${processedUpdates.status} <> 'done' and ${processedUpdates.attempts} < ${MAX_UPDATE_ATTEMPTS}`,
-    })
-    .returning({ attempt: processedUpdates.attempts });
-  return row ?? null;
+/**
+ * Claims the update, as part of the statement that takes its chat's turn (a prepared statement's
+ * placeholders: `updateChannel`, `updateId`, `payload`, the update as JSON text or null): when the CTE named
+ * `source` has a row (the turn was taken; no `source`, always), it returns the attempt this handling is;
+ * nothing when the update was done already or tried too often.
+ */
+export function claimFrom(source: string | null): SQL {
+  const from = source === null ? sql`` : sql` from ${sql.identifier(source)}`;
+  return sql`insert into ${processedUpdates} (channel, update_id, status, attempts, payload)
+    select ${sql.placeholder('updateChannel')}::text, ${sql.placeholder('updateId')}::text, 'handling', 1, ${sql.placeholder('payload')}::jsonb${from}
+    on conflict (channel, update_id) do update set status = 'handling', attempts = ${processedUpdates.attempts} + 1
+    where ${processedUpdates.status} <> 'done' and ${processedUpdates.attempts} < ${MAX_UPDATE_ATTEMPTS}
+    returning attempts`;
 }
 
-export async function finishUpdate(db: Db, update: UpdateRef, status: Exclude<UpdateStatus, 'handling'>): Promise<void> {
-  await db
-    .update(processedUpdates)
-    .set(status === 'done' ? { status, payload: null } : { status })
-    .where(and(eq(processedUpdates.channel, update.channel), eq(processedUpdates.updateId, update.updateId)));
+/**
+ * Records how the handling went, placeholders `updateChannel`, `updateId` and `status` (`done` or
+ * `failed`): once done, the payload is no longer kept.
+ */
+export const FINISHING: SQL = sql`update ${processedUpdates}
+  set status = ${sql.placeholder('status')}::text, payload = case when ${sql.placeholder('status')}::text = 'done' then null else ${processedUpdates.payload} end
+  where ${and(eq(processedUpdates.channel, sql.placeholder('updateChannel')), eq(processedUpdates.updateId, sql.placeholder('updateId')))}`;
+
+/** The payload as `claimFrom` keeps it. */
+export function payloadText(payload: unknown): string | null {
+  return payload === undefined || payload === null ? null : JSON.stringify(payload);
 }
 
 /** Updates acknowledged but not done (their handler failed or died): handled again by `resume`. */

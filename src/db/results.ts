@@ -1,10 +1,13 @@
 /** Queries on results: each save is a new revision; readers see the latest one. */
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { GroupKey } from '../domain/framework.js';
 import { comparePeriodKeys } from '../domain/period.js';
 import { isComplete } from '../domain/revision.js';
 import type { GroupScore, UnitResult } from '../domain/result.js';
 import type { Db } from './client.js';
-import { criterionScores, groupScores, results } from './schema.js';
+import { fromJsonRow, jsonRow } from './json-rows.js';
+import { Prepared } from './prepared.js';
+import { criterionScores, groupScores, imports, results, type ImportSource } from './schema.js';
 
 export interface StoredResult extends UnitResult {
   id: number;
@@ -26,12 +29,21 @@ export async function latestResult(db: Db, unitId: number, period: string): Prom
   return full ?? null;
 }
 
-async function withScores(db: Db, rows: (typeof results.$inferSelect)[]): Promise<StoredResult[]> {
+type ResultRow = typeof results.$inferSelect;
+type GroupRow = typeof groupScores.$inferSelect;
+type CriterionRow = typeof criterionScores.$inferSelect;
+
+async function withScores(db: Db, rows: ResultRow[]): Promise<StoredResult[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const groups = await db.select().from(groupScores).where(inArray(groupScores.resultId, ids)).orderBy(asc(groupScores.position));
   const criteria = await db.select().from(criterionScores).where(inArray(criterionScores.resultId, ids)).orderBy(asc(criterionScores.position));
-  return rows.map((r) => ({
+  return rows.map((r) => assemble(r, groups, criteria));
+}
+
+/** A result with its groups and their sub-criteria, from rows in position order (others' rows are left out). */
+function assemble(r: ResultRow, groups: readonly GroupRow[], criteria: readonly CriterionRow[]): StoredResult {
+  return {
     id: r.id,
     unitId: r.unitId,
     revision: r.revision,
@@ -68,7 +80,90 @@ async function withScores(db: Db, rows: (typeof results.$inferSelect)[]): Promis
             headline: c.headline,
           })),
       })),
+  };
+}
+
+/**
+ * What has been imported, as one cheap value: it changes whenever any instance stores an import (every
+ * import that writes a result or a unit writes an `imports` row). The count as well as the newest id, so
+ * that an import committed after a newer one is seen too. Read with what is kept in memory, and read
+ * again with what uses it: when they differ, what was kept is stale.
+ */
+export const IMPORTS_STAMP: SQL = sql`(select count(*) || ':' || coalesce(max(${imports.id}), 0) from ${imports})`;
+
+export interface UnitPeriods {
+  /** `IMPORTS_STAMP` when they were read. */
+  stamp: string;
+  /** Newest first. */
+  periods: PeriodAvailable[];
+  /** The latest revision's result id of each period. */
+  resultIds: ReadonlyMap<string, number>;
+}
+
+type PeriodRow = { id: number; period: string; frameworkVersion: string; total: string | null; scored: GroupKey[] };
+
+const PERIODS_OF_UNIT = new Prepared<{ unitId: number }, { stamp: string; periods: PeriodRow[] }>(
+  'periods_of_unit',
+  sql`select ${IMPORTS_STAMP} as stamp, coalesce((
+    select json_agg(json_build_object('id', r.id, 'period', r.period, 'frameworkVersion', r.framework_version, 'total', r.total::text,
+      'scored', (select coalesce(json_agg(${groupScores.groupKey}), '[]'::json) from ${groupScores} where ${groupScores.resultId} = r.id and ${groupScores.points} is not null)))
+    from (select distinct on (${results.period}) ${results.id} as id, ${results.period} as period, ${results.frameworkVersion} as framework_version, ${results.total} as total
+          from ${results} where ${results.unitId} = ${sql.placeholder('unitId')} order by ${results.period}, ${results.revision} desc) r), '[]'::json) as periods`,
+);
+
+/** The periods one unit has results for, as `periodsOfUnits` gives them, with the latest result of each: one statement. */
+export async function periodsOfUnit(db: Db, unitId: number): Promise<UnitPeriods> {
+  const [row] = await PERIODS_OF_UNIT.rows(db, { unitId });
+  if (!row) throw new Error('the periods query returned no row');
+  const periods = row.periods
+    .map((p) => ({ period: p.period, complete: isComplete({ frameworkVersion: p.frameworkVersion, total: p.total, groups: p.scored.map((key) => ({ key, points: '' })) }) }))
+    .sort((a, b) => comparePeriodKeys(b.period, a.period));
+  return { stamp: row.stamp, periods, resultIds: new Map(row.periods.map((p) => [p.period, p.id])) };
+}
+
+export interface ResultWithSource extends StoredResult {
+  /** The import it came from. */
+  source: { kind: ImportSource; fileName: string | null };
+}
+
+type ResultJson = { result: Record<string, unknown>; source: ImportSource; fileName: string | null; groups: Record<string, unknown>[]; criteria: Record<string, unknown>[] };
+
+/** Two results at most (a period's and the one before), `first` and `second` (null for none). */
+const RESULTS_BY_ID = new Prepared<{ first: number | null; second: number | null }, { results: ResultJson[] }>(
+  'results_by_id',
+  sql`select coalesce((
+    select json_agg(json_build_object('result', ${jsonRow(results)}, 'source', ${imports.source}, 'fileName', ${imports.fileName},
+      'groups', (select coalesce(json_agg(${jsonRow(groupScores)} order by ${groupScores.position}), '[]'::json) from ${groupScores} where ${groupScores.resultId} = ${results.id}),
+      'criteria', (select coalesce(json_agg(${jsonRow(criterionScores)} order by ${criterionScores.position}), '[]'::json) from ${criterionScores} where ${criterionScores.resultId} = ${results.id})))
+    from ${results} join ${imports} on ${imports.id} = ${results.importId}
+    where ${results.id} in (${sql.placeholder('first')}::int, ${sql.placeholder('second')}::int)), '[]'::json) as results`,
+);
+
+/**
+ * Results by id (two at most) with their groups, sub-criteria and import: one statement. A result, once
+ * stored, never changes (a change is a new revision), so what this reads may be kept as long as wanted.
+ */
+export async function resultsById(db: Db, ids: readonly number[]): Promise<ResultWithSource[]> {
+  if (ids.length > 2) throw new Error('resultsById reads two results at most');
+  const [row] = await RESULTS_BY_ID.rows(db, { first: ids[0] ?? null, second: ids[1] ?? null });
+  if (!row) throw new Error('the results query returned no row');
+  return row.results.map((r) => ({
+    ...assemble(
+      fromJsonRow(results, r.result),
+      r.groups.map((g) => fromJsonRow(groupScores, g)),
+      r.criteria.map((c) => fromJsonRow(criterionScores, c)),
+    ),
+    source: { kind: r.source, fileName: r.fileName },
   }));
+}
+
+const STAMP = new Prepared<Record<string, never>, { stamp: string }>('imports_stamp', sql`select ${IMPORTS_STAMP} as stamp`);
+
+/** `IMPORTS_STAMP` now. */
+export async function importsStamp(db: Db): Promise<string> {
+  const [row] = await STAMP.rows(db, {});
+  if (!row) throw new Error('the stamp query returned no row');
+  return row.stamp;
 }
 
 const CHUNK = 1000;
@@ -79,7 +174,7 @@ async function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Pro
 
 /** The latest revision of each unit's result for a period. */
 export async function latestResults(db: Db, unitIds: readonly number[], period: string): Promise<Map<number, StoredResult>> {
-  const latest = new Map<number, typeof results.$inferSelect>();
+  const latest = new Map<number, ResultRow>();
   for (let i = 0; i < unitIds.length; i += CHUNK) {
     const rows = await db
       .select()
@@ -155,7 +250,7 @@ export interface PeriodAvailable {
 
 /** The periods any of these units has results for, newest first, each with whether it is complete. */
 export async function periodsOfUnits(db: Db, unitIds: readonly number[]): Promise<PeriodAvailable[]> {
-  const latest = new Map<string, typeof results.$inferSelect>();
+  const latest = new Map<string, ResultRow>();
   for (let i = 0; i < unitIds.length; i += CHUNK) {
     const rows = await db.select().from(results).where(inArray(results.unitId, unitIds.slice(i, i + CHUNK)));
     for (const row of rows) {

@@ -203,7 +203,8 @@ export type UpdateStatus = 'handling' | 'done' | 'failed';
 
 /**
  * Whose turn it is in a chat: one update of a chat is handled at a time, across instances. A row
- * is held for a short lease, renewed while the handling goes on, and deleted when it ends.
+ * is held for a short lease, renewed while the handling goes on, and kept when it ends: no holder,
+ * the lease ended then.
  */
 export const chatTurns = pgTable(
   'chat_turns',

@@ -4,6 +4,7 @@
  * its period). features/index.ts joins them into tables that must cover every request and action
  * kind: one that no feature answers fails the type check.
  */
+import type { ChatContext } from '../db/chat-context.js';
 import type { ChatAddress, ChatRow } from '../db/chats.js';
 import type { Action } from '../domain/actions.js';
 import type { Gazetteer } from '../domain/gazetteer.js';
@@ -18,6 +19,8 @@ export interface Asked {
   message: IncomingMessage;
   /** The chat's row, when the chat is known. */
   chat: ChatRow | undefined;
+  /** The chat's row, conversation under way and open draft, as read before anything was written. */
+  known: ChatContext;
   today: Today;
 }
 

@@ -30,17 +30,19 @@ async function inspectAndKeepGood(deps: ConversationDeps, draft: DraftRow): Prom
 }
 
 /** A pasted letter from an admin, or the period a waiting import asked for. */
-const continueDraft: Intercept = async ({ deps, message, chat, today }) => {
+const continueDraft: Intercept = async ({ deps, message, chat, known, today }) => {
   if (!chat || !canImport(chat.role)) return null;
   // A pasted letter is a draft of its own, read or not: its preview (or what could not be read) is about it alone.
   if (looksLikeLetter(message.text)) {
     const draft = await addToDraft(deps.db, message.chat, { fileName: deps.t('pasted-letter-name'), bytes: Buffer.from(message.text, 'utf8') }, null);
     return [renderDraft(deps.t, await inspectAndKeepGood(deps, draft))];
   }
-  const draft = await openDraft(deps.db, message.chat);
-  if (!draft || draft.period || (await inspectDraft(deps.db, draft)).kind !== 'needs-period') return null;
+  // Only a draft without a period waits for one; its files are read when the message names a period.
+  if (!known.draft || known.draft.period) return null;
   const period = periodNamedIn(message.text, today);
   if (!period) return null;
+  const draft = await openDraft(deps.db, message.chat);
+  if (!draft || draft.period || (await inspectDraft(deps.db, draft)).kind !== 'needs-period') return null;
   return [renderDraft(deps.t, await inspectAndKeepGood(deps, await setDraftPeriod(deps.db, draft, period)))];
 };
 

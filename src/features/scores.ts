@@ -4,7 +4,7 @@
  * — then the intent is answered for the period asked, with nearby periods offered when it has no data.
  */
 import type { ChatRow } from '../db/chats.js';
-import { unitById, type UnitRow } from '../db/units.js';
+import type { UnitRow } from '../db/units.js';
 import { offeredWithin, type Gazetteer, type GazetteerUnit } from '../domain/gazetteer.js';
 import { parsePeriodKey } from '../domain/period.js';
 import { encodeAction, type SettledQuestion } from '../domain/actions.js';
@@ -23,6 +23,7 @@ import { compareUnits } from '../services/comparison.js';
 import { leaders } from '../services/leaders.js';
 import { rankingFor } from '../services/ranking.js';
 import { rankStanding } from '../services/standing.js';
+import { heldUnit } from '../services/gazetteer.js';
 import { scoreCard } from '../services/scores.js';
 import type { ConversationDeps } from '../core/conversation.js';
 import type { Acts, Answers } from './feature.js';
@@ -34,14 +35,14 @@ const NEAREST_OFFERED = 3;
 /** One unit, or two compared: more in one message is asked again, not guessed at. */
 const MOST_UNITS = 2;
 
-async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined, question: Question, gazetteer: Gazetteer): Promise<Reply[]> {
+async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined, question: Question, gazetteer: Gazetteer, stamp: string): Promise<Reply[]> {
   const { t } = deps;
   const settled: SettledQuestion = { intent: question.intent, unitIds: [], period: question.period, group: question.group, unitKind: question.unitsAsked?.kind ?? null };
   if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
   const short = question.units.length === 0 || (question.intent === 'compare' && question.units.length < 2);
   if (question.unknownName !== null && short) return [notFound(deps, settled, question.unknownName, gazetteer)];
   if (question.units.some(unsure)) return [whichUnit(deps, question, settled, gazetteer)];
-  const answers = await answerSettled(deps, chat, { ...settled, unitIds: question.units.flatMap((slot) => slot.candidates.slice(0, 1).map((u) => u.id)) });
+  const answers = await answerSettled(deps, chat, { ...settled, unitIds: question.units.flatMap((slot) => slot.candidates.slice(0, 1).map((u) => u.id)) }, stamp);
   // "Việt Trì và Hải Lăng": Việt Trì is answered, and the name that fits nothing is said so.
   return question.unknownName === null ? answers : [...answers, textReply(t('unit-not-found', { query: question.unknownName }))];
 }
@@ -91,13 +92,13 @@ function notFound(deps: ConversationDeps, settled: SettledQuestion, name: string
   };
 }
 
-/** A question whose units are chosen: from a message, or from a button. */
-async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, q: SettledQuestion): Promise<Reply[]> {
+/** A question whose units are chosen: from a message, or from a button. `stamp`: `IMPORTS_STAMP` as the chat's turn began, when read. */
+async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, q: SettledQuestion, stamp?: string): Promise<Reply[]> {
   const { db, t } = deps;
-  const named = await Promise.all(q.unitIds.map((id) => unitById(db, id)));
+  const named = await Promise.all(q.unitIds.map((id) => heldUnit(db, id)));
   if (named.some((u) => u === undefined)) return [textReply(t('unit-gone'))];
   const units = named as UnitRow[];
-  const own = chat?.unitId ? ((await unitById(db, chat.unitId)) ?? null) : null;
+  const own = chat?.unitId ? ((await heldUnit(db, chat.unitId)) ?? null) : null;
   const periodAction = (period: string) => encodeQuestion({ ...q, period: parsePeriodKey(period) ?? q.period });
   const unit = units[0] ?? own;
   switch (q.intent) {
@@ -107,7 +108,7 @@ async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, 
     case 'rank': {
       if (!unit) return [textReply(t('no-unit'))];
       if (q.intent === 'rank') return [renderStanding(t, await rankStanding(db, unit.id, q.period), periodAction)];
-      const answer = await scoreCard(db, unit.id, q.period);
+      const answer = await scoreCard(db, unit.id, q.period, stamp);
       if (q.intent === 'detail') return [renderDetail(t, answer, q.group, periodAction)];
       if (q.intent === 'weakest') return [renderWeakest(t, answer, periodAction)];
       return [renderScoreAnswer(t, answer, periodAction)];
@@ -135,7 +136,7 @@ function encodeQuestion(question: SettledQuestion): string {
 
 export const scoresFeature = {
   answers: {
-    question: ({ deps, chat, gazetteer }, request) => answerQuestion(deps, chat, request.question, gazetteer),
+    question: ({ deps, chat, known, gazetteer }, request) => answerQuestion(deps, chat, request.question, gazetteer, known.importsStamp),
     'bad-period': ({ deps }, request) => Promise.resolve([textReply(deps.t(`bad-period-${request.reason}`, { value: request.value }))]),
   } satisfies Answers<'question' | 'bad-period'>,
   acts: {

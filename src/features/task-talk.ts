@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { chatByAddress, type ChatAddress, type ChatRow } from '../db/chats.js';
-import { clearState, setState, stateOf, type ConversationState } from '../db/conversation-states.js';
+import { clearState, setState, type ConversationState } from '../db/conversation-states.js';
 import { units } from '../db/schema.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { endOfNextMonth, parseDeadline } from '../domain/deadline.js';
@@ -92,10 +92,9 @@ export async function cancelConversation(deps: ConversationDeps, message: TaskMe
   return textReply(deps.t((await clearState(deps.db, message.chat)) ? 'assign-cancelled' : 'nothing-to-cancel'));
 }
 
-/** The next step of a conversation in progress; null when the chat has none. Commands end it. */
-export async function continueConversation(deps: ConversationDeps, message: TaskMessage): Promise<Reply | null> {
+/** The next step of the conversation in progress (`state`, the chat's as the message came); null when the chat has none. Commands end it. */
+export async function continueConversation(deps: ConversationDeps, message: TaskMessage, state: ConversationState | null): Promise<Reply | null> {
   if (message.text.trim().startsWith('/')) return null;
-  const state = await stateOf(deps.db, message.chat);
   if (!state) return null;
   if (state.kind === 'task-note') return saveNote(deps, message, state);
   return assignStep(deps, message, state);

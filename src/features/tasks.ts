@@ -20,7 +20,7 @@ function taskMessage({ message }: Asked): TaskMessage {
 
 /** The next step of /giaoviec or of a note under way. */
 const continueTalk: Intercept = async (asked) => {
-  const step = await continueConversation(asked.deps, taskMessage(asked));
+  const step = await continueConversation(asked.deps, taskMessage(asked), asked.known.state);
   return step ? [step] : null;
 };
 

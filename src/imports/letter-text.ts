@@ -2,7 +2,6 @@
  * A letter as a file (.txt, .docx, .pdf) → its plain text, line breaks kept, for extractLetter.
  * Nothing is interpreted here: a file that cannot be read is rejected with the reason.
  */
-import mammoth from 'mammoth';
 import { checkLetterLength, checkZipBounds, MAX_PDF_PAGES } from './limits.js';
 import { checkFileSize, ImportRejected } from './problems.js';
 
@@ -37,6 +36,8 @@ function decodeText(bytes: Uint8Array): string {
 async function docxText(fileName: string, bytes: Uint8Array): Promise<string> {
   try {
     await checkZipBounds(fileName, bytes);
+    // Loaded when a .docx comes, not with the server: a question never needs it (about 12 MB).
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value.normalize('NFC');
   } catch (error) {

@@ -3,7 +3,7 @@
  * its memory: a zip's parts are measured from its central directory before anything is inflated, and a
  * sheet is refused as soon as it passes a bound while it streams.
  */
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { ImportRejected } from './problems.js';
 
 /** 3 times the 3,321 units of the whole country since 1/7/2025, with the header. */
@@ -35,10 +35,12 @@ class TooManyEntries extends Error {
   }
 }
 
-function centralDirectory(bytes: Uint8Array): Promise<yauzl.Entry[]> {
+async function centralDirectory(bytes: Uint8Array): Promise<yauzl.Entry[]> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Loaded where a zip is read, not with the server.
+  const { default: zips } = await import('yauzl');
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
+    zips.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
       if (error) return reject(error);
       if (zip.entryCount > MAX_ZIP_ENTRIES) {
         zip.close();

@@ -2,7 +2,7 @@
  * The sample data anyone can load to try the bot: the seed letter of thị xã Mỹ Hào (02/2025) with its
  * four directives as tasks, and the portal's six responses for tỉnh Phú Thọ (08/2026), both real.
  */
-import { forgetGazetteer } from './gazetteer.js';
+import { importStored } from './import-cache.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/client.js';
@@ -29,6 +29,6 @@ export async function loadDemo(db: Db): Promise<ImportReport[]> {
     const files = await Promise.all(names.map(async (fileName) => ({ fileName, bytes: await readFile(dir + fileName) })));
     reports.push(await saveImport(db, portalBatch(files, period)));
   }
-  forgetGazetteer(db);
+  importStored(db);
   return reports;
 }

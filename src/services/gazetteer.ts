@@ -5,7 +5,7 @@
  * table has grown since it was read.
  */
 import type { Db } from '../db/client.js';
-import { allUnits, unitsStamp } from '../db/units.js';
+import { allUnits, unitById, unitsStamp, type UnitRow } from '../db/units.js';
 import { Gazetteer } from '../domain/gazetteer.js';
 
 /** How long a gazetteer serves before it is read again. */
@@ -15,6 +15,8 @@ const RECHECK_MS = 5_000;
 
 interface Held {
   gazetteer: Promise<Gazetteer>;
+  /** The rows it was made from, by id. */
+  rows: Promise<ReadonlyMap<number, UnitRow>>;
   /** How many units, and the newest id, when it was read. */
   stamp: Promise<string>;
   readAt: number;
@@ -26,10 +28,12 @@ function read(db: Db, now: number): Held {
   const rows = allUnits(db);
   const entry: Held = {
     gazetteer: rows.then((all) => new Gazetteer(all)),
+    rows: rows.then((all) => new Map(all.map((u) => [u.id, u]))),
     stamp: rows.then((all) => stampOf(all.length, all.reduce((newest, u) => Math.max(newest, u.id), 0))),
     readAt: now,
   };
   entry.stamp.catch(() => undefined);
+  entry.rows.catch(() => undefined);
   // A failed read is not kept: the next message tries again.
   entry.gazetteer.catch(() => {
     if (held.get(db) === entry) held.delete(db);
@@ -41,6 +45,16 @@ function read(db: Db, now: number): Held {
 export function unitGazetteer(db: Db, now = Date.now()): Promise<Gazetteer> {
   const entry = held.get(db);
   return (entry && now - entry.readAt < FRESH_MS ? entry : read(db, now)).gazetteer;
+}
+
+/**
+ * A unit's row as the gazetteer holds it (units change only by imports, which forget it), read from the
+ * database when it holds none of that id.
+ */
+export async function heldUnit(db: Db, id: number, now = Date.now()): Promise<UnitRow | undefined> {
+  const entry = held.get(db);
+  const rows = await (entry && now - entry.readAt < FRESH_MS ? entry : read(db, now)).rows;
+  return rows.get(id) ?? (await unitById(db, id));
 }
 
 const stampOf = (count: number, newest: number) => `${count}:${newest}`;

@@ -9,7 +9,7 @@ import { letterText } from '../imports/letter-text.js';
 import { readImport, type IncomingFile } from '../imports/read.js';
 import { saveImport, type ImportBatch, type ImportProgress, type ImportReport, type SaveOptions } from '../imports/save.js';
 import { observeImport } from '../observability/metrics.js';
-import { forgetGazetteer } from './gazetteer.js';
+import { importStored } from './import-cache.js';
 import { tasksFromLetter } from './letter-tasks.js';
 
 /** Reads files into a batch (imports/read.ts, in a worker thread), the time it took counted by source. */
@@ -25,7 +25,7 @@ export async function storeImport(db: Db, files: readonly IncomingFile[], batch:
   const started = performance.now();
   const report = await saveImport(db, batch, onProgress, options);
   // Units it made, or codes it gave to units known by name, are read again by the next question.
-  forgetGazetteer(db);
+  importStored(db);
   const letter = files[0];
   if (batch.source === 'letter' && letter) await tasksFromLetter(db, await letterText(letter.fileName, letter.bytes), batch);
   observeImport(batch.source, 'save', started);

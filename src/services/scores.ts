@@ -1,12 +1,14 @@
 /** The result card of a unit for a period: what `/diem` answers, on every channel. */
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { latestResult, latestResults, periodsOfUnits, type PeriodAvailable, type StoredResult } from '../db/results.js';
+import { latestResults, type PeriodAvailable, type StoredResult } from '../db/results.js';
 import { imports, units } from '../db/schema.js';
-import { unitById, type UnitRow } from '../db/units.js';
+import type { UnitRow } from '../db/units.js';
 import { frameworkByVersion, type Framework } from '../domain/framework.js';
 import { matchesQuery, parsePeriodKey, previousPeriodKey, type PeriodQuery } from '../domain/period.js';
 import { changeBetween, classify, orderGroups, weakestGroups, type Change, type GroupScore } from '../domain/result.js';
+import { heldUnit } from './gazetteer.js';
+import { heldResults, unitPeriods } from './import-cache.js';
 
 export interface ScoreCard {
   unit: UnitRow;
@@ -45,10 +47,10 @@ export function partialPeriods(periods: readonly PeriodAvailable[]): Set<string>
   return new Set(periods.filter((p) => !p.complete).map((p) => p.period));
 }
 
-type ImportRow = typeof imports.$inferSelect;
+type Source = Pick<typeof imports.$inferSelect, 'source' | 'fileName'>;
 
 /** A card from what was read: the same rules whether one unit asks or a whole publication is built. */
-function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, previousResult: StoredResult | null, source: ImportRow | undefined): ScoreCard {
+function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, previousResult: StoredResult | null, source: Source | undefined): ScoreCard {
   const framework = frameworkByVersion(result.frameworkVersion);
   const groups = orderGroups(framework, result.groups);
   const previousKey = previousPeriodKey(result.period);
@@ -66,19 +68,29 @@ function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, 
   };
 }
 
-export async function scoreCard(db: Db, unitId: number, query: PeriodQuery): Promise<ScoreAnswer> {
-  const unit = await unitById(db, unitId);
+/**
+ * The card of a unit for the period a query names, from memory (services/import-cache.ts) as of `stamp`
+ * (`IMPORTS_STAMP` as the caller read it, with the chat's turn; read here when not given): no statement
+ * when the unit was asked about since the last import, besides reading the stamp when it is not given.
+ */
+export async function scoreCard(db: Db, unitId: number, query: PeriodQuery, stamp?: string): Promise<ScoreAnswer> {
+  const { periods, resultIds } = await unitPeriods(db, unitId, stamp);
+  const unit = await heldUnit(db, unitId);
   if (!unit) throw new Error(`unit ${unitId} not found`);
-  const periods = await periodsOfUnits(db, [unitId]);
   const available = periods.map((p) => p.period);
   const period = choosePeriod(available, query, partialPeriods(periods));
-  const result = period ? await latestResult(db, unitId, period) : null;
-  if (!period || !result) return { kind: 'no-data', unit, query, available };
-  const previousKey = previousPeriodKey(period);
-  const previousResult = previousKey ? await latestResult(db, unitId, previousKey) : null;
-  const [source] = await db.select().from(imports).where(eq(imports.id, result.importId));
-  const parent = unit.parentId ? ((await unitById(db, unit.parentId)) ?? null) : null;
-  return { kind: 'card', card: buildCard(unit, parent, result, previousResult, source) };
+  const previousKey = period ? previousPeriodKey(period) : null;
+  const id = period === null ? undefined : resultIds.get(period);
+  const previousId = previousKey === null ? undefined : resultIds.get(previousKey);
+  if (!period || id === undefined) return { kind: 'no-data', unit, query, available };
+  const read = await heldResults(db, previousId === undefined ? [id] : [id, previousId]);
+  const found = read.get(id);
+  if (!found) return { kind: 'no-data', unit, query, available };
+  const { source, ...result } = found;
+  const previous = previousId === undefined ? undefined : read.get(previousId);
+  const previousResult = previous ? (({ source: _source, ...rest }) => rest)(previous) : null;
+  const parent = unit.parentId ? ((await heldUnit(db, unit.parentId)) ?? null) : null;
+  return { kind: 'card', card: buildCard(unit, parent, result, previousResult, { source: source.kind, fileName: source.fileName }) };
 }
 
 /** The cards of many units for one period, read in bulk (a publication builds hundreds). Units without a result are left out. */

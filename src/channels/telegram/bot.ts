@@ -14,7 +14,7 @@ import { converse, converseFile, refusesFiles, type ConversationDeps } from '../
 import { act, asReplies } from '../../core/act.js';
 import { noteIntent } from '../../core/intent.js';
 import { renderForTelegram, splitForTelegram } from './render.js';
-import { handleInTurnOnce, meantForBot } from './updates.js';
+import { handleInTurnOnce, knownAtTurn, meantForBot } from './updates.js';
 
 export interface TelegramBotOptions {
   token: string;
@@ -94,7 +94,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (commandFor !== undefined && commandFor.toLowerCase() !== ctx.me.username.toLowerCase()) return;
     const addressed = chat.type === 'private' || meantForBot(ctx, raw);
     const text = raw.replace(mention, '').trim();
-    await sendReplies(ctx, await converse(options.deps, { chat, text, addressed, sender: senderName(ctx) }));
+    const known = knownAtTurn(ctx);
+    await sendReplies(ctx, await converse(options.deps, { chat, text, addressed, sender: senderName(ctx), ...(known ? { known } : {}) }));
   });
 
   protectedBot.on('message:document', async (ctx) => {

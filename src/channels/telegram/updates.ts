@@ -2,6 +2,7 @@
 import type { Bot, Context, NextFunction } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
+import type { ChatContext } from '../../db/chat-context.js';
 import type { Db } from '../../db/client.js';
 import type { Resuming } from '../channel.js';
 import { handleInTurnOnce as handleOnce, resumeEvery as resumeChannel, type UpdateHandling } from '../update-handling.js';
@@ -10,6 +11,13 @@ import { handleInTurnOnce as handleOnce, resumeEvery as resumeChannel, type Upda
 function turnOf(ctx: Context): string {
   if (ctx.chat) return String(ctx.chat.id);
   return ctx.from ? `user:${ctx.from.id}` : `update:${ctx.update.update_id}`;
+}
+
+const readAtTurn = new WeakMap<Context, ChatContext>();
+
+/** What the update's turn read about its chat as it was taken, for the conversation to use. */
+export function knownAtTurn(ctx: Context): ChatContext | undefined {
+  return readAtTurn.get(ctx);
 }
 
 /** A message a group member means for the bot: a command, a mention of it, a reply to it. */
@@ -32,7 +40,11 @@ export function handleInTurnOnce(handling: UpdateHandling) {
     handleOnce(
       handling,
       { channel: 'telegram', updateId: String(ctx.update.update_id), turn: turnOf(ctx), payload: ctx.update, addressed: addressedToBot(ctx) },
-      () => next(),
+      (known) => {
+        // Read for the turn's key: the chat's own id, or a sender's or update's key, where no chat is read.
+        if (ctx.chat) readAtTurn.set(ctx, known);
+        return next();
+      },
       (text) => ctx.reply(text).then(() => undefined, (error: unknown) => handling.log.error({ err: error }, 'could not tell the user')),
     );
 }

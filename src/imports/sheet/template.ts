@@ -2,7 +2,6 @@
  * The results template people download (/mau) and send back: one row per unit, the columns of
  * sheet-columns.ts, two example rows from the portal's data for Phú Thọ, 08/2026, and a guide.
  */
-import ExcelJS from 'exceljs';
 import { isDecimal } from '../../domain/decimal.js';
 import { t } from '../../messages/i18n.js';
 import { CRITERION_COLUMNS, groupColumnOf, SHEET_FRAMEWORK, TEMPLATE_COLUMNS, type SheetColumn } from './columns.js';
@@ -62,6 +61,8 @@ function guideRows(): string[][] {
 }
 
 async function xlsxTemplate(): Promise<Uint8Array> {
+  // Loaded when the template is asked for, not with the server (about 25 MB).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const data = workbook.addWorksheet(RESULT_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   data.addRow(TEMPLATE_COLUMNS.map((c) => c.header)).font = { bold: true };

@@ -1,6 +1,6 @@
 /** An .xlsx workbook → rows of cell texts, each as Excel shows it: formulas by their result, numbers exactly. */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cleanText, foldWords } from '../../domain/text.js';
 import { checkZipBounds, SheetBounds } from '../limits.js';
 import { ImportRejected } from '../problems.js';
@@ -71,7 +71,9 @@ export async function readXlsx(fileName: string, bytes: Uint8Array): Promise<str
     throw new ImportRejected([{ code: 'bad-spreadsheet', file: fileName, value: firstSentence(error) }]);
   }
   const wanted = foldWords(RESULT_SHEET_NAME);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  // Loaded where a sheet is read (the read worker), not with the server (about 25 MB).
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

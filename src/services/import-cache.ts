@@ -1,0 +1,87 @@
+/**
+ * What changes only when an import is stored, kept in memory so that a question reads nothing but what
+ * tells whether an import was stored since: the units (the gazetteer, services/gazetteer.ts); per unit,
+ * the periods it has results for, whether each is complete, and the latest result of each; and the
+ * results last shown, which never change once stored (a change is a new revision). The frameworks are
+ * code (domain/framework.ts).
+ *
+ * An import stored in this process forgets it all (`importStored`). Another instance's import shows in
+ * `IMPORTS_STAMP`, which the statement that takes a chat's turn reads as well (db/chat-context.ts): a
+ * unit's periods read with another stamp are read again.
+ */
+import type { Db } from '../db/client.js';
+import { importsStamp, periodsOfUnit, resultsById, type ResultWithSource, type UnitPeriods } from '../db/results.js';
+import { forgetGazetteer } from './gazetteer.js';
+
+/** Results kept (about 10 KB each with their sub-criteria); the least recently shown go first. */
+const RESULTS_KEPT = 1000;
+
+interface Held {
+  periods: Map<number, Promise<UnitPeriods>>;
+  /** By result id, least recently used first. */
+  results: Map<number, ResultWithSource>;
+}
+
+const held = new WeakMap<Db, Held>();
+
+function heldFor(db: Db): Held {
+  let entry = held.get(db);
+  if (!entry) held.set(db, (entry = { periods: new Map(), results: new Map() }));
+  return entry;
+}
+
+/**
+ * A unit's periods with data, newest first, with the latest result of each, as of `stamp` (`IMPORTS_STAMP`
+ * as the caller read it; read here when not given): what was kept is read again when it was read with another.
+ */
+export async function unitPeriods(db: Db, unitId: number, stamp?: string): Promise<UnitPeriods> {
+  const kept = heldFor(db).periods.get(unitId);
+  if (kept) {
+    const periods = await kept.catch(() => null);
+    if (periods && periods.stamp === (stamp ?? (await importsStamp(db)))) return periods;
+    // Stale: another instance stored an import. Everything kept may be.
+    if (periods) importStored(db);
+  }
+  const { periods } = heldFor(db);
+  const reading = periodsOfUnit(db, unitId);
+  periods.set(unitId, reading);
+  // A failed read is not kept: the next question tries again.
+  reading.catch(() => {
+    if (periods.get(unitId) === reading) periods.delete(unitId);
+  });
+  return reading;
+}
+
+/** Results by id (two at most), from memory or read in one statement. */
+export async function heldResults(db: Db, ids: readonly number[]): Promise<Map<number, ResultWithSource>> {
+  const { results } = heldFor(db);
+  const found = new Map<number, ResultWithSource>();
+  for (const id of ids) {
+    const result = results.get(id);
+    if (!result) continue;
+    // Shown again: the most recently used.
+    results.delete(id);
+    results.set(id, result);
+    found.set(id, result);
+  }
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length === 0) return found;
+  for (const result of await resultsById(db, missing)) {
+    found.set(result.id, result);
+    results.set(result.id, result);
+  }
+  for (const id of results.keys()) {
+    if (results.size <= RESULTS_KEPT) break;
+    results.delete(id);
+  }
+  return found;
+}
+
+/**
+ * An import was stored (here, or by another instance as a stamp showed): the units and periods kept are
+ * read again when next needed. Results kept stay: a result never changes.
+ */
+export function importStored(db: Db): void {
+  held.get(db)?.periods.clear();
+  forgetGazetteer(db);
+}
