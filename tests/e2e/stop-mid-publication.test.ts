@@ -126,7 +126,8 @@ describe('SIGTERM in the middle of a publication', () => {
       const cardsSent = chats.reduce((n, chat) => n + cardsTo(telegram, chat), 0);
       expect(cardsSent).toBeLessThan(CHATS);
       expect(Object.fromEntries(statuses.map((row) => [row.status, row.n]))).toEqual({ pending: CHATS - cardsSent, sent: cardsSent });
-      expect(await opened.query('select * from chat_turns')).toEqual([]);
+      // A turn given back keeps its row, held by nobody.
+      expect(await opened.query("select * from chat_turns where holder <> ''")).toEqual([]);
     } finally {
       await opened.close();
     }
