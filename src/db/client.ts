@@ -270,33 +270,29 @@ function asText(value: unknown): string | null {
  * hold several statements; migrations are the only such caller — inside a transaction BEGIN, each of
  * its statements and COMMIT or ROLLBACK, and `runPrepared`), and with `runPrepared`.
  */
+/** Counts every `query` and `exec` of a PGlite client or transaction as one statement. */
+function countEach(target: Pick<PGlite, 'query' | 'exec'>, count: () => void): void {
+  const query = target.query.bind(target);
+  const exec = target.exec.bind(target);
+  target.query = ((...args: Parameters<typeof query>) => {
+    count();
+    return query(...args);
+  }) as typeof query;
+  target.exec = (...args: Parameters<typeof exec>) => {
+    count();
+    return exec(...args);
+  };
+}
+
 function countingStatements(client: PGlite, pglite: PGliteModule): PGlite & { statements: number } & NamedStatements {
   const counted = client as PGlite & { statements: number } & NamedStatements;
   counted.statements = 0;
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
   const transaction = client.transaction.bind(client);
-  counted.query = ((...args: Parameters<typeof query>) => {
-    counted.statements += 1;
-    return query(...args);
-  }) as typeof query;
-  counted.exec = (...args: Parameters<typeof exec>) => {
-    counted.statements += 1;
-    return exec(...args);
-  };
+  countEach(client, () => (counted.statements += 1));
   counted.transaction = ((callback: Parameters<typeof transaction>[0]) => {
     counted.statements += 2; // BEGIN, and COMMIT or ROLLBACK
     return transaction((tx) => {
-      const txQuery = tx.query.bind(tx);
-      const txExec = tx.exec.bind(tx);
-      tx.query = ((...args: Parameters<typeof txQuery>) => {
-        counted.statements += 1;
-        return txQuery(...args);
-      }) as typeof txQuery;
-      tx.exec = (...args: Parameters<typeof txExec>) => {
-        counted.statements += 1;
-        return txExec(...args);
-      };
+      countEach(tx, () => (counted.statements += 1));
       return callback(tx);
     });
   }) as typeof transaction;

@@ -4,7 +4,7 @@ import { around, type Doc, lowerBound, mentionsIn } from './document.js';
 import { allRanks } from './ranks.js';
 import { nearestMentionBefore } from './scores.js';
 import type { Subject } from './subjects.js';
-import { chainStart, type Mention, parentOf } from './units.js';
+import { chained, chainStart, type Mention, parentOf } from './units.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Binding: which result a rank, a change or a classification belongs to, by the sentence it stands in.
@@ -94,5 +94,5 @@ export function ownName(m: Mention, s: Subject, doc?: Doc): boolean {
   if (s.parentName === null || name !== foldWords(s.parentName)) return false;
   if (!doc) return true;
   const before = doc.mentions[(doc.order.get(m) ?? 0) - 1];
-  return before !== undefined && foldWords(before.name) === foldWords(s.unit.name) && /^\s*(?:[,–(-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(before.end, m.start));
+  return before !== undefined && foldWords(before.name) === foldWords(s.unit.name) && chained(doc, before, m);
 }

@@ -165,6 +165,11 @@ export function findMentions(t: string, f: string): Mention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** "xã Hùng Sơn, huyện Lâm Thao", "Sở Y tế (tỉnh Gia Lai)": `second` names where `first` is, nothing but a comma between. */
+export function chained(doc: Doc, first: Mention, second: Mention): boolean {
+  return /^\s*(?:[,–(-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(first.end, second.start));
+}
+
 /** "xã Hùng Sơn, huyện Lâm Thao, tỉnh Phú Thọ": from any of them back to the first, the unit itself. */
 export function chainStart(doc: Doc, mention: Mention): Mention {
   let current = mention;
@@ -172,14 +177,14 @@ export function chainStart(doc: Doc, mention: Mention): Mention {
     const i = doc.order.get(current) ?? -1;
     const previous = doc.mentions[i - 1];
     if (!previous || previous.level <= current.level) return current;
-    if (!/^\s*(?:[,–(-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(previous.end, current.start))) return current;
+    if (!chained(doc, previous, current)) return current;
     current = previous;
   }
 }
 
 export function parentOf(doc: Doc, unit: Mention): string | null {
   const next = doc.mentions[(doc.order.get(unit) ?? -2) + 1];
-  if (next && next.level < unit.level && /^\s*(?:[,–(-]|thuoc|truc thuoc)?\s*$/.test(doc.f.slice(unit.end, next.start))) return next.name;
+  if (next && next.level < unit.level && chained(doc, unit, next)) return next.name;
   if (unit.kind === 'tinh' || unit.kind === 'bo') return null;
   // A name printed without its kind ("Hải Phòng") may itself be a province: no parent is guessed for it.
   if (unit.kind === 'bare') return null;
