@@ -86,5 +86,7 @@ if (process.send) {
       });
     } else if (message === 'stop') void running.stop().finally(() => process.exit(0));
   });
+  // The benchmark that started it is gone (killed, timed out): so is this bot, and its database connections.
+  process.on('disconnect', () => void running.stop().finally(() => process.exit(0)));
   send({ ready: running.url });
 }

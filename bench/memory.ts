@@ -23,7 +23,7 @@ import { TelegramStandIn } from '../tests/helpers/telegram-stand-in.js';
 import { BENCH_ADMIN_TOKEN, type BotMessage } from './bot-process.js';
 import { compileForBench } from './compiled.js';
 import { portalFiles } from './imports.js';
-import { processMemory } from './pglite-floor.js';
+import { processMemory, wasmMemory } from './pglite-floor.js';
 import { forkBot, postWebhook, webhookUpdate, type BotProcess } from './webhook.js';
 
 const CHATS = 1000;
@@ -41,6 +41,8 @@ interface Measured {
   external: number;
   /** After a full garbage collection. */
   collected: { rss: number; heap: number };
+  /** PGlite's WebAssembly memory: resident, of its size. */
+  wasm: { resident: number; size: number } | null;
 }
 
 const mb = (n: number) => `${n.toFixed(0)} MB`;
@@ -116,9 +118,11 @@ async function session(label: string, env: Record<string, string>, build: string
     const { memory: afterGc } = (await bot.ask('gc')) as Extract<BotMessage, { memory: unknown }>;
     await new Promise((r) => setTimeout(r, 1000));
     const collected = { rss: processMemory(bot.child.pid).rss, heap: afterGc.heapUsed / 2 ** 20 };
-    const measured = { rss, peak, heap: memory.heapUsed / 2 ** 20, external: memory.external / 2 ** 20, collected };
+    const wasm = wasmMemory(bot.child.pid);
+    const measured = { rss, peak, heap: memory.heapUsed / 2 ** 20, external: memory.external / 2 ** 20, collected, wasm };
+    const pglitePart = wasm ? `, PGlite's WebAssembly memory ${mb(wasm.resident)} resident of ${mb(wasm.size)}` : '';
     console.log(
-      `${label.padEnd(24)} RSS ${mb(rss)} (peak ${mb(peak)}; V8 heap ${mb(measured.heap)}, outside it ${mb(measured.external)}; after a full GC: RSS ${mb(collected.rss)}, heap ${mb(collected.heap)}) — ` +
+      `${label.padEnd(24)} RSS ${mb(rss)} (peak ${mb(peak)}; V8 heap ${mb(measured.heap)}, outside it ${mb(measured.external)}${pglitePart}; after a full GC: RSS ${mb(collected.rss)}, heap ${mb(collected.heap)}) — ` +
         `session ${((Date.now() - started) / 1000).toFixed(0)} s: ${cardsAnswered} cards answered, ${published} published${publication.again ? ' (published before)' : ''}, webhooks not 200: ${registering + asking}`,
     );
     telegram.calls.splice(0);
@@ -129,10 +133,12 @@ async function session(label: string, env: Record<string, string>, build: string
 }
 
 /** An empty PGlite opened in a fresh process with chiso-bot's options. */
-async function floor(build: string, dataDir: string): Promise<{ rss: number; peak: number }> {
+type Floor = { rss: number; peak: number; wasm: { resident: number; size: number } | null };
+
+async function floor(build: string, dataDir: string): Promise<Floor> {
   const child = fork(join(build, 'bench', 'pglite-floor.js'), [dataDir], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const measured = await new Promise<{ rss: number; peak: number }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { rss: number; peak: number }));
+  const measured = await new Promise<Floor>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as Floor));
     child.once('exit', (code) => reject(new Error(`the PGlite floor process exited (${code})`)));
   });
   await new Promise((resolve) => child.once('exit', resolve));
@@ -159,7 +165,10 @@ export async function benchMemory(): Promise<void> {
     const floorDir = folder();
     const floorFresh = await floor(build.dir, floorDir);
     const floorWarm = await floor(build.dir, floorDir);
-    console.log(`PGlite floor: empty, fresh folder RSS ${mb(floorFresh.rss)} (peak ${mb(floorFresh.peak)}); reopened RSS ${mb(floorWarm.rss)} (peak ${mb(floorWarm.peak)})`);
+    const wasmOf = (f: Floor) => (f.wasm ? `, WebAssembly memory ${mb(f.wasm.resident)} resident of ${mb(f.wasm.size)}` : '');
+    console.log(
+      `PGlite floor: empty, fresh folder RSS ${mb(floorFresh.rss)} (peak ${mb(floorFresh.peak)}${wasmOf(floorFresh)}); reopened RSS ${mb(floorWarm.rss)} (peak ${mb(floorWarm.peak)}${wasmOf(floorWarm)})`,
+    );
 
     const dataDir = folder();
     const fresh = await session('PGlite, fresh folder', { DATA_DIR: dataDir }, build.dir, telegram);

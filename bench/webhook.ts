@@ -1,8 +1,9 @@
 /**
  * chiso-bot against the floor: a bare grammY + Fastify bot (the same grammy and fastify, the same
  * `webhookCallback`-style secret header, a fixed 600-character reply) and chiso-bot (`startApp` in
- * webhook mode) answering `/diem thang 8 <unit>` on the portal month from registered chats, each in a
- * process of its own (bench/bot-process.ts), both calling one stand-in Bot API on localhost. Rounds
+ * webhook mode, LOG_LEVEL=warn) answering `/diem thang 8 <unit>` on the portal month from registered
+ * chats, each in a process of its own run by `node` from a compiled build (bench/bot-process.ts,
+ * bench/compiled.ts), both calling one stand-in Bot API on localhost. Rounds
  * interleave the two bots; every update has its own update_id. Prints for each database:
  * - requests/s of each (closed loop: BENCH_CONCURRENCY requests in flight) and the ratio;
  * - p50/p99 latency at 300 and 500 requests/s (open loop: sent at a fixed rate whatever the answers,
@@ -19,7 +20,8 @@ import { importFiles } from '../src/services/imports.js';
 import { TelegramStandIn } from '../tests/helpers/telegram-stand-in.js';
 import { BENCH_SECRET, type BotMessage } from './bot-process.js';
 import { portalFiles } from './imports.js';
-import { benchTargets } from './targets.js';
+import { compileForBench } from './compiled.js';
+import { benchTargets, type BenchTarget } from './targets.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -210,80 +212,87 @@ async function prepare(db: Parameters<typeof importFiles>[0], query: <T>(text: s
 
 export async function benchWebhook(): Promise<void> {
   console.log(`\n== Webhook: chiso-bot /diem against a bare grammY + Fastify bot (${ROUNDS} interleaved rounds of ${SECONDS} s; ${CONCURRENCY} in flight for requests/s)`);
-  for (const target of benchTargets()) {
-    const { database, env, drop } = await target.open();
-    const telegram = await new TelegramStandIn().start();
-    const bots: BotProcess[] = [];
-    try {
-      const names = await prepare(database.db, (text, params) => database.query(text, params as never));
-      await database.close();
-      // Cards, and which chat (bot) each answer went to.
-      const sent = { bare: 0, chiso: 0, cards: 0 };
-      telegram.intercept = (method, payload) => {
-        if (method !== 'sendMessage') return undefined;
-        const chat = Number(payload.chat_id);
-        if (chat >= CHISO_CHAT) {
-          sent.chiso += 1;
-          if (String(payload.text).includes('Tổng điểm')) sent.cards += 1;
-        } else sent.bare += 1;
-        return undefined;
-      };
-      const bare = await forkBot('bare', { BENCH_API_ROOT: telegram.url });
-      bots.push(bare);
-      const chiso = await forkBot('chiso', { ...env, BENCH_API_ROOT: telegram.url });
-      bots.push(chiso);
+  const build = compileForBench();
+  try {
+    for (const target of benchTargets()) await benchTarget(target, build.dir);
+  } finally {
+    build.remove();
+  }
+}
 
-      // Warm-up: every unit once (its card checked), then a second of load on each.
-      const units: string[] = [];
-      for (const name of names.slice(0, 60)) {
-        const before = sent.cards;
-        await postWebhook(chiso.url, webhookUpdate(CHISO_CHAT, `/diem thang 8 ${name}`));
-        if (sent.cards > before) units.push(name);
-      }
-      const questions = new Questions(units);
-      for (const bot of bots) await closedLoop(bot, questions, 1, tally());
+async function benchTarget(target: BenchTarget, build: string): Promise<void> {
+  const { database, env, drop } = await target.open();
+  const telegram = await new TelegramStandIn().start();
+  const bots: BotProcess[] = [];
+  try {
+    const names = await prepare(database.db, (text, params) => database.query(text, params as never));
+    await database.close();
+    // Cards, and which chat (bot) each answer went to.
+    const sent = { bare: 0, chiso: 0, cards: 0 };
+    telegram.intercept = (method, payload) => {
+      if (method !== 'sendMessage') return undefined;
+      const chat = Number(payload.chat_id);
+      if (chat >= CHISO_CHAT) {
+        sent.chiso += 1;
+        if (String(payload.text).includes('Tổng điểm')) sent.cards += 1;
+      } else sent.bare += 1;
+      return undefined;
+    };
+    const bare = await forkBot('bare', { BENCH_API_ROOT: telegram.url }, build);
+    bots.push(bare);
+    const chiso = await forkBot('chiso', { ...env, BENCH_API_ROOT: telegram.url }, build);
+    bots.push(chiso);
 
-      // Statements of one /diem, warm: single requests, one at a time.
-      const counts: number[] = [];
-      for (let i = 0; i < 30; i++) {
-        const before = (await chiso.ask('statements')) as { statements: number };
-        await postWebhook(chiso.url, questions.next('chiso'));
-        const after = (await chiso.ask('statements')) as { statements: number };
-        counts.push(after.statements - before.statements);
-      }
-
-      // BENCH_CPU_PROF=<folder>: a CPU profile of chiso-bot's process over the measured rounds.
-      if (process.env.BENCH_CPU_PROF) chiso.child.send('profile:start');
-      const throughput = { bare: tally(), chiso: tally() };
-      const latency = new Map(RATES.map((rate) => [rate, { bare: tally(), chiso: tally() }]));
-      for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 === 0 ? [bare, chiso] : [chiso, bare];
-        for (const bot of order) await closedLoop(bot, questions, SECONDS, throughput[bot.kind]);
-        for (const rate of RATES) for (const bot of order) await openLoop(bot, questions, rate, SECONDS, (latency.get(rate) as Record<Kind, Tally>)[bot.kind]);
-        telegram.calls.splice(0);
-      }
-
-      if (process.env.BENCH_CPU_PROF) console.log(`CPU profile of chiso-bot: ${((await chiso.ask('profile:stop')) as { profile: string }).profile}`);
-      const rps = (t: Tally) => t.done / (t.ms / 1000);
-      const ratio = rps(throughput.chiso) / rps(throughput.bare);
-      const label = target.label.padEnd(11);
-      const cpuPer = (t: Tally) => fmt(t.cpuUs / t.done, 0);
-      console.log(`${label} requests/s: bare ${fmt(rps(throughput.bare), 0)}, chiso ${fmt(rps(throughput.chiso), 0)}; ratio ${fmt(ratio, 2)} (goal ≥ 0,7: ${ratio >= 0.7 ? 'met' : 'MISSED'})`);
-      console.log(`${label} CPU of the bot's process per request: bare ${cpuPer(throughput.bare)} µs, chiso ${cpuPer(throughput.chiso)} µs`);
-      for (const [rate, byBot] of latency) {
-        const line = (['bare', 'chiso'] as const).map((k) => `${k} p50 ${fmt(percentile(byBot[k].latencies, 50))} ms, p99 ${fmt(percentile(byBot[k].latencies, 99))} ms`).join('; ');
-        const p99 = percentile(byBot.chiso.latencies, 99);
-        const goal = rate === 500 && target.label === 'PostgreSQL' ? ` (goal p99 ≤ 15 ms: ${p99 <= 15 ? 'met' : 'MISSED'})` : '';
-        console.log(`${label} at ${rate}/s: ${line}${goal}`);
-      }
-      const median = percentile(counts, 50);
-      console.log(`${label} SQL statements per /diem: ${median} (over 30 single requests: min ${Math.min(...counts)}, max ${Math.max(...counts)}; goal ≤ 3: ${median <= 3 ? 'met' : 'MISSED'})`);
-      const failed = throughput.bare.failed + throughput.chiso.failed + [...latency.values()].reduce((n, b) => n + b.bare.failed + b.chiso.failed, 0);
-      console.log(`${label} answers: ${sent.chiso} from chiso (${sent.cards} cards), ${sent.bare} from bare; webhook calls not 200: ${failed}`);
-    } finally {
-      for (const bot of bots) await bot.stop().catch(() => undefined);
-      await telegram.stop();
-      await drop().catch(() => undefined);
+    // Warm-up: every unit once (its card checked), then a second of load on each.
+    const units: string[] = [];
+    for (const name of names.slice(0, 60)) {
+      const before = sent.cards;
+      await postWebhook(chiso.url, webhookUpdate(CHISO_CHAT, `/diem thang 8 ${name}`));
+      if (sent.cards > before) units.push(name);
     }
+    const questions = new Questions(units);
+    for (const bot of bots) await closedLoop(bot, questions, 1, tally());
+
+    // Statements of one /diem, warm: single requests, one at a time.
+    const counts: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const before = (await chiso.ask('statements')) as { statements: number };
+      await postWebhook(chiso.url, questions.next('chiso'));
+      const after = (await chiso.ask('statements')) as { statements: number };
+      counts.push(after.statements - before.statements);
+    }
+
+    // BENCH_CPU_PROF=<folder>: a CPU profile of chiso-bot's process over the measured rounds.
+    if (process.env.BENCH_CPU_PROF) chiso.child.send('profile:start');
+    const throughput = { bare: tally(), chiso: tally() };
+    const latency = new Map(RATES.map((rate) => [rate, { bare: tally(), chiso: tally() }]));
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? [bare, chiso] : [chiso, bare];
+      for (const bot of order) await closedLoop(bot, questions, SECONDS, throughput[bot.kind]);
+      for (const rate of RATES) for (const bot of order) await openLoop(bot, questions, rate, SECONDS, (latency.get(rate) as Record<Kind, Tally>)[bot.kind]);
+      telegram.calls.splice(0);
+    }
+
+    if (process.env.BENCH_CPU_PROF) console.log(`CPU profile of chiso-bot: ${((await chiso.ask('profile:stop')) as { profile: string }).profile}`);
+    const rps = (t: Tally) => t.done / (t.ms / 1000);
+    const ratio = rps(throughput.chiso) / rps(throughput.bare);
+    const label = target.label.padEnd(11);
+    const cpuPer = (t: Tally) => fmt(t.cpuUs / t.done, 0);
+    console.log(`${label} requests/s: bare ${fmt(rps(throughput.bare), 0)}, chiso ${fmt(rps(throughput.chiso), 0)}; ratio ${fmt(ratio, 2)} (goal ≥ 0,7: ${ratio >= 0.7 ? 'met' : 'MISSED'})`);
+    console.log(`${label} CPU of the bot's process per request: bare ${cpuPer(throughput.bare)} µs, chiso ${cpuPer(throughput.chiso)} µs`);
+    for (const [rate, byBot] of latency) {
+      const line = (['bare', 'chiso'] as const).map((k) => `${k} p50 ${fmt(percentile(byBot[k].latencies, 50))} ms, p99 ${fmt(percentile(byBot[k].latencies, 99))} ms`).join('; ');
+      const p99 = percentile(byBot.chiso.latencies, 99);
+      const goal = rate === 500 && target.label === 'PostgreSQL' ? ` (goal p99 ≤ 15 ms: ${p99 <= 15 ? 'met' : 'MISSED'})` : '';
+      console.log(`${label} at ${rate}/s: ${line}${goal}`);
+    }
+    const median = percentile(counts, 50);
+    console.log(`${label} SQL statements per /diem: ${median} (over 30 single requests: min ${Math.min(...counts)}, max ${Math.max(...counts)}; goal ≤ 3: ${median <= 3 ? 'met' : 'MISSED'})`);
+    const failed = throughput.bare.failed + throughput.chiso.failed + [...latency.values()].reduce((n, b) => n + b.bare.failed + b.chiso.failed, 0);
+    console.log(`${label} answers: ${sent.chiso} from chiso (${sent.cards} cards), ${sent.bare} from bare; webhook calls not 200: ${failed}`);
+  } finally {
+    for (const bot of bots) await bot.stop().catch(() => undefined);
+    await telegram.stop();
+    await drop().catch(() => undefined);
   }
 }

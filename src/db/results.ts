@@ -85,11 +85,13 @@ function assemble(r: ResultRow, groups: readonly GroupRow[], criteria: readonly 
 
 /**
  * What has been imported, as one cheap value: it changes whenever any instance stores an import (every
- * import that writes a result or a unit writes an `imports` row). The count as well as the newest id, so
- * that an import committed after a newer one is seen too. Read with what is kept in memory, and read
- * again with what uses it: when they differ, what was kept is stale.
+ * import that writes a result or a unit writes an `imports` row). The newest id, and how many of the 64
+ * ids below it are taken: ids are drawn at insert and commits may come in another order, so an import
+ * committed after a newer one changes the count. Both read from the primary key, whatever the table's
+ * size. Read with what is kept in memory, and again with what uses it: when they differ, what was kept is stale.
  */
-export const IMPORTS_STAMP: SQL = sql`(select count(*) || ':' || coalesce(max(${imports.id}), 0) from ${imports})`;
+export const IMPORTS_STAMP: SQL = sql`(with newest as (select coalesce(max(${imports.id}), 0) as id from ${imports})
+  select newest.id || ':' || (select count(*) from ${imports} where ${imports.id} > newest.id - 64) from newest)`;
 
 export interface UnitPeriods {
   /** `IMPORTS_STAMP` when they were read. */
