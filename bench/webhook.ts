@@ -120,9 +120,11 @@ export function postWebhook(url: string, body: string): Promise<number> {
 /** What each bot is asked, in turn: chiso a unit's card from one of the registered chats; bare the same text. */
 class Questions {
   private i = 0;
+  readonly asked: Record<Kind, number> = { bare: 0, chiso: 0 };
   constructor(private readonly units: readonly string[]) {}
   next(kind: Kind): string {
     const i = this.i++;
+    this.asked[kind] += 1;
     const text = `/diem thang 8 ${this.units[i % this.units.length] ?? ''}`;
     return webhookUpdate((kind === 'bare' ? BARE_CHAT : CHISO_CHAT) + (i % CHATS), text);
   }
@@ -251,6 +253,7 @@ async function benchTarget(target: BenchTarget, build: string): Promise<void> {
       if (sent.cards > before) units.push(name);
     }
     const questions = new Questions(units);
+    const cardsBefore = sent.cards;
     for (const bot of bots) await closedLoop(bot, questions, 1, tally());
 
     // Statements of one /diem, warm: single requests, one at a time.
@@ -290,6 +293,9 @@ async function benchTarget(target: BenchTarget, build: string): Promise<void> {
     console.log(`${label} SQL statements per /diem: ${median} (over 30 single requests: min ${Math.min(...counts)}, max ${Math.max(...counts)}; goal ≤ 3: ${median <= 3 ? 'met' : 'MISSED'})`);
     const failed = throughput.bare.failed + throughput.chiso.failed + [...latency.values()].reduce((n, b) => n + b.bare.failed + b.chiso.failed, 0);
     console.log(`${label} answers: ${sent.chiso} from chiso (${sent.cards} cards), ${sent.bare} from bare; webhook calls not 200: ${failed}`);
+    // A request answered by anything but its card (a rate limit, an error) would flatter chiso-bot's figures.
+    const cards = sent.cards - cardsBefore;
+    console.log(`${label} chiso requests answered with their card: ${cards} of ${questions.asked.chiso}${cards === questions.asked.chiso ? '' : ' (NOT ALL: the figures above do not measure cards)'}`);
   } finally {
     for (const bot of bots) await bot.stop().catch(() => undefined);
     await telegram.stop();
