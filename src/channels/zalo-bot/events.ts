@@ -56,8 +56,8 @@ export function zaloBotEventHandler(handling: ZaloBotHandling): (event: ZaloBotE
       },
       // Message ids may count per chat, as Telegram's do: the chat makes them unique.
       { channel: 'zalo-bot', updateId: `${chat.externalId}:${message.message_id}`, turn: chat.externalId, payload: { event_name: event.eventName, message }, addressed },
-      async () => {
-        const replies = await answerPlainChat(deps, { chat, text, addressed, sender: message.from.display_name ?? null });
+      async (known) => {
+        const replies = await answerPlainChat(deps, { chat, text, addressed, sender: message.from.display_name ?? null, known });
         if (replies.length > 0) await sendAnswers(handling.answering, chat, replies, `zalo-bot:${chat.externalId}:${message.message_id}`);
       },
       (text) =>
