@@ -25,7 +25,7 @@ const COLOR = {
   bands: ['#1e8e3e', '#1a73e8', '#e37400', '#9aa0a6'],
 } as const;
 
-const UNDER_LINES = 4;
+const UNDER_LINES = 5;
 const GOOD_LINES = 3;
 const OVERDUE_ROWS = 4;
 const TREND_SCOPES = 2;

@@ -91,6 +91,17 @@ describe('the page', () => {
     }
   });
 
+  it('keeps the fullest month (two scopes, long lists, many overdue units) above the footer', () => {
+    const overdue = Array.from({ length: 12 }, (_, i) => ({ unit: `UBND xã Có Tên Rất Dài Để Thử Cắt Bớt Số ${i + 1} - Tỉnh Phú Thọ`, tasks: 12 - i }));
+    const good = MANY.map((u, i) => ({ ...u, total: (80 + (i % 10)).toFixed(2), scope: i % 2 ? 'sở, ban, ngành' : 'xã, phường' }));
+    const page = leaderReportPage(t, facts([...MANY, ...good], { overdue }), '2026-09-29');
+    const footer = page.shapes.findLast((s) => s.kind === 'line');
+    const body = page.shapes.slice(0, page.shapes.indexOf(footer as NonNullable<typeof footer>));
+    // A baseline, plus the descent of a 9-point line.
+    expect(Math.max(...body.map((s) => (s.kind === 'line' ? s.y2 : s.kind === 'rect' ? s.y + s.height : s.y + 3)))).toBeLessThan((footer?.kind === 'line' ? footer.y1 : 0) - 4);
+    expect(body.filter((s) => s.kind === 'text').map((s) => (s.kind === 'text' ? s.text : ''))).toContain('và 5 đơn vị khác');
+  });
+
   it('says so when there is no previous month and no overdue task', () => {
     const svg = renderSvg(leaderReportPage(t, facts(FEW.map((u) => ({ ...u, previousTotal: null })), { overdue: [], yearTotals: [] }), '2026-09-29'));
     expect(svg).toContain('Chưa có kết quả tháng 07/2026 để so sánh.');
