@@ -31,7 +31,7 @@ export const leaderReportFeature = {
     async 'monthly-report'({ deps, chat }, request) {
       const { db, t } = deps;
       const unit = chat?.unitId ? await heldUnit(db, chat.unitId) : undefined;
-      if (!unit) return [textReply(t('no-unit'))];
+      if (!unit) return [textReply(t('task-no-unit'))];
       const today = localDate(deps.now(), deps.timeZone);
       const answer = await leaderReport(db, unit, request.period, today);
       if (answer.kind !== 'report') return [refusal(t, answer)];
