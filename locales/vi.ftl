@@ -7,6 +7,7 @@ command-chitiet = Chi tiết chỉ tiêu thành phần của một nhóm
 command-giaoviec = Giao nhiệm vụ cho đơn vị (lãnh đạo)
 command-huongdan = Hướng dẫn sử dụng và ví dụ
 command-dangky = Đăng ký cuộc trò chuyện bằng mã mời
+command-baocaothang = Báo cáo một trang hằng tháng cho lãnh đạo (PDF)
 
 ## Start and registration
 welcome =
@@ -43,6 +44,8 @@ help =
     /mau – mẫu bảng tính để nhập kết quả (dành cho quản trị viên).
     /congbo tháng 8/2026 – công bố kết quả: mỗi đơn vị nhận kết quả của mình (quản trị viên, có xem trước).
     /baocao tháng 8/2026 – báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận theo đơn vị (quản trị viên).
+    /baocaothang tháng 8 – báo cáo một trang (PDF, kèm ảnh xem nhanh) cho đơn vị cấp trên: điểm, xu hướng,
+       xếp loại, đơn vị yếu nhất, tăng giảm, nhiệm vụ quá hạn theo đơn vị · báo cáo tháng 8 · bao cao thang
     /dangky MÃ – gắn cuộc trò chuyện với đơn vị bằng mã mời của văn phòng UBND.
     /huongdan – xem lại hướng dẫn này.
     Cũng có thể hỏi như nhắn tin, theo thứ tự nào cũng được:
@@ -135,6 +138,57 @@ summary-gains = Tăng nhiều nhất so với kỳ trước:
 summary-falls = Giảm nhiều nhất so với kỳ trước:
 summary-change = • { $unit }: { $change } điểm
 summary-no-previous = Chưa có kết quả kỳ trước để so sánh.
+
+## The one-page leader report (/baocaothang)
+leader-report-title = Báo cáo kết quả Bộ chỉ số 766 – { $period }
+leader-report-made = Lập ngày { $date } · { $units } đơn vị trực thuộc có kết quả { $period }
+leader-report-missing = chưa có
+leader-report-own-title = 1. Kết quả của đơn vị
+leader-report-own-total = Tổng điểm { $period }
+leader-report-own-class = Xếp loại: { $label }
+leader-report-own-rank = Xếp hạng
+leader-report-own-scope = trong các { $scope }
+leader-report-own-none = Đơn vị chưa có tổng điểm riêng trong tháng; các mục dưới đây tính theo các đơn vị trực thuộc.
+leader-report-year = Từ đầu năm { $year }
+leader-report-year-months = trung bình { $months } tháng có dữ liệu
+leader-report-year-none = chưa có tháng nào có điểm riêng
+leader-report-trend-title = 2. Xu hướng ba tháng
+leader-report-trend-month = Tháng
+leader-report-trend-own = Điểm của đơn vị
+leader-report-trend-average = Trung bình { $scope }
+leader-report-trend-value = { $average } ({ $count } đv)
+leader-report-bands-title = 3. Các đơn vị trực thuộc theo xếp loại, { $period }
+leader-report-band-top = { $label } (từ { $from } điểm)
+leader-report-band = { $label } ({ $from } đến dưới { $below } điểm)
+leader-report-band-under = Dưới { $below } điểm (chưa xếp loại)
+leader-report-band-none = Chưa có tổng điểm
+leader-report-weakest-title = 4. { $count } đơn vị thấp nhất và nhóm chỉ số yếu nhất
+leader-report-col-unit = Đơn vị
+leader-report-col-total = Tổng điểm
+leader-report-col-group = Nhóm yếu nhất
+leader-report-group = { $group }: { $points }/{ $max }
+leader-report-none = Không có.
+leader-report-lists-title = 5. Đơn vị chưa đạt Xuất sắc, điểm từ thấp đến cao
+leader-report-under-title = Dưới { $below } điểm: { $count } đơn vị
+leader-report-good-title = { $label } ({ $from } đến dưới { $below } điểm): { $count } đơn vị
+leader-report-more = và { $count } đơn vị khác
+leader-report-changes-title = 6. Tăng, giảm nhiều nhất so với { $period }
+leader-report-changes-none = Chưa có kết quả { $period } để so sánh.
+leader-report-gains = Tăng nhiều nhất (điểm)
+leader-report-falls = Giảm nhiều nhất (điểm)
+leader-report-overdue-title = 7. Nhiệm vụ quá hạn theo đơn vị
+leader-report-overdue-none = Không có nhiệm vụ quá hạn trong các nhiệm vụ đơn vị đã giao.
+leader-report-overdue-count = { $count } nhiệm vụ
+leader-report-footer =
+    Xếp loại theo ngưỡng của Bộ chỉ số 766: Xuất sắc từ 90 điểm, Tốt từ 80 đến dưới 90; dưới 80 điểm chưa có xếp loại chính thức.
+    Tăng, giảm: tổng điểm tháng này trừ tháng trước của cùng đơn vị. Từ đầu năm: trung bình tổng điểm riêng của đơn vị
+    qua các tháng trong năm có dữ liệu. Nhiệm vụ quá hạn: nhiệm vụ đơn vị đã giao, chưa hoàn thành khi đã qua hạn. Lập bởi chiso-bot.
+leader-report-pdf-caption = Báo cáo một trang { $period } – { $unit } (PDF, khổ A4).
+leader-report-png-caption = Bản xem nhanh của báo cáo (ảnh), cho máy không mở được PDF.
+leader-report-no-children = { $unit } không có đơn vị trực thuộc, nên không có báo cáo tháng. Báo cáo một trang dành cho đơn vị cấp trên (tỉnh, huyện…); điểm của đơn vị mình: /diem.
+leader-report-not-month = Báo cáo một trang lập theo tháng. Ví dụ: /baocaothang tháng 8 · /baocaothang 8/2026 · báo cáo tháng trước.
+leader-report-no-data = Chưa có kết quả tháng nào của các đơn vị thuộc { $unit }.
+leader-report-no-period = Chưa có kết quả { $requested } của các đơn vị thuộc { $unit }. Các tháng đã có: { $available }.
 
 ## Publishing (admins)
 publication-bad-period = Kỳ «{ $period }» không hợp lệ. Ví dụ: /congbo tháng 8/2026, hoặc --period 2026-08.

@@ -136,7 +136,8 @@ export interface PublicationView {
 
 export async function publishCommand(ctx: AdminContext, period: string, requestedBy: string): Promise<PublicationView> {
   try {
-    const outcome = await publishPeriod(ctx.db, t, period, requestedBy);
+    // Dates are calendar dates in Vietnam (domain/working-days.ts): the leader report's date and overdue tasks.
+    const outcome = await publishPeriod(ctx.db, t, period, requestedBy, localDate(ctx.now(), 'Asia/Ho_Chi_Minh'));
     ctx.wakeDelivery?.();
     const { again, planned, enqueued, summaries, withoutResult } = outcome;
     return { period: outcome.publication.period, again, planned, enqueued, summaries, withoutResult, text: publicationText(t, outcome) };

@@ -7,7 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Gazetteer } from './gazetteer.js';
 import type { CalendarDay } from './iso-week.js';
-import { PeriodError } from './period.js';
+import { findPeriod, PeriodError, type PeriodQuery } from './period.js';
 import { OPENING_WORDS, vocabularySlips } from './question-words.js';
 import { namesSomething, readQuestion, type Question, type QuestionIntent } from './question.js';
 import { cleanText, foldWords } from './text.js';
@@ -20,6 +20,8 @@ export type Request =
   | { kind: 'move'; taskId: number | null; deadlineText: string }
   /** Admin commands naming one exact period ("tháng 8/2026"); the channel resolves it. */
   | { kind: 'publish' | 'report'; periodText: string }
+  /** The one-page report of the chat's parent unit for a month (/baocaothang). */
+  | { kind: 'monthly-report'; period: PeriodQuery }
   | { kind: 'register'; code: string }
   | { kind: 'start' }
   | { kind: 'help' }
@@ -29,7 +31,7 @@ export type Request =
 /** The local date questions are read on: "tháng trước", "tuần này" count from it. */
 export type Today = CalendarDay;
 
-type VerbKind = 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
+type VerbKind = 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'monthly-report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
 
 interface Verb {
   kind: VerbKind;
@@ -54,6 +56,8 @@ export const VERBS: readonly Verb[] = [
   { kind: 'cancel', phrases: ['huy', 'thoi', 'huy bo'] },
   { kind: 'publish', phrases: ['congbo', 'cong bo', 'cong bo ket qua'] },
   { kind: 'report', phrases: ['baocao', 'bao cao', 'bao cao gui'] },
+  // "báo cáo tháng 8" is the leader report; the delivery report stays /baocao and "báo cáo gửi tháng 8".
+  { kind: 'monthly-report', phrases: ['baocaothang', 'bao cao thang', 'bao cao ket qua thang', 'bao cao mot trang'] },
   { kind: 'help', phrases: ['huongdan', 'huong dan', 'giup', 'tro giup', 'help', 'menu'], anywhere: ['huong dan', 'tro giup', 'help', 'menu', 'lam duoc gi', 'lam gi duoc', 'giup gi', 'su dung'] },
   { kind: 'register', phrases: ['dangky', 'dang ky'] },
   { kind: 'start', phrases: ['start', 'batdau', 'bat dau'] },
@@ -126,7 +130,7 @@ export function parseRequest(typed: string, today: Today, gazetteer: Gazetteer):
 }
 
 function takesArguments(kind: VerbKind): boolean {
-  return ['progress', 'close', 'move', 'publish', 'report', 'register', 'start'].includes(kind);
+  return ['progress', 'close', 'move', 'publish', 'report', 'monthly-report', 'register', 'start'].includes(kind);
 }
 
 function safeReadQuestion(text: string, today: Today, gazetteer: Gazetteer, intent?: QuestionIntent): Question | Extract<Request, { kind: 'bad-period' }> {
@@ -161,6 +165,8 @@ function withArguments(verb: Verb, rest: string, today: Today, gazetteer: Gazett
     case 'publish':
     case 'report':
       return { kind: verb.kind, periodText: rest.trim() };
+    case 'monthly-report':
+      return reportMonth(rest, today);
     case 'tasks':
     case 'assign':
     case 'overdue':
@@ -175,5 +181,16 @@ function withArguments(verb: Verb, rest: string, today: Today, gazetteer: Gazett
       const m = /^\s*#?(\d+)\s*(.*)$/.exec(rest);
       return { kind: 'move', taskId: m?.[1] ? Number(m[1]) : null, deadlineText: (m?.[2] ?? '').trim() };
     }
+  }
+}
+
+/** "8", "8/2026", "trước" after "báo cáo tháng" (the verb took the word "tháng"), or a period said in full; none: the latest month. */
+function reportMonth(rest: string, today: Today): Request {
+  try {
+    const found = findPeriod(rest, today) ?? findPeriod(`thang ${rest}`, today);
+    return { kind: 'monthly-report', period: found?.query ?? { kind: 'latest' } };
+  } catch (error) {
+    if (error instanceof PeriodError) return { kind: 'bad-period', reason: error.reason, value: error.value };
+    throw error;
   }
 }

@@ -44,11 +44,14 @@ export interface UnitResult {
   groups: GroupScore[];
 }
 
-/** Xuất sắc ≥ 90 and Tốt 80–<90 are the official bands; below them the index names none. */
+/** Xuất sắc ≥ 90 and Tốt 80–<90 are the official bands, highest first; below them the index names none. */
+export const BANDS: readonly { label: string; from: string }[] = [
+  { label: 'Xuất sắc', from: '90' },
+  { label: 'Tốt', from: '80' },
+];
+
 export function classify(total: string): string | null {
-  if (compareDecimals(total, '90') >= 0) return 'Xuất sắc';
-  if (compareDecimals(total, '80') >= 0) return 'Tốt';
-  return null;
+  return BANDS.find((band) => compareDecimals(total, band.from) >= 0)?.label ?? null;
 }
 
 /** A group is weak below this share of its maximum points. */

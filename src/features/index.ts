@@ -8,6 +8,7 @@ import type { Request } from '../domain/request.js';
 import type { Acts, Answers, Intercept } from './feature.js';
 import { helpFeature } from './help.js';
 import { importsFeature } from './imports.js';
+import { leaderReportFeature } from './leader-report.js';
 import { publicationFeature } from './publication.js';
 import { registrationFeature } from './registration.js';
 import { scoresFeature } from './scores.js';
@@ -20,6 +21,7 @@ export const ANSWERS: Answers<Request['kind']> = {
   ...importsFeature.answers,
   ...publicationFeature.answers,
   ...tasksFeature.answers,
+  ...leaderReportFeature.answers,
 };
 
 export const ACTS: Acts<Action['kind']> = {

@@ -7,6 +7,7 @@ import { unitById } from '../db/units.js';
 import { encodeAction } from '../domain/actions.js';
 import { formatPeriodKey, parseExactPeriod, periodKey, periodNamedIn } from '../domain/period.js';
 import { canImport } from '../domain/roles.js';
+import { localDate } from '../domain/working-days.js';
 import { renderScoreAnswer } from '../messages/card.js';
 import { renderDeliveryReport } from '../messages/delivery-report.js';
 import { renderDetail } from '../messages/detail.js';
@@ -92,7 +93,7 @@ export const publicationFeature = {
       const row = await chatByAddress(deps.db, chat.channel, chat.externalId);
       if (!canImport(row?.role)) return { replies: [textReply(deps.t('publication-admin-only'))] };
       try {
-        const outcome = await publishPeriod(deps.db, deps.t, action.period, `${chat.channel}:${chat.externalId}`);
+        const outcome = await publishPeriod(deps.db, deps.t, action.period, `${chat.channel}:${chat.externalId}`, localDate(deps.now(), deps.timeZone));
         deps.wakeDelivery?.();
         return { replies: [textReply(publicationText(deps.t, outcome))], spends: true };
       } catch (error) {

@@ -19,11 +19,13 @@ import type { UnitRow } from '../db/units.js';
 import { exactPeriodKey, parsePeriodKey, previousPeriodKey } from '../domain/period.js';
 import { summarise, type SummaryEntry } from '../domain/summary.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
+import { localDate, type IsoDate } from '../domain/working-days.js';
 import { PUSH_CHANNELS } from '../delivery/sender.js';
 import type { Translate } from '../messages/i18n.js';
 import { renderPublishedCard, renderSummary, type ScopedSummary } from '../messages/publication.js';
 import type { Reply } from '../messages/reply.js';
 import { observePublication } from '../observability/metrics.js';
+import { leaderReportMessages } from './leader-report-delivery.js';
 import { scoreCardsForPeriod } from './scores.js';
 
 export class PublicationError extends Error {
@@ -134,6 +136,8 @@ export interface PublishOutcome {
   planned: number;
   enqueued: number;
   summaries: number;
+  /** One-page reports (PDF) enqueued now, one after each new summary. */
+  reports: number;
   withoutResult: number;
 }
 
@@ -149,7 +153,8 @@ async function publicationRow(db: Db, period: string, requestedBy: string): Prom
   return { row, again: false };
 }
 
-export async function publishPeriod(db: Db, t: Translate, periodText: string, requestedBy: string): Promise<PublishOutcome> {
+/** A report's date (its overdue tasks) is `today` when the door knows it, the day of publication in Vietnam otherwise. */
+export async function publishPeriod(db: Db, t: Translate, periodText: string, requestedBy: string, today?: IsoDate): Promise<PublishOutcome> {
   const started = performance.now();
   const period = checkedPeriod(periodText);
   // Planned first, so a period without results is refused before it counts as published.
@@ -164,6 +169,9 @@ export async function publishPeriod(db: Db, t: Translate, periodText: string, re
     payload: m.reply,
   }));
   const enqueued = await enqueue(db, messages);
+  const made = today ?? localDate(row.publishedAt ?? row.createdAt, 'Asia/Ho_Chi_Minh');
+  const summaries = plan.messages.flatMap((m, i) => (m.kind === 'summary' ? [{ ...m, dedupeKey: messages[i]?.dedupeKey ?? '' }] : []));
+  const reports = await enqueue(db, await leaderReportMessages(db, t, summaries, period, made));
   observePublication(started);
   return {
     publication: row,
@@ -171,6 +179,7 @@ export async function publishPeriod(db: Db, t: Translate, periodText: string, re
     planned: messages.length,
     enqueued,
     summaries: plan.messages.filter((m) => m.kind === 'summary').length,
+    reports,
     withoutResult: plan.withoutResult,
   };
 }

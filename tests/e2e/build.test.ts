@@ -2,7 +2,7 @@
  * The build as production runs it: `npm run build` writes dist/, then `node dist/main.js` (no tsx) starts
  * with no Telegram token, `node dist/cli/index.js demo` loads the samples through it, and SIGTERM stops it
  * with exit code 0. Both run from another folder than the project's, so nothing they read (locales/,
- * drizzle/, samples/, the import worker) may depend on the working folder.
+ * drizzle/, samples/, the import worker, the report's fonts in assets/) may depend on the working folder.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -76,3 +76,15 @@ it('runs from dist/: starts without a token, answers /healthz, takes the demo, s
   child.kill('SIGTERM');
   expect(await exited, output).toEqual({ code: 0, signal: null });
 }, 90_000);
+
+it("draws the leader report from dist/ in another folder, with the fonts beside it", async () => {
+  const facts = { unit: 'UBND tỉnh Phú Thọ', period: '2026-08', own: null, yearTotals: [], trend: [], units: [], previousPeriod: '2026-07', overdue: [] };
+  const script = `
+    const { t } = await import(${JSON.stringify(join(DIST, 'messages', 'i18n.js'))});
+    const { leaderReportFiles } = await import(${JSON.stringify(join(DIST, 'reports', 'leader-report.js'))});
+    const files = await leaderReportFiles(t, ${JSON.stringify(facts)}, '2026-09-29');
+    console.log(JSON.stringify({ pdf: Buffer.from(files.pdf.bytes).toString('latin1', 0, 5), png: Buffer.from(files.png.bytes).toString('latin1', 1, 4) }));`;
+  const drawn = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: elsewhere, env: env() });
+  expect(JSON.parse(drawn.stdout)).toEqual({ pdf: '%PDF-', png: 'PNG' });
+}, 60_000);
+

@@ -95,6 +95,9 @@ describe('publishing 08/2026 to the chats of Phú Thọ', () => {
     expect(summary).toContain('5 đơn vị cao nhất:');
     expect(summary).toMatch(/Số đơn vị dưới 80 điểm: \d+/);
     expect(summary).toContain('Chưa có kết quả kỳ trước để so sánh.');
+    // The one-page report follows each summary (the admin of the province gets one too), outside the delivery report's count.
+    for (const chat of [PROVINCE_LEADER, ADMIN]) expect(t.telegram.sentDocuments(chat.id).map((d) => d.fileName)).toEqual(['bao-cao-2026-08.pdf']);
+    expect(t.telegram.sentDocuments(VIET_TRI.id)).toEqual([]);
   });
 
   it('enqueues nothing when the period is published again, by any door', async () => {
@@ -102,7 +105,7 @@ describe('publishing 08/2026 to the chats of Phú Thọ', () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ again: true, enqueued: 0, planned: 5 });
     expect(again.body.text).toContain('đã công bố từ');
-    expect(await outboxRows(t)).toBe(5);
+    expect(await outboxRows(t)).toBe(7);
     await t.outboxSettled();
     for (const chat of [VIET_TRI, VIET_TRI_GROUP, NONG_TRANG, PROVINCE_LEADER, ADMIN]) expect(published(t.telegram, chat.id)).toHaveLength(1);
   });

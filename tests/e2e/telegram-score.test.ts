@@ -33,6 +33,7 @@ describe('start-up against the Bot API', () => {
       { command: 'chitiet', description: 'Chi tiết chỉ tiêu thành phần của một nhóm' },
       { command: 'nhiemvu', description: 'Nhiệm vụ của đơn vị, cập nhật tiến độ' },
       { command: 'giaoviec', description: 'Giao nhiệm vụ cho đơn vị (lãnh đạo)' },
+      { command: 'baocaothang', description: 'Báo cáo một trang hằng tháng cho lãnh đạo (PDF)' },
       { command: 'huongdan', description: 'Hướng dẫn sử dụng và ví dụ' },
       { command: 'dangky', description: 'Đăng ký cuộc trò chuyện bằng mã mời' },
     ]);

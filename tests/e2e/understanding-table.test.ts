@@ -32,6 +32,7 @@ afterAll(async () => {
 
 /** What a request comes to, in the table's terms. */
 function reading(request: Request): Omit<UnderstandingCase, 'text'> {
+  if (request.kind === 'monthly-report') return { intent: request.kind, ...(request.period.kind !== 'latest' ? { period: request.period } : {}) };
   if (request.kind !== 'question') {
     // The table speaks of task work as a whole: one task's progress is part of "tasks".
     const intent = request.kind === 'progress' || request.kind === 'close' || request.kind === 'move' ? 'tasks' : request.kind;
@@ -54,12 +55,13 @@ function reading(request: Request): Omit<UnderstandingCase, 'text'> {
 function expected(c: UnderstandingCase): Omit<UnderstandingCase, 'text'> {
   const { text: _text, ...rest } = c;
   // The task flows ask for their units step by step: a unit named with "nhiệm vụ" or "giao việc" is not read yet.
+  if (c.intent === 'monthly-report') return c.period ? { intent: c.intent, period: c.period } : { intent: c.intent };
   if (!isQuestion(c.intent)) return { intent: c.intent };
   return rest.ask ? { ...rest, ask: [...rest.ask].sort() } : rest;
 }
 
 function isQuestion(intent: UnderstandingCase['intent']): boolean {
-  return !['tasks', 'overdue', 'assign', 'template', 'help', 'unknown'].includes(intent);
+  return !['tasks', 'overdue', 'assign', 'template', 'monthly-report', 'help', 'unknown'].includes(intent);
 }
 
 describe('understanding officials as they write', () => {

@@ -106,6 +106,13 @@ export class TelegramStandIn {
       .map((c) => ({ ...(c.payload.document as UploadedFile), caption: typeof c.payload.caption === 'string' ? c.payload.caption : '' }));
   }
 
+  /** Files the bot sent as documents or photos (a PNG may go either way), with the method and caption, in order. */
+  sentFiles(chatId?: number): { method: string; fileName: string; bytes: Buffer; caption: string }[] {
+    return this.calls
+      .filter((c) => (c.method === 'sendDocument' || c.method === 'sendPhoto') && (chatId === undefined || Number(c.payload.chat_id) === chatId))
+      .map((c) => ({ method: c.method, ...((c.payload.document ?? c.payload.photo) as UploadedFile), caption: typeof c.payload.caption === 'string' ? c.payload.caption : '' }));
+  }
+
   /** The texts the bot last set on a message, by edits included, in order of the calls. */
   editedTexts(chatId?: number): string[] {
     return this.calls
@@ -190,6 +197,7 @@ export class TelegramStandIn {
         return { ok: true, result: { file_id: payload.file_id, file_unique_id: 'u', file_size: file.bytes.length, file_path: payload.file_id } };
       }
       case 'sendDocument':
+      case 'sendPhoto':
         return {
           ok: true,
           result: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' }, document: { file_id: 'sent', file_unique_id: 'sent' } },

@@ -118,4 +118,16 @@ describe('parseRequest', () => {
   it('takes a long pasted text for no question', () => {
     expect(p(`điểm Việt Trì ${'và các đơn vị khác '.repeat(20)}`)).toMatchObject({ kind: 'unknown' });
   });
+
+  it('reads the leader report apart from the delivery report, /baocao keeping its meaning', () => {
+    expect(p('/baocao tháng 8/2026')).toEqual({ kind: 'report', periodText: 'tháng 8/2026' });
+    expect(p('báo cáo gửi tháng 8/2026')).toEqual({ kind: 'report', periodText: 'thang 8/2026' });
+    expect(p('/baocaothang')).toEqual({ kind: 'monthly-report', period: { kind: 'latest' } });
+    expect(p('/baocaothang 8')).toEqual({ kind: 'monthly-report', period: { kind: 'month', month: 8 } });
+    expect(p('báo cáo tháng 8/2026')).toEqual({ kind: 'monthly-report', period: { kind: 'month', month: 8, year: 2026 } });
+    expect(p('bao cao thang truoc')).toEqual({ kind: 'monthly-report', period: { kind: 'month', month: 10, year: 2026 } });
+    expect(p('/baocaothang quý 3')).toEqual({ kind: 'monthly-report', period: { kind: 'quarter', quarter: 3 } });
+    expect(p('báo cáo tháng 13')).toMatchObject({ kind: 'bad-period' });
+  });
 });
+

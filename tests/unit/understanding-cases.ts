@@ -8,7 +8,7 @@ import type { GroupKey } from '../../src/domain/framework.js';
 import type { PeriodQuery } from '../../src/domain/period.js';
 import type { UnitKind } from '../../src/domain/units.js';
 
-export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'tasks' | 'overdue' | 'assign' | 'template' | 'help' | 'unknown';
+export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'tasks' | 'overdue' | 'assign' | 'template' | 'monthly-report' | 'help' | 'unknown';
 
 export interface UnderstandingCase {
   text: string;
@@ -590,6 +590,18 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'menu', intent: 'help' },
   { text: 'huong dan su dung', intent: 'help' },
   { text: 'bot làm được gì', intent: 'help' },
+
+  // ── The one-page leader report (the delivery report stays /baocao and "báo cáo gửi") ───────────
+  { text: '/baocaothang', intent: 'monthly-report' },
+  { text: '/baocaothang 8/2026', intent: 'monthly-report', period: m(8, 2026) },
+  { text: '/baocaothang tháng 8', intent: 'monthly-report', period: m(8) },
+  { text: '/baocaothang@chiso_bot t8', intent: 'monthly-report', period: m(8) },
+  { text: 'báo cáo tháng 8', intent: 'monthly-report', period: m(8) },
+  { text: 'Báo cáo tháng 8/2026', intent: 'monthly-report', period: m(8, 2026) },
+  { text: 'bao cao thang', intent: 'monthly-report' },
+  { text: 'báo cáo tháng trước', intent: 'monthly-report', period: LAST_MONTH },
+  { text: 'báo cáo một trang tháng 11', intent: 'monthly-report', period: m(11) },
+  { text: 'bao cao ket qua thang 9', intent: 'monthly-report', period: m(9) },
 
   // ── Neither a question nor a command ─────────────────────────────────────────────────────────
   { text: 'ok anh', intent: 'unknown' },
