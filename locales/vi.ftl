@@ -594,3 +594,29 @@ report-outside-window-waiting = • { $unit }: { $chat } — sẽ gửi khi ngư
 report-outside-window-user = { $channel } { $id }
 report-outside-window-more = … và { $count } cuộc trò chuyện khác.
 zalo-oa-webhook-wrong-signature = Chữ ký X-ZEvent-Signature của webhook Zalo OA không đúng.
+
+## What-if (/uoctinh): estimates from the portal's formulas, never stored
+command-uoctinh = Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới
+command-sosanh = So sánh hai đơn vị theo từng nhóm
+whatif-title = Ước tính – { $unit }, { $period }
+whatif-if = Nếu «{ $criterion }» ({ $group }) đạt { $rate }%{ $now }:
+whatif-rate-now = {" "}(hiện { $rate }%)
+whatif-group = • { $group }: { $now } → { $points }/{ $max } điểm (ước tính)
+whatif-total = • Tổng điểm: { $now } → { $total }/{ $max } (ước tính)
+whatif-rank = • Xếp hạng trong nhóm { $peers }: { $now } → { $rank } (ước tính, so với kết quả hiện có của các đơn vị khác)
+whatif-formula = Công thức: { $formula }.
+whatif-uncertain = ⚠️ Công thức này chưa được đối chiếu đủ với số liệu của Cổng Dịch vụ công quốc gia: kết quả là một khoảng, chỉ để tham khảo.
+whatif-note = Đây là ước tính theo công thức tính điểm của Cổng, không phải kết quả chính thức, và không được lưu.
+whatif-one-unit = Ước tính cho từng đơn vị một: anh/chị nêu tên một đơn vị.
+whatif-usage =
+    Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới: nêu nhóm (hoặc chỉ tiêu) và tỷ lệ, ví dụ:
+    /uoctinh thanh toán 90 · nếu số hóa lên 95% thì sao · neu tien do dat 90% · nếu tái sử dụng đạt 50% thì Hy Cương được mấy điểm
+whatif-refused-no-rule = Chưa ước tính được nhóm { $group } của kỳ này: công thức tính điểm hiện hành chỉ áp dụng cho kết quả 6 nhóm lấy từ Cổng Dịch vụ công quốc gia.
+whatif-refused-no-group-data = Chưa có điểm nhóm { $group } của kỳ này nên chưa ước tính được.
+whatif-refused-no-criteria = Chưa có số liệu chỉ tiêu thành phần (tử số, mẫu số) của nhóm { $group } trong kỳ này, nên không ước tính được: bot không suy điểm từ tỷ lệ công bố.
+formula-or = hoặc
+formula-sum = điểm nhóm { $group } = tổng điểm các chỉ tiêu thành phần, mỗi chỉ tiêu làm tròn 0,01
+formula-candidate = { $group } = { $sum } (công thức ứng viên; Cổng không công bố chỉ tiêu thành phần của từng đơn vị, nên phần điểm của các chỉ tiêu khác chưa biết)
+criterion-ONLINE_SERVICE_PROVIDED = TTHC cung cấp DVCTT
+criterion-ONLINE_SERVICE_USED = DVCTT có phát sinh hồ sơ
+criterion-ONLINE_SUBMISSION = Hồ sơ nộp trực tuyến

@@ -12,6 +12,7 @@ import { publicationFeature } from './publication.js';
 import { registrationFeature } from './registration.js';
 import { scoresFeature } from './scores.js';
 import { tasksFeature } from './tasks.js';
+import { weighingFeature } from './weighing.js';
 
 export const ANSWERS: Answers<Request['kind']> = {
   ...scoresFeature.answers,
@@ -20,6 +21,7 @@ export const ANSWERS: Answers<Request['kind']> = {
   ...importsFeature.answers,
   ...publicationFeature.answers,
   ...tasksFeature.answers,
+  ...weighingFeature.answers,
 };
 
 export const ACTS: Acts<Action['kind']> = {
