@@ -129,3 +129,33 @@ describe('/sosanh: two units side by side', () => {
     expect(await t.ask('so sánh Việt Trì và Nông Trang tháng 8', VIET_TRI)).toBe(answer);
   });
 });
+
+describe('which suggested task pays most', () => {
+  function digitisationGain(unit: string): number {
+    const metric = (entryNamed(response('MDSH'), unit).metrics as { code: string; numerator: number; denominator: number }[]).find((m) => m.code === 'SO_HOA_GIAY_TO_GIAI_QUYET');
+    return 360 - Math.round((400 * (metric?.numerator ?? 0)) / (metric?.denominator ?? 1));
+  }
+
+  it('orders the suggestions under /nhiemvu by the points each could bring, with the rate it assumes', async () => {
+    const answer = await t.ask('/nhiemvu', VIET_TRI);
+    expect(answer).toContain('Nhiệm vụ gợi ý cho UBND Phường Việt Trì (tháng 08/2026):');
+    const digitisation = `• Số hóa hồ sơ: +${points(digitisationGain('UBND Phường Việt Trì'))} điểm nếu «Hồ sơ thực hiện số hóa hồ sơ» đạt 90% (ước tính).`;
+    // DVC: 3.3 at 90 % is full, but its share of today's 6,48 points is unknown: from nothing more to all 12.
+    const online = `• Dịch vụ công trực tuyến: +0–${points(1200 - cents(portal('CLGQ', 'UBND Phường Việt Trì').points))} điểm nếu «Hồ sơ nộp trực tuyến» đạt 90% (ước tính, công thức chưa chắc chắn).`;
+    const transparency = '• Công khai, minh bạch: «Hồ sơ đồng bộ lên Cổng DVCQG» đã đạt 100%.';
+    for (const line of [digitisation, online, transparency]) expect(answer).toContain(line);
+    expect(answer.indexOf(digitisation)).toBeLessThan(answer.indexOf(online));
+    expect(answer.indexOf(online)).toBeLessThan(answer.indexOf(transparency));
+    // A leader may take one on from here.
+    expect(t.buttons(VIET_TRI)).toEqual(['Giao: Số hóa hồ sơ', 'Giao: Dịch vụ công trực tuyến', 'Giao: Công khai, minh bạch']);
+  });
+
+  it('orders them the same on the published card', async () => {
+    expect((await t.admin('POST', '/api/publications', { period: '2026-08' })).status).toBe(201);
+    await t.outboxSettled();
+    const card = t.telegram.sentTexts(VIET_TRI.id).find((text) => text.includes('Công bố kết quả Bộ chỉ số')) ?? '';
+    expect(card).toContain('Việc nên làm để tăng điểm:');
+    expect(card.indexOf('• Số hóa hồ sơ: +')).toBeLessThan(card.indexOf('• Dịch vụ công trực tuyến: +0–'));
+    expect(card).toContain('Trong nhóm xã, phường của UBND tỉnh Phú Thọ (148 đơn vị)');
+  });
+});
