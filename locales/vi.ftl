@@ -4,6 +4,8 @@
 command-diem = Xem điểm Bộ chỉ số của đơn vị
 command-xephang = Xếp hạng các đơn vị cùng cấp
 command-chitiet = Chi tiết chỉ tiêu thành phần của một nhóm
+command-sosanh = So sánh hai đơn vị theo từng nhóm
+command-uoctinh = Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới
 command-giaoviec = Giao nhiệm vụ cho đơn vị (lãnh đạo)
 command-huongdan = Hướng dẫn sử dụng và ví dụ
 command-dangky = Đăng ký cuộc trò chuyện bằng mã mời
@@ -36,7 +38,11 @@ help =
        /xephang tháng 8 · bxh · xếp hạng tháng 8 tỉnh Phú Thọ
     /chitiet – chỉ tiêu thành phần của một nhóm (tử số/mẫu số, tỷ lệ, điểm) và cách tăng điểm:
        /chitiet tiến độ · chi tiết số hóa tháng 8 · /chitiet thanh toán Việt Trì
-    /nhiemvu – nhiệm vụ đang mở của đơn vị, với nút Đang làm / Hoàn thành / Ghi chú.
+    /sosanh – hai đơn vị cạnh nhau theo từng nhóm, với chênh lệch:
+       /sosanh Việt Trì Nông Trang tháng 8 · so sánh Hy Cương và Xuân Lũng
+    /uoctinh – ước tính điểm nhóm, tổng điểm và thứ hạng nếu một chỉ tiêu đạt tỷ lệ mới (theo công thức của Cổng, không phải kết quả chính thức):
+       /uoctinh thanh toán 90 · nếu số hóa lên 95% thì sao · neu tien do dat 90% Việt Trì
+    /nhiemvu – nhiệm vụ đang mở của đơn vị, với nút Đang làm / Hoàn thành / Ghi chú; rồi các nhiệm vụ gợi ý, việc tăng được nhiều điểm nhất trước.
     /giaoviec – giao nhiệm vụ cho một, nhiều hoặc tất cả đơn vị trực thuộc, có hạn (lãnh đạo, quản trị).
     /tiendo 12 – tiến độ nhiệm vụ #12 theo từng đơn vị · /quahan – các nhiệm vụ quá hạn theo đơn vị.
     /doihan 12 30/10 – đổi hạn · /dongviec 12 – đóng nhiệm vụ (lãnh đạo đơn vị giao việc).
@@ -599,8 +605,6 @@ report-outside-window-more = … và { $count } cuộc trò chuyện khác.
 zalo-oa-webhook-wrong-signature = Chữ ký X-ZEvent-Signature của webhook Zalo OA không đúng.
 
 ## What-if (/uoctinh): estimates from the portal's formulas, never stored
-command-uoctinh = Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới
-command-sosanh = So sánh hai đơn vị theo từng nhóm
 whatif-title = Ước tính – { $unit }, { $period }
 whatif-if = Nếu «{ $criterion }» ({ $group }) đạt { $rate }%{ $now }:
 whatif-rate-now = {" "}(hiện { $rate }%)

@@ -38,7 +38,7 @@ const CRITERION_NAMES: readonly [string, GroupKey, string][] = [
 /** The words that make a message a what-if. */
 const WHAT_IF = /(?:^|[^a-z])(?:neu|gia su|uoc tinh)(?![a-z])/;
 /** Words of a what-if that ask nothing else: cut before the rest is read as a question. */
-const WHAT_IF_WORDS = /(?<![a-z])(?:neu|gia su|uoc tinh|uoctinh|thi sao|tang len|tang|len|dat duoc|dat|toi|muc|ty le|thi|duoc may diem|may diem|bao nhieu diem)(?![a-z])/g;
+const WHAT_IF_WORDS = /(?<![a-z])(?:neu|gia su|uoc tinh|uoctinh|phan tram|thi sao|tang len|tang|len|dat duoc|dat|toi|muc|ty le|thi|duoc may diem|may diem|bao nhieu diem)(?![a-z])/g;
 
 const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{1,2})?)`;
 /** "95%", "90,5 %". */
