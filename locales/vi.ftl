@@ -38,11 +38,9 @@ help =
        /xephang tháng 8 · bxh · xếp hạng tháng 8 tỉnh Phú Thọ
     /chitiet – chỉ tiêu thành phần của một nhóm (tử số/mẫu số, tỷ lệ, điểm) và cách tăng điểm:
        /chitiet tiến độ · chi tiết số hóa tháng 8 · /chitiet thanh toán Việt Trì
-    /sosanh – hai đơn vị cạnh nhau theo từng nhóm, với chênh lệch:
-       /sosanh Việt Trì Nông Trang tháng 8 · so sánh Hy Cương và Xuân Lũng
-    /uoctinh – ước tính điểm nhóm, tổng điểm và thứ hạng nếu một chỉ tiêu đạt tỷ lệ mới (theo công thức của Cổng, không phải kết quả chính thức):
-       /uoctinh thanh toán 90 · nếu số hóa lên 95% thì sao · neu tien do dat 90% Việt Trì
-    /nhiemvu – nhiệm vụ đang mở của đơn vị, với nút Đang làm / Hoàn thành / Ghi chú; rồi các nhiệm vụ gợi ý, việc tăng được nhiều điểm nhất trước.
+    /sosanh Việt Trì Nông Trang tháng 8 – so sánh từng nhóm.
+    /uoctinh thanh toán 90 · nếu số hóa lên 95% thì sao – ước tính điểm, thứ hạng.
+    /nhiemvu – nhiệm vụ đang mở (nút Đang làm / Hoàn thành / Ghi chú), rồi việc gợi ý, tăng nhiều điểm nhất trước.
     /giaoviec – giao nhiệm vụ cho một, nhiều hoặc tất cả đơn vị trực thuộc, có hạn (lãnh đạo, quản trị).
     /tiendo 12 – tiến độ nhiệm vụ #12 theo từng đơn vị · /quahan – các nhiệm vụ quá hạn theo đơn vị.
     /doihan 12 30/10 – đổi hạn · /dongviec 12 – đóng nhiệm vụ (lãnh đạo đơn vị giao việc).
@@ -614,6 +612,7 @@ whatif-rank = • Xếp hạng trong nhóm { $peers }: { $now } → { $rank } (�
 whatif-formula = Công thức: { $formula }.
 whatif-uncertain = ⚠️ Công thức này chưa được đối chiếu đủ với số liệu của Cổng Dịch vụ công quốc gia: kết quả là một khoảng, chỉ để tham khảo.
 whatif-note = Đây là ước tính theo công thức tính điểm của Cổng, không phải kết quả chính thức, và không được lưu.
+whatif-which-unit = «{ $query }» có thể là: { $candidates }. Anh/chị hỏi lại với tên đầy đủ của đơn vị, ví dụ: nếu số hóa lên 95% thì phường Việt Trì thế nào.
 whatif-one-unit = Ước tính cho từng đơn vị một: anh/chị nêu tên một đơn vị.
 whatif-usage =
     Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới: nêu nhóm (hoặc chỉ tiêu) và tỷ lệ, ví dụ:

@@ -91,14 +91,6 @@ export function groupRule(key: GroupKey): GroupRule | undefined {
   return GROUP_RULES.find((g) => g.key === key);
 }
 
-export function criterionRule(code: string): { group: GroupRule; rule: CriterionRule } | undefined {
-  for (const group of GROUP_RULES) {
-    const rule = group.criteria.find((c) => c.code === code);
-    if (rule) return { group, rule };
-  }
-  return undefined;
-}
-
 /** A rate between 0 and 1; null when nothing is counted. Counts first, else the rate printed without counts. */
 export function rateOf(c: Pick<CriterionScore, 'numerator' | 'denominator' | 'rate'>): number | null {
   if (c.numerator !== null && c.denominator !== null) {

@@ -10,7 +10,7 @@ async function answerWhatIf({ deps, chat, known }: Asked, { whatIf: asked }: Req
   if (asked.units.length > 1) return [textReply(t('whatif-one-unit'))];
   const [slot] = asked.units;
   if (slot && (slot.candidates.length > 1 || slot.loose)) {
-    return [textReply(t('unit-ambiguous', { query: slot.text, candidates: slot.candidates.map((u) => u.name).join('; ') }))];
+    return [textReply(t('whatif-which-unit', { query: slot.text, candidates: slot.candidates.map((u) => u.name).join('; ') }))];
   }
   if (!slot && asked.unknownName !== null) return [textReply(t('unit-not-found', { query: asked.unknownName }))];
   const unitId = slot?.candidates[0]?.id ?? chat?.unitId ?? null;

@@ -114,6 +114,21 @@ describe('/uoctinh: what if one sub-criterion reached another rate', () => {
     expect(answer).toContain('⚠️');
   });
 
+  it('asks again rather than guess when the name fits two units', async () => {
+    const answer = await t.ask('nếu số hóa lên 95% thì Phú Thọ thế nào', VIET_TRI);
+    expect(answer).toContain('«Phú Thọ» có thể là:');
+    expect(answer).toContain('UBND tỉnh Phú Thọ');
+    expect(answer).toContain('UBND Phường Phú Thọ');
+  });
+
+  it('does not estimate a result without counts (a letter’s): points are never derived from printed rates', async () => {
+    expect((await t.admin('POST', '/api/demo')).status).toBe(200);
+    const answer = await t.ask('/uoctinh so hoa 95 Mỹ Hào', VIET_TRI);
+    expect(answer).toContain('<b>Ước tính – thị xã Mỹ Hào, tháng 02/2025</b>');
+    expect(answer).toContain('Chưa có số liệu chỉ tiêu thành phần (tử số, mẫu số) của nhóm Số hóa hồ sơ trong kỳ này');
+    expect(answer).not.toContain('→');
+  });
+
   it('says how to ask when the rate or the group is missing', async () => {
     expect(await t.ask('/uoctinh', VIET_TRI)).toContain('/uoctinh thanh toán 90');
     expect(await t.ask('/uoctinh so hoa', VIET_TRI)).toContain('nêu nhóm (hoặc chỉ tiêu) và tỷ lệ');
