@@ -9,7 +9,7 @@ import { matchesQuery, parsePeriodKey, previousPeriodKey, type PeriodQuery } fro
 import { changeBetween, classify, orderGroups, weakestGroups, type Change, type GroupScore } from '../domain/result.js';
 import { heldUnit } from './gazetteer.js';
 import { heldResults, unitPeriods } from './import-cache.js';
-import { cardPeers, type CardPeers } from './peers.js';
+import { cardPeers, freshTotals, type CardPeers } from './peers.js';
 
 export interface ScoreCard {
   unit: UnitRow;
@@ -95,7 +95,7 @@ export async function scoreCard(db: Db, unitId: number, query: PeriodQuery, stam
   const previousResult = previous ? (({ source: _source, ...rest }) => rest)(previous) : null;
   const parent = unit.parentId ? ((await heldUnit(db, unit.parentId)) ?? null) : null;
   const card = buildCard(unit, parent, result, previousResult, { source: source.kind, fileName: source.fileName });
-  return { kind: 'card', card: { ...card, peers: await cardPeers(db, unit, parent, period, result.total) } };
+  return { kind: 'card', card: { ...card, peers: await cardPeers(db, card) } };
 }
 
 /** The cards of many units for one period, read in bulk (a publication builds hundreds). Units without a result are left out. */
@@ -109,12 +109,13 @@ export async function scoreCardsForPeriod(db: Db, unitRows: readonly UnitRow[], 
   const parentIds = [...new Set(unitRows.map((u) => u.parentId).filter((id): id is number => id !== null))];
   const parents = parentIds.length > 0 ? await db.select().from(units).where(inArray(units.id, parentIds)) : [];
   const cards = new Map<number, ScoreCard>();
+  const totalsUnder = freshTotals();
   for (const unit of unitRows) {
     const result = current.get(unit.id);
     if (!result) continue;
     const parent = parents.find((p) => p.id === unit.parentId) ?? null;
     const card = buildCard(unit, parent, result, previous.get(unit.id) ?? null, sources.find((x) => x.id === result.importId));
-    cards.set(unit.id, { ...card, peers: await cardPeers(db, unit, parent, period, result.total) });
+    cards.set(unit.id, { ...card, peers: await cardPeers(db, card, totalsUnder) });
   }
   return cards;
 }
