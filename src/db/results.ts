@@ -4,10 +4,10 @@ import type { GroupKey } from '../domain/framework.js';
 import { comparePeriodKeys } from '../domain/period.js';
 import { isComplete } from '../domain/revision.js';
 import type { GroupScore, UnitResult } from '../domain/result.js';
+import type { UnitKind } from '../domain/units.js';
 import type { Db } from './client.js';
 import { fromJsonRow, jsonRow } from './json-rows.js';
 import { Prepared } from './prepared.js';
-import type { UnitKind } from '../domain/units.js';
 import { criterionScores, groupScores, imports, results, units, type ImportSource } from './schema.js';
 
 export interface StoredResult extends UnitResult {

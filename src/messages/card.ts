@@ -84,7 +84,7 @@ function strongLine(t: Translate, card: ScoreCard): string {
   return t('card-strong-with-missing', { missing: missing.join(', ') });
 }
 
-/** "Trong nhóm xã, phường của UBND tỉnh Phú Thọ (148 đơn vị): trên 40% đơn vị; trung vị 63,5; cần +2,15 điểm để vào top 10." */
+/** "Trong nhóm xã, phường của UBND tỉnh Phú Thọ (148 đơn vị): trên 40% đơn vị; trung vị 63,655 điểm; cần +2,54 điểm để vào top 10." */
 function peersLine(t: Translate, card: ScoreCard): string | null {
   if (!card.peers) return null;
   const { group, parent, standing } = card.peers;

@@ -2,8 +2,8 @@
  * What changes only when an import is stored, kept in memory so that a question reads nothing but what
  * tells whether an import was stored since: the units (the gazetteer, services/gazetteer.ts); per unit,
  * the periods it has results for, whether each is complete, and the latest result of each; the totals
- * of the units under a parent in a period (a card's peers); and the results last shown, which never change once stored (a change is a new revision). The frameworks are
- * code (domain/framework.ts).
+ * of the units under a parent in a period (a card's peers); and the results last shown, which never
+ * change once stored (a change is a new revision). The frameworks are code (domain/framework.ts).
  *
  * An import stored in this process forgets it all (`importStored`). Another instance's import shows in
  * `IMPORTS_STAMP`, which the statement that takes a chat's turn reads as well (db/chat-context.ts): a
@@ -94,8 +94,8 @@ export function heldChildTotals(db: Db, parentId: number, period: string): Promi
 }
 
 /**
- * An import was stored (here, or by another instance as a stamp showed): the units and periods kept are
- * read again when next needed. Results kept stay: a result never changes.
+ * An import was stored (here, or by another instance as a stamp showed): the units, periods and totals
+ * kept are read again when next needed. Results kept stay: a result never changes.
  */
 export function importStored(db: Db): void {
   held.get(db)?.periods.clear();
