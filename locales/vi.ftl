@@ -4,6 +4,8 @@
 command-diem = Xem điểm Bộ chỉ số của đơn vị
 command-xephang = Xếp hạng các đơn vị cùng cấp
 command-chitiet = Chi tiết chỉ tiêu thành phần của một nhóm
+command-sosanh = So sánh hai đơn vị theo từng nhóm
+command-uoctinh = Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới
 command-giaoviec = Giao nhiệm vụ cho đơn vị (lãnh đạo)
 command-huongdan = Hướng dẫn sử dụng và ví dụ
 command-dangky = Đăng ký cuộc trò chuyện bằng mã mời
@@ -30,30 +32,23 @@ register-throttled = Cuộc trò chuyện này đã gõ sai mã mời { $failure
 ## Help
 help-title = Hướng dẫn sử dụng chiso-bot
 help =
-    /diem – điểm Bộ chỉ số của đơn vị, kỳ gần nhất. Có thể gõ kỳ và tên đơn vị:
-       /diem tháng 2 · điểm tháng 2/2025 · diem t2 · xem điểm quý 1 · điểm năm 2025 · điểm tuần 3/2024
-       /diem tháng 2 Mỹ Hào · điểm phường Việt Trì tháng trước
-    /xephang – xếp hạng các đơn vị cùng cấp: 5 đơn vị dẫn đầu, 5 đơn vị cuối bảng và vị trí của đơn vị mình.
-       /xephang tháng 8 · bxh · xếp hạng tháng 8 tỉnh Phú Thọ
-    /chitiet – chỉ tiêu thành phần của một nhóm (tử số/mẫu số, tỷ lệ, điểm) và cách tăng điểm:
-       /chitiet tiến độ · chi tiết số hóa tháng 8 · /chitiet thanh toán Việt Trì
-    /nhiemvu – nhiệm vụ đang mở của đơn vị, với nút Đang làm / Hoàn thành / Ghi chú.
-    /giaoviec – giao nhiệm vụ cho một, nhiều hoặc tất cả đơn vị trực thuộc, có hạn (lãnh đạo, quản trị).
-    /tiendo 12 – tiến độ nhiệm vụ #12 theo từng đơn vị · /quahan – các nhiệm vụ quá hạn theo đơn vị.
-    /doihan 12 30/10 – đổi hạn · /dongviec 12 – đóng nhiệm vụ (lãnh đạo đơn vị giao việc).
-    /mau – mẫu bảng tính để nhập kết quả (dành cho quản trị viên).
-    /congbo tháng 8/2026 – công bố kết quả: mỗi đơn vị nhận kết quả của mình (quản trị viên, có xem trước).
-    /baocao tháng 8/2026 – báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận theo đơn vị (quản trị viên).
-    /baocaothang tháng 8 – báo cáo một trang (PDF, kèm ảnh xem nhanh) cho đơn vị cấp trên: điểm, xu hướng,
-       xếp loại, đơn vị yếu nhất, tăng giảm, nhiệm vụ quá hạn theo đơn vị · báo cáo tháng 8 · bao cao thang
-    /dangky MÃ – gắn cuộc trò chuyện với đơn vị bằng mã mời của văn phòng UBND.
-    /huongdan – xem lại hướng dẫn này.
-    Cũng có thể hỏi như nhắn tin, theo thứ tự nào cũng được:
-       Việt Trì tháng 8 được mấy điểm? · Hy Cuong bao nhieu diem · Nông Trang
-       Việt Trì xếp thứ mấy? · nhóm nào yếu nhất? · phường nào cao điểm nhất tháng 8?
-       so sánh Việt Trì với Nông Trang · số hóa Hy Cương tháng trước · Sở GD&ĐT quý 3
-    Gõ có dấu hay không dấu đều được. Tháng (tuần) không kèm năm là tháng (tuần) gần nhất đã có kết quả.
-    Khi một tên khớp nhiều đơn vị, bot hỏi lại để anh/chị chọn.
+    /diem – điểm Bộ chỉ số của đơn vị, kỳ gần nhất; có thể gõ kỳ và tên đơn vị:
+       /diem tháng 2 · diem t2 · điểm quý 1 · điểm năm 2025 · điểm tuần 3/2024 · /diem tháng 2 Mỹ Hào
+    /xephang – xếp hạng các đơn vị cùng cấp (5 đầu, 5 cuối và đơn vị mình): /xephang tháng 8 · bxh
+    /chitiet – chỉ tiêu thành phần của một nhóm và cách tăng điểm: /chitiet tiến độ · chi tiết số hóa tháng 8
+    /sosanh Việt Trì Nông Trang tháng 8 – so sánh từng nhóm.
+    /uoctinh thanh toán 90 · nếu số hóa lên 95% thì sao – ước tính điểm, thứ hạng.
+    /nhiemvu – nhiệm vụ đang mở (Đang làm / Hoàn thành / Ghi chú) và việc gợi ý, tăng nhiều điểm nhất trước.
+    /giaoviec – giao nhiệm vụ có hạn cho đơn vị trực thuộc (lãnh đạo, quản trị).
+    /tiendo 12 – tiến độ nhiệm vụ #12 · /quahan – nhiệm vụ quá hạn · /doihan 12 30/10 – đổi hạn · /dongviec 12 – đóng.
+    /baocaothang tháng 8 – báo cáo một trang (PDF và ảnh) của đơn vị cấp trên · báo cáo tháng 8
+    Quản trị viên: /mau – mẫu bảng tính nhập kết quả · /congbo tháng 8/2026 – công bố kết quả
+       · /baocao tháng 8/2026 – báo cáo gửi theo đơn vị.
+    /dangky MÃ – gắn cuộc trò chuyện với đơn vị bằng mã mời · /huongdan – hướng dẫn này.
+    Cũng có thể hỏi như nhắn tin, có dấu hay không dấu:
+       Việt Trì tháng 8 được mấy điểm? · Hy Cuong bao nhieu diem · Việt Trì xếp thứ mấy?
+       nhóm nào yếu nhất? · phường nào cao điểm nhất tháng 8? · số hóa Hy Cương tháng trước
+    Tháng (tuần) không kèm năm là tháng (tuần) gần nhất đã có kết quả. Tên khớp nhiều đơn vị thì bot hỏi lại.
 unknown =
     Tôi chưa hiểu «{ $text }». Anh/chị thử:
     Việt Trì tháng 8 được mấy điểm? · /diem tháng 2 – điểm của đơn vị · /huongdan – tất cả các lệnh
@@ -65,6 +60,14 @@ card-total-missing = Tổng điểm: chưa có (thiếu dữ liệu một số n
 card-rank = Xếp hạng: { $rank }/{ $rankOf }
 card-rank-scope = Xếp hạng: { $rank }/{ $rankOf } { $scope }
 card-rank-alone = Xếp hạng: hạng { $rank }
+card-peers = Trong nhóm { $group } của { $parent } ({ $count } đơn vị): trên { $percent }% đơn vị; trung vị { $median } điểm{ $top }.
+peers-to-top = ; cần +{ $gap } điểm để vào top { $n }
+peers-in-top = ; đang trong top { $n }
+peers-group-commune = xã, phường
+peers-group-department = sở, ban, ngành
+peers-group-district = huyện, thị xã, thành phố
+peers-group-province = tỉnh, thành phố
+peers-group-other = đơn vị cùng cấp
 card-classification = Xếp loại: { $label }
 card-classification-computed = Xếp loại: { $label } (theo ngưỡng của Bộ chỉ số)
 card-change = So với { $period }: { $points } điểm
@@ -111,6 +114,9 @@ template-guide =
 publication-card-title = Công bố kết quả Bộ chỉ số { $period } – { $unit }
 publication-tasks-title = Việc nên làm để tăng điểm:
 publication-task = • { $group }: { $task }
+task-gain = • { $group }: +{ $gain } điểm nếu «{ $criterion }» đạt { $rate }% (ước tính). { $task }
+task-gain-uncertain = • { $group }: +{ $gain } điểm nếu «{ $criterion }» đạt { $rate }% (ước tính, công thức chưa chắc chắn). { $task }
+task-gain-reached = • { $group }: «{ $criterion }» đã đạt { $rate }%. { $task }
 task-CKMB = Rà soát, bảo đảm 100% hồ sơ tiếp nhận được đồng bộ trạng thái lên Cổng DVCQG.
 task-TDGQ = Rà soát hồ sơ quá hạn, phân công xử lý và theo dõi hồ sơ gần hạn.
 task-CLGQ = Đẩy mạnh hướng dẫn người dân nộp hồ sơ trực tuyến.
@@ -640,3 +646,28 @@ report-outside-window-waiting = • { $unit }: { $chat } — sẽ gửi khi ngư
 report-outside-window-user = { $channel } { $id }
 report-outside-window-more = … và { $count } cuộc trò chuyện khác.
 zalo-oa-webhook-wrong-signature = Chữ ký X-ZEvent-Signature của webhook Zalo OA không đúng.
+
+## What-if (/uoctinh): estimates from the portal's formulas, never stored
+whatif-title = Ước tính – { $unit }, { $period }
+whatif-if = Nếu «{ $criterion }» ({ $group }) đạt { $rate }%{ $now }:
+whatif-rate-now = {" "}(hiện { $rate }%)
+whatif-group = • { $group }: { $now } → { $points }/{ $max } điểm (ước tính)
+whatif-total = • Tổng điểm: { $now } → { $total }/{ $max } (ước tính)
+whatif-rank = • Xếp hạng trong nhóm { $peers }: { $now } → { $rank } (ước tính, so với kết quả hiện có của các đơn vị khác)
+whatif-formula = Công thức: { $formula }.
+whatif-uncertain = ⚠️ Công thức này chưa được đối chiếu đủ với số liệu của Cổng Dịch vụ công quốc gia: kết quả là một khoảng, chỉ để tham khảo.
+whatif-note = Đây là ước tính theo công thức tính điểm của Cổng, không phải kết quả chính thức, và không được lưu.
+whatif-which-unit = «{ $query }» có thể là: { $candidates }. Anh/chị hỏi lại với tên đầy đủ của đơn vị, ví dụ: nếu số hóa lên 95% thì phường Việt Trì thế nào.
+whatif-one-unit = Ước tính cho từng đơn vị một: anh/chị nêu tên một đơn vị.
+whatif-usage =
+    Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới: nêu nhóm (hoặc chỉ tiêu) và tỷ lệ, ví dụ:
+    /uoctinh thanh toán 90 · nếu số hóa lên 95% thì sao · neu tien do dat 90% · nếu tái sử dụng đạt 50% thì Hy Cương được mấy điểm
+whatif-refused-no-rule = Chưa ước tính được nhóm { $group } của kỳ này: công thức tính điểm hiện hành chỉ áp dụng cho kết quả 6 nhóm lấy từ Cổng Dịch vụ công quốc gia.
+whatif-refused-no-group-data = Chưa có điểm nhóm { $group } của kỳ này nên chưa ước tính được.
+whatif-refused-no-criteria = Chưa có số liệu chỉ tiêu thành phần (tử số, mẫu số) của nhóm { $group } trong kỳ này, nên không ước tính được: bot không suy điểm từ tỷ lệ công bố.
+formula-or = hoặc
+formula-sum = điểm nhóm { $group } = tổng điểm các chỉ tiêu thành phần, mỗi chỉ tiêu làm tròn 0,01
+formula-candidate = { $group } = { $sum } (công thức ứng viên; Cổng không công bố chỉ tiêu thành phần của từng đơn vị, nên phần điểm của các chỉ tiêu khác chưa biết)
+criterion-ONLINE_SERVICE_PROVIDED = TTHC cung cấp DVCTT
+criterion-ONLINE_SERVICE_USED = DVCTT có phát sinh hồ sơ
+criterion-ONLINE_SUBMISSION = Hồ sơ nộp trực tuyến

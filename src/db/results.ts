@@ -4,10 +4,11 @@ import type { GroupKey } from '../domain/framework.js';
 import { comparePeriodKeys } from '../domain/period.js';
 import { isComplete } from '../domain/revision.js';
 import type { GroupScore, UnitResult } from '../domain/result.js';
+import type { UnitKind } from '../domain/units.js';
 import type { Db } from './client.js';
 import { fromJsonRow, jsonRow } from './json-rows.js';
 import { Prepared } from './prepared.js';
-import { criterionScores, groupScores, imports, results, type ImportSource } from './schema.js';
+import { criterionScores, groupScores, imports, results, units, type ImportSource } from './schema.js';
 
 export interface StoredResult extends UnitResult {
   id: number;
@@ -157,6 +158,28 @@ export async function resultsById(db: Db, ids: readonly number[]): Promise<Resul
     ),
     source: { kind: r.source, fileName: r.fileName },
   }));
+}
+
+export interface ChildTotal {
+  unitId: number;
+  kind: UnitKind;
+  total: string | null;
+}
+
+const CHILD_TOTALS = new Prepared<{ parentId: number; period: string }, { totals: ChildTotal[] }>(
+  'child_totals',
+  sql`select coalesce((
+    select json_agg(json_build_object('unitId', r.unit_id, 'kind', r.kind, 'total', r.total::text))
+    from (select distinct on (${results.unitId}) ${results.unitId} as unit_id, ${units.kind} as kind, ${results.total} as total
+          from ${results} join ${units} on ${units.id} = ${results.unitId}
+          where ${units.parentId} = ${sql.placeholder('parentId')} and ${results.period} = ${sql.placeholder('period')}
+          order by ${results.unitId}, ${results.revision} desc) r), '[]'::json) as totals`,
+);
+
+/** The latest total of each unit under a parent in a period, with the unit's kind: one statement. */
+export async function childTotals(db: Db, parentId: number, period: string): Promise<ChildTotal[]> {
+  const [row] = await CHILD_TOTALS.rows(db, { parentId, period });
+  return row?.totals ?? [];
 }
 
 const STAMP = new Prepared<Record<string, never>, { stamp: string }>('imports_stamp', sql`select ${IMPORTS_STAMP} as stamp`);

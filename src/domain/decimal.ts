@@ -78,3 +78,9 @@ export function averageDecimals(values: readonly string[], places = 2): string |
   const rounded = (magnitude * 2n + divisor) / (divisor * 2n);
   return fromScaled(negative ? -rounded : rounded, places);
 }
+
+/** a / 2, exactly: one more decimal at most ("63.47" → "31.735"). */
+export function halfOf(value: string): string {
+  const scale = scaleOf(value) + 1;
+  return fromScaled(toScaled(value, scale) / 2n, scale);
+}

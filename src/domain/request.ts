@@ -2,7 +2,8 @@
  * What a chat message asks for. Commands are Vietnamese words without diacritics; questions about
  * results are read anywhere in the message (domain/question.ts): "/diem thang 2" = "điểm tháng 2" =
  * "diem t2" = "tháng 2 được mấy điểm?". The other commands have free-text twins that open the message
- * ("giao việc", "đổi hạn 12 …") or, taking no argument, may stand anywhere ("xem nhiệm vụ của xã").
+ * ("giao việc", "đổi hạn 12 …") or, taking no argument, may stand anywhere ("xem nhiệm vụ của xã"). A
+ * what-if ("nếu số hóa lên 95% thì sao") is read before anything else (domain/what-if-question.ts).
  */
 import { distance } from 'fastest-levenshtein';
 import type { Gazetteer } from './gazetteer.js';
@@ -11,9 +12,11 @@ import { findPeriod, PeriodError, type PeriodQuery } from './period.js';
 import { OPENING_WORDS, vocabularySlips } from './question-words.js';
 import { namesSomething, readQuestion, type Question, type QuestionIntent } from './question.js';
 import { cleanText, foldWords } from './text.js';
+import { isWhatIf, readWhatIf, type WhatIfQuestion } from './what-if-question.js';
 
 export type Request =
   | { kind: 'question'; question: Question }
+  | { kind: 'whatif'; whatIf: WhatIfQuestion }
   | { kind: 'template' }
   | { kind: 'tasks' | 'assign' | 'overdue' | 'cancel' }
   | { kind: 'progress' | 'close'; taskId: number | null }
@@ -31,7 +34,7 @@ export type Request =
 /** The local date questions are read on: "tháng trước", "tuần này" count from it. */
 export type Today = CalendarDay;
 
-type VerbKind = 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'monthly-report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
+type VerbKind = 'score' | 'detail' | 'ranking' | 'compare' | 'whatif' | 'template' | 'publish' | 'report' | 'monthly-report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
 
 interface Verb {
   kind: VerbKind;
@@ -46,6 +49,8 @@ export const VERBS: readonly Verb[] = [
   { kind: 'score', phrases: ['diem'] },
   { kind: 'detail', phrases: ['chitiet'] },
   { kind: 'ranking', phrases: ['xephang'] },
+  { kind: 'compare', phrases: ['sosanh'] },
+  { kind: 'whatif', phrases: ['uoctinh'] },
   { kind: 'template', phrases: ['mau', 'mau nhap', 'tai mau', 'file mau', 'mau bang tinh'], anywhere: ['mau nhap', 'file mau', 'tai mau', 'mau bang tinh', 'bieu mau', 'mau excel'] },
   { kind: 'tasks', phrases: ['nhiemvu', 'nhiem vu', 'viec can lam', 'xem nhiem vu'], anywhere: ['nhiem vu', 'viec can lam', 'cong viec', 'viec gi', 'co viec'] },
   { kind: 'assign', phrases: ['giaoviec', 'giao viec', 'giao nhiem vu'], anywhere: ['giao viec', 'giao nhiem vu'] },
@@ -116,6 +121,10 @@ export function parseRequest(typed: string, today: Today, gazetteer: Gazetteer):
     return withArguments(verb, commandRest, today, gazetteer);
   }
   const words = foldWords(text);
+  if (text.length <= LONGEST_QUESTION && isWhatIf(text)) {
+    const whatIf = readWhatIf(text, today, gazetteer);
+    if (whatIf.target !== null && whatIf.rate !== null) return { kind: 'whatif', whatIf };
+  }
   const opened = withoutOpening(words);
   const matched = matchVerb(opened) ?? matchVerb(words);
   // A verb without arguments opens a message only when nothing else follows ("hủy", not "Huy Hoàng").
@@ -144,9 +153,12 @@ function safeReadQuestion(text: string, today: Today, gazetteer: Gazetteer, inte
 
 function withArguments(verb: Verb, rest: string, today: Today, gazetteer: Gazetteer): Request {
   switch (verb.kind) {
+    case 'whatif':
+      return { kind: 'whatif', whatIf: readWhatIf(rest, today, gazetteer) };
     case 'score':
     case 'detail':
-    case 'ranking': {
+    case 'ranking':
+    case 'compare': {
       const question = safeReadQuestion(rest, today, gazetteer, verb.kind);
       return 'kind' in question ? question : { kind: 'question', question };
     }

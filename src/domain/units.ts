@@ -22,6 +22,14 @@ export const UNIT_KIND_LABEL: Record<UnitKind, string> = {
   khac: 'đơn vị',
 };
 
+/** Units compared with each other under one parent: communes with communes, departments with departments. */
+export const PEER_GROUPS = { commune: ['xa', 'phuong', 'dac-khu'], department: ['so-nganh'], district: ['huyen'], province: ['tinh'], other: ['khac'] } as const satisfies Record<string, readonly UnitKind[]>;
+export type PeerGroup = keyof typeof PEER_GROUPS;
+
+export function peerGroupOf(kind: UnitKind): PeerGroup {
+  return (Object.keys(PEER_GROUPS) as PeerGroup[]).find((group) => (PEER_GROUPS[group] as readonly UnitKind[]).includes(kind)) ?? 'other';
+}
+
 /** Prefixes that say what kind of unit follows, longest first; folded. */
 export const KIND_PREFIXES: readonly [string, UnitKind][] = [
   ['thanh pho', 'huyen'],

@@ -13,6 +13,7 @@ import { publicationFeature } from './publication.js';
 import { registrationFeature } from './registration.js';
 import { scoresFeature } from './scores.js';
 import { tasksFeature } from './tasks.js';
+import { weighingFeature } from './weighing.js';
 
 export const ANSWERS: Answers<Request['kind']> = {
   ...scoresFeature.answers,
@@ -22,6 +23,7 @@ export const ANSWERS: Answers<Request['kind']> = {
   ...publicationFeature.answers,
   ...tasksFeature.answers,
   ...leaderReportFeature.answers,
+  ...weighingFeature.answers,
 };
 
 export const ACTS: Acts<Action['kind']> = {

@@ -11,7 +11,8 @@ import { localDate } from '../domain/working-days.js';
 import { renderScoreAnswer } from '../messages/card.js';
 import { renderDeliveryReport } from '../messages/delivery-report.js';
 import { renderDetail } from '../messages/detail.js';
-import { publicationText, suggestedTasks } from '../messages/publication.js';
+import { publicationText } from '../messages/publication.js';
+import { renderSuggestions } from '../messages/suggestions.js';
 import { renderRanking } from '../messages/ranking.js';
 import { textReply, type Reply } from '../messages/reply.js';
 import { acknowledge, deliveryReport } from '../services/delivery-report.js';
@@ -50,7 +51,7 @@ function refused(deps: ConversationDeps, error: unknown, period: string): Reply[
   throw error;
 }
 
-/** The suggested tasks for a unit's weakest groups, each taken on with one press. */
+/** The suggested tasks for a unit's weakest groups, the one that pays most first, each taken on with one press. */
 async function suggestions(deps: ConversationDeps, unitId: number, period: string): Promise<Reply> {
   const { t } = deps;
   const unit = await unitById(deps.db, unitId);
@@ -58,15 +59,7 @@ async function suggestions(deps: ConversationDeps, unitId: number, period: strin
   if (!unit || !exact) return textReply(t('unit-gone'));
   const answer = await scoreCard(deps.db, unit.id, exact);
   if (answer.kind !== 'card') return renderScoreAnswer(t, answer);
-  const tasks = suggestedTasks(t, answer.card);
-  if (tasks.length === 0) return textReply(t('tasks-none', { unit: unit.name }));
-  const groupName = (key: string) => answer.card.framework.groups.find((g) => g.key === key)?.name ?? key;
-  return {
-    lines: [t('tasks-suggested-title', { unit: unit.name, period: formatPeriodKey(answer.card.result.period) }), ...tasks],
-    buttons: answer.card.weakest.map((g) => [
-      { label: t('suggestion-accept', { group: groupName(g.key) }), action: encodeAction({ kind: 'suggestion', unitId: unit.id, period: answer.card.result.period, group: g.key }) },
-    ]),
-  };
+  return renderSuggestions(t, answer.card, true) ?? textReply(t('tasks-none', { unit: unit.name }));
 }
 
 export const publicationFeature = {

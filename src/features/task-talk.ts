@@ -15,7 +15,9 @@ import { localDate, type IsoDate } from '../domain/working-days.js';
 import { formatDateTime } from '../domain/format.js';
 import type { Translate } from '../messages/i18n.js';
 import { textReply, type Reply } from '../messages/reply.js';
+import { renderSuggestions } from '../messages/suggestions.js';
 import { formatDate, renderOverdueByUnit, renderProgress, renderTaskList } from '../messages/tasks.js';
+import { scoreCard } from '../services/scores.js';
 import {
   assignmentRefused,
   closeTask,
@@ -59,10 +61,15 @@ async function linkedChat(deps: ConversationDeps, chat: ChatAddress): Promise<{ 
   return row && unit ? { chat: row, unit } : null;
 }
 
+/** The unit's open tasks, then the tasks suggested by its latest result, the one that pays most first (leaders may take one on). */
 export async function answerTasks(deps: ConversationDeps, message: TaskMessage): Promise<Reply[]> {
   const linked = await linkedChat(deps, message.chat);
   if (!linked) return [textReply(deps.t('task-no-unit'))];
-  return renderTaskList(deps.t, linked.unit.name, await openTasksOf(deps.db, linked.unit.id), today(deps));
+  const list = renderTaskList(deps.t, linked.unit.name, await openTasksOf(deps.db, linked.unit.id), today(deps));
+  const latest = await scoreCard(deps.db, linked.unit.id, { kind: 'latest' });
+  const leads = mayAct('create', { unitId: linked.unit.id, role: linked.chat.role }, { assigning: linked.unit.id });
+  const suggested = latest.kind === 'card' ? renderSuggestions(deps.t, latest.card, leads) : null;
+  return suggested ? [...list, suggested] : list;
 }
 
 export async function answerProgress(deps: ConversationDeps, message: TaskMessage, taskId: number | null): Promise<Reply> {

@@ -1,6 +1,7 @@
 /** A result card in words: the same facts on every channel. */
 import { formatChange, formatCount, formatDateTime, formatDecimal, formatPercent } from '../domain/format.js';
 import type { Framework } from '../domain/framework.js';
+import { TOP } from '../domain/peers.js';
 import { formatPeriodKey, describeQuery } from '../domain/period.js';
 import { groupsWithoutData, type Change, type CriterionScore, type GroupScore } from '../domain/result.js';
 import type { ScoreAnswer, ScoreCard } from '../services/scores.js';
@@ -83,6 +84,14 @@ function strongLine(t: Translate, card: ScoreCard): string {
   return t('card-strong-with-missing', { missing: missing.join(', ') });
 }
 
+/** "Trong nhóm xã, phường của UBND tỉnh Phú Thọ (148 đơn vị): trên 40% đơn vị; trung vị 63,655 điểm; cần +2,54 điểm để vào top 10." */
+function peersLine(t: Translate, card: ScoreCard): string | null {
+  if (!card.peers) return null;
+  const { group, parent, standing } = card.peers;
+  const top = standing.top === null ? '' : standing.top.gap === null ? t('peers-in-top', { n: TOP }) : t('peers-to-top', { gap: formatDecimal(standing.top.gap), n: TOP });
+  return t('card-peers', { group: t(`peers-group-${group}`), parent: parent.name, count: standing.count, percent: standing.abovePercent, median: formatDecimal(standing.median), top });
+}
+
 /** `markWeak`: the weakest groups carry a mark in the list (the published card). */
 export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: boolean } = {}): Reply {
   const { result, framework } = card;
@@ -98,6 +107,8 @@ export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: 
     // A rank printed without its base ("hạng 3") is shown as printed.
     lines.push(t('card-rank-alone', { rank: result.rank }));
   }
+  const peers = peersLine(t, card);
+  if (peers) lines.push(peers);
   if (card.classification) {
     lines.push(t(card.classification.computed ? 'card-classification-computed' : 'card-classification', { label: card.classification.label }));
   }

@@ -9,11 +9,7 @@ import type { ScoreCard } from '../services/scores.js';
 import { renderCard } from './card.js';
 import type { Translate } from './i18n.js';
 import type { Reply } from './reply.js';
-
-/** One suggested task per weak group (domain-766.md §5), in the catalogue as `task-<group>`. */
-export function suggestedTasks(t: Translate, card: ScoreCard): string[] {
-  return card.weakest.map((g) => t('publication-task', { group: card.framework.groups.find((f) => f.key === g.key)?.name ?? g.key, task: t(`task-${g.key}`) }));
-}
+import { suggestedTasks } from './suggestions.js';
 
 export function publicationButtons(t: Translate, unitId: number, period: string): Reply['buttons'] {
   return [

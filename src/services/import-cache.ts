@@ -1,16 +1,16 @@
 /**
  * What changes only when an import is stored, kept in memory so that a question reads nothing but what
  * tells whether an import was stored since: the units (the gazetteer, services/gazetteer.ts); per unit,
- * the periods it has results for, whether each is complete, and the latest result of each; and the
- * results last shown, which never change once stored (a change is a new revision). The frameworks are
- * code (domain/framework.ts).
+ * the periods it has results for, whether each is complete, and the latest result of each; the totals
+ * of the units under a parent in a period (a card's peers); and the results last shown, which never
+ * change once stored (a change is a new revision). The frameworks are code (domain/framework.ts).
  *
  * An import stored in this process forgets it all (`importStored`). Another instance's import shows in
  * `IMPORTS_STAMP`, which the statement that takes a chat's turn reads as well (db/chat-context.ts): a
  * unit's periods read with another stamp are read again.
  */
 import type { Db } from '../db/client.js';
-import { importsStamp, periodsOfUnit, resultsById, type ResultWithSource, type UnitPeriods } from '../db/results.js';
+import { childTotals, importsStamp, periodsOfUnit, resultsById, type ChildTotal, type ResultWithSource, type UnitPeriods } from '../db/results.js';
 import { forgetGazetteer } from './gazetteer.js';
 
 /** Results kept (about 10 KB each with their sub-criteria); the least recently shown go first. */
@@ -20,13 +20,15 @@ interface Held {
   periods: Map<number, Promise<UnitPeriods>>;
   /** By result id, least recently used first. */
   results: Map<number, ResultWithSource>;
+  /** The totals under a parent in a period, by "parentId:period". */
+  childTotals: Map<string, Promise<ChildTotal[]>>;
 }
 
 const held = new WeakMap<Db, Held>();
 
 function heldFor(db: Db): Held {
   let entry = held.get(db);
-  if (!entry) held.set(db, (entry = { periods: new Map(), results: new Map() }));
+  if (!entry) held.set(db, (entry = { periods: new Map(), results: new Map(), childTotals: new Map() }));
   return entry;
 }
 
@@ -77,11 +79,26 @@ export async function heldResults(db: Db, ids: readonly number[]): Promise<Map<n
   return found;
 }
 
+/** The latest total of every unit under a parent in a period, from memory or read in one statement; kept until an import. */
+export function heldChildTotals(db: Db, parentId: number, period: string): Promise<ChildTotal[]> {
+  const kept = heldFor(db).childTotals;
+  const key = `${parentId}:${period}`;
+  const found = kept.get(key);
+  if (found) return found;
+  const reading = childTotals(db, parentId, period);
+  kept.set(key, reading);
+  reading.catch(() => {
+    if (kept.get(key) === reading) kept.delete(key);
+  });
+  return reading;
+}
+
 /**
- * An import was stored (here, or by another instance as a stamp showed): the units and periods kept are
- * read again when next needed. Results kept stay: a result never changes.
+ * An import was stored (here, or by another instance as a stamp showed): the units, periods and totals
+ * kept are read again when next needed. Results kept stay: a result never changes.
  */
 export function importStored(db: Db): void {
   held.get(db)?.periods.clear();
+  held.get(db)?.childTotals.clear();
   forgetGazetteer(db);
 }

@@ -6,7 +6,7 @@ import { units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
 import { compareDecimals } from '../domain/decimal.js';
 import type { PeriodQuery } from '../domain/period.js';
-import type { UnitKind } from '../domain/units.js';
+import { PEER_GROUPS, peerGroupOf, type UnitKind } from '../domain/units.js';
 import { parentFor, type RankingEntry } from './ranking.js';
 import { choosePeriod, partialPeriods } from './scores.js';
 
@@ -37,12 +37,9 @@ export type LeadersAnswer =
 
 const DEFAULT_COUNT = 3;
 
-/** Units ranked among each other: communes with communes, departments with departments. */
-const PEER_KINDS: readonly (readonly UnitKind[])[] = [['xa', 'phuong', 'dac-khu'], ['so-nganh'], ['huyen'], ['tinh'], ['khac']];
-
 /** With no kind said, the peers of the unit asked around, or the communes a province ranks each month. */
 function peerKinds(kind: UnitKind): readonly UnitKind[] {
-  return PEER_KINDS.find((kinds) => kinds.includes(kind)) ?? [kind];
+  return PEER_GROUPS[peerGroupOf(kind)];
 }
 
 function byTotal(order: 'top' | 'bottom') {

@@ -9,6 +9,7 @@ import { matchesQuery, parsePeriodKey, previousPeriodKey, type PeriodQuery } fro
 import { changeBetween, classify, orderGroups, weakestGroups, type Change, type GroupScore } from '../domain/result.js';
 import { heldUnit } from './gazetteer.js';
 import { heldResults, unitPeriods } from './import-cache.js';
+import { cardPeers, freshTotals, type CardPeers } from './peers.js';
 
 export interface ScoreCard {
   unit: UnitRow;
@@ -21,6 +22,8 @@ export interface ScoreCard {
   previous: { period: string; change: Change | null } | null;
   weakest: GroupScore[];
   source: { kind: string; fileName: string | null; importedAt: Date };
+  /** Where the unit stands among the units of its kind under its parent; null with too few of them. */
+  peers: CardPeers | null;
 }
 
 export type ScoreAnswer = { kind: 'card'; card: ScoreCard } | { kind: 'no-data'; unit: UnitRow; query: PeriodQuery; available: string[] };
@@ -65,6 +68,7 @@ function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, 
     previous: previousKey ? { period: previousKey, change: previousResult ? changeBetween(result, previousResult) : null } : null,
     weakest: weakestGroups(groups),
     source: { kind: source?.source ?? 'unknown', fileName: source?.fileName ?? null, importedAt: result.createdAt },
+    peers: null,
   };
 }
 
@@ -90,7 +94,8 @@ export async function scoreCard(db: Db, unitId: number, query: PeriodQuery, stam
   const previous = previousId === undefined ? undefined : read.get(previousId);
   const previousResult = previous ? (({ source: _source, ...rest }) => rest)(previous) : null;
   const parent = unit.parentId ? ((await heldUnit(db, unit.parentId)) ?? null) : null;
-  return { kind: 'card', card: buildCard(unit, parent, result, previousResult, { source: source.kind, fileName: source.fileName }) };
+  const card = buildCard(unit, parent, result, previousResult, { source: source.kind, fileName: source.fileName });
+  return { kind: 'card', card: { ...card, peers: await cardPeers(db, card) } };
 }
 
 /** The cards of many units for one period, read in bulk (a publication builds hundreds). Units without a result are left out. */
@@ -104,11 +109,13 @@ export async function scoreCardsForPeriod(db: Db, unitRows: readonly UnitRow[], 
   const parentIds = [...new Set(unitRows.map((u) => u.parentId).filter((id): id is number => id !== null))];
   const parents = parentIds.length > 0 ? await db.select().from(units).where(inArray(units.id, parentIds)) : [];
   const cards = new Map<number, ScoreCard>();
+  const totalsUnder = freshTotals();
   for (const unit of unitRows) {
     const result = current.get(unit.id);
     if (!result) continue;
     const parent = parents.find((p) => p.id === unit.parentId) ?? null;
-    cards.set(unit.id, buildCard(unit, parent, result, previous.get(unit.id) ?? null, sources.find((x) => x.id === result.importId)));
+    const card = buildCard(unit, parent, result, previous.get(unit.id) ?? null, sources.find((x) => x.id === result.importId));
+    cards.set(unit.id, { ...card, peers: await cardPeers(db, card, totalsUnder) });
   }
   return cards;
 }

@@ -80,7 +80,7 @@ describe('publishing 08/2026 to the chats of Phú Thọ', () => {
     expect(card).toContain('⚠️ Số hóa hồ sơ: 8,68/22 (39,45%)');
     expect(card).toContain('• Mức độ hài lòng: 17,26/18 (95,89%)');
     expect(card).toContain('Việc nên làm để tăng điểm:');
-    expect(card).toContain('• Số hóa hồ sơ: Số hóa đầy đủ thành phần hồ sơ');
+    expect(card).toMatch(/• Số hóa hồ sơ: \+[\d,]+ điểm nếu «Hồ sơ thực hiện số hóa hồ sơ» đạt 90% \(ước tính\)\. Số hóa đầy đủ thành phần hồ sơ/);
     expect(card).not.toContain('Nông Trang');
     const call = t.telegram.callsOf('sendMessage').find((c) => String(c.payload.chat_id) === String(VIET_TRI.id) && String(c.payload.text).startsWith('<b>Công bố'));
     const buttons = (call?.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);

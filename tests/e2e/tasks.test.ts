@@ -119,7 +119,7 @@ describe('changing and closing a task', () => {
     expect(await t.ask(`/doihan ${id} 9/10`, PROVINCE_LEADER)).toContain(`Nhiệm vụ #${id} có hạn mới 09/10/2026`);
     expect(await t.ask(`/dongviec ${id}`, VIET_TRI_LEADER)).toContain('Chỉ lãnh đạo hoặc quản trị của đơn vị đã giao nhiệm vụ này');
     expect(await t.ask(`/dongviec ${id}`, PROVINCE_LEADER)).toContain(`Đã đóng nhiệm vụ #${id}`);
-    expect(await t.ask('/nhiemvu', VIET_TRI_OFFICER)).not.toContain('Rà soát hồ sơ quá hạn');
+    expect(await t.ask('/nhiemvu', VIET_TRI_OFFICER)).not.toContain(`#${id} Rà soát hồ sơ quá hạn`);
   });
 });
 

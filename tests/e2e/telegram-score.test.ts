@@ -31,6 +31,8 @@ describe('start-up against the Bot API', () => {
       { command: 'diem', description: 'Xem điểm Bộ chỉ số của đơn vị' },
       { command: 'xephang', description: 'Xếp hạng các đơn vị cùng cấp' },
       { command: 'chitiet', description: 'Chi tiết chỉ tiêu thành phần của một nhóm' },
+      { command: 'sosanh', description: 'So sánh hai đơn vị theo từng nhóm' },
+      { command: 'uoctinh', description: 'Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới' },
       { command: 'nhiemvu', description: 'Nhiệm vụ của đơn vị, cập nhật tiến độ' },
       { command: 'giaoviec', description: 'Giao nhiệm vụ cho đơn vị (lãnh đạo)' },
       { command: 'baocaothang', description: 'Báo cáo một trang hằng tháng cho lãnh đạo (PDF)' },
@@ -120,6 +122,8 @@ describe('help and the unknown', () => {
     const help = await t.ask('/huongdan');
     expect(help).toContain('/diem tháng 2');
     expect(help).toContain('/dangky MÃ');
+    expect(help).toContain('/sosanh Việt Trì Nông Trang tháng 8');
+    expect(help).toContain('/uoctinh thanh toán 90');
     expect(await t.ask('giúp')).toContain('Hướng dẫn sử dụng chiso-bot');
   });
 

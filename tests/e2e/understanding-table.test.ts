@@ -33,6 +33,18 @@ afterAll(async () => {
 /** What a request comes to, in the table's terms. */
 function reading(request: Request): Omit<UnderstandingCase, 'text'> {
   if (request.kind === 'monthly-report') return { intent: request.kind, ...(request.period.kind !== 'latest' ? { period: request.period } : {}) };
+  if (request.kind === 'whatif') {
+    const w = request.whatIf;
+    const named = w.units.filter((slot) => slot.candidates.length === 1).map((slot) => slot.candidates[0]?.name ?? '');
+    return {
+      intent: 'whatif',
+      ...(named.length > 0 ? { units: named } : {}),
+      ...(w.unknownName !== null ? { notFound: foldWords(w.unknownName) } : {}),
+      ...(w.period.kind !== 'latest' ? { period: w.period } : {}),
+      ...(w.target ? { group: w.target.group, criterion: w.target.code } : {}),
+      ...(w.rate !== null ? { rate: w.rate } : {}),
+    };
+  }
   if (request.kind !== 'question') {
     // The table speaks of task work as a whole: one task's progress is part of "tasks".
     const intent = request.kind === 'progress' || request.kind === 'close' || request.kind === 'move' ? 'tasks' : request.kind;

@@ -37,6 +37,7 @@ function letterCard(overrides: Partial<ScoreCard['result']> = {}): ScoreCard {
     classification: { label: 'Tốt', computed: true },
     previous: { period: '2025-06', change: null },
     weakest: [],
+    peers: null,
     source: { kind: 'letter', fileName: 'cong-van.txt', importedAt },
   };
 }

@@ -8,7 +8,7 @@ import type { GroupKey } from '../../src/domain/framework.js';
 import type { PeriodQuery } from '../../src/domain/period.js';
 import type { UnitKind } from '../../src/domain/units.js';
 
-export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'tasks' | 'overdue' | 'assign' | 'template' | 'monthly-report' | 'help' | 'unknown';
+export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'whatif' | 'tasks' | 'overdue' | 'assign' | 'template' | 'monthly-report' | 'help' | 'unknown';
 
 export interface UnderstandingCase {
   text: string;
@@ -23,6 +23,9 @@ export interface UnderstandingCase {
   period?: PeriodQuery;
   /** The group the message is about (keys: 'CKMB' Công khai minh bạch, 'TDGQ' Tiến độ giải quyết, 'CLGQ' Dịch vụ công trực tuyến, 'TTTT' Thanh toán trực tuyến, 'MDHL' Mức độ hài lòng, 'MDSH' Số hóa hồ sơ, 'CCDVTT' Cung cấp dịch vụ trực tuyến (2022)). */
   group?: GroupKey;
+  /** whatif: the sub-criterion whose rate changes (the group's main one when a group is named: 1.4, 2.1, 3.3, 3.6, 4.2, 5.4), and the rate asked in percent. */
+  criterion?: string;
+  rate?: string;
   /** top/bottom: the kind of unit asked about ('xa' for xã, 'phuong' for phường, 'so-nganh' for sở/ban/ngành); omitted = any. */
   kind?: UnitKind;
 }
@@ -602,6 +605,31 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'báo cáo tháng trước', intent: 'monthly-report', period: LAST_MONTH },
   { text: 'báo cáo một trang tháng 11', intent: 'monthly-report', period: m(11) },
   { text: 'bao cao ket qua thang 9', intent: 'monthly-report', period: m(9) },
+  // ── Comparing by command, weighing by what-if (issue 13) ──────────────────────────────────────
+  { text: '/sosanh Việt Trì Nông Trang t8', intent: 'compare', units: [VT, NT], period: m(8) },
+  { text: '/sosanh Hy Cương', intent: 'compare', units: [HC] },
+  { text: '/sosanh viet tri voi nong trang thang 8', intent: 'compare', units: [VT, NT], period: m(8) },
+  { text: 'so sánh Việt Trì và Nông Trang tháng 8', intent: 'compare', units: [VT, NT], period: m(8) },
+  { text: '/uoctinh thanh toan 90', intent: 'whatif', group: 'TTTT', criterion: 'ONLINE_PAYMENT_DOSSIER', rate: '90' },
+  { text: '/uoctinh thanh toán 90', intent: 'whatif', group: 'TTTT', criterion: 'ONLINE_PAYMENT_DOSSIER', rate: '90' },
+  { text: 'nếu số hóa lên 95% thì sao', intent: 'whatif', group: 'MDSH', criterion: 'SO_HOA_GIAY_TO_GIAI_QUYET', rate: '95' },
+  { text: 'neu so hoa len 95% thi sao', intent: 'whatif', group: 'MDSH', criterion: 'SO_HOA_GIAY_TO_GIAI_QUYET', rate: '95' },
+  { text: 'neu thanh toan dat 90%', intent: 'whatif', group: 'TTTT', criterion: 'ONLINE_PAYMENT_DOSSIER', rate: '90' },
+  { text: 'nếu thanh toán đạt 90%', intent: 'whatif', group: 'TTTT', criterion: 'ONLINE_PAYMENT_DOSSIER', rate: '90' },
+  { text: 'Nếu tiến độ giải quyết đạt 90,5% thì Việt Trì xếp thứ mấy?', intent: 'whatif', units: [VT], group: 'TDGQ', criterion: 'ON_TIME', rate: '90.5' },
+  { text: 'neu tien do dat 90 phan tram', intent: 'whatif', group: 'TDGQ', criterion: 'ON_TIME', rate: '90' },
+  { text: 'giả sử tái sử dụng đạt 50% thì Hy Cương được mấy điểm', intent: 'whatif', units: [HC], group: 'MDSH', criterion: 'REUSED_DIGITIZED_DATA', rate: '50' },
+  { text: 'gia su tai su dung dat 50% thi hy cuong duoc may diem', intent: 'whatif', units: [HC], group: 'MDSH', criterion: 'REUSED_DIGITIZED_DATA', rate: '50' },
+  { text: '/uoctinh so hoa 95 thang 8 Nông Trang', intent: 'whatif', units: [NT], period: m(8), group: 'MDSH', criterion: 'SO_HOA_GIAY_TO_GIAI_QUYET', rate: '95' },
+  { text: 'nếu hài lòng đạt 90% tháng 8', intent: 'whatif', period: m(8), group: 'MDHL', criterion: 'DOSSIER_RECEIVING_SATISFACTION', rate: '90' },
+  { text: 'nếu DVC trực tuyến đạt 60%', intent: 'whatif', group: 'CLGQ', criterion: 'ONLINE_SUBMISSION', rate: '60' },
+  { text: 'neu ket qua dien tu dat 80% thi sao', intent: 'whatif', group: 'MDSH', criterion: 'ORIGINAL_RESULT_AVAILABLE', rate: '80' },
+  { text: 'nếu đồng bộ đạt 100% thì Nông Trang được mấy điểm', intent: 'whatif', units: [NT], group: 'CKMB', criterion: 'DOSSIER_SYNC', rate: '100' },
+  { text: 'ước tính nếu thanh toán trực tuyến lên 85%', intent: 'whatif', group: 'TTTT', criterion: 'ONLINE_PAYMENT_DOSSIER', rate: '85' },
+  // "nếu" without a rate and an index to change is no what-if.
+  { text: 'nếu cần thì gọi em', intent: 'unknown' },
+  { text: 'nếu có nhiệm vụ mới thì báo em', intent: 'tasks' },
+  { text: 'nếu tháng 8 Việt Trì được 70 điểm thì xếp thứ mấy', intent: 'rank', units: [VT], period: m(8) },
 
   // ── Neither a question nor a command ─────────────────────────────────────────────────────────
   { text: 'ok anh', intent: 'unknown' },
