@@ -25,8 +25,9 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
-# Read at run time from beside dist/: messages, migrations, and the samples `cli demo` loads.
+# Read at run time from beside dist/: messages, the charts' fonts, migrations, and the samples `cli demo` loads.
 COPY locales ./locales
+COPY assets ./assets
 COPY drizzle ./drizzle
 COPY samples ./samples
 COPY --from=build /app/dist ./dist
