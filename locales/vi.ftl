@@ -4,6 +4,7 @@
 command-diem = Xem điểm Bộ chỉ số của đơn vị
 command-xephang = Xếp hạng các đơn vị cùng cấp
 command-chitiet = Chi tiết chỉ tiêu thành phần của một nhóm
+command-xuhuong = Biểu đồ xu hướng điểm 12 kỳ gần nhất
 command-giaoviec = Giao nhiệm vụ cho đơn vị (lãnh đạo)
 command-huongdan = Hướng dẫn sử dụng và ví dụ
 command-dangky = Đăng ký cuộc trò chuyện bằng mã mời
@@ -36,6 +37,10 @@ help =
        /xephang tháng 8 · bxh · xếp hạng tháng 8 tỉnh Phú Thọ
     /chitiet – chỉ tiêu thành phần của một nhóm (tử số/mẫu số, tỷ lệ, điểm) và cách tăng điểm:
        /chitiet tiến độ · chi tiết số hóa tháng 8 · /chitiet thanh toán Việt Trì
+    /xuhuong – biểu đồ tổng điểm, sáu nhóm và thứ hạng của đơn vị qua 12 tháng gần nhất:
+       /xuhuong · /xuhuong quý · xu hướng Việt Trì · biểu đồ
+    /xephang biểu đồ – biểu đồ cột xếp hạng các đơn vị cùng cấp, đơn vị mình tô đỏ:
+       /xephang bieu do · biểu đồ xếp hạng tháng 8
     /nhiemvu – nhiệm vụ đang mở của đơn vị, với nút Đang làm / Hoàn thành / Ghi chú.
     /giaoviec – giao nhiệm vụ cho một, nhiều hoặc tất cả đơn vị trực thuộc, có hạn (lãnh đạo, quản trị).
     /tiendo 12 – tiến độ nhiệm vụ #12 theo từng đơn vị · /quahan – các nhiệm vụ quá hạn theo đơn vị.
@@ -278,6 +283,29 @@ ranking-no-unit =
     Chưa rõ xếp hạng của đơn vị nào. Gõ tên đơn vị sau lệnh, ví dụ: /xephang tháng 8 tỉnh Phú Thọ
     Hoặc đăng ký cuộc trò chuyện bằng mã mời: /dangky MÃ
 
+## Charts (/xuhuong, /xephang biểu đồ): the labels drawn in the picture, then its caption
+chart-trend-title = Xu hướng Bộ chỉ số 766 – { $unit }
+chart-trend-subtitle = { $from } – { $to } ({ $count } kỳ có kết quả). Trên: tổng điểm và thứ hạng; dưới: điểm từng nhóm so với điểm tối đa
+chart-total-axis = Tổng điểm
+chart-groups-axis = % điểm tối đa của nhóm
+chart-rank = hạng { $rank }/{ $rankOf }
+chart-band-good = Tốt ({ $value })
+chart-band-excellent = Xuất sắc ({ $value })
+chart-ranking-title = Xếp hạng { $scope } – { $parent }
+chart-ranking-subtitle = { $period }, { $count } đơn vị, theo tổng điểm
+chart-ranking-own = { $unit }: hạng { $rank }/{ $rankOf }, { $total } điểm
+chart-trend-caption = { $unit }, { $from } – { $to }: tổng điểm { $first } → { $last }. Tiến bộ nhất: { $best } ({ $bestChange }); kém nhất: { $weakest } ({ $weakestChange }).
+chart-trend-caption-total = { $unit }, { $from } – { $to }: tổng điểm { $first } → { $last }.
+chart-ranking-caption = Xếp hạng { $scope } – { $parent }, { $period }: Xuất sắc { $excellent }, Tốt { $good }, dưới 80 điểm { $below } đơn vị.
+chart-ranking-caption-own = { $unit } đứng thứ { $rank }/{ $rankOf } với { $total } điểm.
+chart-trend-too-few = Chưa đủ dữ liệu để vẽ biểu đồ xu hướng của { $unit }: { $count ->
+        [0] chưa có kết quả { $scale } nào
+       *[other] mới có kết quả { $count } { $scale }
+    } (cần ít nhất 2). Xem điểm kỳ gần nhất: /diem
+chart-scale-month = tháng
+chart-scale-quarter = quý
+chart-ranking-empty = Chưa có đơn vị nào được xếp hạng { $period } để vẽ biểu đồ.
+
 ## When there is no answer
 no-data = Chưa có kết quả { $requested } của { $unit }. Các kỳ đã có: { $available }.
 no-data-none = Chưa có kết quả nào của { $unit }. Văn phòng UBND sẽ cập nhật khi có kết quả.
@@ -377,6 +405,7 @@ cli-template-bad-format = Định dạng «{ $format }» không có: chọn xlsx
 cli-import-no-paths = Thiếu tệp hoặc thư mục cần nhập. Ví dụ: npm run cli -- import samples/portal/2026-08 --period 2026-08
 cli-import-path-missing = Không có tệp hoặc thư mục «{ $path }».
 console-file = [Tệp đính kèm: { $name }. Trong terminal, ghi tệp mẫu bằng: npm run cli -- template]
+console-image = [Ảnh đã ghi vào: { $path }]
 chat-banner = chiso-bot trong terminal. Gõ /huongdan để xem các lệnh, số hoặc tên của một nút để bấm nút đó, Ctrl+D để thoát.
 console-button-ambiguous = Có { $count } nút «{ $label }»: gõ số của nút cần bấm.
 

@@ -29,7 +29,7 @@ export type Request =
 /** The local date questions are read on: "tháng trước", "tuần này" count from it. */
 export type Today = CalendarDay;
 
-type VerbKind = 'score' | 'detail' | 'ranking' | 'template' | 'publish' | 'report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
+type VerbKind = 'score' | 'detail' | 'ranking' | 'trend' | 'template' | 'publish' | 'report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
 
 interface Verb {
   kind: VerbKind;
@@ -44,6 +44,7 @@ export const VERBS: readonly Verb[] = [
   { kind: 'score', phrases: ['diem'] },
   { kind: 'detail', phrases: ['chitiet'] },
   { kind: 'ranking', phrases: ['xephang'] },
+  { kind: 'trend', phrases: ['xuhuong', 'bieudo'] },
   { kind: 'template', phrases: ['mau', 'mau nhap', 'tai mau', 'file mau', 'mau bang tinh'], anywhere: ['mau nhap', 'file mau', 'tai mau', 'mau bang tinh', 'bieu mau', 'mau excel'] },
   { kind: 'tasks', phrases: ['nhiemvu', 'nhiem vu', 'viec can lam', 'xem nhiem vu'], anywhere: ['nhiem vu', 'viec can lam', 'cong viec', 'viec gi', 'co viec'] },
   { kind: 'assign', phrases: ['giaoviec', 'giao viec', 'giao nhiem vu'], anywhere: ['giao viec', 'giao nhiem vu'] },
@@ -142,7 +143,8 @@ function withArguments(verb: Verb, rest: string, today: Today, gazetteer: Gazett
   switch (verb.kind) {
     case 'score':
     case 'detail':
-    case 'ranking': {
+    case 'ranking':
+    case 'trend': {
       const question = safeReadQuestion(rest, today, gazetteer, verb.kind);
       return 'kind' in question ? question : { kind: 'question', question };
     }

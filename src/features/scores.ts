@@ -26,6 +26,7 @@ import { rankStanding } from '../services/standing.js';
 import { heldUnit } from '../services/gazetteer.js';
 import { scoreCard } from '../services/scores.js';
 import type { ConversationDeps } from '../core/conversation.js';
+import { answerChart } from './charts.js';
 import type { Acts, Answers } from './feature.js';
 
 /** Choices offered for one unclear name, or for a pair of them when comparing. */
@@ -122,6 +123,9 @@ async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, 
       const parent = named && (named.kind === 'tinh' || named.kind === 'huyen') ? named : null;
       return [renderLeaders(t, await leaders(db, { parent, around: parent ? null : (named ?? own), kind: q.unitKind, order: q.intent }, q.period), periodAction)];
     }
+    case 'trend':
+    case 'ranking-chart':
+      return answerChart(deps, unit, { ...q, intent: q.intent }, periodAction, stamp);
     case 'compare': {
       const [first, second] = units.length >= 2 ? units : [own, units[0]];
       if (!first || !second || first.id === second.id) return [textReply(t('compare-needs-two'))];
