@@ -37,10 +37,8 @@ help =
        /xephang tháng 8 · bxh · xếp hạng tháng 8 tỉnh Phú Thọ
     /chitiet – chỉ tiêu thành phần của một nhóm (tử số/mẫu số, tỷ lệ, điểm) và cách tăng điểm:
        /chitiet tiến độ · chi tiết số hóa tháng 8 · /chitiet thanh toán Việt Trì
-    /xuhuong – biểu đồ tổng điểm, sáu nhóm và thứ hạng của đơn vị qua 12 tháng gần nhất:
-       /xuhuong · /xuhuong quý · xu hướng Việt Trì · biểu đồ
-    /xephang biểu đồ – biểu đồ cột xếp hạng các đơn vị cùng cấp, đơn vị mình tô đỏ:
-       /xephang bieu do · biểu đồ xếp hạng tháng 8
+    /xuhuong – biểu đồ điểm, nhóm, thứ hạng 12 tháng (/xuhuong quý) · xu hướng Việt Trì
+    /xephang biểu đồ – biểu đồ cột xếp hạng các đơn vị cùng cấp
     /nhiemvu – nhiệm vụ đang mở của đơn vị, với nút Đang làm / Hoàn thành / Ghi chú.
     /giaoviec – giao nhiệm vụ cho một, nhiều hoặc tất cả đơn vị trực thuộc, có hạn (lãnh đạo, quản trị).
     /tiendo 12 – tiến độ nhiệm vụ #12 theo từng đơn vị · /quahan – các nhiệm vụ quá hạn theo đơn vị.

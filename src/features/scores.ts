@@ -38,7 +38,14 @@ const MOST_UNITS = 2;
 
 async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined, question: Question, gazetteer: Gazetteer, stamp: string): Promise<Reply[]> {
   const { t } = deps;
-  const settled: SettledQuestion = { intent: question.intent, unitIds: [], period: question.period, group: question.group, unitKind: question.unitsAsked?.kind ?? null };
+  const settled: SettledQuestion = {
+    intent: question.intent,
+    unitIds: [],
+    period: question.period,
+    group: question.group,
+    unitKind: question.unitsAsked?.kind ?? null,
+    ...(question.scale ? { scale: question.scale } : {}),
+  };
   if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
   const short = question.units.length === 0 || (question.intent === 'compare' && question.units.length < 2);
   if (question.unknownName !== null && short) return [notFound(deps, settled, question.unknownName, gazetteer)];
