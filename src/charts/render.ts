@@ -54,10 +54,16 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** SVG to PNG with the bundled fonts; `loadSystemFonts` stays off so every machine draws the same. */
+/**
+ * SVG to PNG with the bundled fonts; `loadSystemFonts` stays off so every machine draws the same.
+ * resvg's pixels (some 3 MB a chart) live outside V8's heap until the objects holding them are collected
+ * and their finalizers run, which takes a turn of the event loop: one is given before returning, so that
+ * charts drawn one after another (or between PGlite statements, all microtasks) do not pile them up.
+ */
 export async function svgToPng(svg: string): Promise<Uint8Array> {
   const [, , { Resvg }] = await libraries();
   const png = new Resvg(svg, { font: { fontFiles: [...CHART_FONT_FILES], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, background: 'white' }).render().asPng();
+  await new Promise((resolve) => setImmediate(resolve));
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 
