@@ -23,7 +23,7 @@ export interface SettledQuestion {
   scale?: TrendScale;
 }
 
-const INTENT_CODES: Record<QuestionIntent, string> = { score: 's', detail: 'd', rank: 'r', ranking: 'l', weakest: 'w', top: 't', bottom: 'b', compare: 'c', trend: 'x', 'ranking-chart': 'g' };
+const INTENT_CODES: Record<QuestionIntent, string> = { score: 's', detail: 'd', rank: 'r', ranking: 'l', weakest: 'w', top: 't', bottom: 'b', compare: 'c', trend: 'h', 'ranking-chart': 'g' };
 const GROUPS: readonly GroupKey[] = ['CKMB', 'TDGQ', 'CLGQ', 'TTTT', 'CCDVTT', 'MDHL', 'MDSH'];
 const KINDS: readonly UnitKind[] = ['tinh', 'so-nganh', 'huyen', 'xa', 'phuong', 'dac-khu', 'khac'];
 
