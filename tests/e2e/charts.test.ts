@@ -13,11 +13,13 @@ let t: TestApp;
 const OTHER_CHAT: TestChat = { id: 5550077, type: 'private' };
 
 beforeAll(async () => {
-  t = await startTestApp({ mode: 'webhook' });
+  // No background rounds while statements are counted: the dispatcher (answers go straight out) and the resuming loop sleep long.
+  t = await startTestApp({ mode: 'webhook', dispatcher: { idleMs: 600_000 }, resuming: { everyMs: 600_000, afterSeconds: 30 } });
   expect((await t.admin('POST', '/api/demo')).status).toBe(200);
   for (let back = 11; back >= 1; back--) expect((await t.upload(portalMonth(back), monthBefore(back))).status).toBe(201);
   const invite = await t.admin<{ code: string }>('POST', '/api/invites', { unit: 'H44.100', role: 'officer' });
   expect(await t.ask(`/start ${invite.body.code}`)).toContain('UBND Phường Việt Trì');
+  t.app.scheduler.stop();
 }, 300_000);
 
 afterAll(async () => {
@@ -91,5 +93,17 @@ describe('/xephang biểu đồ', () => {
   it('answers «biểu đồ xếp hạng» the same way', async () => {
     const [photo] = await photosFor('biểu đồ xếp hạng tháng 8');
     expect(photo?.fileName).toBe('xep-hang-ubnd-tinh-phu-tho-2026-08.png');
+  });
+
+  it('is drawn once and then sent from memory, reading no result until the next import', async () => {
+    const statementsOf = async (text: string) => {
+      const before = t.app.database.statements();
+      expect(await photosFor(text)).toHaveLength(1);
+      return t.app.database.statements() - before;
+    };
+    const first = await statementsOf('/xephang biểu đồ tháng 8 Nông Trang');
+    // Taking the turn with what the chat's turn reads, and recording the outcome: what any warm question costs.
+    expect(await statementsOf('/xephang biểu đồ tháng 8 Nông Trang')).toBeLessThanOrEqual(3);
+    expect(first).toBeGreaterThan(3);
   });
 });
