@@ -5,14 +5,13 @@
  */
 import type { UnitRow } from '../db/units.js';
 import { importsStamp } from '../db/results.js';
-import type { SettledQuestion } from '../domain/actions.js';
-import { encodePeriodQuery } from '../domain/actions.js';
+import { encodePeriodQuery, type SettledQuestion } from '../domain/actions.js';
 import { trendScale } from '../domain/trend.js';
 import { keptChart } from '../charts/cache.js';
 import { rankingSpec } from '../charts/ranking-spec.js';
 import { renderChart } from '../charts/render.js';
 import { trendSpec } from '../charts/trend-spec.js';
-import { rankingChartReply, trendReply, trendUndrawn } from '../messages/charts.js';
+import { rankingChartReply, rankingUndrawn, trendReply, trendUndrawn } from '../messages/charts.js';
 import type { PeriodAction } from '../messages/period-buttons.js';
 import { renderRanking } from '../messages/ranking.js';
 import { textReply, type Reply } from '../messages/reply.js';
@@ -39,7 +38,7 @@ export async function answerChart(deps: ConversationDeps, unit: UnitRow | null, 
   return keptChart(db, `ranking:${unit?.id ?? ''}:${encodePeriodQuery(q.period)}`, current, async () => {
     const answer = await rankingFor(db, unit, q.period);
     if (answer.kind !== 'ranking') return [renderRanking(t, answer, periodAction)];
-    if (answer.ranking.ranked.length === 0) return [textReply(t('chart-ranking-empty', { period: answer.ranking.period }))];
+    if (answer.ranking.ranked.length === 0) return [rankingUndrawn(t, answer.ranking)];
     const png = await renderChart(rankingSpec(answer.ranking, t));
     return [rankingChartReply(t, answer.ranking, png)];
   });

@@ -73,6 +73,11 @@ export function rankingCaption(t: Translate, ranking: Ranking): string {
   return `${line} ${t('chart-ranking-caption-own', { unit: own.unit.name, rank: own.result.rank, rankOf, total: formatDecimal(own.result.total ?? '0') })}`;
 }
 
+/** A ranking with no unit ranked yet (every one missing a group): nothing to draw. */
+export function rankingUndrawn(t: Translate, ranking: Ranking): Reply {
+  return { lines: [t('chart-ranking-empty', { period: formatPeriodKey(ranking.period) })] };
+}
+
 export function rankingChartReply(t: Translate, ranking: Ranking, png: Uint8Array): Reply {
   return { lines: [rankingCaption(t, ranking)], file: { fileName: chartFileName('xep-hang', ranking.parent.name, ranking.period), bytes: png } };
 }
