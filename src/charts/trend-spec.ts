@@ -1,6 +1,6 @@
 /**
  * The trend chart as a Vega-Lite spec (plain data, nothing drawn here): above, the total with the
- * bands' lines, its value over each point and the rank under it; below, each group as a share of its
+ * bands' lines, its value over each point and the rank under it along the axis; below, each group as a share of its
  * maximum, so that groups of 10 and of 22 points read on one scale.
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -26,7 +26,7 @@ const GROUPS_HEIGHT = 200;
 
 /** The lowest the total's scale starts: low enough for the bands and every point, in tens. */
 function totalFloor(totals: readonly number[]): number {
-  return Math.max(0, Math.floor((Math.min(80, ...totals) - 6) / 10) * 10);
+  return Math.max(0, Math.floor((Math.min(80, ...totals) - 8) / 10) * 10);
 }
 
 function groupNames(results: readonly StoredResult[]): Map<GroupKey, string> {
@@ -80,8 +80,14 @@ export function trendSpec(chart: TrendChart, t: Translate): TopLevelSpec {
                 encoding: { x, y: { field: 'total', type: 'quantitative' as const, scale: totalScale, title: t('chart-total-axis') } },
               },
               { mark: { type: 'text' as const, color: TOTAL_COLOR, dy: -13, fontWeight: 'bold', fontSize: 12 }, encoding: { x, y: { field: 'total', type: 'quantitative' as const }, text: { field: 'value' } } },
-              { mark: { type: 'text' as const, color: MUTED_TEXT_COLOR, dy: 17, fontSize: 11 }, encoding: { x, y: { field: 'total', type: 'quantitative' as const }, text: { field: 'rank' } } },
+              // The ranks in a row along the axis, each under its point: clear of the line wherever it goes.
+              { mark: { type: 'text' as const, color: MUTED_TEXT_COLOR, fontSize: 11, baseline: 'bottom' as const }, encoding: { x, y: { value: TOTAL_HEIGHT - 4 }, text: { field: 'rank' } } },
             ],
+          },
+          {
+            data: { values: [{}] },
+            mark: { type: 'text' as const, color: MUTED_TEXT_COLOR, fontSize: 11, fontWeight: 'bold', align: 'left' as const, baseline: 'bottom' as const, dx: 6 },
+            encoding: { x: { value: PLOT_WIDTH }, y: { value: TOTAL_HEIGHT - 4 }, text: { value: t('chart-rank-row') } },
           },
         ],
       },

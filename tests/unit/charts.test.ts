@@ -71,7 +71,7 @@ describe('the trend chart', () => {
 
   it('names the unit, the bands, each month, each rank and each group', async () => {
     const svg = decoded(await chartSvg(spec));
-    for (const label of [`Xu hướng Bộ chỉ số 766 – ${VT}`, 'Tốt (80)', 'Xuất sắc (90)', 'Tổng điểm', '09/2025', '08/2026', 'hạng 100/148', 'hạng 67/148', ...CURRENT_FRAMEWORK.groups.map((g) => g.name)]) {
+    for (const label of [`Xu hướng Bộ chỉ số 766 – ${VT}`, 'Tốt (80)', 'Xuất sắc (90)', 'Tổng điểm', '09/2025', '08/2026', 'Thứ hạng', '100/148', '67/148', ...CURRENT_FRAMEWORK.groups.map((g) => g.name)]) {
       expect(svg).toContain(`>${label}<`);
     }
     expect(svg).toContain('tháng 09/2025 – tháng 08/2026 (12 kỳ có kết quả)');
