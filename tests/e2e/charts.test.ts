@@ -81,6 +81,17 @@ describe('/xuhuong', () => {
   });
 });
 
+describe('/xuhuong by quarters', () => {
+  it('draws the quarters once two have results, the months unchanged', async () => {
+    for (const [back, quarter] of [[5, '2026-Q1'], [2, '2026-Q2']] as const) expect((await t.upload(portalMonth(back), quarter)).status).toBe(201);
+    const [quarters] = await photosFor('/xuhuong quý');
+    expect(quarters?.fileName).toBe('xu-huong-ubnd-phuong-viet-tri-2026-q2.png');
+    expect(quarters?.caption).toMatch(/^UBND Phường Việt Trì, quý I\/2026 – quý II\/2026: tổng điểm/);
+    const [months] = await photosFor('xu huong');
+    expect(months?.caption).toMatch(/^UBND Phường Việt Trì, tháng 10\/2025 – tháng 09\/2026/);
+  });
+});
+
 describe('/xephang biểu đồ', () => {
   it('sends the siblings as bars, with the asking unit’s place in the caption', async () => {
     const [photo] = await photosFor('/xephang bieu do tháng 8');
