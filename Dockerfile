@@ -25,7 +25,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
-# Read at run time from beside dist/: messages, migrations, the report's fonts, and the samples `cli demo` loads.
+# Read at run time from beside dist/: messages, migrations, the fonts of charts and reports, and the samples `cli demo` loads.
 COPY locales ./locales
 COPY assets ./assets
 COPY drizzle ./drizzle

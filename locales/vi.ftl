@@ -4,6 +4,7 @@
 command-diem = Xem điểm Bộ chỉ số của đơn vị
 command-xephang = Xếp hạng các đơn vị cùng cấp
 command-chitiet = Chi tiết chỉ tiêu thành phần của một nhóm
+command-xuhuong = Biểu đồ xu hướng điểm 12 kỳ gần nhất
 command-sosanh = So sánh hai đơn vị theo từng nhóm
 command-uoctinh = Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới
 command-giaoviec = Giao nhiệm vụ cho đơn vị (lãnh đạo)
@@ -36,6 +37,7 @@ help =
        /diem tháng 2 · diem t2 · điểm quý 1 · điểm năm 2025 · điểm tuần 3/2024 · /diem tháng 2 Mỹ Hào
     /xephang – xếp hạng các đơn vị cùng cấp (5 đầu, 5 cuối và đơn vị mình): /xephang tháng 8 · bxh
     /chitiet – chỉ tiêu thành phần của một nhóm và cách tăng điểm: /chitiet tiến độ · chi tiết số hóa tháng 8
+    /xuhuong – biểu đồ điểm, nhóm, thứ hạng 12 tháng (/xuhuong quý) · /xephang biểu đồ – cột xếp hạng
     /sosanh Việt Trì Nông Trang tháng 8 – so sánh từng nhóm.
     /uoctinh thanh toán 90 · nếu số hóa lên 95% thì sao – ước tính điểm, thứ hạng.
     /nhiemvu – nhiệm vụ đang mở (Đang làm / Hoàn thành / Ghi chú) và việc gợi ý, tăng nhiều điểm nhất trước.
@@ -338,6 +340,30 @@ ranking-no-unit =
     Chưa rõ xếp hạng của đơn vị nào. Gõ tên đơn vị sau lệnh, ví dụ: /xephang tháng 8 tỉnh Phú Thọ
     Hoặc đăng ký cuộc trò chuyện bằng mã mời: /dangky MÃ
 
+## Charts (/xuhuong, /xephang biểu đồ): the labels drawn in the picture, then its caption
+chart-trend-title = Xu hướng Bộ chỉ số 766 – { $unit }
+chart-trend-subtitle = { $from } – { $to } ({ $count } kỳ có kết quả). Trên: tổng điểm và thứ hạng; dưới: điểm từng nhóm so với điểm tối đa
+chart-total-axis = Tổng điểm
+chart-groups-axis = % điểm tối đa của nhóm
+chart-rank = { $rank }/{ $rankOf }
+chart-rank-row = Thứ hạng
+chart-band-good = Tốt ({ $value })
+chart-band-excellent = Xuất sắc ({ $value })
+chart-ranking-title = Xếp hạng { $scope } – { $parent }
+chart-ranking-subtitle = { $period }, { $count } đơn vị, theo tổng điểm
+chart-ranking-own = { $unit }: hạng { $rank }/{ $rankOf }, { $total } điểm
+chart-trend-caption = { $unit }, { $from } – { $to }: tổng điểm { $first } → { $last }. Tiến bộ nhất: { $best } ({ $bestChange }); kém nhất: { $weakest } ({ $weakestChange }).
+chart-trend-caption-total = { $unit }, { $from } – { $to }: tổng điểm { $first } → { $last }.
+chart-ranking-caption = Xếp hạng { $scope } – { $parent }, { $period }: Xuất sắc { $excellent }, Tốt { $good }, dưới 80 điểm { $below } đơn vị.
+chart-ranking-caption-own = { $unit } đứng thứ { $rank }/{ $rankOf } với { $total } điểm.
+chart-trend-too-few = Chưa đủ dữ liệu để vẽ biểu đồ xu hướng của { $unit }: { $count ->
+        [0] chưa có kết quả { $scale } nào
+       *[other] mới có kết quả { $count } { $scale }
+    } (cần ít nhất 2). Xem điểm kỳ gần nhất: /diem
+chart-scale-month = tháng
+chart-scale-quarter = quý
+chart-ranking-empty = Chưa có đơn vị nào được xếp hạng { $period } để vẽ biểu đồ.
+
 ## When there is no answer
 no-data = Chưa có kết quả { $requested } của { $unit }. Các kỳ đã có: { $available }.
 no-data-none = Chưa có kết quả nào của { $unit }. Văn phòng UBND sẽ cập nhật khi có kết quả.
@@ -437,6 +463,7 @@ cli-template-bad-format = Định dạng «{ $format }» không có: chọn xlsx
 cli-import-no-paths = Thiếu tệp hoặc thư mục cần nhập. Ví dụ: npm run cli -- import samples/portal/2026-08 --period 2026-08
 cli-import-path-missing = Không có tệp hoặc thư mục «{ $path }».
 console-file = [Tệp đính kèm: { $name }. Trong terminal, ghi tệp mẫu bằng: npm run cli -- template]
+console-image = [Ảnh đã ghi vào: { $path }]
 chat-banner = chiso-bot trong terminal. Gõ /huongdan để xem các lệnh, số hoặc tên của một nút để bấm nút đó, Ctrl+D để thoát.
 console-button-ambiguous = Có { $count } nút «{ $label }»: gõ số của nút cần bấm.
 

@@ -3,7 +3,9 @@
  * pressed by typing its number or its label.
  * Goes through the running server when one holds the embedded database, else opens it itself.
  */
-import { userInfo } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { act, asReplies } from '../core/act.js';
 import { converse } from '../core/conversation.js';
@@ -11,7 +13,7 @@ import { ConsoleSession, type ConsoleTransport } from '../channels/console/sessi
 import type { ChatAddress } from '../db/chats.js';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { t } from '../messages/i18n.js';
-import type { Reply } from '../messages/reply.js';
+import type { Reply, ReplyFile } from '../messages/reply.js';
 import { openBackend } from './backend.js';
 
 loadDotEnv();
@@ -19,9 +21,26 @@ const config = loadConfig();
 const backend = await openBackend(config);
 const chatId = `terminal:${userInfo().username}`;
 
+/** Pictures (charts) are written here, each under its own name: the latest of a unit and period replaces the one before. */
+const PICTURES_DIR = join(tmpdir(), 'chiso-bot-chat');
+
+async function keepPicture(file: ReplyFile): Promise<string> {
+  await mkdir(PICTURES_DIR, { recursive: true });
+  const path = join(PICTURES_DIR, file.fileName);
+  await writeFile(path, file.bytes);
+  return path;
+}
+
+/** A reply as the server's API carries it: a picture's bytes in base64. */
+type RemoteReply = Omit<Reply, 'file'> & { file?: { fileName: string; base64?: string } };
+
+function fromRemote({ file, ...reply }: RemoteReply): Reply {
+  return file ? { ...reply, file: { fileName: file.fileName, bytes: Buffer.from(file.base64 ?? '', 'base64') } } : reply;
+}
+
 function transport(): ConsoleTransport {
   if (backend.kind === 'remote') {
-    const post = async (path: string, body: Record<string, string>) => (await backend.call<{ replies: Reply[] }>('POST', path, { chatId, ...body })).replies;
+    const post = async (path: string, body: Record<string, string>) => (await backend.call<{ replies: RemoteReply[] }>('POST', path, { chatId, ...body })).replies.map(fromRemote);
     return { say: (text) => post('/api/console/messages', { text }), press: (action) => post('/api/console/actions', { action }) };
   }
   const deps = backend.conversation;
@@ -29,7 +48,7 @@ function transport(): ConsoleTransport {
   return { say: (text) => converse(deps, { chat, text, addressed: true }), press: async (action) => asReplies(await act(deps, chat, null, action)) };
 }
 
-const session = new ConsoleSession(transport());
+const session = new ConsoleSession(transport(), keepPicture);
 const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
 console.log(`${t('chat-banner')}\n`);
 if (process.stdin.isTTY) rl.setPrompt('> ');

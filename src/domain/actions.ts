@@ -3,12 +3,12 @@
  * here and nowhere else, within Telegram's 64 bytes (and carried as a numbered choice on channels
  * without buttons). The text forms are those buttons already sent carry, so old buttons still work:
  * `import:ok:12`, `pubgo:2026-08`, `pub:detail:5:2026-08`, `task:note:3:5`, `sugg:5:2026-08:MDSH`,
- * and a settled question `q:<intent>:<unit ids>:<period>:<group>:<kind>` (`q:r:123:m8::`: the rank of
- * unit 123 in August; a period is a key, or `m8`, `q3`, `w3` without a year).
+ * and a settled question `q:<intent>:<unit ids>:<period>:<group>:<kind>[:q]` (`q:r:123:m8::`: the rank of
+ * unit 123 in August; a period is a key, or `m8`, `q3`, `w3` without a year; `:q` a trend by quarters).
  */
 import type { GroupKey } from './framework.js';
 import { parsePeriodKey, periodKey, type PeriodQuery } from './period.js';
-import type { QuestionIntent } from './question.js';
+import type { QuestionIntent, TrendScale } from './question.js';
 import type { UnitKind } from './units.js';
 
 export interface SettledQuestion {
@@ -19,13 +19,16 @@ export interface SettledQuestion {
   group: GroupKey | null;
   /** "phường nào…": the kind of units asked about. */
   unitKind: UnitKind | null;
+  /** A trend by quarters rather than months. */
+  scale?: TrendScale;
 }
 
-const INTENT_CODES: Record<QuestionIntent, string> = { score: 's', detail: 'd', rank: 'r', ranking: 'l', weakest: 'w', top: 't', bottom: 'b', compare: 'c' };
+const INTENT_CODES: Record<QuestionIntent, string> = { score: 's', detail: 'd', rank: 'r', ranking: 'l', weakest: 'w', top: 't', bottom: 'b', compare: 'c', trend: 'h', 'ranking-chart': 'g' };
 const GROUPS: readonly GroupKey[] = ['CKMB', 'TDGQ', 'CLGQ', 'TTTT', 'CCDVTT', 'MDHL', 'MDSH'];
 const KINDS: readonly UnitKind[] = ['tinh', 'so-nganh', 'huyen', 'xa', 'phuong', 'dac-khu', 'khac'];
 
-function encodePeriod(q: PeriodQuery): string {
+/** A period as asked, in a button's data: `2026-08`, `m8` (August, the latest with data), `` (the latest). */
+export function encodePeriodQuery(q: PeriodQuery): string {
   switch (q.kind) {
     case 'latest':
       return '';
@@ -96,7 +99,8 @@ function encoded(action: Action): string {
       return `sugg:${action.unitId}:${action.period}:${action.group}`;
     case 'question': {
       const q = action.question;
-      return ['q', INTENT_CODES[q.intent], q.unitIds.join('.'), encodePeriod(q.period), q.group ?? '', q.unitKind ?? ''].join(':');
+      const parts = ['q', INTENT_CODES[q.intent], q.unitIds.join('.'), encodePeriodQuery(q.period), q.group ?? '', q.unitKind ?? ''];
+      return (q.scale === 'quarter' ? [...parts, 'q'] : parts).join(':');
     }
   }
 }
@@ -141,13 +145,14 @@ export function decodeAction(data: string): Action | null {
 }
 
 function decodeQuestion(parts: readonly string[]): SettledQuestion | null {
-  const [, intentCode, ids, period, group, kind, ...extra] = parts;
-  if (extra.length > 0 || ids === undefined || period === undefined || group === undefined || kind === undefined) return null;
+  const [, intentCode, ids, period, group, kind, scale, ...extra] = parts;
+  if (extra.length > 0 || (scale !== undefined && scale !== 'q') || ids === undefined || period === undefined || group === undefined || kind === undefined) return null;
   const intent = (Object.keys(INTENT_CODES) as QuestionIntent[]).find((i) => INTENT_CODES[i] === intentCode);
   const unitIds = ids === '' ? [] : ids.split('.').map(Number);
   const decodedPeriod = decodePeriod(period);
   if (!intent || unitIds.some((id) => !Number.isSafeInteger(id) || id <= 0) || !decodedPeriod) return null;
   if (group !== '' && !GROUPS.includes(group as GroupKey)) return null;
   if (kind !== '' && !KINDS.includes(kind as UnitKind)) return null;
-  return { intent, unitIds, period: decodedPeriod, group: group === '' ? null : (group as GroupKey), unitKind: kind === '' ? null : (kind as UnitKind) };
+  const settled: SettledQuestion = { intent, unitIds, period: decodedPeriod, group: group === '' ? null : (group as GroupKey), unitKind: kind === '' ? null : (kind as UnitKind) };
+  return scale === 'q' ? { ...settled, scale: 'quarter' } : settled;
 }

@@ -8,12 +8,18 @@ import { Phrases } from './words.js';
 
 /**
  * What a cue asks: an intent, or a hint for one — "low" (thấp, yếu: weakest groups or bottom units),
- * "groups" (nhóm nào), "versus" (hơn, so với: a comparison when two units are named).
+ * "groups" (nhóm nào), "versus" (hơn, so với: a comparison when two units are named), "chart" (biểu đồ: the
+ * trend, or the ranking drawn when a ranking is asked).
  */
-export type Cue = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'low' | 'groups' | 'versus';
+export type Cue = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'trend' | 'low' | 'groups' | 'versus' | 'chart';
 
 /** Words that ask, anywhere in the message; folded, matched longest first. */
 export const CUES: readonly [string, Cue][] = [
+  ['xu huong', 'trend'],
+  ['xuhuong', 'trend'],
+  ['dien bien', 'trend'],
+  ['bieu do', 'chart'],
+  ['bieudo', 'chart'],
   ['so sanh', 'compare'],
   ['doi chieu', 'compare'],
   ['so voi', 'versus'],
@@ -83,7 +89,7 @@ export const CUES: readonly [string, Cue][] = [
 ];
 
 /** Cues common in chatter ("đạt", "hơn", "thấp"): on their own they do not make a group's message a question to the bot. */
-export const WEAK_CUES = new Set(['dat', 'hon', 'thap', 'yeu', 'kem', 'top', 'bet', 'hang', 'danh gia', 'chi so', 'cai thien', 'vi tri', 'cu the', 'thanh phan']);
+export const WEAK_CUES = new Set(['bieu do', 'dat', 'hon', 'thap', 'yeu', 'kem', 'top', 'bet', 'hang', 'danh gia', 'chi so', 'cai thien', 'vi tri', 'cu the', 'thanh phan']);
 
 /** Politeness, question words and particles: they ask nothing and name nothing. */
 export const FILLER: readonly string[] = [
@@ -95,7 +101,7 @@ export const FILLER: readonly string[] = [
     'hien nay', 'hom nay', 'luc nay', 'bay gio', 'nay', 'kia', 'do', 'day', 'ne', 'qua', 'tinh hinh', 'thong tin', 'so lieu', 'cap nhat', 'moi nhat',
     'gan nhat', 'ky', 'ky nay', 'muc', 'bao', 'nhieu', 'nhat', 'co', 'duoc khong', 'giup em', 'giup toi', 'giup minh', 'u', 'nhen', 'hen', 'ta',
     'cac', 'nhung', 'nhom', 'diem so', 'thang', 'quy', 'nam', 'nho', 'lam on', 'da', 'dau', 'o dau', 'can', 'vang', 'alo', 'bi',
-    'con', 'ai', 'muon', 'biet', 'them', 'ngay', 'lai', 'nua', 'giua', 've viec', 'nhu', 'cung', 'luon', 'day a', 'vay a',
+    'con', 'ai', 'muon', 'biet', 'them', 'ngay', 'lai', 'nua', 'giua', 've viec', 'nhu', 'cung', 'luon', 'day a', 'vay a', 'theo',
   ]),
 ];
 

@@ -16,7 +16,11 @@ import { mark, wordsAt, type Token } from './words.js';
 
 export type { UnitSlot } from './unit-mentions.js';
 
-export type QuestionIntent = Exclude<Cue, 'low' | 'groups' | 'versus'>;
+/** `ranking-chart`: the ranking of the siblings drawn as bars. */
+export type QuestionIntent = Exclude<Cue, 'low' | 'groups' | 'versus' | 'chart'> | 'ranking-chart';
+
+/** The periods a trend is drawn over: months, unless quarters are asked ("/xuhuong quý"). */
+export type TrendScale = 'month' | 'quarter';
 
 export interface Question {
   intent: QuestionIntent;
@@ -28,6 +32,8 @@ export interface Question {
   unknownName: string | null;
   /** "phường nào cao điểm nhất", "đơn vị nào…": units are asked about, of this kind when one is said. */
   unitsAsked: { kind: UnitKind | null } | null;
+  /** "quý" said without a number ("xu hướng theo quý"): quarters asked, for a trend. */
+  scale?: TrendScale;
   /** Something was asked (điểm, xếp thứ mấy, so sánh, phường nào…), not just a name or a month said. */
   asked: boolean;
   /** A word asking about results was there: "nhiệm vụ" in a message without one is about tasks. */
@@ -61,6 +67,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   readExactNames(tokens, gazetteer, original, mentions);
   readNearNames(tokens, gazetteer, original, mentions);
   const cues = takeCues(tokens);
+  const quarters = tokens.some((t) => !t.used && t.word === 'quy');
   const unitsAsked = takeUnitsAsked(tokens) ?? bareKind(tokens, cues);
   markFiller(tokens);
   const slipped = takeMisspelledCues(tokens);
@@ -81,6 +88,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
     units,
     unknownName,
     unitsAsked,
+    ...(quarters ? { scale: 'quarter' as const } : {}),
     asked: commanded !== undefined || cues.size > 0 || slipped.size > 0 || unitsAsked !== null,
     cued: cues.size > 0 || slipped.size > 0,
     clear: [...cues].some((cue) => cue.strong) && namesKnown && unknownName === null,
@@ -95,10 +103,12 @@ export function namesSomething(q: Question): boolean {
 /** The strongest ask wins: comparing over leaders over weak groups over a rank over a list over detail over the card. */
 function intentOf(commanded: QuestionIntent | undefined, found: Set<ReadCue>, group: GroupKey | null, unitsAsked: boolean, unitCount: number): QuestionIntent {
   const cues = new Set([...found].map((c) => c.cue));
-  // A command says the family; its words may narrow it ("/xephang Việt Trì thứ mấy" is the rank).
-  if (commanded === 'ranking') return cues.has('rank') ? 'rank' : 'ranking';
+  // A command says the family; its words may narrow it ("/xephang Việt Trì thứ mấy" is the rank, "/xephang biểu đồ" the bars).
+  if (commanded === 'ranking') return cues.has('chart') ? 'ranking-chart' : cues.has('rank') ? 'rank' : 'ranking';
   if (commanded === 'detail') return 'detail';
   if (commanded && commanded !== 'score') return commanded;
+  // A chart asked: of the ranking when a ranking is asked ("biểu đồ xếp hạng"), the unit's trend otherwise.
+  if (cues.has('chart') || cues.has('trend')) return cues.has('ranking') ? 'ranking-chart' : 'trend';
   if (cues.has('compare') || (cues.has('versus') && unitCount >= 2)) return 'compare';
   if (cues.has('top')) return cues.has('groups') && !unitsAsked ? 'score' : 'top';
   if (cues.has('bottom')) return 'bottom';

@@ -34,7 +34,7 @@ export type Request =
 /** The local date questions are read on: "tháng trước", "tuần này" count from it. */
 export type Today = CalendarDay;
 
-type VerbKind = 'score' | 'detail' | 'ranking' | 'compare' | 'whatif' | 'template' | 'publish' | 'report' | 'monthly-report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
+type VerbKind = 'score' | 'detail' | 'ranking' | 'compare' | 'whatif' | 'trend' | 'template' | 'publish' | 'report' | 'monthly-report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
 
 interface Verb {
   kind: VerbKind;
@@ -51,6 +51,7 @@ export const VERBS: readonly Verb[] = [
   { kind: 'ranking', phrases: ['xephang'] },
   { kind: 'compare', phrases: ['sosanh'] },
   { kind: 'whatif', phrases: ['uoctinh'] },
+  { kind: 'trend', phrases: ['xuhuong', 'bieudo'] },
   { kind: 'template', phrases: ['mau', 'mau nhap', 'tai mau', 'file mau', 'mau bang tinh'], anywhere: ['mau nhap', 'file mau', 'tai mau', 'mau bang tinh', 'bieu mau', 'mau excel'] },
   { kind: 'tasks', phrases: ['nhiemvu', 'nhiem vu', 'viec can lam', 'xem nhiem vu'], anywhere: ['nhiem vu', 'viec can lam', 'cong viec', 'viec gi', 'co viec'] },
   { kind: 'assign', phrases: ['giaoviec', 'giao viec', 'giao nhiem vu'], anywhere: ['giao viec', 'giao nhiem vu'] },
@@ -158,7 +159,8 @@ function withArguments(verb: Verb, rest: string, today: Today, gazetteer: Gazett
     case 'score':
     case 'detail':
     case 'ranking':
-    case 'compare': {
+    case 'compare':
+    case 'trend': {
       const question = safeReadQuestion(rest, today, gazetteer, verb.kind);
       return 'kind' in question ? question : { kind: 'question', question };
     }

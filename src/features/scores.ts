@@ -26,6 +26,7 @@ import { rankStanding } from '../services/standing.js';
 import { heldUnit } from '../services/gazetteer.js';
 import { scoreCard } from '../services/scores.js';
 import type { ConversationDeps } from '../core/conversation.js';
+import { answerChart } from './charts.js';
 import type { Acts, Answers } from './feature.js';
 
 /** Choices offered for one unclear name, or for a pair of them when comparing. */
@@ -37,7 +38,14 @@ const MOST_UNITS = 2;
 
 async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined, question: Question, gazetteer: Gazetteer, stamp: string): Promise<Reply[]> {
   const { t } = deps;
-  const settled: SettledQuestion = { intent: question.intent, unitIds: [], period: question.period, group: question.group, unitKind: question.unitsAsked?.kind ?? null };
+  const settled: SettledQuestion = {
+    intent: question.intent,
+    unitIds: [],
+    period: question.period,
+    group: question.group,
+    unitKind: question.unitsAsked?.kind ?? null,
+    ...(question.scale ? { scale: question.scale } : {}),
+  };
   if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
   const short = question.units.length === 0 || (question.intent === 'compare' && question.units.length < 2);
   if (question.unknownName !== null && short) return [notFound(deps, settled, question.unknownName, gazetteer)];
@@ -122,6 +130,9 @@ async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, 
       const parent = named && (named.kind === 'tinh' || named.kind === 'huyen') ? named : null;
       return [renderLeaders(t, await leaders(db, { parent, around: parent ? null : (named ?? own), kind: q.unitKind, order: q.intent }, q.period), periodAction)];
     }
+    case 'trend':
+    case 'ranking-chart':
+      return answerChart(deps, unit, { ...q, intent: q.intent }, periodAction, stamp);
     case 'compare': {
       const [first, second] = units.length >= 2 ? units : [own, units[0]];
       if (!first || !second || first.id === second.id) return [textReply(t('compare-needs-two'))];

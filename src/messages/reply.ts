@@ -5,7 +5,7 @@ export interface ReplyButton {
   action: string;
 }
 
-/** A file sent with the reply (the import template); the lines become its caption. */
+/** A file sent with the reply (the import template, a chart); the lines become its caption. */
 export interface ReplyFile {
   fileName: string;
   bytes: Uint8Array;
@@ -24,4 +24,9 @@ export function textReply(text: string, title?: string): Reply {
 
 export function plainText(reply: Reply): string {
   return [...(reply.title ? [reply.title] : []), ...reply.lines].join('\n');
+}
+
+/** A picture (a chart), which a channel shows as a photo where it can, rather than as a file. */
+export function isPicture(file: ReplyFile): boolean {
+  return /\.(png|jpe?g)$/i.test(file.fileName);
 }

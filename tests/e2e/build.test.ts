@@ -2,7 +2,7 @@
  * The build as production runs it: `npm run build` writes dist/, then `node dist/main.js` (no tsx) starts
  * with no Telegram token, `node dist/cli/index.js demo` loads the samples through it, and SIGTERM stops it
  * with exit code 0. Both run from another folder than the project's, so nothing they read (locales/,
- * drizzle/, samples/, the import worker, the report's fonts in assets/) may depend on the working folder.
+ * drizzle/, samples/, the import worker, the fonts of charts and reports in assets/) may depend on the working folder.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -72,6 +72,17 @@ it('runs from dist/: starts without a token, answers /healthz, takes the demo, s
   expect(demo.stdout).toContain('Nhập công văn tháng 02/2025: 1 kết quả mới');
   expect(demo.stdout).toContain('Đơn vị tạo mới (2): tỉnh Hưng Yên, thị xã Mỹ Hào');
   expect(demo.stdout).toContain('Nhập dữ liệu Cổng DVCQG tháng 08/2026: 164 kết quả mới, 0 kết quả thay đổi, 0 không đổi.');
+
+  // A chart drawn by dist/: vega, resvg and the fonts in assets/ found from another folder.
+  const { url, adminToken } = JSON.parse(readFileSync(serverFile, 'utf8')) as { url: string; adminToken: string };
+  const asked = await fetch(`${url}/api/console/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ chatId: 'build-test', text: '/xephang biểu đồ tháng 8 Việt Trì' }),
+  });
+  const { replies } = (await asked.json()) as { replies: { lines: string[]; file?: { fileName: string; base64?: string } }[] };
+  expect(replies[0]?.file?.fileName, JSON.stringify(replies)).toBe('xep-hang-ubnd-tinh-phu-tho-2026-08.png');
+  expect(Buffer.from(replies[0]?.file?.base64 ?? '', 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
 
   child.kill('SIGTERM');
   expect(await exited, output).toEqual({ code: 0, signal: null });

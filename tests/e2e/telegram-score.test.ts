@@ -31,6 +31,7 @@ describe('start-up against the Bot API', () => {
       { command: 'diem', description: 'Xem điểm Bộ chỉ số của đơn vị' },
       { command: 'xephang', description: 'Xếp hạng các đơn vị cùng cấp' },
       { command: 'chitiet', description: 'Chi tiết chỉ tiêu thành phần của một nhóm' },
+      { command: 'xuhuong', description: 'Biểu đồ xu hướng điểm 12 kỳ gần nhất' },
       { command: 'sosanh', description: 'So sánh hai đơn vị theo từng nhóm' },
       { command: 'uoctinh', description: 'Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới' },
       { command: 'nhiemvu', description: 'Nhiệm vụ của đơn vị, cập nhật tiến độ' },

@@ -61,6 +61,7 @@ function reading(request: Request): Omit<UnderstandingCase, 'text'> {
     ...(q.period.kind !== 'latest' ? { period: q.period } : {}),
     ...(q.group !== null ? { group: q.group } : {}),
     ...(q.unitsAsked?.kind ? { kind: q.unitsAsked.kind } : {}),
+    ...(q.scale && (q.intent === 'trend' || q.intent === 'ranking-chart') ? { scale: q.scale } : {}),
   };
 }
 

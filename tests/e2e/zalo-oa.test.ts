@@ -297,7 +297,8 @@ describe('Zalo OA events acknowledged but left unfinished', () => {
     const event = textEvent(MY_HAO, '/diem thang 2 Mỹ Hào', 'died-midway');
     await t.app.database.query("insert into processed_updates (channel, update_id, status, attempts, payload) values ('zalo-oa', 'msg:died-midway', 'handling', 1, $1::jsonb)", [JSON.stringify(event)]);
     await expect.poll(() => oa.sentTexts(MY_HAO).join('\n'), { timeout: 10_000 }).toContain('Tổng điểm: 91,34/100');
-    expect(await count(t, "select count(*)::int as n from processed_updates where update_id = 'msg:died-midway' and status = 'done'")).toBe(1);
+    // The outcome is recorded after the answer went out: wait for it rather than race it.
+    await expect.poll(() => count(t, "select count(*)::int as n from processed_updates where update_id = 'msg:died-midway' and status = 'done'"), { timeout: 10_000 }).toBe(1);
     // Zalo's own retry of it, later, is not answered again.
     expect(await deliver(t, event)).toBe(200);
     expect(oa.sentTexts(MY_HAO)).toHaveLength(1);

@@ -113,6 +113,13 @@ export class TelegramStandIn {
       .map((c) => ({ method: c.method, ...((c.payload.document ?? c.payload.photo) as UploadedFile), caption: typeof c.payload.caption === 'string' ? c.payload.caption : '' }));
   }
 
+  /** Photos the bot sent (charts), with their captions. */
+  sentPhotos(chatId?: number): { fileName: string; bytes: Buffer; caption: string }[] {
+    return this.calls
+      .filter((c) => c.method === 'sendPhoto' && (chatId === undefined || Number(c.payload.chat_id) === chatId))
+      .map((c) => ({ ...(c.payload.photo as UploadedFile), caption: typeof c.payload.caption === 'string' ? c.payload.caption : '' }));
+  }
+
   /** The texts the bot last set on a message, by edits included, in order of the calls. */
   editedTexts(chatId?: number): string[] {
     return this.calls
@@ -197,10 +204,19 @@ export class TelegramStandIn {
         return { ok: true, result: { file_id: payload.file_id, file_unique_id: 'u', file_size: file.bytes.length, file_path: payload.file_id } };
       }
       case 'sendDocument':
-      case 'sendPhoto':
         return {
           ok: true,
           result: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' }, document: { file_id: 'sent', file_unique_id: 'sent' } },
+        };
+      case 'sendPhoto':
+        return {
+          ok: true,
+          result: {
+            message_id: this.nextMessageId++,
+            date: Math.floor(Date.now() / 1000),
+            chat: { id: Number(payload.chat_id), type: 'private' },
+            photo: [{ file_id: 'sent-photo', file_unique_id: 'sent-photo', width: 1, height: 1 }],
+          },
         };
       case 'editMessageReplyMarkup':
         return { ok: true, result: { message_id: payload.message_id, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: '' } };

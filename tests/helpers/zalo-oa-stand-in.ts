@@ -23,6 +23,18 @@ export interface OaCall {
 export interface SentText {
   userId: string;
   text: string;
+  /** A picture sent by its address (`template_type: media`). */
+  imageUrl?: string;
+}
+
+type MessageBody = { recipient?: { user_id?: unknown }; message?: { text?: unknown; attachment?: { type?: unknown; payload?: { template_type?: unknown; elements?: { media_type?: unknown; url?: unknown }[] } } } };
+
+/** The address of the image a message attaches, when it attaches one as Zalo documents it. */
+function imageOf(message: MessageBody['message']): string | undefined {
+  const attachment = message?.attachment;
+  const element = attachment?.payload?.elements?.[0];
+  if (attachment?.type !== 'template' || attachment.payload?.template_type !== 'media' || element?.media_type !== 'image') return undefined;
+  return typeof element.url === 'string' ? element.url : undefined;
 }
 
 export class ZaloOaStandIn {
@@ -69,8 +81,9 @@ export class ZaloOaStandIn {
     return this.calls
       .filter((c) => c.path === '/v3.0/oa/message/cs' && (c.answer as { error: number } | null)?.error === 0)
       .map((c) => {
-        const body = JSON.parse(c.body) as { recipient: { user_id: string }; message: { text: string } };
-        return { userId: body.recipient.user_id, text: body.message.text };
+        const body = JSON.parse(c.body) as MessageBody;
+        const imageUrl = imageOf(body.message);
+        return { userId: String(body.recipient?.user_id), text: typeof body.message?.text === 'string' ? body.message.text : '', ...(imageUrl ? { imageUrl } : {}) };
       });
   }
 
@@ -102,9 +115,9 @@ export class ZaloOaStandIn {
 
   private message(req: IncomingMessage, body: string): unknown {
     if (req.headers.access_token !== this.validAccessToken) return { error: -216, message: 'Access token is invalid' };
-    const parsed = JSON.parse(body) as { recipient?: { user_id?: unknown }; message?: { text?: unknown } };
+    const parsed = JSON.parse(body) as MessageBody;
     const userId = parsed.recipient?.user_id;
-    const text = parsed.message?.text;
+    const text = parsed.message?.text ?? (imageOf(parsed.message) ? '' : undefined);
     if (typeof userId !== 'string' || typeof text !== 'string') return { error: -201, message: 'recipient is invalid!' };
     if (text.length > 2000) return { error: -210, message: 'text is over the limit' };
     if (this.notFollowing.has(userId)) return { error: -213, message: 'User has not followed OA' };

@@ -15,6 +15,9 @@ describe('the question a button carries', () => {
       { intent: 'detail', unitIds: [12], period: { kind: 'month', month: 8, year: 2026 }, group: 'MDSH', unitKind: null },
       { intent: 'top', unitIds: [3], period: { kind: 'quarter', quarter: 3, year: 2026 }, group: null, unitKind: 'phuong' },
       { intent: 'compare', unitIds: [5, 7], period: { kind: 'year', year: 2025 }, group: null, unitKind: null },
+      { intent: 'trend', unitIds: [12], period: { kind: 'latest' }, group: null, unitKind: null },
+      { intent: 'trend', unitIds: [12], period: { kind: 'latest' }, group: null, unitKind: null, scale: 'quarter' },
+      { intent: 'ranking-chart', unitIds: [12], period: { kind: 'month', month: 8 }, group: null, unitKind: null },
     ];
     for (const q of questions) expect(decodeQuestion(encodeQuestion(q))).toEqual(q);
   });
@@ -26,7 +29,7 @@ describe('the question a button carries', () => {
   });
 
   it('refuses data no button carries', () => {
-    for (const forged of ['q:x:1::::', 'q:s:-1::::', 'q:s:1:2026-13:::', 'q:s:1::BAD::', 'q:s:1:::nowhere', 'q:s:1::::extra', 'pub:ack:2026-08', 'q:s:1.abc::::']) {
+    for (const forged of ['q:x:1::::', 'q:s:-1::::', 'q:s:1:2026-13:::', 'q:s:1::BAD::', 'q:s:1:::nowhere', 'q:s:1::::extra', 'q:h:1:::::w', 'pub:ack:2026-08', 'q:s:1.abc::::']) {
       expect(decodeQuestion(forged)).toBeNull();
     }
   });

@@ -8,7 +8,7 @@ import type { GroupKey } from '../../src/domain/framework.js';
 import type { PeriodQuery } from '../../src/domain/period.js';
 import type { UnitKind } from '../../src/domain/units.js';
 
-export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'whatif' | 'tasks' | 'overdue' | 'assign' | 'template' | 'monthly-report' | 'help' | 'unknown';
+export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'whatif' | 'trend' | 'ranking-chart' | 'tasks' | 'overdue' | 'assign' | 'template' | 'monthly-report' | 'help' | 'unknown';
 
 export interface UnderstandingCase {
   text: string;
@@ -26,6 +26,8 @@ export interface UnderstandingCase {
   /** whatif: the sub-criterion whose rate changes (the group's main one when a group is named: 1.4, 2.1, 3.3, 3.6, 4.2, 5.4), and the rate asked in percent. */
   criterion?: string;
   rate?: string;
+  /** A trend drawn by quarters ("xu hướng theo quý"); omitted = by months, or by the kind of the period named. */
+  scale?: 'month' | 'quarter';
   /** top/bottom: the kind of unit asked about ('xa' for xã, 'phuong' for phường, 'so-nganh' for sở/ban/ngành); omitted = any. */
   kind?: UnitKind;
 }
@@ -558,6 +560,32 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: '/xephang', intent: 'ranking' },
   { text: '/xephang quy 3', intent: 'ranking', period: q(3) },
   { text: '/chitiet so hoa', intent: 'detail', group: 'MDSH' },
+
+  // ── Charts: the trend (/xuhuong) and the ranking drawn (/xephang biểu đồ) ─────────────────────
+  { text: '/xuhuong', intent: 'trend' },
+  { text: '/xuhuong quy', intent: 'trend', scale: 'quarter' },
+  { text: '/xuhuong quý', intent: 'trend', scale: 'quarter' },
+  { text: '/xuhuong Việt Trì', intent: 'trend', units: [VT] },
+  { text: '/xuhuong viet tri', intent: 'trend', units: [VT] },
+  { text: '/xuhuong Phú Thọ', intent: 'trend', ask: PHU_THO_BOTH },
+  { text: '/xuhuong quý 3 Nông Trang', intent: 'trend', units: [NT], period: q(3) },
+  { text: '/xuhuong@chiso_bot t8', intent: 'trend', period: m(8) },
+  { text: '/bieudo', intent: 'trend' },
+  { text: 'xu hướng', intent: 'trend' },
+  { text: 'xu huong', intent: 'trend' },
+  { text: 'biểu đồ', intent: 'trend' },
+  { text: 'bieu do', intent: 'trend' },
+  { text: 'xu hướng điểm Hy Cương', intent: 'trend', units: [HC] },
+  { text: 'xu huong theo quy', intent: 'trend', scale: 'quarter' },
+  { text: 'cho xem biểu đồ xu hướng của Nông Trang', intent: 'trend', units: [NT] },
+  { text: 'bieu do Viet Tri', intent: 'trend', units: [VT] },
+  { text: 'diễn biến điểm Việt Trì', intent: 'trend', units: [VT] },
+  { text: '/xephang bieu do', intent: 'ranking-chart' },
+  { text: '/xephang biểu đồ', intent: 'ranking-chart' },
+  { text: '/xephang biểu đồ tháng 8', intent: 'ranking-chart', period: m(8) },
+  { text: 'biểu đồ xếp hạng', intent: 'ranking-chart' },
+  { text: 'bieu do xep hang thang 8', intent: 'ranking-chart', period: m(8) },
+  { text: 'biểu đồ bxh tỉnh Phú Thọ', intent: 'ranking-chart', units: [TINH] },
   { text: '/chitiet tien do Viet Tri', intent: 'detail', units: [VT], group: 'TDGQ' },
   { text: '/chitiet@chiso_bot hai long thang 9', intent: 'detail', group: 'MDHL', period: m(9) },
   { text: '/chitiet thanh toán Việt Trì', intent: 'detail', units: [VT], group: 'TTTT' },

@@ -1,11 +1,12 @@
 /**
  * The terminal's side of a conversation. The buttons of the last answer that had any stay
  * pressable, as they stay under a Telegram message: typing a button's number or its label
- * (with or without diacritics) presses it; anything else is a message.
+ * (with or without diacritics) presses it; anything else is a message. A picture (a chart) is
+ * written to a file, whose path is printed.
  */
 import { fold } from '../../domain/text.js';
 import { t } from '../../messages/i18n.js';
-import type { Reply, ReplyButton } from '../../messages/reply.js';
+import { isPicture, type Reply, type ReplyButton, type ReplyFile } from '../../messages/reply.js';
 import { renderForConsole } from './render.js';
 
 /** How the terminal reaches the bot: the conversation in this process, or a running server's admin API. */
@@ -14,10 +15,16 @@ export interface ConsoleTransport {
   press(action: string): Promise<Reply[]>;
 }
 
+/** Writes a picture where the user can open it; returns its path. */
+export type KeepPicture = (file: ReplyFile) => Promise<string>;
+
 export class ConsoleSession {
   private buttons: ReplyButton[] = [];
 
-  constructor(private readonly transport: ConsoleTransport) {}
+  constructor(
+    private readonly transport: ConsoleTransport,
+    private readonly keepPicture?: KeepPicture,
+  ) {}
 
   /** What to print for a line the user typed. */
   async input(line: string): Promise<string[]> {
@@ -38,14 +45,15 @@ export class ConsoleSession {
     return this.buttons.filter((b) => labelKey(b.label) === label);
   }
 
-  private show(replies: Reply[]): string[] {
+  private async show(replies: Reply[]): Promise<string[]> {
     const buttons = replies.flatMap((r) => r.buttons?.flat() ?? []);
     let next = 1;
-    const printed = replies.map((reply) => {
-      const text = renderForConsole(reply, next);
+    const printed: string[] = [];
+    for (const reply of replies) {
+      const savedAt = reply.file && this.keepPicture && isPicture(reply.file) && reply.file.bytes.byteLength > 0 ? await this.keepPicture(reply.file) : undefined;
+      printed.push(renderForConsole(reply, next, savedAt));
       next += reply.buttons?.flat().length ?? 0;
-      return text;
-    });
+    }
     if (buttons.length > 0) this.buttons = buttons;
     return printed;
   }

@@ -2,7 +2,7 @@
 import type { Api } from 'grammy';
 import type { Translate } from '../../messages/i18n.js';
 
-export const MENU_COMMANDS = ['diem', 'xephang', 'chitiet', 'sosanh', 'uoctinh', 'nhiemvu', 'giaoviec', 'baocaothang', 'huongdan', 'dangky'] as const;
+export const MENU_COMMANDS = ['diem', 'xephang', 'chitiet', 'xuhuong', 'sosanh', 'uoctinh', 'nhiemvu', 'giaoviec', 'baocaothang', 'huongdan', 'dangky'] as const;
 
 export function menu(t: Translate): { command: string; description: string }[] {
   return MENU_COMMANDS.map((command) => ({ command, description: t(`command-${command}`) }));

@@ -33,11 +33,18 @@ async function call(url: string, init: RequestInit): Promise<CallResult> {
   }
 }
 
-export function sendText(apiRoot: string, accessToken: string, userId: string, text: string): Promise<CallResult> {
+/** A consultation message: text, or a picture by address with its text (`template_type: media`). */
+export interface OaMessage {
+  text: string;
+  imageUrl?: string;
+}
+
+export function sendMessage(apiRoot: string, accessToken: string, userId: string, { text, imageUrl }: OaMessage): Promise<CallResult> {
+  const attachment = imageUrl ? { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', url: imageUrl }] } } : undefined;
   return call(`${apiRoot}/v3.0/oa/message/cs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', access_token: accessToken },
-    body: JSON.stringify({ recipient: { user_id: userId }, message: { text } }),
+    body: JSON.stringify({ recipient: { user_id: userId }, message: attachment ? { ...(text ? { text } : {}), attachment } : { text } }),
   });
 }
 

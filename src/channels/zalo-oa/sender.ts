@@ -10,7 +10,7 @@ import type { Translate } from '../../messages/i18n.js';
 import type { Reply } from '../../messages/reply.js';
 import type { MediaStore } from '../../server/media.js';
 import { numbered, rememberChoices } from '../choices.js';
-import { sendText, type CallResult } from './api.js';
+import { sendMessage, type CallResult, type OaMessage } from './api.js';
 import { renderForZaloOa } from './render.js';
 import type { OaTokens } from './tokens.js';
 
@@ -54,21 +54,21 @@ export interface OaSenderOptions {
 export function createZaloOaSender(options: OaSenderOptions): Sender {
   const { db, apiRoot, tokens } = options;
 
-  const sendOne = async (userId: string, text: string): Promise<SendOutcome> => {
+  const sendOne = async (userId: string, message: OaMessage): Promise<SendOutcome> => {
     let token: string;
     try {
       token = await tokens.accessToken();
     } catch (error) {
       return { kind: 'transient', error: String(error) };
     }
-    const first = await sendText(apiRoot, token, userId, text);
+    const first = await sendMessage(apiRoot, token, userId, message);
     if (first.kind !== 'answer' || !TOKEN_REFUSED.has(first.answer.error)) return classifyZaloAnswer(first);
     try {
       token = await tokens.refresh(token);
     } catch (error) {
       return { kind: 'transient', error: `${first.answer.error} ${first.answer.message}; ${String(error)}` };
     }
-    return classifyZaloAnswer(await sendText(apiRoot, token, userId, text));
+    return classifyZaloAnswer(await sendMessage(apiRoot, token, userId, message));
   };
 
   return {
@@ -85,8 +85,8 @@ export function createZaloOaSender(options: OaSenderOptions): Sender {
       // A card from the outbox brings its buttons (an answer comes numbered already); its choices count once it is sent.
       const card = numbered([reply]);
       let messageId: string | null = null;
-      for (const text of await renderForZaloOa(card.replies[0] ?? reply, options.media, options.t)) {
-        const outcome = await sendOne(recipient.externalId, text);
+      for (const message of await renderForZaloOa(card.replies[0] ?? reply, options.media, options.t)) {
+        const outcome = await sendOne(recipient.externalId, message);
         if (outcome.kind !== 'sent') return outcome;
         messageId ??= outcome.messageId;
       }

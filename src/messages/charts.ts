@@ -1,0 +1,83 @@
+/** The replies that carry a chart: the PNG with its one-line caption, or the text said instead of one. */
+import type { StoredResult } from '../db/results.js';
+import { formatChange, formatDecimal } from '../domain/format.js';
+import { frameworkByVersion } from '../domain/framework.js';
+import { describeQuery, formatPeriodKey } from '../domain/period.js';
+import { classify } from '../domain/result.js';
+import { fold } from '../domain/text.js';
+import { groupMoves } from '../domain/trend.js';
+import type { Ranking } from '../services/ranking.js';
+import type { TrendAnswer } from '../services/trend.js';
+import type { Translate } from './i18n.js';
+import { withNearestPeriods, type PeriodAction } from './period-buttons.js';
+import type { Reply } from './reply.js';
+
+/** "UBND Phường Việt Trì", "2026-08" → "xu-huong-ubnd-phuong-viet-tri-2026-08.png". */
+export function chartFileName(kind: string, unitName: string, period: string): string {
+  const slug = fold(unitName).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${kind}-${slug}-${period.toLowerCase()}.png`;
+}
+
+function groupName(result: StoredResult, key: string): string {
+  return frameworkByVersion(result.frameworkVersion).groups.find((g) => g.key === key)?.name ?? key;
+}
+
+export function trendCaption(t: Translate, unitName: string, results: readonly StoredResult[]): string {
+  const first = results[0];
+  const last = results[results.length - 1];
+  if (!first || !last) return '';
+  const span = {
+    unit: unitName,
+    from: formatPeriodKey(first.period),
+    to: formatPeriodKey(last.period),
+    first: first.total === null ? '—' : formatDecimal(first.total),
+    last: last.total === null ? '—' : formatDecimal(last.total),
+  };
+  const moves = groupMoves(first, last);
+  if (!moves) return t('chart-trend-caption-total', span);
+  return t('chart-trend-caption', {
+    ...span,
+    best: groupName(last, moves.best.key),
+    bestChange: formatChange(moves.best.change),
+    weakest: groupName(last, moves.weakest.key),
+    weakestChange: formatChange(moves.weakest.change),
+  });
+}
+
+export function trendReply(t: Translate, unitName: string, results: readonly StoredResult[], png: Uint8Array): Reply {
+  const last = results[results.length - 1];
+  return { lines: [trendCaption(t, unitName, results)], file: { fileName: chartFileName('xu-huong', unitName, last?.period ?? ''), bytes: png } };
+}
+
+/** What is said instead of a trend: too few periods to draw a line, or none matching the one asked. */
+export function trendUndrawn(t: Translate, answer: Exclude<TrendAnswer, { kind: 'trend' }>, periodAction?: PeriodAction): Reply {
+  if (answer.kind === 'too-few') return { lines: [t('chart-trend-too-few', { unit: answer.unit.name, count: answer.results.length, scale: t(`chart-scale-${answer.scale}`) })] };
+  if (answer.available.length === 0) return { lines: [t('no-data-none', { unit: answer.unit.name })] };
+  const reply = { lines: [t('no-data', { requested: describeQuery(answer.query), unit: answer.unit.name, available: answer.available.map(formatPeriodKey).join(', ') })] };
+  return withNearestPeriods(reply, answer.available, answer.query, periodAction);
+}
+
+export function rankingCaption(t: Translate, ranking: Ranking): string {
+  const bands = ranking.ranked.map((e) => (e.result.total === null ? null : classify(e.result.total)));
+  const line = t('chart-ranking-caption', {
+    scope: ranking.scope ?? t('ranking-scope-default'),
+    parent: ranking.parent.name,
+    period: formatPeriodKey(ranking.period),
+    excellent: bands.filter((b) => b === 'Xuất sắc').length,
+    good: bands.filter((b) => b === 'Tốt').length,
+    below: bands.filter((b) => b === null).length,
+  });
+  const own = ranking.own;
+  if (!own || own.result.rank === null) return line;
+  const rankOf = own.result.rankOf ?? ranking.ranked.length;
+  return `${line} ${t('chart-ranking-caption-own', { unit: own.unit.name, rank: own.result.rank, rankOf, total: formatDecimal(own.result.total ?? '0') })}`;
+}
+
+/** A ranking with no unit ranked yet (every one missing a group): nothing to draw. */
+export function rankingUndrawn(t: Translate, ranking: Ranking): Reply {
+  return { lines: [t('chart-ranking-empty', { period: formatPeriodKey(ranking.period) })] };
+}
+
+export function rankingChartReply(t: Translate, ranking: Ranking, png: Uint8Array): Reply {
+  return { lines: [rankingCaption(t, ranking)], file: { fileName: chartFileName('xep-hang', ranking.parent.name, ranking.period), bytes: png } };
+}

@@ -1,0 +1,96 @@
+/**
+ * A chart on the channels without Telegram's photos: the Zalo OA sends it as an image by its address
+ * (the media route serves the PNG), and `npm run chat` writes it to a file and prints the path.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { isPng } from '../helpers/png.js';
+import { monthBefore, portalMonth } from '../helpers/portal-months.js';
+import { followEvent, OA_ID, signed, textEvent } from '../helpers/zalo-oa-events.js';
+import { FIRST_ACCESS_TOKEN, FIRST_REFRESH_TOKEN, OA_APP_ID, OA_APP_SECRET, OA_SECRET_KEY, ZaloOaStandIn } from '../helpers/zalo-oa-stand-in.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const PUBLIC_URL = 'https://chiso.example.gov.vn';
+const USER = '9007199254740997001';
+
+const oa = new ZaloOaStandIn();
+let t: TestApp;
+
+beforeAll(async () => {
+  await oa.start();
+  t = await startTestApp({
+    mode: 'no-telegram',
+    env: {
+      PUBLIC_URL,
+      ZALO_OA_APP_ID: OA_APP_ID,
+      ZALO_OA_ID: OA_ID,
+      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+      ZALO_OA_APP_SECRET: OA_APP_SECRET,
+      ZALO_OA_ACCESS_TOKEN: FIRST_ACCESS_TOKEN,
+      ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
+      ZALO_OA_API_ROOT: oa.url,
+      ZALO_OAUTH_ROOT: oa.oauthUrl,
+    },
+  });
+  for (const back of [2, 1, 0]) expect((await t.upload(portalMonth(back), monthBefore(back))).status).toBe(201);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.stop();
+  await oa.stop();
+});
+
+async function deliver(event: Record<string, unknown>): Promise<void> {
+  const { raw, signature } = signed(event);
+  const response = await fetch(`${t.app.url}/zalo/oa/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': signature }, body: raw });
+  await response.text();
+  expect(response.status).toBe(200);
+}
+
+describe('Zalo OA', () => {
+  it('sends the trend as an image by its address, with the caption as its text', async () => {
+    await deliver(followEvent(USER));
+    const before = oa.sent().length;
+    await deliver(textEvent(USER, 'xu huong Viet Tri'));
+    await expect.poll(() => oa.sent().length > before, { timeout: 20_000, interval: 25 }).toBe(true);
+    const [image, ...more] = oa.sent().slice(before);
+    expect(more).toEqual([]);
+    expect(image?.text).toMatch(/^UBND Phường Việt Trì, tháng 06\/2026 – tháng 08\/2026: tổng điểm/);
+    expect(image?.imageUrl).toMatch(new RegExp(`^${PUBLIC_URL}/media/[A-Za-z0-9_-]{43}/xu-huong-ubnd-phuong-viet-tri-2026-08\\.png$`));
+    const served = await fetch(`${t.app.url}${new URL(image?.imageUrl ?? '').pathname}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(isPng(new Uint8Array(await served.arrayBuffer()))).toBe(true);
+  });
+});
+
+/** Runs the terminal chat with `lines` typed; resolves with what it printed. */
+function chat(lines: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'tester', LOG_LEVEL: 'silent', ...t.database.env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stdin.end(lines.map((line) => `${line}\n`).join(''));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('npm run chat', () => {
+  it('writes a chart to a file and prints its path under the caption', async () => {
+    const { code, stdout, stderr } = await chat(['/xuhuong Nông Trang', '/xephang bieu do Nông Trang']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('UBND Phường Nông Trang, tháng 06/2026 – tháng 08/2026: tổng điểm');
+    const paths = [...stdout.matchAll(/\[Ảnh đã ghi vào: (.+\.png)\]/g)].map((m) => m[1] ?? '');
+    expect(paths.map((p) => p.split('/').pop())).toEqual(['xu-huong-ubnd-phuong-nong-trang-2026-08.png', 'xep-hang-ubnd-tinh-phu-tho-2026-08.png']);
+    for (const path of paths) {
+      expect(existsSync(path)).toBe(true);
+      expect(isPng(readFileSync(path))).toBe(true);
+    }
+  });
+});
