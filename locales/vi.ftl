@@ -462,8 +462,8 @@ cli-template-written = Đã ghi tệp mẫu: { $path }
 cli-template-bad-format = Định dạng «{ $format }» không có: chọn xlsx hoặc csv.
 cli-import-no-paths = Thiếu tệp hoặc thư mục cần nhập. Ví dụ: npm run cli -- import samples/portal/2026-08 --period 2026-08
 cli-import-path-missing = Không có tệp hoặc thư mục «{ $path }».
-console-file = [Tệp đính kèm: { $name }. Trong terminal, ghi tệp mẫu bằng: npm run cli -- template]
-console-image = [Ảnh đã ghi vào: { $path }]
+console-file = [Tệp đính kèm: { $name }]
+console-saved = [Tệp đã ghi vào: { $path }]
 chat-banner = chiso-bot trong terminal. Gõ /huongdan để xem các lệnh, số hoặc tên của một nút để bấm nút đó, Ctrl+D để thoát.
 console-button-ambiguous = Có { $count } nút «{ $label }»: gõ số của nút cần bấm.
 

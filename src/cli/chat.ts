@@ -21,17 +21,17 @@ const config = loadConfig();
 const backend = await openBackend(config);
 const chatId = `terminal:${userInfo().username}`;
 
-/** Pictures (charts) are written here, each under its own name: the latest of a unit and period replaces the one before. */
-const PICTURES_DIR = join(tmpdir(), 'chiso-bot-chat');
+/** Files (charts, reports, the template) are written here, each under its own name: the latest of a unit and period replaces the one before. */
+const FILES_DIR = join(tmpdir(), 'chiso-bot-chat');
 
-async function keepPicture(file: ReplyFile): Promise<string> {
-  await mkdir(PICTURES_DIR, { recursive: true });
-  const path = join(PICTURES_DIR, file.fileName);
+async function keepFile(file: ReplyFile): Promise<string> {
+  await mkdir(FILES_DIR, { recursive: true });
+  const path = join(FILES_DIR, file.fileName);
   await writeFile(path, file.bytes);
   return path;
 }
 
-/** A reply as the server's API carries it: a picture's bytes in base64. */
+/** A reply as the server's API carries it: a file's bytes in base64. */
 type RemoteReply = Omit<Reply, 'file'> & { file?: { fileName: string; base64?: string } };
 
 function fromRemote({ file, ...reply }: RemoteReply): Reply {
@@ -48,7 +48,7 @@ function transport(): ConsoleTransport {
   return { say: (text) => converse(deps, { chat, text, addressed: true }), press: async (action) => asReplies(await act(deps, chat, null, action)) };
 }
 
-const session = new ConsoleSession(transport(), keepPicture);
+const session = new ConsoleSession(transport(), keepFile);
 const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
 console.log(`${t('chat-banner')}\n`);
 if (process.stdin.isTTY) rl.setPrompt('> ');

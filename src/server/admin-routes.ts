@@ -23,7 +23,7 @@ import type { ChatTurns } from '../channels/chat-turns.js';
 import { converse, type ConversationDeps } from '../core/conversation.js';
 import type { ChatAddress } from '../db/chats.js';
 import { t } from '../messages/i18n.js';
-import { isPicture, type Reply } from '../messages/reply.js';
+import type { Reply } from '../messages/reply.js';
 import { requireAdminToken } from './admin-auth.js';
 import * as schemas from './admin-schemas.js';
 import { zodValidator } from './errors.js';
@@ -42,9 +42,9 @@ const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'un
 /** The multipart body is read by the handler under busboy's limits; its schema only documents it. */
 const multipartBody: FastifySchemaCompiler<unknown> = () => (data: unknown) => ({ value: data });
 
-/** A terminal cannot show an attached file: it is named, and the CLI writes it (`template`); a picture comes along in base64, for the chat to write. */
+/** A terminal cannot show an attached file: it comes along in base64, for the chat to write out. */
 function forTerminal(replies: Reply[]) {
-  return replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [], ...(isPicture(file) ? { base64: Buffer.from(file.bytes).toString('base64') } : {}) } } : reply));
+  return replies.map(({ file, ...reply }) => (file ? { ...reply, file: { fileName: file.fileName, bytes: [], base64: Buffer.from(file.bytes).toString('base64') } } : reply));
 }
 
 export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOptions): Promise<void> {

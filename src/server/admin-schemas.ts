@@ -117,7 +117,7 @@ export const consoleReply = open({
       title: z.string().optional(),
       lines: z.array(z.string()),
       buttons: z.array(z.array(replyButton)).optional(),
-      file: open({ fileName: z.string(), base64: z.string().optional().describe('Ảnh (biểu đồ) mã hóa base64') }).optional(),
+      file: open({ fileName: z.string(), base64: z.string().optional().describe('Nội dung tệp (biểu đồ, báo cáo PDF, tệp mẫu) mã hóa base64') }).optional(),
     }),
   ),
 });

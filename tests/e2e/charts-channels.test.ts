@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { isPng } from '../helpers/png.js';
+import { pdfContent } from '../helpers/report-files.js';
 import { monthBefore, portalMonth } from '../helpers/portal-months.js';
 import { followEvent, OA_ID, signed, textEvent } from '../helpers/zalo-oa-events.js';
 import { FIRST_ACCESS_TOKEN, FIRST_REFRESH_TOKEN, OA_APP_ID, OA_APP_SECRET, OA_SECRET_KEY, ZaloOaStandIn } from '../helpers/zalo-oa-stand-in.js';
@@ -86,11 +87,25 @@ describe('npm run chat', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('UBND Phường Nông Trang, tháng 06/2026 – tháng 08/2026: tổng điểm');
-    const paths = [...stdout.matchAll(/\[Ảnh đã ghi vào: (.+\.png)\]/g)].map((m) => m[1] ?? '');
+    const paths = [...stdout.matchAll(/\[Tệp đã ghi vào: (.+\.png)\]/g)].map((m) => m[1] ?? '');
     expect(paths.map((p) => p.split('/').pop())).toEqual(['xu-huong-ubnd-phuong-nong-trang-2026-08.png', 'xep-hang-ubnd-tinh-phu-tho-2026-08.png']);
     for (const path of paths) {
       expect(existsSync(path)).toBe(true);
       expect(isPng(readFileSync(path))).toBe(true);
     }
+  });
+
+  it('writes the leader report’s PDF and its preview to files and prints their paths', async () => {
+    const invite = await t.admin<{ code: string }>('POST', '/api/invites', { unit: 'UBND tỉnh Phú Thọ', role: 'leader' });
+    expect(invite.status).toBe(201);
+    const { code, stdout, stderr } = await chat([`/dangky ${invite.body.code}`, '/baocaothang tháng 8']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const paths = [...stdout.matchAll(/\[Tệp đã ghi vào: (.+\.(?:pdf|png))\]/g)].map((m) => m[1] ?? '');
+    expect(paths.map((p) => p.split('.').pop()).sort()).toEqual(['pdf', 'png']);
+    const pdf = await pdfContent(readFileSync(paths.find((p) => p.endsWith('.pdf')) ?? ''));
+    expect(pdf.pages).toBe(1);
+    expect(pdf.text).toContain('UBND tỉnh Phú Thọ');
+    expect(isPng(readFileSync(paths.find((p) => p.endsWith('.png')) ?? ''))).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The terminal's side of a conversation. The buttons of the last answer that had any stay
  * pressable, as they stay under a Telegram message: typing a button's number or its label
- * (with or without diacritics) presses it; anything else is a message. A picture (a chart) is
- * written to a file, whose path is printed.
+ * (with or without diacritics) presses it; anything else is a message. A file sent with a reply (a
+ * chart, a report's PDF, the import template) is written out, and its path printed.
  */
 import { fold } from '../../domain/text.js';
 import { t } from '../../messages/i18n.js';
-import { isPicture, type Reply, type ReplyButton, type ReplyFile } from '../../messages/reply.js';
+import type { Reply, ReplyButton, ReplyFile } from '../../messages/reply.js';
 import { renderForConsole } from './render.js';
 
 /** How the terminal reaches the bot: the conversation in this process, or a running server's admin API. */
@@ -15,15 +15,15 @@ export interface ConsoleTransport {
   press(action: string): Promise<Reply[]>;
 }
 
-/** Writes a picture where the user can open it; returns its path. */
-export type KeepPicture = (file: ReplyFile) => Promise<string>;
+/** Writes a file where the user can open it; returns its path. */
+export type KeepFile = (file: ReplyFile) => Promise<string>;
 
 export class ConsoleSession {
   private buttons: ReplyButton[] = [];
 
   constructor(
     private readonly transport: ConsoleTransport,
-    private readonly keepPicture?: KeepPicture,
+    private readonly keepFile?: KeepFile,
   ) {}
 
   /** What to print for a line the user typed. */
@@ -50,7 +50,7 @@ export class ConsoleSession {
     let next = 1;
     const printed: string[] = [];
     for (const reply of replies) {
-      const savedAt = reply.file && this.keepPicture && isPicture(reply.file) && reply.file.bytes.byteLength > 0 ? await this.keepPicture(reply.file) : undefined;
+      const savedAt = reply.file && this.keepFile && reply.file.bytes.byteLength > 0 ? await this.keepFile(reply.file) : undefined;
       printed.push(renderForConsole(reply, next, savedAt));
       next += reply.buttons?.flat().length ?? 0;
     }
