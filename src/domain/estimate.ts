@@ -1,17 +1,22 @@
 /**
- * What a result would be with one sub-criterion at another rate: the group recomputed with the
- * formulas (domain/formulas.ts), the total with that one group replaced, the rank among the others'
- * stored totals. An estimate, never a result: nothing here is stored.
+ * What a result would be with one sub-criterion at another rate: the stored group's points and the stored
+ * total, each plus the change the formulas give (domain/formulas.ts), and the rank now and then among the
+ * others' stored totals, on the same base. An estimate, never a result: nothing here is stored.
  */
-import { addDecimals, subtractDecimal } from './decimal.js';
+import { addDecimals } from './decimal.js';
 import { FRAMEWORK_2024, type GroupKey } from './framework.js';
-import { estimateGroup, groupRule, pointsText, rateOf, type GroupRule } from './formulas.js';
+import { groupChange, groupRule, pointsText, rateOf, type GroupRule } from './formulas.js';
 import { rankAmong } from './peers.js';
 import type { UnitResult } from './result.js';
 
 export interface Range<T> {
   low: T;
   high: T;
+}
+
+export interface Rank {
+  rank: number;
+  rankOf: number;
 }
 
 export interface Estimate {
@@ -25,8 +30,10 @@ export interface Estimate {
   points: Range<string>;
   totalNow: string | null;
   total: Range<string> | null;
-  /** The rank at the low and at the high total, among the others' totals. */
-  rank: Range<{ rank: number; rankOf: number }> | null;
+  /** The rank of the stored total among the others' totals. */
+  rankNow: Rank | null;
+  /** The rank at the low and at the high total, among the same totals. */
+  rank: Range<Rank> | null;
   /** The estimate rests on a formula not verified (DVC trực tuyến, 4.4): a range, said so. */
   uncertain: boolean;
 }
@@ -47,12 +54,11 @@ export function estimate(result: UnitResult, target: { group: GroupKey; code: st
   const stored = result.groups.find((g) => g.key === target.group);
   if (!rule || result.frameworkVersion !== FRAMEWORK_2024.version) return 'no-rule';
   if (!stored || stored.points === null) return 'no-group-data';
-  const range = estimateGroup(rule, { points: stored.points, criteria: stored.criteria }, { code: target.code, rate: Number(rate) / 100 });
-  if (!range) return 'no-criteria';
-  const points = { low: pointsText(range.low), high: pointsText(range.high) };
-  const replaced = (groupPoints: string) => (result.total === null ? null : addDecimals([subtractDecimal(result.total, stored.points ?? '0'), groupPoints]));
-  const low = replaced(points.low);
-  const high = replaced(points.high);
+  const change = groupChange(rule, { points: stored.points, criteria: stored.criteria }, { code: target.code, rate: Number(rate) / 100 });
+  if (!change) return 'no-criteria';
+  const plus = (value: string) => ({ low: addDecimals([value, pointsText(change.low)]), high: addDecimals([value, pointsText(change.high)]) });
+  const points = plus(stored.points);
+  const total = result.total === null ? null : plus(result.total);
   const current = stored.criteria.find((c) => c.code === target.code);
   const rateNow = current ? rateOf(current) : null;
   return {
@@ -63,8 +69,9 @@ export function estimate(result: UnitResult, target: { group: GroupKey; code: st
     pointsNow: stored.points,
     points,
     totalNow: result.total,
-    total: low !== null && high !== null ? { low, high } : null,
-    rank: low !== null && high !== null ? { low: rankAmong(low, otherTotals), high: rankAmong(high, otherTotals) } : null,
+    total,
+    rankNow: result.total === null ? null : rankAmong(result.total, otherTotals),
+    rank: total && { low: rankAmong(total.low, otherTotals), high: rankAmong(total.high, otherTotals) },
     uncertain: isUncertain(rule, target.code, points),
   };
 }

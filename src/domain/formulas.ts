@@ -121,24 +121,25 @@ export function pointsText(points: number): string {
 
 export interface Override {
   code: string;
-  /** 0–1. */
-  rate: number;
+  /** 0–1; null: nothing counted. */
+  rate: number | null;
 }
 
 /**
  * A group's points from its stored sub-criteria, one of them set to another rate; null when a
  * sub-criterion the rule needs is not stored. Each sub-criterion rounded, then summed, as the portal does.
+ * `reading` applies to the sub-criterion set, the others stay as presumed.
  */
 export function groupPoints(group: GroupRule, criteria: readonly CriterionScore[], override?: Override, reading: Reading = 'presumed'): number | null {
   let sum = 0;
   for (const rule of group.criteria) {
-    const stored = criteria.find((c) => c.code === rule.code);
     if (override?.code === rule.code) {
       sum += roundHundredths(criterionPoints(rule, override.rate, reading));
       continue;
     }
+    const stored = criteria.find((c) => c.code === rule.code);
     if (!stored) return null;
-    sum += roundHundredths(criterionPoints(rule, rateOf(stored), reading));
+    sum += roundHundredths(criterionPoints(rule, rateOf(stored)));
   }
   return roundHundredths(sum);
 }
@@ -150,21 +151,30 @@ export interface PointsRange {
 }
 
 /**
- * A group's points with one sub-criterion set to `rate`. Where the portal stores no sub-criteria (DVC
- * trực tuyến), only the group's points are known: the changed one's current share of them lies anywhere
- * its maximum allows, so the estimate is the range over that share.
+ * What setting one sub-criterion to `rate` changes in its group's points: the formula at that rate less
+ * the formula as things stand, so that the formula's own distance from the stored points never shows as a
+ * change; for an uncertain rule, under each reading. Where the portal stores no sub-criteria (DVC trực
+ * tuyến), only the group's points are known: the changed one's current share of them lies anywhere its
+ * maximum allows, so the change is the range over that share.
  */
-export function estimateGroup(group: GroupRule, stored: { points: string; criteria: readonly CriterionScore[] }, override: Override): PointsRange | null {
+export function groupChange(group: GroupRule, stored: { points: string; criteria: readonly CriterionScore[] }, override: Override): PointsRange | null {
   const rule = group.criteria.find((c) => c.code === override.code);
   if (!rule) return null;
+  const changed = roundHundredths(criterionPoints(rule, override.rate));
   if (!group.criteriaStored) {
     const points = Number(stored.points);
     const rest = group.max - rule.max;
-    const changed = roundHundredths(criterionPoints(rule, override.rate));
-    return { low: points - Math.min(rule.max, points) + changed, high: points - Math.max(0, points - rest) + changed };
+    return { low: roundHundredths(changed - Math.min(rule.max, points)), high: roundHundredths(changed - Math.max(0, points - rest)) };
   }
-  const presumed = groupPoints(group, stored.criteria, override);
-  const other = groupPoints(group, stored.criteria, override, 'other');
-  if (presumed === null || other === null) return null;
-  return { low: Math.min(presumed, other), high: Math.max(presumed, other) };
+  const current = stored.criteria.find((c) => c.code === override.code);
+  if (!current) return null;
+  const readings: Reading[] = rule.otherFullAt === undefined ? ['presumed'] : ['presumed', 'other'];
+  const changes: number[] = [];
+  for (const reading of readings) {
+    const now = groupPoints(group, stored.criteria, { code: override.code, rate: rateOf(current) }, reading);
+    const then = groupPoints(group, stored.criteria, override, reading);
+    if (now === null || then === null) return null;
+    changes.push(roundHundredths(then - now));
+  }
+  return { low: Math.min(...changes), high: Math.max(...changes) };
 }

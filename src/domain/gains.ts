@@ -4,7 +4,7 @@
  */
 import { compareDecimals, subtractDecimal } from './decimal.js';
 import { estimate, type Range } from './estimate.js';
-import { groupPoints, groupRule, pointsText } from './formulas.js';
+import { groupRule } from './formulas.js';
 import type { GroupKey } from './framework.js';
 import type { UnitResult } from './result.js';
 
@@ -24,29 +24,16 @@ function atLeastZero(value: string): string {
   return compareDecimals(value, '0') < 0 ? '0' : value;
 }
 
-/**
- * The group's points by the formula as things stand, so that a gain is what the change makes, not
- * the formula's own distance from the stored points; the stored points where the portal gives no sub-criteria.
- */
-function baseline(result: UnitResult, group: GroupKey): string | null {
-  const rule = groupRule(group);
-  const stored = result.groups.find((g) => g.key === group);
-  if (!rule || !stored || stored.points === null) return null;
-  if (!rule.criteriaStored) return stored.points;
-  const points = groupPoints(rule, stored.criteria);
-  return points === null ? null : pointsText(points);
-}
-
 function gainOf(result: UnitResult, group: GroupKey): TaskGain {
   const rate = TASK_TARGETS[group] ?? '90';
   const main = groupRule(group)?.main;
   const found = main ? estimate(result, { group, code: main }, rate, []) : 'no-rule';
-  const now = baseline(result, group);
-  if (typeof found === 'string' || now === null) return { group, rate, gain: null, uncertain: false };
+  if (typeof found === 'string') return { group, rate, gain: null, uncertain: false };
+  const gain = (points: string) => atLeastZero(subtractDecimal(points, found.pointsNow));
   return {
     group,
     rate,
-    gain: { low: atLeastZero(subtractDecimal(found.points.low, now)), high: atLeastZero(subtractDecimal(found.points.high, now)) },
+    gain: { low: gain(found.points.low), high: gain(found.points.high) },
     uncertain: found.uncertain,
   };
 }

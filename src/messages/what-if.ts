@@ -1,6 +1,6 @@
 /** `/uoctinh` in words: the group, the total and the rank as they would be, each labelled an estimate, with the formula used. */
 import { formatDecimal } from '../domain/format.js';
-import type { Range } from '../domain/estimate.js';
+import type { Range, Rank } from '../domain/estimate.js';
 import { groupRule } from '../domain/formulas.js';
 import { formatPeriodKey } from '../domain/period.js';
 import { peerGroupOf } from '../domain/units.js';
@@ -15,7 +15,7 @@ function range(values: Range<string>): string {
   return values.low === values.high ? formatDecimal(values.low) : `${formatDecimal(values.low)}–${formatDecimal(values.high)}`;
 }
 
-function rankRange(r: Range<{ rank: number; rankOf: number }>): string {
+function rankRange(r: Range<Rank>): string {
   // The higher total has the better (smaller) rank.
   const best = r.high.rank;
   const worst = r.low.rank;
@@ -36,9 +36,9 @@ export function renderWhatIf(t: Translate, answer: WhatIfAnswer, periodAction?: 
     t('whatif-group', { group: groupName(e.group), now: formatDecimal(e.pointsNow), points: range(e.points), max: formatDecimal(max) }),
   ];
   if (e.total && e.totalNow !== null) lines.push(t('whatif-total', { now: formatDecimal(e.totalNow), total: range(e.total), max: card.framework.total }));
-  if (e.rank && e.rank.low.rankOf > 1) {
-    const now = card.result.rank !== null && card.result.rankOf !== null ? `${card.result.rank}/${card.result.rankOf}` : '—';
-    lines.push(t('whatif-rank', { rank: rankRange(e.rank), now, peers: t(`peers-group-${peerGroupOf(card.unit.kind)}`) }));
+  if (e.rank && e.rankNow && card.parent && e.rank.low.rankOf > 1) {
+    const now = `${e.rankNow.rank}/${e.rankNow.rankOf}`;
+    lines.push(t('whatif-rank', { rank: rankRange(e.rank), now, peers: t(`peers-group-${peerGroupOf(card.unit.kind)}`), parent: card.parent.name }));
   }
   if (rule) lines.push(t('whatif-formula', { formula: groupFormula(t, card.framework, rule, e.code) }));
   if (e.uncertain) lines.push(t('whatif-uncertain'));

@@ -55,13 +55,14 @@ describe('the card places the unit among its peers', () => {
 
 
 describe('/uoctinh: what if one sub-criterion reached another rate', () => {
-  /** Thanh toán at 90 % for hồ sơ (A), B and C as the portal counted them: 6A + min(2; 2,5B) + min(2; 2,5C), each rounded. */
-  function paymentAt90(unit: string): number {
+  /**
+   * What Thanh toán at 90 % for hồ sơ (A) changes, in hundredths: 6 × 0,9 less 6A as the portal counted A,
+   * each rounded; B and C stay as they are, and so do their points.
+   */
+  function paymentChangeAt90(unit: string): number {
     const e = entryNamed(response('TTTT'), unit) as Record<string, number>;
-    const formalities = e.totalFeeFormality ?? 0;
-    const share = (n: number) => (formalities > 0 ? n / formalities : 0);
-    const capped = (rate: number) => Math.round(Math.min(2, 2.5 * rate) * 100);
-    return 540 + capped(share(e.totalDossierOnlineFormalityPaymentSuccess ?? 0)) + capped(share(e.totalFeeDossierFormality ?? 0));
+    const obligations = e.totalDossierFinancialObligation ?? 0;
+    return 540 - Math.round(600 * (obligations > 0 ? (e.totalDossierOnlinePaymentSuccess ?? 0) / obligations : 0));
   }
 
   it.each(['/uoctinh thanh toan 90', 'neu thanh toan dat 90%', 'nếu thanh toán trực tuyến đạt 90% thì sao'])(
@@ -70,14 +71,16 @@ describe('/uoctinh: what if one sub-criterion reached another rate', () => {
       const before = await t.snapshot();
       const answer = await t.ask(text, VIET_TRI);
       const unit = 'UBND Phường Việt Trì';
-      const group = paymentAt90(unit);
-      const total = cents(portalTotal(unit)) - cents(portal('TTTT', unit).points) + group;
+      const change = paymentChangeAt90(unit);
+      const group = cents(portal('TTTT', unit).points) + change;
+      const total = cents(portalTotal(unit)) + change;
       const others = [...communeTotals()].filter(([name]) => name !== unit).map(([, x]) => x);
+      const rankNow = 1 + others.filter((x) => x > cents(portalTotal(unit))).length;
       const rank = 1 + others.filter((x) => x > total).length;
       expect(answer).toContain('<b>Ước tính – UBND Phường Việt Trì, tháng 08/2026</b>');
       expect(answer).toContain(`• Thanh toán trực tuyến: ${points(cents(portal('TTTT', unit).points))} → ${points(group)}/10 điểm (ước tính)`);
       expect(answer).toContain(`• Tổng điểm: ${points(cents(portalTotal(unit)))} → ${points(total)}/100 (ước tính)`);
-      expect(answer).toContain(`• Xếp hạng trong nhóm xã, phường: 88/148 → ${rank}/148 (ước tính`);
+      expect(answer).toContain(`• Xếp hạng trong nhóm xã, phường của UBND tỉnh Phú Thọ: ${rankNow}/148 → ${rank}/148 (ước tính`);
       expect(answer).toContain('Công thức: Hồ sơ thanh toán trực tuyến = 6 × tỷ lệ');
       expect(answer).toContain('không phải kết quả chính thức, và không được lưu');
       expect(answer).not.toContain('⚠️');
@@ -112,6 +115,16 @@ describe('/uoctinh: what if one sub-criterion reached another rate', () => {
     expect(answer).toContain(`• Số hóa hồ sơ: ${points(now)} → ${points(now + 200)}–${points(now + 400)}/22 điểm (ước tính)`);
     expect(answer).toContain('4 × tỷ lệ hoặc min(4; 4 × tỷ lệ / 50%)');
     expect(answer).toContain('⚠️');
+  });
+
+  it('changes nothing at the rate as it stands: 4.4 is 0 % for every unit', async () => {
+    const unit = 'UBND Phường Việt Trì';
+    const answer = await t.ask('/uoctinh kho du lieu ca nhan 0', VIET_TRI);
+    const group = points(cents(portal('MDSH', unit).points));
+    const total = points(cents(portalTotal(unit)));
+    expect(answer).toContain(`• Số hóa hồ sơ: ${group} → ${group}/22 điểm (ước tính)`);
+    expect(answer).toContain(`• Tổng điểm: ${total} → ${total}/100 (ước tính)`);
+    expect(answer).toMatch(/Xếp hạng trong nhóm xã, phường của UBND tỉnh Phú Thọ: (\d+\/148) → \1 \(ước tính/);
   });
 
   it('asks again rather than guess when the name fits two units', async () => {
@@ -163,6 +176,12 @@ describe('which suggested task pays most', () => {
     expect(answer.indexOf(online)).toBeLessThan(answer.indexOf(transparency));
     // A leader may take one on from here.
     expect(t.buttons(VIET_TRI)).toEqual(['Giao: Số hóa hồ sơ', 'Giao: Dịch vụ công trực tuyến', 'Giao: Công khai, minh bạch']);
+  });
+
+  it('gains in /uoctinh what the suggestion says for the same target', async () => {
+    const unit = 'UBND Phường Việt Trì';
+    const now = cents(portal('MDSH', unit).points);
+    expect(await t.ask('/uoctinh so hoa 90', VIET_TRI)).toContain(`• Số hóa hồ sơ: ${points(now)} → ${points(now + digitisationGain(unit))}/22 điểm (ước tính)`);
   });
 
   it('orders them the same on the published card', async () => {
