@@ -2,12 +2,12 @@
  * What changes only when an import is stored, kept in memory so that a question reads nothing but what
  * tells whether an import was stored since: the units (the gazetteer, services/gazetteer.ts); per unit,
  * the periods it has results for, whether each is complete, and the latest result of each; the totals
- * of the units under a parent in a period (a card's peers); and the results last shown, which never
+ * of the units under a parent in a period (a card's peers), with the stamp they were asked under; and the results last shown, which never
  * change once stored (a change is a new revision). The frameworks are code (domain/framework.ts).
  *
  * An import stored in this process forgets it all (`importStored`). Another instance's import shows in
  * `IMPORTS_STAMP`, which the statement that takes a chat's turn reads as well (db/chat-context.ts): a
- * unit's periods read with another stamp are read again.
+ * unit's periods, or the totals under a parent, kept under another stamp are read again.
  */
 import type { Db } from '../db/client.js';
 import { childTotals, importsStamp, periodsOfUnit, resultsById, type ChildTotal, type ResultWithSource, type UnitPeriods } from '../db/results.js';
@@ -20,8 +20,8 @@ interface Held {
   periods: Map<number, Promise<UnitPeriods>>;
   /** By result id, least recently used first. */
   results: Map<number, ResultWithSource>;
-  /** The totals under a parent in a period, by "parentId:period". */
-  childTotals: Map<string, Promise<ChildTotal[]>>;
+  /** The totals under a parent in a period, by "parentId:period", with the stamp they were asked under. */
+  childTotals: Map<string, { stamp: string; totals: Promise<ChildTotal[]> }>;
 }
 
 const held = new WeakMap<Db, Held>();
@@ -79,18 +79,21 @@ export async function heldResults(db: Db, ids: readonly number[]): Promise<Map<n
   return found;
 }
 
-/** The latest total of every unit under a parent in a period, from memory or read in one statement; kept until an import. */
-export function heldChildTotals(db: Db, parentId: number, period: string): Promise<ChildTotal[]> {
+/**
+ * The latest total of every unit under a parent in a period, as of `stamp` (`IMPORTS_STAMP` as the caller
+ * read it): from memory, or read in one statement when what was kept was asked under another stamp.
+ */
+export function heldChildTotals(db: Db, parentId: number, period: string, stamp: string): Promise<ChildTotal[]> {
   const kept = heldFor(db).childTotals;
   const key = `${parentId}:${period}`;
   const found = kept.get(key);
-  if (found) return found;
-  const reading = childTotals(db, parentId, period);
-  kept.set(key, reading);
-  reading.catch(() => {
-    if (kept.get(key) === reading) kept.delete(key);
+  if (found && found.stamp === stamp) return found.totals;
+  const entry = { stamp, totals: childTotals(db, parentId, period) };
+  kept.set(key, entry);
+  entry.totals.catch(() => {
+    if (kept.get(key) === entry) kept.delete(key);
   });
-  return reading;
+  return entry.totals;
 }
 
 /**

@@ -26,14 +26,19 @@ export function freshTotals(): TotalsUnder {
   };
 }
 
+/** The totals under each parent from memory, as of `stamp` (`IMPORTS_STAMP` as the question's turn read it). */
+export function heldTotals(stamp: string): TotalsUnder {
+  return (db, parentId, period) => heldChildTotals(db, parentId, period, stamp);
+}
+
 /** The totals of the unit's peers in the period, the unit's own included; empty without a parent. */
-export async function peerTotals(db: Db, unit: UnitRow, period: string, totalsUnder: TotalsUnder = heldChildTotals): Promise<ChildTotal[]> {
+export async function peerTotals(db: Db, unit: UnitRow, period: string, totalsUnder: TotalsUnder): Promise<ChildTotal[]> {
   if (unit.parentId === null) return [];
   const group = peerGroupOf(unit.kind);
   return (await totalsUnder(db, unit.parentId, period)).filter((c) => peerGroupOf(c.kind) === group);
 }
 
-export async function cardPeers(db: Db, card: { unit: UnitRow; parent: UnitRow | null; result: { period: string; total: string | null } }, totalsUnder?: TotalsUnder): Promise<CardPeers | null> {
+export async function cardPeers(db: Db, card: { unit: UnitRow; parent: UnitRow | null; result: { period: string; total: string | null } }, totalsUnder: TotalsUnder): Promise<CardPeers | null> {
   if (!card.parent) return null;
   const standing = peerStanding(card.result.total, (await peerTotals(db, card.unit, card.result.period, totalsUnder)).map((p) => p.total));
   return standing && { group: peerGroupOf(card.unit.kind), parent: card.parent, standing };

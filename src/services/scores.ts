@@ -9,7 +9,7 @@ import { matchesQuery, parsePeriodKey, previousPeriodKey, type PeriodQuery } fro
 import { changeBetween, classify, orderGroups, weakestGroups, type Change, type GroupScore } from '../domain/result.js';
 import { heldUnit } from './gazetteer.js';
 import { heldResults, unitPeriods } from './import-cache.js';
-import { cardPeers, freshTotals, type CardPeers } from './peers.js';
+import { cardPeers, freshTotals, heldTotals, type CardPeers } from './peers.js';
 
 export interface ScoreCard {
   unit: UnitRow;
@@ -78,7 +78,7 @@ function buildCard(unit: UnitRow, parent: UnitRow | null, result: StoredResult, 
  * when the unit was asked about since the last import, besides reading the stamp when it is not given.
  */
 export async function scoreCard(db: Db, unitId: number, query: PeriodQuery, stamp?: string): Promise<ScoreAnswer> {
-  const { periods, resultIds } = await unitPeriods(db, unitId, stamp);
+  const { periods, resultIds, stamp: asOf } = await unitPeriods(db, unitId, stamp);
   const unit = await heldUnit(db, unitId);
   if (!unit) throw new Error(`unit ${unitId} not found`);
   const available = periods.map((p) => p.period);
@@ -95,7 +95,7 @@ export async function scoreCard(db: Db, unitId: number, query: PeriodQuery, stam
   const previousResult = previous ? (({ source: _source, ...rest }) => rest)(previous) : null;
   const parent = unit.parentId ? ((await heldUnit(db, unit.parentId)) ?? null) : null;
   const card = buildCard(unit, parent, result, previousResult, { source: source.kind, fileName: source.fileName });
-  return { kind: 'card', card: { ...card, peers: await cardPeers(db, card) } };
+  return { kind: 'card', card: { ...card, peers: await cardPeers(db, card, heldTotals(asOf)) } };
 }
 
 /** The cards of many units for one period, read in bulk (a publication builds hundreds). Units without a result are left out. */

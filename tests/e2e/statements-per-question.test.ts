@@ -10,7 +10,9 @@ import { openDatabase } from '../../src/db/client.js';
 import { importFiles } from '../../src/services/imports.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { onPostgres } from '../helpers/database.js';
-import { editedPortalFiles, PORTAL_FILES, type PortalData } from '../helpers/samples.js';
+import { addDecimals, compareDecimals, halfOf, subtractDecimal } from '../../src/domain/decimal.js';
+import { formatDecimal } from '../../src/domain/format.js';
+import { editedPortalFiles, portal, PORTAL_FILES, portalTotal, type PortalData } from '../helpers/samples.js';
 import type { TestChat } from '../helpers/telegram-stand-in.js';
 
 const OFFICER: TestChat = { id: 5553101, type: 'private' };
@@ -90,5 +92,32 @@ describe('an import and the next /diem', () => {
     expect(card).toContain('Tổng điểm: 63,57/100');
     expect(card).toContain('• Tiến độ giải quyết: 16,5/20 (82,5%)');
     expect(await statementsOf(() => t.ask(QUESTION, OFFICER))).toBeLessThanOrEqual(3);
+  });
+
+  it.runIf(onPostgres)('places a unit first asked after another instance’s import among its peers’ new totals', async () => {
+    await t.ask(QUESTION, OFFICER);
+    const communes: string[] = [];
+    const everyCommuneOnTime = editedPortalFiles('dvc-progress', (data: PortalData) => {
+      for (const entry of data.children ?? []) {
+        if (entry.level !== 'COMMUNE') continue;
+        communes.push(entry.departmentName);
+        entry.score = 20;
+        entry.ratio = 100;
+      }
+    });
+    const other = await openDatabase({ url: t.database.env.DATABASE_URL as string });
+    try {
+      await importFiles(other.db, everyCommuneOnTime, { period: '2026-08' });
+    } finally {
+      await other.close();
+    }
+    const totals = communes.map((name) => addDecimals([subtractDecimal(portalTotal(name), portal('TDGQ', name).points), '20'])).sort((a, b) => compareDecimals(b, a));
+    const middle = totals.length / 2;
+    const median = totals.length % 2 === 1 ? (totals[Math.floor(middle)] ?? '0') : halfOf(addDecimals([totals[middle - 1] ?? '0', totals[middle] ?? '0']));
+    const card = await t.ask('/diem thang 8 Nông Trang', OFFICER);
+    expect(card).toContain('• Tiến độ giải quyết: 20/20');
+    expect(card).toContain(`Trong nhóm xã, phường của UBND tỉnh Phú Thọ (${totals.length} đơn vị): trên `);
+    expect(card).toContain(`trung vị ${formatDecimal(median)} điểm`);
+    expect(await statementsOf(() => t.ask('/diem thang 8 Nông Trang', OFFICER))).toBeLessThanOrEqual(3);
   });
 });
