@@ -689,6 +689,7 @@ whatif-one-unit = Ước tính cho từng đơn vị một: anh/chị nêu tên 
 whatif-usage =
     Ước tính điểm nếu một chỉ tiêu đạt tỷ lệ mới: nêu nhóm (hoặc chỉ tiêu) và tỷ lệ, ví dụ:
     /uoctinh thanh toán 90 · nếu số hóa lên 95% thì sao · neu tien do dat 90% · nếu tái sử dụng đạt 50% thì Hy Cương được mấy điểm
+whatif-points = Ước tính theo tỷ lệ của chỉ tiêu, không theo điểm: anh/chị nêu tỷ lệ muốn đạt, ví dụ: nếu thanh toán đạt 90% thì sao.
 whatif-refused-no-rule = Chưa ước tính được nhóm { $group } của kỳ này: công thức tính điểm hiện hành chỉ áp dụng cho kết quả 6 nhóm lấy từ Cổng Dịch vụ công quốc gia.
 whatif-refused-no-group-data = Chưa có điểm nhóm { $group } của kỳ này nên chưa ước tính được.
 whatif-refused-no-criteria = Chưa có số liệu chỉ tiêu thành phần (tử số, mẫu số) của nhóm { $group } trong kỳ này, nên không ước tính được: bot không suy điểm từ tỷ lệ công bố.

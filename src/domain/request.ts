@@ -124,7 +124,7 @@ export function parseRequest(typed: string, today: Today, gazetteer: Gazetteer):
   const words = foldWords(text);
   if (text.length <= LONGEST_QUESTION && isWhatIf(text)) {
     const whatIf = readWhatIf(text, today, gazetteer);
-    if (whatIf.target !== null && whatIf.rate !== null) return { kind: 'whatif', whatIf };
+    if (whatIf.target !== null && (whatIf.rate !== null || whatIf.pointsNamed)) return { kind: 'whatif', whatIf };
   }
   const opened = withoutOpening(words);
   const matched = matchVerb(opened) ?? matchVerb(words);

@@ -16,6 +16,8 @@ export interface WhatIfQuestion {
   target: { group: GroupKey; code: string } | null;
   /** The rate asked, in percent as an exact decimal ("95", "90.5"); null when none (or over 100). */
   rate: string | null;
+  /** Points named ("đạt 90 điểm") where a rate is wanted: the asker is to give a rate. */
+  pointsNamed: boolean;
   units: UnitSlot[];
   unknownName: string | null;
   period: PeriodQuery;
@@ -45,6 +47,8 @@ const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{1,2})?)`;
 const PERCENT = new RegExp(`(?<![\\d.,/])${NUMBER}\\s*%`);
 /** "lên 95", "đạt 90", "= 90". */
 const AFTER_WORD = new RegExp(`(?<![a-z])(?:len|dat|toi|muc|la|=)\\s*${NUMBER}(?![\\d/.,]|\\s*(?:%|/))`);
+/** "90 điểm", "9,5 diem": points, never a rate. */
+const POINTS = new RegExp(`(?<![\\d.,])${NUMBER}\\s*diem(?![a-z])`, 'g');
 /** A number standing alone, not a period's ("tháng 8", "t8", "8/2026"). */
 const BARE = new RegExp(`(?<![\\d.,/a-z])(?<!(?:thang|quy|tuan|nam) )${NUMBER}(?![\\d/.,a-z])`, 'g');
 
@@ -57,12 +61,14 @@ function cut(text: string, start: number, length: number): string {
   return `${text.slice(0, start)} ${text.slice(start + length)}`;
 }
 
-function takeRate(text: string): { rate: string | null; rest: string } {
-  const folded = foldAligned(text);
+function takeRate(text: string): { rate: string | null; pointsNamed: boolean; rest: string } {
+  const withPoints = foldAligned(text);
+  const folded = withPoints.replace(POINTS, (points) => ' '.repeat(points.length));
+  const pointsNamed = folded !== withPoints;
   const found = PERCENT.exec(folded) ?? AFTER_WORD.exec(folded) ?? [...folded.matchAll(BARE)].at(-1) ?? null;
-  if (!found?.[1]) return { rate: null, rest: text };
+  if (!found?.[1]) return { rate: null, pointsNamed, rest: text };
   const rate = found[1].replace(',', '.');
-  return { rate: Number(rate) <= 100 ? rate : null, rest: cut(text, found.index, found[0].length) };
+  return { rate: Number(rate) <= 100 ? rate : null, pointsNamed, rest: cut(text, found.index, found[0].length) };
 }
 
 function takeCriterion(text: string): { target: WhatIfQuestion['target']; rest: string } {
@@ -75,12 +81,12 @@ function takeCriterion(text: string): { target: WhatIfQuestion['target']; rest: 
 }
 
 export function readWhatIf(original: string, today: CalendarDay, gazetteer: Gazetteer): WhatIfQuestion {
-  const { rate, rest: withoutRate } = takeRate(cleanText(original));
+  const { rate, pointsNamed, rest: withoutRate } = takeRate(cleanText(original));
   const { target: named, rest: withoutCriterion } = takeCriterion(withoutRate);
   const question = readQuestion(withoutWhatIfWords(withoutCriterion), today, gazetteer, 'score');
   const main = question.group ? groupRule(question.group)?.main : undefined;
   const target = named ?? (question.group && main ? { group: question.group, code: main } : null);
-  return { target, rate, units: question.units, unknownName: question.unknownName, period: question.period };
+  return { target, rate, pointsNamed, units: question.units, unknownName: question.unknownName, period: question.period };
 }
 
 /** The what-if's own words blanked out, the rest as typed, so names keep their diacritics. */

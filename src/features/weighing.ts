@@ -6,6 +6,7 @@ import type { Answers, Asked, RequestOf } from './feature.js';
 
 async function answerWhatIf({ deps, chat, known }: Asked, { whatIf: asked }: RequestOf<'whatif'>): Promise<Reply[]> {
   const { t } = deps;
+  if (asked.rate === null && asked.pointsNamed) return [textReply(t('whatif-points'))];
   if (asked.target === null || asked.rate === null) return [textReply(t('whatif-usage'))];
   if (asked.units.length > 1) return [textReply(t('whatif-one-unit'))];
   const [slot] = asked.units;

@@ -146,6 +146,14 @@ describe('/uoctinh: what if one sub-criterion reached another rate', () => {
     expect(await t.ask('/uoctinh', VIET_TRI)).toContain('/uoctinh thanh toán 90');
     expect(await t.ask('/uoctinh so hoa', VIET_TRI)).toContain('nêu nhóm (hoặc chỉ tiêu) và tỷ lệ');
   });
+
+  it('asks for a rate when points are named: 90 điểm is not 90 %', async () => {
+    for (const text of ['nếu thanh toán đạt 9 điểm thì sao', 'neu so hoa dat 20 diem thi sao', '/uoctinh thanh toan 9 diem']) {
+      const answer = await t.ask(text, VIET_TRI);
+      expect(answer).toContain('Ước tính theo tỷ lệ của chỉ tiêu, không theo điểm');
+      expect(answer).not.toContain('→');
+    }
+  });
 });
 
 describe('/sosanh: two units side by side', () => {

@@ -654,6 +654,11 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'neu ket qua dien tu dat 80% thi sao', intent: 'whatif', group: 'MDSH', criterion: 'ORIGINAL_RESULT_AVAILABLE', rate: '80' },
   { text: 'nếu đồng bộ đạt 100% thì Nông Trang được mấy điểm', intent: 'whatif', units: [NT], group: 'CKMB', criterion: 'DOSSIER_SYNC', rate: '100' },
   { text: 'ước tính nếu thanh toán trực tuyến lên 85%', intent: 'whatif', group: 'TTTT', criterion: 'ONLINE_PAYMENT_DOSSIER', rate: '85' },
+  // Points are not a rate: a what-if that names points is asked for a rate.
+  { text: 'nếu số hóa đạt 20 điểm thì sao', intent: 'whatif', group: 'MDSH', criterion: 'SO_HOA_GIAY_TO_GIAI_QUYET' },
+  { text: 'neu so hoa dat 20 diem thi sao', intent: 'whatif', group: 'MDSH', criterion: 'SO_HOA_GIAY_TO_GIAI_QUYET' },
+  { text: 'nếu thanh toán đạt 9 điểm thì Việt Trì xếp thứ mấy', intent: 'whatif', units: [VT], group: 'TTTT', criterion: 'ONLINE_PAYMENT_DOSSIER' },
+  { text: '/uoctinh thanh toan 9,5 diem', intent: 'whatif', group: 'TTTT', criterion: 'ONLINE_PAYMENT_DOSSIER' },
   // "nếu" without a rate and an index to change is no what-if.
   { text: 'nếu cần thì gọi em', intent: 'unknown' },
   { text: 'nếu có nhiệm vụ mới thì báo em', intent: 'tasks' },
