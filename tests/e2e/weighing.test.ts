@@ -117,6 +117,14 @@ describe('/uoctinh: what if one sub-criterion reached another rate', () => {
     expect(answer).toContain('⚠️');
   });
 
+  it('adds the change to the stored points where the formula is 0,01 off them (xã Thanh Thủy, Thanh toán 5,99 by the portal, 5,98 by the formula)', async () => {
+    const unit = 'UBND xã Thanh Thủy';
+    const change = paymentChangeAt90(unit);
+    const answer = await t.ask('/uoctinh thanh toan 90 Thanh Thủy', VIET_TRI);
+    expect(answer).toContain(`• Thanh toán trực tuyến: 5,99 → ${points(599 + change)}/10 điểm (ước tính)`);
+    expect(answer).toContain(`• Tổng điểm: ${points(cents(portalTotal(unit)))} → ${points(cents(portalTotal(unit)) + change)}/100 (ước tính)`);
+  });
+
   it('changes nothing at the rate as it stands: 4.4 is 0 % for every unit', async () => {
     const unit = 'UBND Phường Việt Trì';
     const answer = await t.ask('/uoctinh kho du lieu ca nhan 0', VIET_TRI);
