@@ -13,6 +13,8 @@ import type { Channel } from './db/schema.js';
 import type { ImportReport } from './imports/save.js';
 import { t } from './messages/i18n.js';
 import { schedulePublication } from './scheduler/auto-publish.js';
+import { collectorSettingsOf } from './collector/settings.js';
+import { BOT_VERSION } from './collector/version.js';
 
 export interface Services {
   conversation: ConversationDeps;
@@ -39,6 +41,7 @@ export function buildServices({ config, db, now, log, wakeDelivery, botNames = {
   const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, ...(wakeDelivery ? { wakeDelivery } : {}) };
   const admin: AdminContext = {
     db,
+    collection: { settings: collectorSettingsOf(config.collector, BOT_VERSION), timeZone: config.timeZone },
     inviteHints: (code) => CHANNELS.flatMap((module) => module.inviteHint(config, code, botNames[module.name] ?? null) ?? []),
     now,
     onImported,
