@@ -43,7 +43,7 @@ help =
     /tiendo 12 – tiến độ nhiệm vụ #12 · /quahan – nhiệm vụ quá hạn · /doihan 12 30/10 – đổi hạn · /dongviec 12 – đóng.
     /baocaothang tháng 8 – báo cáo một trang (PDF và ảnh) của đơn vị cấp trên · báo cáo tháng 8
     Quản trị viên: /mau – mẫu bảng tính nhập kết quả · /congbo tháng 8/2026 – công bố kết quả
-       · /baocao tháng 8/2026 – báo cáo gửi theo đơn vị.
+       · /baocao tháng 8/2026 – báo cáo gửi theo đơn vị · /thuthap tháng 8 – lấy kết quả từ Cổng DVCQG.
     /dangky MÃ – gắn cuộc trò chuyện với đơn vị bằng mã mời · /huongdan – hướng dẫn này.
     Cũng có thể hỏi như nhắn tin, có dấu hay không dấu:
        Việt Trì tháng 8 được mấy điểm? · Hy Cuong bao nhieu diem · Việt Trì xếp thứ mấy?

@@ -38,10 +38,11 @@ export function buildServices({ config, db, now, log, wakeDelivery, botNames = {
     const at = await schedulePublication(db, report.period, now(), { time: config.publishAutoTime, timeZone: config.timeZone, holidays: config.holidays });
     if (at) log?.info({ period: report.period, at: at.toISOString() }, 'publication scheduled');
   };
-  const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, ...(wakeDelivery ? { wakeDelivery } : {}) };
+  const collector = collectorSettingsOf(config.collector, BOT_VERSION);
+  const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, collector, ...(wakeDelivery ? { wakeDelivery } : {}) };
   const admin: AdminContext = {
     db,
-    collection: { settings: collectorSettingsOf(config.collector, BOT_VERSION), timeZone: config.timeZone },
+    collection: { settings: collector, timeZone: config.timeZone },
     inviteHints: (code) => CHANNELS.flatMap((module) => module.inviteHint(config, code, botNames[module.name] ?? null) ?? []),
     now,
     onImported,
