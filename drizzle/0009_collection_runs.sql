@@ -6,6 +6,7 @@ CREATE TABLE "collection_runs" (
 	"source_url" text NOT NULL,
 	"import_id" integer,
 	"figures_digest" text NOT NULL,
+	"complete" boolean NOT NULL,
 	"requested_by" text NOT NULL,
 	"local_date" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -433,6 +433,8 @@ export const collectionRuns = pgTable(
     /** Null when the figures were already stored as they are. */
     importId: integer('import_id').references(() => imports.id),
     figuresDigest: text('figures_digest').notNull(),
+    /** Every unit of the tree had all six groups. */
+    complete: boolean('complete').notNull(),
     /** Who asked: "cli", "api", "telegram:<chat>", "schedule". */
     requestedBy: text('requested_by').notNull(),
     /** Local date (Asia/Ho_Chi_Minh) of the run: two runs on different days show whether the figures are stable. */

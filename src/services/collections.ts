@@ -88,6 +88,7 @@ export async function collectAndImport(
       sourceUrl: ctx.settings.apiRoot,
       importId: report.importId,
       figuresDigest: digest,
+      complete: report.incompleteUnits.length === 0,
       requestedBy: request.requestedBy,
       localDate: localDate(ctx.now(), ctx.timeZone),
     })

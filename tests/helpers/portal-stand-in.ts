@@ -27,6 +27,12 @@ const EVALUATION = '/api/v1/reporting/evaluation/';
 const FIREWALL_PAGE = `<!DOCTYPE html><html><head><title>Request Rejected</title></head>
 <body>The requested URL was rejected. Please consult with your administrator.<br>Your support ID is: 1234567890</body></html>`;
 
+/** The one period whose responses the project ships: 08/2026 (`timeType` month, or the satisfaction endpoint's dates). */
+function isAugust2026(payload: Record<string, unknown>): boolean {
+  if ('fromDate' in payload) return payload.fromDate === '2026-08-01' && payload.toDate === '2026-08-31';
+  return payload.timeType === 'month' && payload.year === 2026 && payload.month === 8;
+}
+
 export class PortalStandIn {
   readonly requests: PortalRequest[] = [];
   private readonly server = new LocalServer();
@@ -90,7 +96,7 @@ export class PortalStandIn {
     if (how === 'forbidden') return void res.writeHead(403, { 'content-type': 'text/html' }).end('<html><head><title>403 Forbidden</title></head><body>Forbidden</body></html>');
     if (how === 'firewall') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(FIREWALL_PAGE);
     const file = PORTAL_FILES.find((f) => f.fileName === `${endpoint}.json`);
-    if (req.method !== 'POST' || !file) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"NOT_FOUND","message":"Not Found"}');
+    if (req.method !== 'POST' || !file || !isAugust2026(payload)) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"NOT_FOUND","message":"Not Found"}');
     const change = this.edits.get(endpoint);
     let bytes: Buffer = file.bytes;
     if (change) {

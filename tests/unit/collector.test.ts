@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectResponses } from '../../src/collector/collect-responses.js';
 import { CollectionFailed } from '../../src/collector/failure.js';
 import { userAgentOf, type CollectorSettings } from '../../src/collector/settings.js';
+import { isStable, monthJustEnded } from '../../src/domain/collection-due.js';
 import { periodEnded } from '../../src/domain/period-ended.js';
 import { EVALUATION_PATH, PORTAL_ENDPOINTS, payloadOf, type CollectablePeriod } from '../../src/domain/portal-requests.js';
 import { t } from '../../src/messages/i18n.js';
@@ -39,6 +40,17 @@ describe('the six requests', () => {
     expect(periodEnded(august, { year: 2026, month: 8, day: 31 })).toBe(false);
     expect(periodEnded(august, { year: 2026, month: 9, day: 1 })).toBe(true);
     expect(periodEnded({ kind: 'quarter', year: 2026, quarter: 3 }, { year: 2026, month: 9, day: 30 })).toBe(false);
+  });
+
+  it('ask daily for the month just ended, until two days agree on complete figures', () => {
+    expect(monthJustEnded('2026-09-01')).toEqual({ kind: 'month', year: 2026, month: 8 });
+    expect(monthJustEnded('2027-01-15')).toEqual({ kind: 'month', year: 2026, month: 12 });
+    const run = (localDate: string, figuresDigest: string, complete = true) => ({ localDate, figuresDigest, complete });
+    expect(isStable([run('2026-09-01', 'a')])).toBe(false);
+    expect(isStable([run('2026-09-01', 'a'), run('2026-09-01', 'a')])).toBe(false);
+    expect(isStable([run('2026-09-01', 'a'), run('2026-09-02', 'b')])).toBe(false);
+    expect(isStable([run('2026-09-01', 'a', false), run('2026-09-02', 'a', false)])).toBe(false);
+    expect(isStable([run('2026-09-01', 'a'), run('2026-09-02', 'b'), run('2026-09-03', 'b')])).toBe(true);
   });
 
   it('say who is asking', () => {
