@@ -405,6 +405,8 @@ collect-runs-title = Thu thập từ Cổng DVCQG:
 collect-run = • { $when }: { $province } từ { $source } ({ $outcome })
 collect-run-imported = đã nhập
 collect-run-unchanged = không đổi
+collect-runs-more = … và { $count } lần trước đó.
+collect-stable = Số liệu đã ổn định (hai ngày thu thập giống nhau): { $provinces }.
 
 ## Invites (CLI)
 invite-created =

@@ -24,10 +24,10 @@ import type { IncomingFile } from '../imports/read.js';
 import { importFiles } from '../services/imports.js';
 import { createInvite } from '../services/invites.js';
 import { publishPeriod, PublicationError } from '../services/publication.js';
-import { collectAndImport, type CollectionOutcome } from '../services/collections.js';
+import { collectAndImport, collectionRunsOf, type CollectionOutcome } from '../services/collections.js';
 import type { CollectHooks } from '../collector/collect-responses.js';
 import type { CollectorSettings } from '../collector/settings.js';
-import { collectionErrorText } from '../messages/collection.js';
+import { collectionErrorText, renderCollectionRuns } from '../messages/collection.js';
 import { createTask, TaskRefused } from '../services/tasks.js';
 import { findUnit } from '../services/units.js';
 
@@ -181,7 +181,8 @@ export async function deliveryReportCommand(ctx: AdminContext, periodText: strin
   const key = exactPeriodKey(periodText);
   if (!key) throw new AdminError(t('publication-bad-period', { period: periodText }));
   const report = await deliveryReport(ctx.db, key);
-  return { report, text: plainText(renderDeliveryReport(t, key, report)) };
+  const collections = renderCollectionRuns(t, await collectionRunsOf(ctx.db, key));
+  return { report, text: [renderDeliveryReport(t, key, report), ...(collections ? [collections] : [])].map(plainText).join('\n\n') };
 }
 
 export interface TaskArgs {

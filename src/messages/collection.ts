@@ -2,7 +2,11 @@
 import { CollectionFailed, CollectionRefused, type PortalAnswer } from '../collector/failure.js';
 import { FRAMEWORK_2024 } from '../domain/framework.js';
 import { PORTAL_ENDPOINTS, type PortalEndpoint } from '../domain/portal-requests.js';
+import { formatDateTime } from '../domain/format.js';
+import { isStable } from '../domain/collection-due.js';
+import type { CollectionRun } from '../services/collections.js';
 import type { Translate } from './i18n.js';
+import type { Reply } from './reply.js';
 
 export function groupNameOf(endpoint: PortalEndpoint): string {
   return FRAMEWORK_2024.groups.find((g) => g.key === endpoint.group)?.name ?? endpoint.name;
@@ -33,6 +37,21 @@ export function collectionErrorText(t: Translate, error: unknown): string | null
   const endpoint = PORTAL_ENDPOINTS.find((e) => e.name === error.endpoint);
   return t('collect-failed', { group: endpoint ? groupNameOf(endpoint) : error.endpoint, url: error.url, answer: answerText(t, error.answer) });
 }
+
+/** A period's collections, the latest first: when, which province, from where, and whether it changed anything. */
+export function renderCollectionRuns(t: Translate, runs: readonly CollectionRun[]): Reply | null {
+  if (runs.length === 0) return null;
+  const lines = runs.slice(0, SHOWN_RUNS).map((run) =>
+    t('collect-run', { when: formatDateTime(run.createdAt), province: run.province, source: run.sourceUrl, outcome: t(run.importId === null ? 'collect-run-unchanged' : 'collect-run-imported') }),
+  );
+  if (runs.length > SHOWN_RUNS) lines.push(t('collect-runs-more', { count: runs.length - SHOWN_RUNS }));
+  const provinces = [...new Set(runs.map((r) => r.province))];
+  const stable = provinces.filter((p) => isStable(runs.filter((r) => r.province === p)));
+  if (stable.length > 0) lines.push(t('collect-stable', { provinces: stable.join(', ') }));
+  return { title: t('collect-runs-title'), lines };
+}
+
+const SHOWN_RUNS = 5;
 
 export function collectStepText(t: Translate, done: number, total: number, endpoint: PortalEndpoint | null): string {
   return endpoint ? t('collect-step', { step: done + 1, total, group: groupNameOf(endpoint) }) : t('collect-steps-done');

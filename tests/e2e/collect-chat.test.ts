@@ -62,4 +62,12 @@ describe('/thuthap', () => {
     expect(t.telegram.editedTexts(ADMIN_CHAT.id).at(-1)).toContain('Dừng thu thập ở bảng Công khai, minh bạch');
     expect(await t.snapshot()).toEqual(before);
   });
+
+  it('/baocao says when the period was collected and from where', async () => {
+    const report = await t.ask('/baocao tháng 8/2026', ADMIN_CHAT);
+    expect(report).toContain('Thu thập từ Cổng DVCQG:');
+    const runs = report.split('\n').filter((line) => line.startsWith('• ') && line.includes(`: H44 từ ${portal.url} (`));
+    expect(runs).toHaveLength(2);
+    expect(runs.every((line) => /^• \d\d:\d\d \d\d\/\d\d\/\d{4}: H44 từ .* \(đã nhập\)$/.test(line))).toBe(true);
+  });
 });
