@@ -1,5 +1,6 @@
 /** `npm run bench`: speed targets, measured and printed; never asserted in tests. */
 import { benchAnswers } from './answers.js';
+import { benchCollect } from './collect.js';
 import { benchImports } from './imports.js';
 import { benchMemory } from './memory.js';
 import { benchPublication } from './publication.js';
@@ -13,3 +14,4 @@ if (!only || only === 'answers') await benchAnswers();
 if (!only || only === 'understanding') benchUnderstanding();
 if (!only || only === 'webhook') await benchWebhook();
 if (!only || only === 'memory') await benchMemory();
+if (!only || only === 'collect') await benchCollect();
