@@ -1,6 +1,7 @@
 /** `npm run bench`: speed targets, measured and printed; never asserted in tests. */
 import { benchAnswers } from './answers.js';
 import { benchCharts } from './charts.js';
+import { benchCollect } from './collect.js';
 import { benchImports } from './imports.js';
 import { benchMemory } from './memory.js';
 import { benchPublication } from './publication.js';
@@ -15,3 +16,4 @@ if (!only || only === 'understanding') benchUnderstanding();
 if (!only || only === 'webhook') await benchWebhook();
 if (!only || only === 'memory') await benchMemory();
 if (!only || only === 'charts') await benchCharts();
+if (!only || only === 'collect') await benchCollect();

@@ -45,7 +45,7 @@ help =
     /tiendo 12 – tiến độ nhiệm vụ #12 · /quahan – nhiệm vụ quá hạn · /doihan 12 30/10 – đổi hạn · /dongviec 12 – đóng.
     /baocaothang tháng 8 – báo cáo một trang (PDF và ảnh) của đơn vị cấp trên · báo cáo tháng 8
     Quản trị viên: /mau – mẫu bảng tính nhập kết quả · /congbo tháng 8/2026 – công bố kết quả
-       · /baocao tháng 8/2026 – báo cáo gửi theo đơn vị.
+       · /baocao tháng 8/2026 – báo cáo gửi theo đơn vị · /thuthap tháng 8 – lấy kết quả từ Cổng DVCQG.
     /dangky MÃ – gắn cuộc trò chuyện với đơn vị bằng mã mời · /huongdan – hướng dẫn này.
     Cũng có thể hỏi như nhắn tin, có dấu hay không dấu:
        Việt Trì tháng 8 được mấy điểm? · Hy Cuong bao nhieu diem · Việt Trì xếp thứ mấy?
@@ -401,6 +401,39 @@ import-lost-complete = ⚠️ { $count } kết quả trước đây đầy đủ
 import-incomplete = { $count } đơn vị thiếu dữ liệu một số nhóm, chưa tính tổng điểm và xếp hạng: { $names }
 import-progress = Đang nhập { $done }/{ $total } đơn vị…
 
+## Collector: the portal's evaluation API (CLI, admin API, /thuthap)
+collect-bad-period = Kỳ «{ $period }» không thu thập được: chọn một tháng (2026-08), một quý (2026-Q3) hoặc một năm (2026).
+collect-not-ended = { $period } chưa kết thúc: thu thập được từ ngày { $from } (giờ Việt Nam).
+collect-province-unknown = Không biết cây đơn vị của «{ $province }» trên Cổng DVCQG. Nhập kết quả của tỉnh này một lần (6 tệp JSON của Cổng), hoặc dùng mã cây đơn vị của Cổng (departmentId).
+collect-wrong-tree = Cổng trả về cây đơn vị «{ $name }», không phải của «{ $province }»: không lưu gì.
+collect-no-province = Thiếu tỉnh cần thu thập: ghi mã của Cổng, ví dụ H44.
+collect-failed = Dừng thu thập ở bảng { $group } ({ $url }): { $answer }. Không lưu gì; các bảng đã lấy được bỏ qua. Thử lại sau.
+collect-answer-429 = Cổng báo gửi quá nhiều yêu cầu (HTTP 429){ $excerpt }{ $wait }
+collect-retry-after = ; Cổng đề nghị chờ { $after } (Retry-After)
+collect-seconds = { $seconds } giây
+collect-answer-403 = Cổng từ chối truy cập (HTTP 403){ $excerpt }
+collect-answer-status = Cổng trả lời HTTP { $status }{ $excerpt }
+collect-answer-timeout = Cổng không trả lời trong { $seconds } giây
+collect-answer-not-json = Cổng trả lời HTTP { $status } nhưng không phải dữ liệu JSON ({ $contentType }){ $excerpt }, có thể là trang của tường lửa
+collect-answer-portal-error = Cổng báo lỗi «{ $code }»{ $excerpt }
+collect-answer-network = không kết nối được tới Cổng: { $detail }
+collect-excerpt = : «{ $text }»
+collect-step = Thu thập { $step }/{ $total }: { $group }…
+collect-steps-done = Đã lấy đủ 6 bảng, đang nhập…
+collect-done = Đã thu thập { $period } của { $province } từ { $source }.
+collect-admin-only = Chỉ quản trị viên (văn phòng UBND) mới thu thập được kết quả từ Cổng DVCQG.
+collect-ask-period = Thu thập kỳ nào? Ví dụ: /thuthap tháng 8
+collect-no-unit-code = Cuộc trò chuyện này chưa gắn với một tỉnh có mã trên Cổng DVCQG, nên chưa biết thu thập cây đơn vị nào. Dùng: npm run cli -- collect --province H44 --period 2026-08
+collect-confirm = Thu thập kết quả { $period } của { $province } từ Cổng DVCQG (6 bảng, lần lượt từng bảng)? Kết quả được nhập như tệp gửi lên: kỳ đã có sẽ thành lần sửa mới, kèm báo cáo thay đổi.
+button-collect = Thu thập
+collect-cancelled = Đã hủy thu thập.
+collect-runs-title = Thu thập từ Cổng DVCQG:
+collect-run = • { $when }: { $province } từ { $source } ({ $outcome })
+collect-run-imported = đã nhập
+collect-run-unchanged = không đổi
+collect-runs-more = … và { $count } lần trước đó.
+collect-stable = Số liệu đã ổn định (hai ngày thu thập giống nhau): { $provinces }.
+
 ## Invites (CLI)
 invite-created =
     Mã mời cho { $unit } (vai trò { $role }): { $code }
@@ -453,6 +486,8 @@ cli-usage =
                                              KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm), 2026-W03 (tuần); bảng tính có cột Kỳ thì không cần;
                                              --force: vẫn nhập khi kết quả đầy đủ của kỳ đã công bố sẽ bị thiếu
       template [--format xlsx|csv] [--out TỆP]  ghi tệp mẫu bảng tính để nhập kết quả
+      collect --province MÃ --period KỲ [--json]  thu thập 6 bảng kết quả của một tỉnh (MÃ: H44) từ Cổng DVCQG
+                                             rồi nhập như tệp gửi lên; KỲ: một tháng, quý hoặc năm đã kết thúc
       publish --period KỲ [--json]           công bố kết quả một kỳ: mỗi cuộc trò chuyện nhận kết quả đơn vị mình
       report --period KỲ [--json]            báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận, theo đơn vị
       help                                   in hướng dẫn này

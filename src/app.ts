@@ -16,6 +16,8 @@ import type { Channel } from './db/schema.js';
 import { DEFAULT_DISPATCHER_OPTIONS, Dispatcher, type DispatcherOptions } from './delivery/dispatcher.js';
 import type { Sender } from './delivery/sender.js';
 import { startScheduler, type Scheduler } from './scheduler/index.js';
+import { collectorSettingsOf } from './collector/settings.js';
+import { BOT_VERSION } from './collector/version.js';
 import { createLogger } from './logger.js';
 import { t } from './messages/i18n.js';
 import { buildServer } from './server/app.js';
@@ -147,6 +149,13 @@ async function startOn(database: Database, config: Config, log: Logger, now: () 
     log: log.child({ part: 'scheduler' }),
     wakeDelivery,
     reminders: { ...config.reminders, timeZone: config.timeZone, holidays: config.holidays },
+    collection: {
+      provinces: config.collector.provinces,
+      time: config.collector.time,
+      timeZone: config.timeZone,
+      settings: collectorSettingsOf(config.collector, BOT_VERSION),
+      autoPublish: config.publishAutoTime ? { time: config.publishAutoTime, timeZone: config.timeZone, holidays: config.holidays } : null,
+    },
   });
 
   return {

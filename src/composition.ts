@@ -13,6 +13,8 @@ import type { Channel } from './db/schema.js';
 import type { ImportReport } from './imports/save.js';
 import { t } from './messages/i18n.js';
 import { schedulePublication } from './scheduler/auto-publish.js';
+import { collectorSettingsOf } from './collector/settings.js';
+import { BOT_VERSION } from './collector/version.js';
 
 export interface Services {
   conversation: ConversationDeps;
@@ -36,9 +38,11 @@ export function buildServices({ config, db, now, log, wakeDelivery, botNames = {
     const at = await schedulePublication(db, report.period, now(), { time: config.publishAutoTime, timeZone: config.timeZone, holidays: config.holidays });
     if (at) log?.info({ period: report.period, at: at.toISOString() }, 'publication scheduled');
   };
-  const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, ...(wakeDelivery ? { wakeDelivery } : {}) };
+  const collector = collectorSettingsOf(config.collector, BOT_VERSION);
+  const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, collector, ...(wakeDelivery ? { wakeDelivery } : {}) };
   const admin: AdminContext = {
     db,
+    collection: { settings: collector, timeZone: config.timeZone },
     inviteHints: (code) => CHANNELS.flatMap((module) => module.inviteHint(config, code, botNames[module.name] ?? null) ?? []),
     now,
     onImported,

@@ -8,6 +8,9 @@ import { isSecretSetting, passwordOf, secretHint, withoutPassword } from './reda
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+/** A province as the portal codes it (H44), or the id of its tree. */
+const PROVINCE_CODE = /^([A-Za-z]\d{2,3}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+
 const schema = z.object({
   PORT: z.coerce
     .number({ error: 'phải là một số' })
@@ -54,6 +57,16 @@ const schema = z.object({
   ZALO_OAUTH_ROOT: z.url('phải là một địa chỉ URL').default('https://oauth.zaloapp.com'),
   ZALO_OA_NAME: optional(z.string().max(100, 'tối đa 100 ký tự')),
   ZALO_OA_OUTSIDE_WINDOW: z.enum(['report', 'wait'], { error: 'phải là report (báo "ngoài thời hạn tương tác") hoặc wait (chờ tin nhắn tiếp theo của người dùng)' }).default('report'),
+  PORTAL_API_ROOT: z.url('phải là một địa chỉ URL, ví dụ https://dichvucong.gov.vn').default('https://dichvucong.gov.vn'),
+  COLLECT_CONTACT: optional(z.string().max(200, 'tối đa 200 ký tự').regex(/^[^\r\n()]+$/, 'một dòng, không có dấu ngoặc: một địa chỉ thư hoặc trang web, ví dụ vanphong@phutho.gov.vn')),
+  COLLECT_PAUSE_MS: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(0, 'phải từ 0 trở lên').default(5000),
+  COLLECT_JITTER_MS: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(0, 'phải từ 0 trở lên').default(3000),
+  COLLECT_TIMEOUT_MS: z.coerce.number({ error: 'phải là một số' }).int('phải là số nguyên').min(100, 'phải từ 100 ms trở lên').max(600_000, 'tối đa 600000 ms (10 phút)').default(30_000),
+  COLLECT_PROVINCES: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').every((c) => c.trim() === '' || PROVINCE_CODE.test(c.trim())), 'phải là các mã tỉnh của Cổng DVCQG, cách nhau bởi dấu phẩy, ví dụ H44,H26'),
+  COLLECT_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng HH:MM, ví dụ 06:30').default('06:30'),
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'phải là json (một dòng JSON mỗi sự kiện, cho máy đọc) hoặc pretty (dễ đọc trên màn hình)' }).default('json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
@@ -111,6 +124,17 @@ export interface Config {
     /** A message outside the messaging window: reported, or kept until the user writes again. */
     outsideWindow: 'report' | 'wait';
   } | null;
+  /** The collector of the portal's evaluation API; `provinces` empty: no scheduled collection. */
+  collector: {
+    apiRoot: string;
+    contact: string | null;
+    pauseMs: number;
+    jitterMs: number;
+    timeoutMs: number;
+    provinces: string[];
+    /** Local time of the daily collection after a month's end. */
+    time: string;
+  };
 }
 
 /** All that is wrong in the settings, as one line: what start prints before it exits. */
@@ -241,5 +265,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             outsideWindow: e.ZALO_OA_OUTSIDE_WINDOW,
           }
         : null,
+    collector: {
+      apiRoot: stripSlash(e.PORTAL_API_ROOT),
+      contact: e.COLLECT_CONTACT?.trim() ?? null,
+      pauseMs: e.COLLECT_PAUSE_MS,
+      jitterMs: e.COLLECT_JITTER_MS,
+      timeoutMs: e.COLLECT_TIMEOUT_MS,
+      provinces: [...new Set(e.COLLECT_PROVINCES.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))],
+      time: e.COLLECT_TIME,
+    },
   };
 }

@@ -9,7 +9,8 @@ import { units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
 import { parseDeadline } from '../domain/deadline.js';
 import { formatDateTime } from '../domain/format.js';
-import { exactPeriodKey } from '../domain/period.js';
+import { exactPeriodKey, formatPeriodKey } from '../domain/period.js';
+import { CollectionFailed } from '../collector/failure.js';
 import { isRole, ROLE_LABEL, ROLES, type Role } from '../domain/roles.js';
 import { localDate } from '../domain/working-days.js';
 import type { ImportProgress, ImportReport } from '../imports/save.js';
@@ -23,11 +24,17 @@ import type { IncomingFile } from '../imports/read.js';
 import { importFiles } from '../services/imports.js';
 import { createInvite } from '../services/invites.js';
 import { publishPeriod, PublicationError } from '../services/publication.js';
+import { collectAndImport, collectionRunsOf, type CollectionOutcome } from '../services/collections.js';
+import type { CollectHooks } from '../collector/collect-responses.js';
+import type { CollectorSettings } from '../collector/settings.js';
+import { collectionErrorText, renderCollectionRuns } from '../messages/collection.js';
 import { createTask, TaskRefused } from '../services/tasks.js';
 import { findUnit } from '../services/units.js';
 
 export interface AdminContext {
   db: Db;
+  /** The portal collector's settings and the local time zone that says when a period is over. */
+  collection?: { settings: CollectorSettings; timeZone: string };
   /** What each channel the bot speaks on says about joining with a code (a link, or what to type and where). */
   inviteHints?: (code: string) => string[];
   now: () => Date;
@@ -124,6 +131,29 @@ export async function importCommand(
   return { report };
 }
 
+/**
+ * Collects a province tree's six responses from the portal and imports them (services/collections.ts).
+ * A refusal or a bad answer from the portal is an AdminError (502 for the portal's answer); nothing is stored.
+ */
+export async function collectCommand(
+  ctx: AdminContext,
+  args: { province: string; period: string },
+  requestedBy: string,
+  options: { hooks?: CollectHooks; onProgress?: ImportProgress } = {},
+): Promise<CollectionOutcome & { text: string }> {
+  if (!ctx.collection) throw new AdminError(t('admin-server-error'), 500);
+  if (!args.province.trim()) throw new AdminError(t('collect-no-province'));
+  try {
+    const outcome = await collectAndImport({ db: ctx.db, settings: ctx.collection.settings, now: ctx.now, timeZone: ctx.collection.timeZone }, { ...args, requestedBy }, options);
+    if (outcome.report.importId !== null) await ctx.onImported?.(outcome.report);
+    return { ...outcome, text: t('collect-done', { period: formatPeriodKey(outcome.period), province: outcome.province, source: outcome.sourceUrl }) };
+  } catch (error) {
+    const text = collectionErrorText(t, error);
+    if (text) throw new AdminError(text, error instanceof CollectionFailed ? 502 : 400);
+    throw error;
+  }
+}
+
 export interface PublicationView {
   period: string;
   again: boolean;
@@ -151,7 +181,8 @@ export async function deliveryReportCommand(ctx: AdminContext, periodText: strin
   const key = exactPeriodKey(periodText);
   if (!key) throw new AdminError(t('publication-bad-period', { period: periodText }));
   const report = await deliveryReport(ctx.db, key);
-  return { report, text: plainText(renderDeliveryReport(t, key, report)) };
+  const collections = renderCollectionRuns(t, await collectionRunsOf(ctx.db, key));
+  return { report, text: [renderDeliveryReport(t, key, report), ...(collections ? [collections] : [])].map(plainText).join('\n\n') };
 }
 
 export interface TaskArgs {

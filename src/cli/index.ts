@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import {
   AdminError,
+  collectCommand,
   deliveryReportCommand,
   demoCommand,
   importCommand,
@@ -21,6 +22,7 @@ import type { ImportProgress, ImportReport } from '../imports/save.js';
 import { t } from '../messages/i18n.js';
 import { renderProblems } from '../messages/import-problems.js';
 import { renderImportReport } from '../messages/import-report.js';
+import { collectStepText } from '../messages/collection.js';
 import { readImportPaths } from './import-files.js';
 import { openBackend, RemoteError, type Backend } from './backend.js';
 
@@ -73,6 +75,25 @@ async function importCommandLine(argv: string[]): Promise<void> {
     return b.upload<{ report: ImportReport }>('/api/imports', form);
   }).finally(() => progress.stop());
   console.log(values.json ? JSON.stringify(report) : renderImportReport(t, report).join('\n'));
+}
+
+/** `collect --province H44 --period 2026-08`: the six steps as they go, then the import's report. */
+async function collect(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { province: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!values.province) throw new AdminError(t('collect-no-province'));
+  if (!values.period) throw new AdminError(t('collect-ask-period'));
+  const args = { province: values.province, period: values.period };
+  const say = (line: string) => console.error(line);
+  const outcome = await withBackend((b) =>
+    b.kind === 'remote'
+      ? b.call<Awaited<ReturnType<typeof collectCommand>>>('POST', '/api/collections', args)
+      : collectCommand(b.admin, args, 'cli', { hooks: { onStep: (done, total, endpoint) => say(collectStepText(t, done, total, endpoint)) } }),
+  );
+  if (values.json) {
+    console.log(JSON.stringify(outcome));
+    return;
+  }
+  console.log([outcome.text, ...renderImportReport(t, outcome.report)].join('\n'));
 }
 
 async function template(argv: string[]): Promise<void> {
@@ -138,6 +159,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'import':
         await importCommandLine(rest);
+        return 0;
+      case 'collect':
+        await collect(rest);
         return 0;
       case 'template':
         await template(rest);

@@ -3,6 +3,7 @@
  * their updates into `IncomingMessage` and render the `Reply` with their own markup; what is
  * answered is decided by the features (features/index.ts).
  */
+import type { CollectorSettings } from '../collector/settings.js';
 import { readChatContext, type ChatContext } from '../db/chat-context.js';
 import type { ChatAddress } from '../db/chats.js';
 import type { Db } from '../db/client.js';
@@ -28,6 +29,8 @@ export interface ConversationDeps {
   wakeDelivery?: () => void;
   /** After an import stored something (automatic publication schedules its period). */
   onImported?: (report: ImportReport) => Promise<void>;
+  /** The portal collector's settings (/thuthap); absent: the chat cannot collect. */
+  collector?: CollectorSettings;
 }
 
 export interface IncomingMessage {

@@ -415,3 +415,31 @@ export const zaloOaTokens = pgTable('zalo_oa_tokens', {
   seededFrom: text('seeded_from').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Each time the collector fetched a province tree's six responses from the portal and imported them:
+ * when, from where, and a digest of the figures, so two runs on different days tell whether they are stable.
+ */
+export const collectionRuns = pgTable(
+  'collection_runs',
+  {
+    id: serial('id').primaryKey(),
+    /** The province as asked (H44), and the portal's id of its tree. */
+    province: text('province').notNull(),
+    rootDepartmentId: text('root_department_id').notNull(),
+    period: text('period').notNull(),
+    /** The portal's address the six responses came from. */
+    sourceUrl: text('source_url').notNull(),
+    /** Null when the figures were already stored as they are. */
+    importId: integer('import_id').references(() => imports.id),
+    figuresDigest: text('figures_digest').notNull(),
+    /** Every unit of the tree had all six groups. */
+    complete: boolean('complete').notNull(),
+    /** Who asked: "cli", "api", "telegram:<chat>", "schedule". */
+    requestedBy: text('requested_by').notNull(),
+    /** Local date (Asia/Ho_Chi_Minh) of the run: two runs on different days show whether the figures are stable. */
+    localDate: text('local_date').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('collection_runs_period_idx').on(t.period, t.province)],
+);

@@ -61,6 +61,9 @@ export type Action =
   /** Under a publication's preview. */
   | { kind: 'publish'; period: string }
   | { kind: 'publish-cancel'; period: string }
+  /** Under /thuthap's question: collect a province tree's period from the portal, or not. */
+  | { kind: 'collect'; province: string; period: string }
+  | { kind: 'collect-cancel'; province: string; period: string }
   /** Under a published card: "Đã nhận", and the views of the card. */
   | { kind: 'card-ack'; period: string }
   | { kind: 'card'; view: 'detail' | 'rank' | 'tasks'; unitId: number; period: string }
@@ -89,6 +92,10 @@ function encoded(action: Action): string {
       return `pubgo:${action.period}`;
     case 'publish-cancel':
       return `pubno:${action.period}`;
+    case 'collect':
+      return `colgo:${action.province}:${action.period}`;
+    case 'collect-cancel':
+      return `colno:${action.province}:${action.period}`;
     case 'card-ack':
       return `pub:ack:${action.period}`;
     case 'card':
@@ -107,6 +114,8 @@ function encoded(action: Action): string {
 
 const isPeriodKey = (text: string) => parsePeriodKey(text) !== null;
 const ID = /^[1-9]\d{0,9}$/;
+/** A province as the portal codes it (H44). */
+const PROVINCE = /^[A-Z]\d{2,3}$/;
 
 /** The action a button's data stands for; null for data no button of ours carries (an older version's, a forged tap). */
 export function decodeAction(data: string): Action | null {
@@ -121,6 +130,9 @@ export function decodeAction(data: string): Action | null {
     case 'pubgo':
     case 'pubno':
       return parts.length === 2 && isPeriodKey(a) ? { kind: head === 'pubgo' ? 'publish' : 'publish-cancel', period: a } : null;
+    case 'colgo':
+    case 'colno':
+      return parts.length === 3 && PROVINCE.test(a) && isPeriodKey(b) ? { kind: head === 'colgo' ? 'collect' : 'collect-cancel', province: a, period: b } : null;
     case 'pub': {
       if (a === 'ack') return parts.length === 3 && isPeriodKey(b) ? { kind: 'card-ack', period: b } : null;
       const unitId = id(b);

@@ -22,7 +22,7 @@ export type Request =
   | { kind: 'progress' | 'close'; taskId: number | null }
   | { kind: 'move'; taskId: number | null; deadlineText: string }
   /** Admin commands naming one exact period ("tháng 8/2026"); the channel resolves it. */
-  | { kind: 'publish' | 'report'; periodText: string }
+  | { kind: 'publish' | 'report' | 'collect'; periodText: string }
   /** The one-page report of the chat's parent unit for a month (/baocaothang). */
   | { kind: 'monthly-report'; period: PeriodQuery }
   | { kind: 'register'; code: string }
@@ -34,7 +34,7 @@ export type Request =
 /** The local date questions are read on: "tháng trước", "tuần này" count from it. */
 export type Today = CalendarDay;
 
-type VerbKind = 'score' | 'detail' | 'ranking' | 'compare' | 'whatif' | 'trend' | 'template' | 'publish' | 'report' | 'monthly-report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
+type VerbKind = 'score' | 'detail' | 'ranking' | 'compare' | 'whatif' | 'trend' | 'template' | 'publish' | 'report' | 'collect' | 'monthly-report' | 'tasks' | 'assign' | 'progress' | 'close' | 'move' | 'overdue' | 'cancel' | 'help' | 'register' | 'start';
 
 interface Verb {
   kind: VerbKind;
@@ -62,6 +62,7 @@ export const VERBS: readonly Verb[] = [
   { kind: 'cancel', phrases: ['huy', 'thoi', 'huy bo'] },
   { kind: 'publish', phrases: ['congbo', 'cong bo', 'cong bo ket qua'] },
   { kind: 'report', phrases: ['baocao', 'bao cao', 'bao cao gui'] },
+  { kind: 'collect', phrases: ['thuthap', 'thu thap', 'thu thap ket qua'] },
   // "báo cáo tháng 8" is the leader report; the delivery report stays /baocao and "báo cáo gửi tháng 8".
   { kind: 'monthly-report', phrases: ['baocaothang', 'bao cao thang', 'bao cao ket qua thang', 'bao cao mot trang'] },
   { kind: 'help', phrases: ['huongdan', 'huong dan', 'giup', 'tro giup', 'help', 'menu'], anywhere: ['huong dan', 'tro giup', 'help', 'menu', 'lam duoc gi', 'lam gi duoc', 'giup gi', 'su dung'] },
@@ -140,7 +141,7 @@ export function parseRequest(typed: string, today: Today, gazetteer: Gazetteer):
 }
 
 function takesArguments(kind: VerbKind): boolean {
-  return ['progress', 'close', 'move', 'publish', 'report', 'monthly-report', 'register', 'start'].includes(kind);
+  return ['progress', 'close', 'move', 'publish', 'report', 'collect', 'monthly-report', 'register', 'start'].includes(kind);
 }
 
 function safeReadQuestion(text: string, today: Today, gazetteer: Gazetteer, intent?: QuestionIntent): Question | Extract<Request, { kind: 'bad-period' }> {
@@ -178,6 +179,7 @@ function withArguments(verb: Verb, rest: string, today: Today, gazetteer: Gazett
       return { kind: 'template' };
     case 'publish':
     case 'report':
+    case 'collect':
       return { kind: verb.kind, periodText: rest.trim() };
     case 'monthly-report':
       return reportMonth(rest, today);

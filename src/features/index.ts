@@ -6,6 +6,7 @@
 import type { Action } from '../domain/actions.js';
 import type { Request } from '../domain/request.js';
 import type { Acts, Answers, Intercept } from './feature.js';
+import { collectionFeature } from './collection.js';
 import { helpFeature } from './help.js';
 import { importsFeature } from './imports.js';
 import { leaderReportFeature } from './leader-report.js';
@@ -21,6 +22,7 @@ export const ANSWERS: Answers<Request['kind']> = {
   ...helpFeature.answers,
   ...importsFeature.answers,
   ...publicationFeature.answers,
+  ...collectionFeature.answers,
   ...tasksFeature.answers,
   ...leaderReportFeature.answers,
   ...weighingFeature.answers,
@@ -30,6 +32,7 @@ export const ACTS: Acts<Action['kind']> = {
   ...scoresFeature.acts,
   ...importsFeature.acts,
   ...publicationFeature.acts,
+  ...collectionFeature.acts,
   ...tasksFeature.acts,
 };
 

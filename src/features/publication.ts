@@ -18,6 +18,8 @@ import { textReply, type Reply } from '../messages/reply.js';
 import { acknowledge, deliveryReport } from '../services/delivery-report.js';
 import { planPublication, publishPeriod, PublicationError } from '../services/publication.js';
 import { rankingFor } from '../services/ranking.js';
+import { collectionRunsOf } from '../services/collections.js';
+import { renderCollectionRuns } from '../messages/collection.js';
 import { scoreCard } from '../services/scores.js';
 import type { ConversationDeps } from '../core/conversation.js';
 import type { Acts, Answers } from './feature.js';
@@ -78,7 +80,9 @@ export const publicationFeature = {
       if (!canImport(chat?.role)) return [textReply(deps.t('publication-admin-only'))];
       const period = periodNamedIn(request.periodText, today);
       if (!period) return [textReply(deps.t('publication-ask-period'))];
-      return [renderDeliveryReport(deps.t, periodKey(period), await deliveryReport(deps.db, periodKey(period)))];
+      const key = periodKey(period);
+      const collections = renderCollectionRuns(deps.t, await collectionRunsOf(deps.db, key));
+      return [renderDeliveryReport(deps.t, key, await deliveryReport(deps.db, key)), ...(collections ? [collections] : [])];
     },
   } satisfies Answers<'publish' | 'report'>,
   acts: {

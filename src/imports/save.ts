@@ -70,7 +70,8 @@ export interface ImportReport {
   also?: ImportReport[];
 }
 
-export type ImportProgress = (done: number, total: number) => void;
+/** How far a long job is; `label` says the step in words when it is not units stored (a collection's tables). */
+export type ImportProgress = (done: number, total: number, label?: string) => void;
 
 export interface SaveOptions {
   /** Store even when complete results of a published period would become incomplete. */

@@ -9,6 +9,7 @@ import { expireWaiting } from '../delivery/messaging-window.js';
 import { countReminderRun } from '../observability/metrics.js';
 import { forgetOldUpdates } from './housekeeping.js';
 import { enqueueReminders, type ReminderSettings } from './reminders.js';
+import { collectionScheduler, type CollectionSchedule } from './collection.js';
 
 export interface SchedulerDeps {
   db: Db;
@@ -19,10 +20,12 @@ export interface SchedulerDeps {
   /** After a job enqueued something. */
   wakeDelivery: () => void;
   reminders: ReminderSettings;
+  /** The daily collection from the portal; absent or without provinces: none. */
+  collection?: CollectionSchedule;
 }
 
 export interface Scheduler {
-  /** Runs every job's check now (at start, and from tests with a controlled clock). */
+  /** Runs every job's check now (at start, and from tests with a controlled clock), the collection's included. */
   tick(): Promise<void>;
   stop(): void;
 }
@@ -44,10 +47,22 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
     await forgetExpiredMedia(deps.db, now);
     await expireWaiting(deps.db, now);
   };
+  // A collection paces its requests for a minute or more: it runs in a line of its own, not holding up reminders.
+  const collectDue = deps.collection && deps.collection.provinces.length > 0 ? collectionScheduler(deps.db, deps.t, deps.collection, deps.log) : null;
+  let collecting: Promise<void> = Promise.resolve();
+  const runCollection = () => {
+    if (!collectDue) return collecting;
+    collecting = collecting
+      .then(async () => {
+        await collectDue(deps.now());
+      })
+      .catch((error: unknown) => deps.log.error({ err: error }, 'scheduled collection failed'));
+    return collecting;
+  };
   // One tick at a time: a slow one is not overtaken by the next minute's.
-  const runTick = () => {
+  const runTick = async () => {
     running = running.then(tick).catch((error: unknown) => deps.log.error({ err: error }, 'scheduled job failed'));
-    return running;
+    await Promise.all([running, runCollection()]);
   };
   const job = schedule.scheduleJob({ rule: '* * * * *', tz: deps.timeZone }, () => void runTick());
   void runTick();

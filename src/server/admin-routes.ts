@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AdminError,
+  collectCommand,
   createTaskCommand,
   deliveryReportCommand,
   demoCommand,
@@ -89,6 +90,22 @@ export async function adminRoutes(scope: FastifyInstance, options: AdminRoutesOp
         },
       );
     });
+
+    routes.post(
+      '/collections',
+      {
+        schema: {
+          summary: 'Thu thập kết quả một tỉnh từ Cổng DVCQG rồi nhập',
+          description: 'Hỏi lần lượt 6 bảng đánh giá của Cổng, nhập như tệp gửi lên. Cổng trả lời lỗi (403, 429, trang tường lửa, quá thời gian): 502, không lưu gì.',
+          body: schemas.collectionBody,
+          response: { 200: schemas.collectionReply, 201: schemas.collectionReply, 422: schemas.errorReply, 502: schemas.errorReply, ...schemas.commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const outcome = await collectCommand(admin, request.body, 'api');
+        return reply.code(outcome.report.importId === null ? 200 : 201).send(outcome);
+      },
+    );
 
     routes.post(
       '/invites',

@@ -45,6 +45,21 @@ export const importBody = z
   .describe('multipart/form-data');
 export const importReply = open({ report: importReport });
 
+export const collectionBody = z.strictObject({
+  province: text.max(64).describe('Mã tỉnh trên Cổng DVCQG (H44) hoặc mã cây đơn vị (departmentId)'),
+  period: period.describe('Một tháng, quý hoặc năm đã kết thúc (giờ Việt Nam): 2026-08, 2026-Q3, 2026'),
+});
+export const collectionReply = open({
+  province: z.string(),
+  rootDepartmentId: z.string(),
+  period: z.string(),
+  sourceUrl: z.string().describe('Địa chỉ Cổng đã lấy dữ liệu'),
+  figuresDigest: z.string().describe('Dấu vân tay của số liệu: hai lần thu thập cùng dấu là số liệu đã ổn định'),
+  runId: z.number().int(),
+  report: importReport,
+  text: z.string(),
+});
+
 export const inviteBody = z.strictObject({
   unit: unitName,
   role: z.enum(ROLES).default('officer'),

@@ -144,7 +144,7 @@ describe('the OpenAPI description', () => {
         .map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations.sort()).toEqual(
-      ['POST /api/console/actions', 'POST /api/demo', 'POST /api/imports', 'POST /api/invites', 'POST /api/publications', 'GET /api/publications/{period}', 'POST /api/tasks', 'POST /api/console/messages'].sort(),
+      ['POST /api/collections', 'POST /api/console/actions', 'POST /api/demo', 'POST /api/imports', 'POST /api/invites', 'POST /api/publications', 'GET /api/publications/{period}', 'POST /api/tasks', 'POST /api/console/messages'].sort(),
     );
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const operation of [item?.get, item?.post].filter((o): o is OpenAPIV3.OperationObject => o !== undefined)) {

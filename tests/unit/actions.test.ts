@@ -39,6 +39,8 @@ describe('the question a button carries', () => {
       [{ kind: 'import', choice: 'force', draftId: 12 }, 'import:force:12'],
       [{ kind: 'publish', period: '2026-08' }, 'pubgo:2026-08'],
       [{ kind: 'publish-cancel', period: '2026-Q3' }, 'pubno:2026-Q3'],
+      [{ kind: 'collect', province: 'H44', period: '2026-08' }, 'colgo:H44:2026-08'],
+      [{ kind: 'collect-cancel', province: 'H44', period: '2026' }, 'colno:H44:2026'],
       [{ kind: 'card-ack', period: '2026-08' }, 'pub:ack:2026-08'],
       [{ kind: 'card', view: 'rank', unitId: 5, period: '2026-08' }, 'pub:rank:5:2026-08'],
       [{ kind: 'task', step: 'note', taskId: 3, unitId: 5 }, 'task:note:3:5'],
@@ -48,7 +50,7 @@ describe('the question a button carries', () => {
       expect(encodeAction(action)).toBe(data);
       expect(decodeAction(data)).toEqual(action);
     }
-    for (const forged of ['import:maybe:1', 'import:ok:0', 'pubgo:2026-13', 'pub:ack:x', 'pub:look:5:2026-08', 'task:done:1:2', 'sugg:5:2026-08:XYZ', 'nothing']) {
+    for (const forged of ['import:maybe:1', 'import:ok:0', 'pubgo:2026-13', 'pub:ack:x', 'pub:look:5:2026-08', 'task:done:1:2', 'sugg:5:2026-08:XYZ', 'colgo:h44:2026-08', 'colgo:H44', 'nothing']) {
       expect(decodeAction(forged)).toBeNull();
     }
   });

@@ -24,6 +24,24 @@ describe('settings', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY: phải là true hoặc danh sách địa chỉ/);
   });
 
+  it("reads the collector's settings, with the portal's address and a slow pace by default", () => {
+    expect(loadConfig({}).collector).toEqual({ apiRoot: 'https://dichvucong.gov.vn', contact: null, pauseMs: 5000, jitterMs: 3000, timeoutMs: 30_000, provinces: [], time: '06:30' });
+    const set = loadConfig({ PORTAL_API_ROOT: 'http://127.0.0.1:9/', COLLECT_PROVINCES: 'h44, H26,H44', COLLECT_TIME: '07:15', COLLECT_PAUSE_MS: '0', COLLECT_CONTACT: 'vanphong@phutho.gov.vn' });
+    expect(set.collector).toMatchObject({ apiRoot: 'http://127.0.0.1:9', provinces: ['H44', 'H26'], time: '07:15', pauseMs: 0, contact: 'vanphong@phutho.gov.vn' });
+    try {
+      loadConfig({ PORTAL_API_ROOT: 'dichvucong', COLLECT_PROVINCES: 'Phú Thọ', COLLECT_TIME: '25:00', COLLECT_TIMEOUT_MS: '10', COLLECT_PAUSE_MS: '-1', COLLECT_CONTACT: 'a (b)' });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toContain('PORTAL_API_ROOT: phải là một địa chỉ URL, ví dụ https://dichvucong.gov.vn (giá trị hiện tại: "dichvucong")');
+      expect(problems).toContain('COLLECT_PROVINCES: phải là các mã tỉnh của Cổng DVCQG, cách nhau bởi dấu phẩy, ví dụ H44,H26');
+      expect(problems).toContain('COLLECT_TIME: phải có dạng HH:MM, ví dụ 06:30');
+      expect(problems).toContain('COLLECT_TIMEOUT_MS: phải từ 100 ms trở lên');
+      expect(problems).toContain('COLLECT_PAUSE_MS: phải từ 0 trở lên');
+      expect(problems).toContain('COLLECT_CONTACT: một dòng, không có dấu ngoặc');
+    }
+  });
+
   it('names every bad value with its variable and value', () => {
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', TELEGRAM_BOT_TOKEN: 'token', TELEGRAM_WEBHOOK_SECRET: 'có dấu', ADMIN_TOKEN: 'short' });

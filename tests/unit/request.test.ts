@@ -121,6 +121,8 @@ describe('parseRequest', () => {
 
   it('reads the leader report apart from the delivery report, /baocao keeping its meaning', () => {
     expect(p('/baocao tháng 8/2026')).toEqual({ kind: 'report', periodText: 'tháng 8/2026' });
+    expect(p('/thuthap tháng 8')).toEqual({ kind: 'collect', periodText: 'tháng 8' });
+    expect(p('thu thập quý 3/2026')).toEqual({ kind: 'collect', periodText: 'quy 3/2026' });
     expect(p('báo cáo gửi tháng 8/2026')).toEqual({ kind: 'report', periodText: 'thang 8/2026' });
     expect(p('/baocaothang')).toEqual({ kind: 'monthly-report', period: { kind: 'latest' } });
     expect(p('/baocaothang 8')).toEqual({ kind: 'monthly-report', period: { kind: 'month', month: 8 } });

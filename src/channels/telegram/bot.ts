@@ -134,13 +134,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const status = throttledStatus(async (text) => {
       await ctx.editMessageText(text);
     });
-    const onProgress = (done: number, total: number) => {
+    const onProgress = (done: number, total: number, label?: string) => {
       // The import has begun: the press is answered, and the preview says so at once.
       if (!answered) {
         void answer();
-        void ctx.editMessageText(t('import-working')).catch(() => undefined);
+        void ctx.editMessageText(label ?? t('import-working')).catch(() => undefined);
       }
-      status(t('import-progress', { done, total }));
+      status(label ?? t('import-progress', { done, total }));
     };
     const outcome = await act(options.deps, chat, senderName(ctx), ctx.callbackQuery.data, { onProgress });
     const answeredEarly = answered !== null;

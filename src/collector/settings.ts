@@ -1,0 +1,19 @@
+/** How the collector talks to the portal: where, as whom, how slowly, and how long it waits for an answer. */
+export interface CollectorSettings {
+  /** PORTAL_API_ROOT without a trailing slash. */
+  apiRoot: string;
+  userAgent: string;
+  /** The pause between two requests: `pauseMs` plus a random part up to `jitterMs`. */
+  pauseMs: number;
+  jitterMs: number;
+  timeoutMs: number;
+}
+
+/** `chiso-bot/0.1.0 (+contact)`: who is asking, and how to reach them. */
+export function userAgentOf(version: string, contact: string | null): string {
+  return `chiso-bot/${version}${contact ? ` (+${contact})` : ''}`;
+}
+
+export function collectorSettingsOf(config: { apiRoot: string; contact: string | null; pauseMs: number; jitterMs: number; timeoutMs: number }, version: string): CollectorSettings {
+  return { apiRoot: config.apiRoot, userAgent: userAgentOf(version, config.contact), pauseMs: config.pauseMs, jitterMs: config.jitterMs, timeoutMs: config.timeoutMs };
+}

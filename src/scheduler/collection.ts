@@ -1,0 +1,64 @@
+/**
+ * The daily collection (COLLECT_PROVINCES, COLLECT_TIME): each day from COLLECT_TIME, each province's
+ * month that has just ended is collected once, until two runs on different days agree (stable); the
+ * period is then ready, and is scheduled for publication when PUBLISH_AUTO_TIME is set. A day's
+ * attempt that failed is not repeated that day by this instance.
+ */
+import type { Logger } from 'pino';
+import type { CollectorSettings } from '../collector/settings.js';
+import type { Db } from '../db/client.js';
+import { isStable, monthJustEnded } from '../domain/collection-due.js';
+import { periodKey } from '../domain/period.js';
+import { localDate } from '../domain/working-days.js';
+import { ImportRejected } from '../imports/problems.js';
+import { collectionErrorText } from '../messages/collection.js';
+import { renderProblems } from '../messages/import-problems.js';
+import type { Translate } from '../messages/i18n.js';
+import { collectAndImport, collectionRunsOf } from '../services/collections.js';
+import { schedulePublication, type AutoPublishSettings } from './auto-publish.js';
+
+export interface CollectionSchedule {
+  provinces: readonly string[];
+  /** Local HH:MM from which a day's collection runs. */
+  time: string;
+  timeZone: string;
+  settings: CollectorSettings;
+  /** Set: a period that became ready is scheduled for publication. */
+  autoPublish: AutoPublishSettings | null;
+}
+
+export type CollectionTurn =
+  | { province: string; period: string; outcome: 'collected'; ready: boolean }
+  | { province: string; period: string; outcome: 'failed'; message: string };
+
+const localTime = (now: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+
+export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSchedule, log: Logger) {
+  const attempted = new Set<string>();
+  return async function collectDue(now: Date): Promise<CollectionTurn[]> {
+    if (schedule.provinces.length === 0 || localTime(now, schedule.timeZone) < schedule.time) return [];
+    const today = localDate(now, schedule.timeZone);
+    const period = periodKey(monthJustEnded(today));
+    const turns: CollectionTurn[] = [];
+    for (const province of schedule.provinces) {
+      const attempt = `${province}:${period}:${today}`;
+      const runs = await collectionRunsOf(db, period, province);
+      if (attempted.has(attempt) || isStable(runs) || runs.some((r) => r.localDate === today)) continue;
+      attempted.add(attempt);
+      try {
+        await collectAndImport({ db, settings: schedule.settings, now: () => now, timeZone: schedule.timeZone }, { province, period, requestedBy: 'schedule' });
+        const ready = isStable(await collectionRunsOf(db, period, province));
+        if (ready && schedule.autoPublish) await schedulePublication(db, period, now, schedule.autoPublish);
+        log.info({ province, period, ready }, 'scheduled collection done');
+        turns.push({ province, period, outcome: 'collected', ready });
+      } catch (error) {
+        const message = error instanceof ImportRejected ? renderProblems(t, error.problems).join('; ') : collectionErrorText(t, error);
+        if (!message) throw error;
+        log.warn({ province, period, reason: message }, 'scheduled collection stopped');
+        turns.push({ province, period, outcome: 'failed', message });
+      }
+    }
+    return turns;
+  };
+}

@@ -1,0 +1,73 @@
+/** /thuthap in a Telegram chat: an admin of the province asks, confirms with a button, and reads the import's report. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { PortalStandIn } from '../helpers/portal-stand-in.js';
+import { entryNamed } from '../helpers/samples.js';
+import type { TestChat } from '../helpers/telegram-stand-in.js';
+
+const ADMIN_CHAT: TestChat = { id: 5551401, type: 'private' };
+const OFFICER_CHAT: TestChat = { id: 5551402, type: 'private' };
+let t: TestApp;
+let portal: PortalStandIn;
+
+beforeAll(async () => {
+  portal = await new PortalStandIn().start();
+  t = await startTestApp({ mode: 'webhook', now: () => new Date('2026-09-29T03:00:00Z'), env: { PORTAL_API_ROOT: portal.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0' } });
+  expect((await t.admin('POST', '/api/collections', { province: 'H44', period: '2026-08' })).status).toBe(201);
+  const admin = await t.admin<{ code: string }>('POST', '/api/invites', { unit: 'UBND tỉnh Phú Thọ', role: 'admin' });
+  expect(await t.ask(`/start ${admin.body.code}`, ADMIN_CHAT)).toContain('vai trò quản trị');
+  const officer = await t.admin<{ code: string }>('POST', '/api/invites', { unit: 'Việt Trì', role: 'officer' });
+  await t.ask(`/start ${officer.body.code}`, OFFICER_CHAT);
+});
+
+afterAll(async () => {
+  await t?.stop();
+  await portal?.stop();
+});
+
+describe('/thuthap', () => {
+  it('is refused to an officer', async () => {
+    portal.reset();
+    expect(await t.ask('/thuthap tháng 8', OFFICER_CHAT)).toBe('Chỉ quản trị viên (văn phòng UBND) mới thu thập được kết quả từ Cổng DVCQG.');
+    expect(portal.requests).toHaveLength(0);
+  });
+
+  it('refuses a month not over yet, without asking the portal', async () => {
+    portal.reset();
+    expect(await t.ask('thu thập tháng 9', ADMIN_CHAT)).toBe('tháng 09/2026 chưa kết thúc: thu thập được từ ngày 01/10/2026 (giờ Việt Nam).');
+    expect(portal.requests).toHaveLength(0);
+  });
+
+  it("asks first, then collects the chat's province on the press and reports what changed", async () => {
+    portal.reset();
+    portal.edit('dossier-digitized', (data) => (entryNamed(data, 'UBND Phường Việt Trì').totalScore = 9.68));
+    const question = await t.ask('/thuthap tháng 8', ADMIN_CHAT);
+    expect(question).toContain('Thu thập kết quả tháng 08/2026 của H44 từ Cổng DVCQG (6 bảng, lần lượt từng bảng)?');
+    expect(t.buttons(ADMIN_CHAT)).toEqual(['Thu thập', '✖ Hủy']);
+    expect(portal.requests).toHaveLength(0);
+    await t.tap('Thu thập', ADMIN_CHAT);
+    expect(portal.requests).toHaveLength(6);
+    const shown = t.telegram.editedTexts(ADMIN_CHAT.id).join('\n');
+    expect(shown).toContain(`Đã thu thập tháng 08/2026 của H44 từ ${portal.url}.`);
+    expect(shown).toContain('UBND Phường Việt Trì: ');
+    expect(shown).toContain('Số hóa hồ sơ 8,68 → 9,68');
+  });
+
+  it('says in the chat where the portal stopped it, and stores nothing', async () => {
+    portal.reset();
+    portal.misbehave('transparency', 'firewall');
+    const before = await t.snapshot();
+    await t.ask('/thuthap tháng 8', ADMIN_CHAT);
+    await t.tap('Thu thập', ADMIN_CHAT, 1);
+    expect(t.telegram.editedTexts(ADMIN_CHAT.id).at(-1)).toContain('Dừng thu thập ở bảng Công khai, minh bạch');
+    expect(await t.snapshot()).toEqual(before);
+  });
+
+  it('/baocao says when the period was collected and from where', async () => {
+    const report = await t.ask('/baocao tháng 8/2026', ADMIN_CHAT);
+    expect(report).toContain('Thu thập từ Cổng DVCQG:');
+    const runs = report.split('\n').filter((line) => line.startsWith('• ') && line.includes(`: H44 từ ${portal.url} (`));
+    expect(runs).toHaveLength(2);
+    expect(runs.every((line) => /^• \d\d:\d\d \d\d\/\d\d\/\d{4}: H44 từ .* \(đã nhập\)$/.test(line))).toBe(true);
+  });
+});

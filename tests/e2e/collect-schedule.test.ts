@@ -1,0 +1,87 @@
+/**
+ * The daily collection on a controlled clock (COLLECT_PROVINCES=H44, COLLECT_TIME=06:30, Vietnam time):
+ * August is asked only once it is over and from 06:30, once a day, until two days agree; it is then
+ * ready and scheduled for publication (PUBLISH_AUTO_TIME), and asked no more.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { PortalStandIn } from '../helpers/portal-stand-in.js';
+import { entryNamed } from '../helpers/samples.js';
+
+let clock = new Date('2026-08-31T13:00:00Z');
+let t: TestApp;
+let portal: PortalStandIn;
+
+/** The clock at a local time in Vietnam (UTC+7). */
+const at = (local: string) => (clock = new Date(`${local}+07:00`));
+
+async function tickAt(local: string): Promise<string[]> {
+  at(local);
+  portal.reset();
+  await t.app.scheduler.tick();
+  return portal.requests.map((r) => `${r.endpoint} ${String(r.payload.month ?? r.payload.fromDate)}`);
+}
+
+async function query<T>(sql: string): Promise<T[]> {
+  return t.app.database.query<T>(sql);
+}
+
+beforeAll(async () => {
+  portal = await new PortalStandIn().start();
+  t = await startTestApp({
+    mode: 'no-telegram',
+    now: () => clock,
+    env: { PORTAL_API_ROOT: portal.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_PROVINCES: 'H44', COLLECT_TIME: '06:30', PUBLISH_AUTO_TIME: '08:00' },
+  });
+});
+
+afterAll(async () => {
+  await t?.stop();
+  await portal?.stop();
+});
+
+describe('the daily collection', () => {
+  it('does not ask for August while August lasts (the month just ended is July)', async () => {
+    const asked = await tickAt('2026-08-31T20:00:00');
+    expect(asked.every((request) => request.endsWith(' 7'))).toBe(true);
+    expect(await query("select id from results where period = '2026-08'")).toEqual([]);
+  });
+
+  it('waits for COLLECT_TIME on the first day after', async () => {
+    expect(await tickAt('2026-09-01T06:00:00')).toEqual([]);
+  });
+
+  it('collects August from COLLECT_TIME, once that day', async () => {
+    expect(await tickAt('2026-09-01T06:45:00')).toHaveLength(6);
+    expect(await query("select count(*)::int as n from results where period = '2026-08'")).toEqual([{ n: 164 }]);
+    expect(await tickAt('2026-09-01T15:00:00')).toEqual([]);
+    expect(await query('select id from publications')).toEqual([]);
+  });
+
+  it('collects again the next days until two agree, then schedules the publication and stops', async () => {
+    const edit = () => portal.edit('transparency', (data) => (entryNamed(data, 'UBND Phường Việt Trì').totalScore = 8.96));
+    at('2026-09-02T06:45:00');
+    portal.reset();
+    edit();
+    await t.app.scheduler.tick();
+    expect(portal.requests).toHaveLength(6);
+    expect(await query("select r.revision from results r join units u on u.id = r.unit_id where u.name = 'UBND Phường Việt Trì' order by r.revision")).toEqual([{ revision: 1 }, { revision: 2 }]);
+    expect(await query('select id from publications')).toEqual([]);
+
+    at('2026-09-03T06:45:00');
+    portal.reset();
+    edit();
+    await t.app.scheduler.tick();
+    expect(portal.requests).toHaveLength(6);
+    const [publication] = await query<{ period: string; status: string; scheduled_at: Date }>('select period, status, scheduled_at from publications');
+    expect(publication).toMatchObject({ period: '2026-08', status: 'scheduled' });
+    expect(new Date(publication?.scheduled_at ?? 0).toISOString()).toBe('2026-09-04T01:00:00.000Z');
+
+    expect(await tickAt('2026-09-04T06:45:00')).toEqual([]);
+    expect(await query("select local_date, complete from collection_runs where period = '2026-08' order by id")).toEqual([
+      { local_date: '2026-09-01', complete: true },
+      { local_date: '2026-09-02', complete: true },
+      { local_date: '2026-09-03', complete: true },
+    ]);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Collecting Phú Thọ's month from a stand-in of the portal through the admin API and the CLI: what is
+ * stored equals the hand import of the same six files, a bad answer from the portal stores nothing,
+ * and a figure the portal changed makes a new revision with its change report.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../src/imports/save.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { cli } from '../helpers/cli.js';
+import { createTestDatabase } from '../helpers/database.js';
+import { PortalStandIn, type Misbehaviour } from '../helpers/portal-stand-in.js';
+import { entryNamed, PORTAL_FILES } from '../helpers/samples.js';
+
+interface CollectionReply {
+  province: string;
+  period: string;
+  sourceUrl: string;
+  runId: number;
+  report: ImportReport;
+  text: string;
+}
+
+const NOW = () => new Date('2026-09-29T03:00:00Z');
+let portal: PortalStandIn;
+let collected: TestApp;
+let byHand: TestApp;
+
+/** Every stored result with its groups and sub-criteria, keyed by the portal's unit id, in a fixed order. */
+async function storedResults(app: TestApp): Promise<unknown[]> {
+  return app.app.database.query(`
+    select u.portal_id, u.code, u.name, u.kind, p.portal_id as parent, r.period, r.revision, r.framework_version,
+      r.total::text as total, r.rank, r.rank_of, r.rank_scope, r.classification,
+      (select json_agg(g order by g.position) from (select group_key, points::text, max::text, rate::text, delta::text, position from group_scores where result_id = r.id) g) as groups,
+      (select json_agg(c order by c.group_key, c.position) from (select group_key, code, name, numerator, denominator, rate::text, points::text, max::text, headline, position from criterion_scores where result_id = r.id) c) as criteria
+    from results r join units u on u.id = r.unit_id left join units p on p.id = u.parent_id
+    order by u.portal_id, r.period, r.revision`);
+}
+
+async function runs(app: TestApp): Promise<number> {
+  const [row] = await app.app.database.query<{ n: number }>('select count(*)::int as n from collection_runs');
+  return row?.n ?? -1;
+}
+
+beforeAll(async () => {
+  portal = await new PortalStandIn().start();
+  const env = { PORTAL_API_ROOT: portal.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_TIMEOUT_MS: '300', COLLECT_CONTACT: 'vanphong@phutho.gov.vn' };
+  [collected, byHand] = await Promise.all([startTestApp({ mode: 'no-telegram', now: NOW, env }), startTestApp({ mode: 'no-telegram', now: NOW })]);
+});
+
+beforeEach(() => portal.reset());
+
+afterAll(async () => {
+  await Promise.all([collected?.stop(), byHand?.stop()]);
+  await portal?.stop();
+});
+
+describe('collecting Phú Thọ, 08/2026', () => {
+  it('stores, figure for figure, what importing the six files by hand stores', async () => {
+    const { status, body } = await collected.admin<CollectionReply>('POST', '/api/collections', { province: 'H44', period: '2026-08' });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ province: 'H44', period: '2026-08', sourceUrl: portal.url });
+    expect(body.text).toBe(`Đã thu thập tháng 08/2026 của H44 từ ${portal.url}.`);
+    expect(body.report).toMatchObject({ source: 'portal', period: '2026-08', incompleteUnits: [] });
+    expect(body.report.resultsAdded).toHaveLength(164);
+
+    expect((await byHand.upload(PORTAL_FILES, '2026-08')).status).toBe(201);
+    const stored = await storedResults(collected);
+    expect(stored).toHaveLength(164);
+    expect(stored).toEqual(await storedResults(byHand));
+  });
+
+
+  it('asks again with the same payloads and, the figures being the same, changes nothing', async () => {
+    const before = await collected.snapshot();
+    const { status, body } = await collected.admin<CollectionReply>('POST', '/api/collections', { province: 'h44', period: 'tháng 8/2026' });
+    expect(status).toBe(200);
+    expect(body.report).toMatchObject({ importId: null, resultsUnchanged: 164, resultsAdded: [], resultsUpdated: [] });
+    expect(await collected.snapshot()).toEqual(before);
+    expect(portal.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/reporting/evaluation/transparency',
+      'POST /api/v1/reporting/evaluation/dvc-progress-tree',
+      'POST /api/v1/reporting/evaluation/provide-online-tree',
+      'POST /api/v1/reporting/evaluation/formality-online-payment-tree',
+      'POST /api/v1/reporting/evaluation/handling-satisfaction',
+      'POST /api/v1/reporting/evaluation/dossier-digitized',
+    ]);
+    expect(portal.requests.every((r) => r.inFlight === 1)).toBe(true);
+    expect(new Set(portal.requests.map((r) => r.userAgent))).toEqual(new Set(['chiso-bot/0.1.0 (+vanphong@phutho.gov.vn)']));
+    const root = { rootDepartmentId: '019d2be3-6a88-732b-8b17-b68020c8553a', currentPage: 1 };
+    expect(portal.requests[0]?.payload).toEqual({ ...root, pageSize: 200, timeType: 'month', year: 2026, month: 8 });
+    expect(portal.requests[4]?.payload).toEqual({ ...root, pageSize: 200, fromDate: '2026-08-01', toDate: '2026-08-31' });
+  });
+
+  const failures: [Misbehaviour, string][] = [
+    ['rate-limited', 'Cổng báo gửi quá nhiều yêu cầu (HTTP 429): «Too Many Requests»; Cổng đề nghị chờ 600 giây (Retry-After)'],
+    ['forbidden', 'Cổng từ chối truy cập (HTTP 403): «403 Forbidden»'],
+    ['firewall', 'Cổng trả lời HTTP 200 nhưng không phải dữ liệu JSON (text/html; charset=utf-8): «Request Rejected», có thể là trang của tường lửa'],
+    ['silent', 'Cổng không trả lời trong 0,3 giây'],
+  ];
+
+  it.each(failures)('stops when the portal is %s at the fifth table, says so in Vietnamese, and stores nothing', async (how, said) => {
+    // The figures changed as well: had anything been stored, the snapshot would show it.
+    portal.edit('transparency', (data) => (entryNamed(data, 'UBND Phường Việt Trì').totalScore = 9.96));
+    portal.misbehave('handling-satisfaction', how);
+    const before = { tables: await collected.snapshot(), runs: await runs(collected), results: await storedResults(collected) };
+    const { status, body } = await collected.admin<{ error: string }>('POST', '/api/collections', { province: 'H44', period: '2026-08' });
+    expect(status).toBe(502);
+    expect(body.error).toContain(`Dừng thu thập ở bảng Mức độ hài lòng (${portal.url}/api/v1/reporting/evaluation/handling-satisfaction): ${said}. Không lưu gì`);
+    expect(portal.requests).toHaveLength(5);
+    expect({ tables: await collected.snapshot(), runs: await runs(collected), results: await storedResults(collected) }).toEqual(before);
+  });
+
+  it('refuses a month that has not ended, asking the portal nothing', async () => {
+    const { status, body } = await collected.admin<{ error: string }>('POST', '/api/collections', { province: 'H44', period: '2026-09' });
+    expect(status).toBe(400);
+    expect(body.error).toBe('tháng 09/2026 chưa kết thúc: thu thập được từ ngày 01/10/2026 (giờ Việt Nam).');
+    expect(portal.requests).toHaveLength(0);
+  });
+
+  it('refuses a province it does not know', async () => {
+    const { status, body } = await collected.admin<{ error: string }>('POST', '/api/collections', { province: 'H99', period: '2026-08' });
+    expect(status).toBe(400);
+    expect(body.error).toContain('Không biết cây đơn vị của «H99» trên Cổng DVCQG');
+    expect(portal.requests).toHaveLength(0);
+  });
+
+  it('makes a new revision with its change report when the portal changed a figure', async () => {
+    portal.edit('transparency', (data) => (entryNamed(data, 'UBND Phường Việt Trì').totalScore = 8.96));
+    const { status, body } = await collected.admin<CollectionReply>('POST', '/api/collections', { province: 'H44', period: '2026-08' });
+    expect(status).toBe(201);
+    const vietTri = body.report.resultsUpdated.find((u) => u.unit === 'UBND Phường Việt Trì');
+    expect(vietTri?.changes.join('; ')).toContain('Công khai, minh bạch 7,96 → 8,96');
+    const [row] = await collected.app.database.query<{ revision: number; total: string }>(
+      "select r.revision, r.total::text as total from results r join units u on u.id = r.unit_id where u.name = 'UBND Phường Việt Trì' order by r.revision desc limit 1",
+    );
+    expect(row).toEqual({ revision: 2, total: '63.88' });
+    expect(await runs(collected)).toBe(3);
+  });
+});
+
+describe('npm run cli -- collect', () => {
+  it('shows the six steps and the import report', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = { ...database.env, PORTAL_API_ROOT: portal.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0' };
+      const { code, stdout, stderr } = await cli(env, 'collect', '--province', 'H44', '--period', '2026-08');
+      expect(code).toBe(0);
+      expect(stderr).toContain('Thu thập 1/6: Công khai, minh bạch…');
+      expect(stderr).toContain('Thu thập 6/6: Số hóa hồ sơ…');
+      expect(stdout).toContain(`Đã thu thập tháng 08/2026 của H44 từ ${portal.url}.`);
+      expect(stdout).toContain('Nhập dữ liệu Cổng DVCQG tháng 08/2026: 164 kết quả mới');
+      portal.reset();
+      portal.misbehave('transparency', 'rate-limited');
+      const refused = await cli(env, 'collect', '--province', 'H44', '--period', '2026-08');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('Dừng thu thập ở bảng Công khai, minh bạch');
+      expect(refused.stderr).toContain('HTTP 429');
+    } finally {
+      await database.drop();
+    }
+  });
+});
