@@ -354,8 +354,13 @@ chart-ranking-subtitle = { $period }, { $count } đơn vị, theo tổng điểm
 chart-ranking-own = { $unit }: hạng { $rank }/{ $rankOf }, { $total } điểm
 chart-trend-caption = { $unit }, { $from } – { $to }: tổng điểm { $first } → { $last }. Tiến bộ nhất: { $best } ({ $bestChange }); kém nhất: { $weakest } ({ $weakestChange }).
 chart-trend-caption-total = { $unit }, { $from } – { $to }: tổng điểm { $first } → { $last }.
-chart-ranking-caption = Xếp hạng { $scope } – { $parent }, { $period }: Xuất sắc { $excellent }, Tốt { $good }, dưới 80 điểm { $below } đơn vị.
+chart-ranking-caption = Xếp hạng { $scope } – { $parent }, { $period }: { $bands } đơn vị.
+chart-ranking-caption-band = { $label } { $count }
+chart-ranking-caption-under = dưới { $below } điểm { $count }
+chart-ranking-caption-none = chưa có tổng điểm { $count }
+chart-no-total = chưa có
 chart-ranking-caption-own = { $unit } đứng thứ { $rank }/{ $rankOf } với { $total } điểm.
+chart-ranking-caption-own-untotalled = { $unit } đứng thứ { $rank }/{ $rankOf }, chưa có tổng điểm.
 chart-trend-too-few = Chưa đủ dữ liệu để vẽ biểu đồ xu hướng của { $unit }: { $count ->
         [0] chưa có kết quả { $scale } nào
        *[other] mới có kết quả { $count } { $scale }

@@ -3,10 +3,10 @@ import type { StoredResult } from '../db/results.js';
 import { formatChange, formatDecimal } from '../domain/format.js';
 import { frameworkByVersion } from '../domain/framework.js';
 import { describeQuery, formatPeriodKey } from '../domain/period.js';
-import { classify } from '../domain/result.js';
+import { countBands, type BandCount } from '../domain/bands.js';
 import { fold } from '../domain/text.js';
 import { groupMoves } from '../domain/trend.js';
-import type { Ranking } from '../services/ranking.js';
+import { rankOf, type Ranking } from '../services/ranking.js';
 import type { TrendAnswer } from '../services/trend.js';
 import type { Translate } from './i18n.js';
 import { withNearestPeriods, type PeriodAction } from './period-buttons.js';
@@ -57,20 +57,25 @@ export function trendUndrawn(t: Translate, answer: Exclude<TrendAnswer, { kind: 
   return withNearestPeriods(reply, answer.available, answer.query, periodAction);
 }
 
+function bandCount(t: Translate, { band, count }: BandCount): string | null {
+  if (band.kind === 'band') return t('chart-ranking-caption-band', { label: band.label, count });
+  if (band.kind === 'under') return t('chart-ranking-caption-under', { below: formatDecimal(band.below), count });
+  return count === 0 ? null : t('chart-ranking-caption-none', { count });
+}
+
 export function rankingCaption(t: Translate, ranking: Ranking): string {
-  const bands = ranking.ranked.map((e) => (e.result.total === null ? null : classify(e.result.total)));
+  const bands = countBands(ranking.ranked.map((e) => e.result.total)).flatMap((count) => bandCount(t, count) ?? []);
   const line = t('chart-ranking-caption', {
     scope: ranking.scope ?? t('ranking-scope-default'),
     parent: ranking.parent.name,
     period: formatPeriodKey(ranking.period),
-    excellent: bands.filter((b) => b === 'Xuất sắc').length,
-    good: bands.filter((b) => b === 'Tốt').length,
-    below: bands.filter((b) => b === null).length,
+    bands: bands.join(', '),
   });
   const own = ranking.own;
   if (!own || own.result.rank === null) return line;
-  const rankOf = own.result.rankOf ?? ranking.ranked.length;
-  return `${line} ${t('chart-ranking-caption-own', { unit: own.unit.name, rank: own.result.rank, rankOf, total: formatDecimal(own.result.total ?? '0') })}`;
+  const place = { unit: own.unit.name, rank: own.result.rank, rankOf: rankOf(ranking) };
+  const said = own.result.total === null ? t('chart-ranking-caption-own-untotalled', place) : t('chart-ranking-caption-own', { ...place, total: formatDecimal(own.result.total) });
+  return `${line} ${said}`;
 }
 
 /** A ranking with no unit ranked yet (every one missing a group): nothing to draw. */
