@@ -57,6 +57,16 @@ describe('/xuhuong', () => {
     expect(photo?.caption).toMatch(/^UBND Phường Nông Trang, tháng 09\/2025 – tháng 08\/2026/);
   });
 
+  it('offers another chat asking by name the periods of the unit it named, not of its own', async () => {
+    expect(await t.ask('/xuhuong tháng 8/2025')).toContain('Chưa có kết quả tháng 08/2025 của UBND Phường Việt Trì');
+    expect(await t.ask('/xuhuong tháng 8/2025 Việt Trì', OTHER_CHAT)).toContain('Chưa có kết quả tháng 08/2025 của UBND Phường Việt Trì');
+    expect(t.buttons(OTHER_CHAT)).toEqual(['tháng 09/2025', 'tháng 10/2025', 'tháng 11/2025']);
+    const before = t.telegram.sentPhotos(OTHER_CHAT.id).length;
+    await t.tap('tháng 11/2025', OTHER_CHAT);
+    const [photo] = t.telegram.sentPhotos(OTHER_CHAT.id).slice(before);
+    expect(photo?.caption).toMatch(/^UBND Phường Việt Trì, tháng 09\/2025 – tháng 11\/2025: /);
+  });
+
   it('asks which unit when a name fits two, and draws the one chosen', async () => {
     expect(await t.ask('/xuhuong Phú Thọ', OTHER_CHAT)).toContain('khớp với nhiều đơn vị');
     const before = t.telegram.sentPhotos(OTHER_CHAT.id).length;
