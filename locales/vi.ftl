@@ -202,6 +202,7 @@ leader-report-no-period = Chưa có kết quả { $requested } của các đơn 
 publication-bad-period = Kỳ «{ $period }» không hợp lệ. Ví dụ: /congbo tháng 8/2026, hoặc --period 2026-08.
 publication-no-results = Chưa có kết quả nào của kỳ { $period }: nhập dữ liệu trước khi công bố.
 publication-done = Công bố { $period }: { $enqueued } tin mới được đưa vào hàng gửi ({ $planned } cuộc trò chuyện nhận; { $summaries } bản tổng hợp cho lãnh đạo). { $withoutResult } cuộc trò chuyện có đơn vị chưa có kết quả.
+publication-reports-unmade = ⚠️ { $count } báo cáo một trang (PDF) không tạo được: các bản tổng hợp vẫn gửi đi, không kèm báo cáo; xem nhật ký để biết lỗi. Công bố lại kỳ này sẽ thử tạo lại.
 publication-again = Kỳ { $period } đã công bố từ { $at }: chỉ gửi thêm cho { $enqueued } cuộc trò chuyện chưa nhận.
 publication-preview-title = Xem trước công bố { $period }
 publication-preview =

@@ -36,11 +36,12 @@ export function buildServices({ config, db, now, log, wakeDelivery, botNames = {
     const at = await schedulePublication(db, report.period, now(), { time: config.publishAutoTime, timeZone: config.timeZone, holidays: config.holidays });
     if (at) log?.info({ period: report.period, at: at.toISOString() }, 'publication scheduled');
   };
-  const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, ...(wakeDelivery ? { wakeDelivery } : {}) };
+  const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, log, ...(wakeDelivery ? { wakeDelivery } : {}) };
   const admin: AdminContext = {
     db,
     inviteHints: (code) => CHANNELS.flatMap((module) => module.inviteHint(config, code, botNames[module.name] ?? null) ?? []),
     now,
+    log,
     onImported,
     ...(wakeDelivery ? { wakeDelivery } : {}),
   };

@@ -5,6 +5,10 @@
  * it; a published month's leader summary is followed by the PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { t as translate } from '../../src/messages/i18n.js';
+import { publicationText } from '../../src/messages/publication.js';
+import { publishPeriod } from '../../src/services/publication.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { A4_RATIO, pdfContent, pngSize } from '../helpers/report-files.js';
 import { editedPortalFiles, entryNamed, PORTAL_FILES } from '../helpers/samples.js';
@@ -139,5 +143,31 @@ describe('publishing a month', () => {
     await t.outboxSettled();
     expect(t.telegram.sentFiles(LEADER.id)).toHaveLength(sent);
     expect(t.telegram.sentFiles(VIET_TRI.id)).toHaveLength(0);
+  });
+});
+
+describe('a report that cannot be drawn', () => {
+  it('leaves the publication standing: the summaries go, the admin and the log are told, publishing again draws it', async () => {
+    const logged: { msg: string; err?: { message: string } }[] = [];
+    const log = createLogger('info', { destination: { write: (line: string) => logged.push(JSON.parse(line) as (typeof logged)[number]) } });
+    const db = t.app.database.db;
+    const failing = () => Promise.reject(new Error('font file unreadable'));
+    const julyReports = () => t.telegram.sentFiles(LEADER.id).filter((f) => f.fileName === 'bao-cao-2026-07.pdf').length;
+    const asked = julyReports();
+    const outcome = await publishPeriod(db, translate, '2026-07', 'test', { today: '2026-09-29', log, drawReport: failing });
+    expect(outcome).toMatchObject({ again: false, summaries: 1, reports: 0, unmadeReports: 1 });
+    expect(outcome.enqueued).toBe(outcome.planned);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ msg: expect.stringContaining('leader report could not be drawn'), err: { message: 'font file unreadable' } });
+    expect(publicationText(translate, outcome)).toContain('⚠️ 1 báo cáo một trang (PDF) không tạo được: các bản tổng hợp vẫn gửi đi');
+    await t.outboxSettled();
+    expect(t.telegram.sentTexts(LEADER.id).some((text) => text.includes('Tổng hợp kết quả') && text.includes('07/2026'))).toBe(true);
+    expect(julyReports()).toBe(asked);
+
+    const again = await publishPeriod(db, translate, '2026-07', 'test', { today: '2026-09-29', log });
+    expect(again).toMatchObject({ again: true, reports: 1, unmadeReports: 0 });
+    expect(publicationText(translate, again)).not.toContain('không tạo được');
+    await t.outboxSettled();
+    expect(julyReports()).toBe(asked + 1);
   });
 });
