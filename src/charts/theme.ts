@@ -1,5 +1,5 @@
 /** How charts look: sizes, the bands' colours and the groups' palette, shared by every chart kind. */
-import { CHART_FONT_FAMILY } from './fonts.js';
+import { FONT_FAMILY } from '../rendering/fonts.js';
 
 /** The official bands, each with its line's colour: Tốt from 80, Xuất sắc from 90. */
 export const BANDS = [
@@ -20,7 +20,7 @@ export const GROUP_PALETTE = ['#4E79A7', '#F28E2B', '#59A14F', '#B07AA1', '#E157
 export const PLOT_WIDTH = 720;
 
 export const CHART_CONFIG = {
-  font: CHART_FONT_FAMILY,
+  font: FONT_FAMILY,
   background: 'white',
   view: { stroke: null },
   title: { fontSize: 18, fontWeight: 'bold', color: TEXT_COLOR, subtitleFontSize: 13, subtitleColor: MUTED_TEXT_COLOR, anchor: 'start', offset: 12 },
