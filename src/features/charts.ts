@@ -1,8 +1,8 @@
 /**
  * Charts asked for (`/xuhuong`, `/xephang biểu đồ`, "xu hướng", "biểu đồ xếp hạng"): a question whose
  * unit is settled (features/scores.ts settles it as for any question) answered with a PNG. A chart is
- * drawn once per unit, chart kind and period asked, and kept with the figures it was drawn from until the
- * next import; the replies (whose buttons depend on the asking chat) are made from them for each question.
+ * drawn once per unit, chart kind and period asked, and kept until the next import; period buttons, which
+ * depend on the chat that asks, are made for each question.
  */
 import type { UnitRow } from '../db/units.js';
 import { importsStamp } from '../db/results.js';
@@ -17,13 +17,16 @@ import type { PeriodAction } from '../messages/period-buttons.js';
 import { renderRanking } from '../messages/ranking.js';
 import { textReply, type Reply } from '../messages/reply.js';
 import { rankingFor } from '../services/ranking.js';
-import { unitTrend, type TrendAnswer } from '../services/trend.js';
+import { unitTrend } from '../services/trend.js';
 import type { ConversationDeps } from '../core/conversation.js';
 
 export type ChartIntent = 'trend' | 'ranking-chart';
 
-/** What is kept: the answer read and its chart, when one was drawn; never a reply, whose buttons belong to the chat that asked. */
-type KeptTrend = { answer: Extract<TrendAnswer, { kind: 'trend' }>; png: Uint8Array } | { answer: Exclude<TrendAnswer, { kind: 'trend' }>; png: null };
+/**
+ * What is kept: the replies made for any chat, given the asking chat's period buttons. A drawn chart's
+ * reply has none, so it is kept whole; a "no data" answer keeps only what its buttons are made from.
+ */
+type KeptReplies = (periodAction: PeriodAction) => Reply[];
 
 /** `stamp`: `IMPORTS_STAMP` as the chat's turn began, when read; the chart kept under another is drawn again. */
 export async function answerChart(deps: ConversationDeps, unit: UnitRow | null, q: SettledQuestion & { intent: ChartIntent }, periodAction: PeriodAction, stamp?: string): Promise<Reply[]> {
@@ -32,18 +35,19 @@ export async function answerChart(deps: ConversationDeps, unit: UnitRow | null, 
   if (q.intent === 'trend') {
     if (!unit) return [textReply(t('no-unit'))];
     const scale = trendScale(q.period, q.scale);
-    const kept = await keptChart(db, `trend:${unit.id}:${scale}:${encodePeriodQuery(q.period)}`, current, async (): Promise<KeptTrend> => {
-      const answer = await unitTrend(db, unit.id, scale, q.period, current);
-      return answer.kind === 'trend' ? { answer, png: await renderChart(trendSpec({ unit: answer.unit, results: answer.results }, t)) } : { answer, png: null };
+    const replies = await keptChart(db, `trend:${unit.id}:${scale}:${encodePeriodQuery(q.period)}`, current, async (): Promise<KeptReplies> => {
+      const trend = await unitTrend(db, unit.id, scale, q.period, current);
+      if (trend.kind !== 'trend') return (action) => [trendUndrawn(t, trend, action)];
+      const reply = trendReply(t, trend.unit.name, trend.results, await renderChart(trendSpec({ unit: trend.unit, results: trend.results }, t)));
+      return () => [reply];
     });
-    if (kept.png === null) return [trendUndrawn(t, kept.answer, periodAction)];
-    return [trendReply(t, kept.answer.unit.name, kept.answer.results, kept.png)];
+    return replies(periodAction);
   }
-  const { answer, png } = await keptChart(db, `ranking:${unit?.id ?? ''}:${encodePeriodQuery(q.period)}`, current, async () => {
-    const ranking = await rankingFor(db, unit, q.period);
-    return { answer: ranking, png: ranking.kind === 'ranking' && ranking.ranking.ranked.length > 0 ? await renderChart(rankingSpec(ranking.ranking, t)) : null };
+  const replies = await keptChart(db, `ranking:${unit?.id ?? ''}:${encodePeriodQuery(q.period)}`, current, async (): Promise<KeptReplies> => {
+    const answer = await rankingFor(db, unit, q.period);
+    if (answer.kind !== 'ranking') return (action) => [renderRanking(t, answer, action)];
+    const reply = answer.ranking.ranked.length === 0 ? rankingUndrawn(t, answer.ranking) : rankingChartReply(t, answer.ranking, await renderChart(rankingSpec(answer.ranking, t)));
+    return () => [reply];
   });
-  if (answer.kind !== 'ranking') return [renderRanking(t, answer, periodAction)];
-  if (!png) return [rankingUndrawn(t, answer.ranking)];
-  return [rankingChartReply(t, answer.ranking, png)];
+  return replies(periodAction);
 }
