@@ -11,7 +11,7 @@ import { CURRENT_FRAMEWORK } from '../../src/domain/framework.js';
 import { rankingSpec } from '../../src/charts/ranking-spec.js';
 import { chartSvg, renderChart } from '../../src/charts/render.js';
 import { svgToPng } from '../../src/rendering/png.js';
-import { BANDS, HIGHLIGHT_COLOR, TOTAL_COLOR } from '../../src/charts/theme.js';
+import { BAND_LINES, HIGHLIGHT_COLOR, TOTAL_COLOR } from '../../src/charts/theme.js';
 import { trendSpec } from '../../src/charts/trend-spec.js';
 import { t } from '../../src/messages/i18n.js';
 import type { Ranking } from '../../src/services/ranking.js';
@@ -66,7 +66,7 @@ describe('the trend chart', () => {
     expect(isPng(png)).toBe(true);
     const pixels = decodePng(png);
     expect({ width: pixels.width, height: pixels.height }).toEqual({ width: 879, height: 687 });
-    for (const band of BANDS) expect(countColor(pixels, band.color), band.color).toBeGreaterThan(300);
+    for (const band of BAND_LINES) expect(countColor(pixels, band.color), band.color).toBeGreaterThan(300);
     expect(countColor(pixels, TOTAL_COLOR)).toBeGreaterThan(1000);
     expect(countColor(pixels, HIGHLIGHT_COLOR, 4)).toBe(0);
   });
@@ -97,7 +97,7 @@ describe('the ranking chart', () => {
     const pixels = decodePng(await renderChart(rankingSpec(ranking, t)));
     expect(pixels.width).toBeGreaterThan(600);
     expect(pixels.height).toBeGreaterThan(200);
-    for (const band of BANDS) expect(countColor(pixels, band.color), band.color).toBeGreaterThan(150);
+    for (const band of BAND_LINES) expect(countColor(pixels, band.color), band.color).toBeGreaterThan(150);
     expect(countColor(pixels, HIGHLIGHT_COLOR, 4)).toBeGreaterThan(1000);
     const svg = decoded(await chartSvg(rankingSpec(ranking, t)));
     for (const e of entries) expect(svg).toContain(`>${e.result.rank}. ${e.unit.name}<`);
