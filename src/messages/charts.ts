@@ -1,7 +1,7 @@
 /** The replies that carry a chart: the PNG with its one-line caption, or the text said instead of one. */
 import type { StoredResult } from '../db/results.js';
 import { formatChange, formatDecimal } from '../domain/format.js';
-import { frameworkByVersion } from '../domain/framework.js';
+import { frameworkByVersion, groupName } from '../domain/framework.js';
 import { describeQuery, formatPeriodKey } from '../domain/period.js';
 import { countBands, type BandCount } from '../domain/bands.js';
 import { fold } from '../domain/text.js';
@@ -18,10 +18,6 @@ export function chartFileName(kind: string, unitName: string, period: string): s
   return `${kind}-${slug}-${period.toLowerCase()}.png`;
 }
 
-function groupName(result: StoredResult, key: string): string {
-  return frameworkByVersion(result.frameworkVersion).groups.find((g) => g.key === key)?.name ?? key;
-}
-
 export function trendCaption(t: Translate, unitName: string, results: readonly StoredResult[]): string {
   const first = results[0];
   const last = results[results.length - 1];
@@ -34,14 +30,19 @@ export function trendCaption(t: Translate, unitName: string, results: readonly S
     last: last.total === null ? '—' : formatDecimal(last.total),
   };
   const moves = groupMoves(first, last);
-  if (!moves) return t('chart-trend-caption-total', span);
-  return t('chart-trend-caption', {
-    ...span,
-    best: groupName(last, moves.best.key),
-    bestChange: formatChange(moves.best.change),
-    weakest: groupName(last, moves.weakest.key),
-    weakestChange: formatChange(moves.weakest.change),
-  });
+  const name = (key: string) => groupName(frameworkByVersion(last.frameworkVersion), key);
+  switch (moves?.kind) {
+    case undefined:
+      return t('chart-trend-caption-total', span);
+    case 'one':
+      return t('chart-trend-caption-one', { ...span, group: name(moves.move.key), change: formatChange(moves.move.change) });
+    case 'unchanged':
+      return t('chart-trend-caption-unchanged', span);
+    case 'none-rose':
+      return t('chart-trend-caption-none-rose', { ...span, weakest: name(moves.weakest.key), weakestChange: formatChange(moves.weakest.change) });
+    case 'moved':
+      return t('chart-trend-caption', { ...span, best: name(moves.best.key), bestChange: formatChange(moves.best.change), weakest: name(moves.weakest.key), weakestChange: formatChange(moves.weakest.change) });
+  }
 }
 
 export function trendReply(t: Translate, unitName: string, results: readonly StoredResult[], png: Uint8Array): Reply {
