@@ -35,6 +35,20 @@ async function link(unit: string, role: string, chat: TestChat): Promise<void> {
   await t.ask(`/start ${invite.body.code}`, chat);
 }
 
+/** Each unit's latest stored total in the periods, read from the tables as imported: `where` picks the units (u) by themselves or their parent (p). */
+async function storedTotals(where: string, periods: string[]): Promise<{ name: string; period: string; total: string | null }[]> {
+  return t.app.database.query(
+    `select u.name, r.period, r.total::text as total from results r join units u on u.id = r.unit_id left join units p on p.id = u.parent_id
+     where ${where} and r.period = any($1) and r.revision = (select max(r2.revision) from results r2 where r2.unit_id = r.unit_id and r2.period = r.period)`,
+    [periods],
+  );
+}
+
+/** 59.915 → "59,92": rounded to hundredths, written with a decimal comma. */
+function vietnamese(value: number): string {
+  return String(Math.round(value * 100) / 100).replace('.', ',');
+}
+
 /** The PNG preview goes as a photo, for chats that cannot open a PDF. */
 function previewOf(files: ReturnType<TelegramStandIn['sentFiles']>) {
   const preview = files.find((f) => f.fileName.endsWith('.png'));
@@ -96,6 +110,20 @@ describe('/baocaothang', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    const own = await storedTotals("u.name = 'UBND tỉnh Phú Thọ'", ['2026-06', '2026-07', '2026-08']);
+    const year = own.map((r) => r.total).filter((total): total is string => total !== null);
+    expect(year).toHaveLength(3);
+    const average = year.reduce((sum, total) => sum + Number(total), 0) / year.length;
+    const words = text.replace(/\s+/g, ' ');
+    expect(words).toContain(`Từ đầu năm 2026 ${vietnamese(average)} trung bình 3 tháng có dữ liệu`);
+    const children = await storedTotals("p.name = 'UBND tỉnh Phú Thọ'", ['2026-08']);
+    expect(children).toHaveLength(163);
+    const totals = children.map((r) => (r.total === null ? null : Number(r.total)));
+    const count = (inBand: (total: number) => boolean) => totals.filter((total) => total !== null && inBand(total)).length;
+    expect(words).toContain(`Xuất sắc (từ 90 điểm) ${count((x) => x >= 90)} `);
+    expect(words).toContain(`Tốt (80 đến dưới 90 điểm) ${count((x) => x >= 80 && x < 90)} `);
+    expect(words).toContain(`Dưới 80 điểm (chưa xếp loại) ${count((x) => x < 80)} `);
+    expect(words).toContain(`Chưa có tổng điểm ${totals.filter((x) => x === null).length} `);
     const preview = previewOf(files);
     const { width, height } = pngSize(preview.bytes);
     expect(Math.abs(height / width - A4_RATIO)).toBeLessThan(0.01);
