@@ -39,8 +39,8 @@ async function link(unit: string, role: string, chat: TestChat): Promise<void> {
 async function storedTotals(where: string, periods: string[]): Promise<{ name: string; period: string; total: string | null }[]> {
   return t.app.database.query(
     `select u.name, r.period, r.total::text as total from results r join units u on u.id = r.unit_id left join units p on p.id = u.parent_id
-     where ${where} and r.period = any($1) and r.revision = (select max(r2.revision) from results r2 where r2.unit_id = r.unit_id and r2.period = r.period)`,
-    [periods],
+     where ${where} and r.period = any(string_to_array($1, ',')) and r.revision = (select max(r2.revision) from results r2 where r2.unit_id = r.unit_id and r2.period = r.period)`,
+    [periods.join(',')],
   );
 }
 
