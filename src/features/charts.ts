@@ -28,6 +28,14 @@ export type ChartIntent = 'trend' | 'ranking-chart';
  */
 type KeptReplies = (periodAction: PeriodAction) => Reply[];
 
+/**
+ * A reply that is the same for every chat. Made apart from the callbacks that read the answer: a closure
+ * made there would share their scope and keep the whole answer (a ranking's 148 results) with the chart.
+ */
+function forAnyChat(reply: Reply): KeptReplies {
+  return () => [reply];
+}
+
 /** `stamp`: `IMPORTS_STAMP` as the chat's turn began, when read; the chart kept under another is drawn again. */
 export async function answerChart(deps: ConversationDeps, unit: UnitRow | null, q: SettledQuestion & { intent: ChartIntent }, periodAction: PeriodAction, stamp?: string): Promise<Reply[]> {
   const { db, t } = deps;
@@ -38,16 +46,14 @@ export async function answerChart(deps: ConversationDeps, unit: UnitRow | null, 
     const replies = await keptChart(db, `trend:${unit.id}:${scale}:${encodePeriodQuery(q.period)}`, current, async (): Promise<KeptReplies> => {
       const trend = await unitTrend(db, unit.id, scale, q.period, current);
       if (trend.kind !== 'trend') return (action) => [trendUndrawn(t, trend, action)];
-      const reply = trendReply(t, trend.unit.name, trend.results, await renderChart(trendSpec({ unit: trend.unit, results: trend.results }, t)));
-      return () => [reply];
+      return forAnyChat(trendReply(t, trend.unit.name, trend.results, await renderChart(trendSpec({ unit: trend.unit, results: trend.results }, t))));
     });
     return replies(periodAction);
   }
   const replies = await keptChart(db, `ranking:${unit?.id ?? ''}:${encodePeriodQuery(q.period)}`, current, async (): Promise<KeptReplies> => {
     const answer = await rankingFor(db, unit, q.period);
     if (answer.kind !== 'ranking') return (action) => [renderRanking(t, answer, action)];
-    const reply = answer.ranking.ranked.length === 0 ? rankingUndrawn(t, answer.ranking) : rankingChartReply(t, answer.ranking, await renderChart(rankingSpec(answer.ranking, t)));
-    return () => [reply];
+    return forAnyChat(answer.ranking.ranked.length === 0 ? rankingUndrawn(t, answer.ranking) : rankingChartReply(t, answer.ranking, await renderChart(rankingSpec(answer.ranking, t))));
   });
   return replies(periodAction);
 }
