@@ -39,12 +39,13 @@ export function buildServices({ config, db, now, log, wakeDelivery, botNames = {
     if (at) log?.info({ period: report.period, at: at.toISOString() }, 'publication scheduled');
   };
   const collector = collectorSettingsOf(config.collector, BOT_VERSION);
-  const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, collector, ...(wakeDelivery ? { wakeDelivery } : {}) };
+  const conversation: ConversationDeps = { db, t, now, timeZone: config.timeZone, onImported, collector, log, ...(wakeDelivery ? { wakeDelivery } : {}) };
   const admin: AdminContext = {
     db,
     collection: { settings: collector, timeZone: config.timeZone },
     inviteHints: (code) => CHANNELS.flatMap((module) => module.inviteHint(config, code, botNames[module.name] ?? null) ?? []),
     now,
+    log,
     onImported,
     ...(wakeDelivery ? { wakeDelivery } : {}),
   };

@@ -3,6 +3,7 @@
  * and the admin API (which the CLI uses while a server holds the embedded database).
  * Each command returns plain JSON-able data, or throws AdminError with a Vietnamese message.
  */
+import type { Logger } from 'pino';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { units } from '../db/schema.js';
@@ -38,6 +39,8 @@ export interface AdminContext {
   /** What each channel the bot speaks on says about joining with a code (a link, or what to type and where). */
   inviteHints?: (code: string) => string[];
   now: () => Date;
+  /** Where what went wrong without failing the command is told (a report that could not be drawn). */
+  log?: Pick<Logger, 'error'> | null;
   wakeDelivery?: () => void;
   onImported?: (report: ImportReport) => Promise<void>;
 }
@@ -167,7 +170,7 @@ export interface PublicationView {
 export async function publishCommand(ctx: AdminContext, period: string, requestedBy: string): Promise<PublicationView> {
   try {
     // Dates are calendar dates in Vietnam (domain/working-days.ts): the leader report's date and overdue tasks.
-    const outcome = await publishPeriod(ctx.db, t, period, requestedBy, localDate(ctx.now(), 'Asia/Ho_Chi_Minh'));
+    const outcome = await publishPeriod(ctx.db, t, period, requestedBy, { today: localDate(ctx.now(), 'Asia/Ho_Chi_Minh'), log: ctx.log ?? null });
     ctx.wakeDelivery?.();
     const { again, planned, enqueued, summaries, withoutResult } = outcome;
     return { period: outcome.publication.period, again, planned, enqueued, summaries, withoutResult, text: publicationText(t, outcome) };

@@ -1,7 +1,8 @@
-/** The official bands drawn across a chart: a dashed line at 80 (Tốt) and at 90 (Xuất sắc), each named in its colour. */
+/** The official bands drawn across a chart: a dashed line at each one's threshold, named in its colour. */
 import type { TopLevelSpec } from 'vega-lite';
+import { formatDecimal } from '../domain/format.js';
 import type { Translate } from '../messages/i18n.js';
-import { BANDS, PLOT_WIDTH } from './theme.js';
+import { BAND_LINES, PLOT_WIDTH } from './theme.js';
 
 export type ChartLayer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
@@ -10,12 +11,12 @@ const ONE_ROW = { values: [{}] };
 
 /**
  * `axis`: the axis the scores run along. Across a vertical score axis each name stands right of the
- * plot; along a horizontal one, above it, Tốt left of its line and Xuất sắc right of its own.
+ * plot; along a horizontal one, above it, the lowest left of its line and the others right of their own.
  */
 export function bandLayers(axis: 'x' | 'y', scale: { domain: number[] }, t: Translate): ChartLayer[] {
-  return BANDS.flatMap((band, i): ChartLayer[] => {
+  return BAND_LINES.flatMap((band, i): ChartLayer[] => {
     const at = { datum: band.value, type: 'quantitative' as const, scale };
-    const text = { value: t(band.label, { value: band.value }) };
+    const text = { value: t('chart-band', { label: band.label, value: formatDecimal(String(band.value)) }) };
     const label: ChartLayer =
       axis === 'y'
         ? {

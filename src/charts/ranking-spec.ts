@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatDecimal } from '../domain/format.js';
 import { formatPeriodKey } from '../domain/period.js';
 import type { Translate } from '../messages/i18n.js';
-import type { Ranking } from '../services/ranking.js';
+import { rankOf, type Ranking } from '../services/ranking.js';
 import { bandLayers } from './bands.js';
 import { BAR_COLOR, CHART_CONFIG, HIGHLIGHT_COLOR, PLOT_WIDTH } from './theme.js';
 
@@ -24,16 +24,22 @@ function unique(seen: Set<string>, label: string): string {
 }
 
 export function rankingSpec(ranking: Ranking, t: Translate): TopLevelSpec {
-  const rankOf = ranking.ranked[0]?.result.rankOf ?? ranking.ranked.length;
   const seen = new Set<string>();
-  const bars = ranking.ranked.map((e) => ({
-    key: unique(seen, `${e.result.rank ?? '–'}. ${e.unit.name}`),
-    name: e.unit.name,
-    total: Number(e.result.total ?? 0),
-    value: formatDecimal(e.result.total ?? '0'),
-    own: e.unit.id === ranking.own?.unit.id ? 'own' : 'other',
-    note: e.unit.id === ranking.own?.unit.id ? t('chart-ranking-own', { unit: e.unit.name, rank: e.result.rank ?? '?', rankOf, total: formatDecimal(e.result.total ?? '0') }) : '',
-  }));
+  const bars = ranking.ranked.map((e) => {
+    const own = e.unit.id === ranking.own?.unit.id;
+    const total = e.result.total === null ? null : formatDecimal(e.result.total);
+    return {
+      key: unique(seen, `${e.result.rank ?? '–'}. ${e.unit.name}`),
+      name: e.unit.name,
+      total: e.result.total === null ? null : Number(e.result.total),
+      /** Where the value's label stands: at the bar's end, or at the axis for a unit without a total. */
+      at: Number(e.result.total ?? 0),
+      value: total ?? t('chart-no-total'),
+      own: own ? 'own' : 'other',
+      note: own ? t('chart-ranking-own', { unit: e.unit.name, rank: e.result.rank ?? '?', rankOf: rankOf(ranking), total: total ?? t('chart-no-total') }) : '',
+    };
+  });
+  const drawn = bars.filter((b) => b.total !== null);
   const order = bars.map((b) => b.key);
   const color = { field: 'own', type: 'nominal' as const, scale: { domain: ['own', 'other'], range: [HIGHLIGHT_COLOR, BAR_COLOR] }, legend: null } as const;
   const scale = { domain: [0, 100] };
@@ -52,8 +58,8 @@ export function rankingSpec(ranking: Ranking, t: Translate): TopLevelSpec {
       width: PLOT_WIDTH - 220,
       height: { step: BAR_STEP },
       layer: [
-        { data: { values: bars }, mark: { type: 'bar' as const, cornerRadiusEnd: 2 }, encoding: { y, x: { field: 'total', type: 'quantitative' as const, scale, title: t('chart-total-axis') }, color } },
-        { data: { values: bars }, mark: { type: 'text' as const, align: 'left', dx: 4, fontSize: 11 }, encoding: { y, x: { field: 'total', type: 'quantitative' as const, scale }, text: { field: 'value' } } },
+        { data: { values: drawn }, mark: { type: 'bar' as const, cornerRadiusEnd: 2 }, encoding: { y, x: { field: 'total', type: 'quantitative' as const, scale, title: t('chart-total-axis') }, color } },
+        { data: { values: bars }, mark: { type: 'text' as const, align: 'left', dx: 4, fontSize: 11 }, encoding: { y, x: { field: 'at', type: 'quantitative' as const, scale }, text: { field: 'value' } } },
         ...bandLayers('x', scale, t),
       ],
     } satisfies TopLevelSpec;
@@ -68,12 +74,12 @@ export function rankingSpec(ranking: Ranking, t: Translate): TopLevelSpec {
     width: PLOT_WIDTH,
     height: COLUMNS_HEIGHT,
     layer: [
-      { data: { values: bars }, mark: { type: 'bar' as const }, encoding: { x, y: { field: 'total', type: 'quantitative' as const, scale, title: t('chart-total-axis') }, color } },
+      { data: { values: drawn }, mark: { type: 'bar' as const }, encoding: { x, y: { field: 'total', type: 'quantitative' as const, scale, title: t('chart-total-axis') }, color } },
       ...bandLayers('y', scale, t),
       {
         data: { values: ownBar },
         mark: { type: 'text' as const, color: HIGHLIGHT_COLOR, fontWeight: 'bold', fontSize: 12, dy: -8, baseline: 'bottom' },
-        encoding: { x, y: { field: 'total', type: 'quantitative' as const, scale }, text: { field: 'note' } },
+        encoding: { x, y: { field: 'at', type: 'quantitative' as const, scale }, text: { field: 'note' } },
       },
     ],
   } satisfies TopLevelSpec;

@@ -1,16 +1,15 @@
 /**
  * A spec drawn to a PNG in this process: Vega-Lite compiles it, Vega lays it out to SVG (no canvas, no
- * browser), resvg rasterises it with the bundled fonts only. The three libraries are loaded on the first
- * chart asked, so a bot nobody asks for a chart never holds them.
+ * browser), rendering/png.ts rasterises it. The libraries are loaded on the first chart asked, so a bot
+ * nobody asks for a chart never holds them.
  */
-import type * as Resvg from '@resvg/resvg-js';
 import type * as Vega from 'vega';
 import type * as VegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_FONT_FAMILY, CHART_FONT_FILES } from './fonts.js';
+import { svgToPng } from '../rendering/png.js';
 import { textWidth } from './text-width.js';
 
-type Libraries = [typeof Vega, typeof VegaLite, typeof Resvg];
+type Libraries = [typeof Vega, typeof VegaLite];
 
 let loading: Promise<Libraries> | null = null;
 
@@ -31,7 +30,7 @@ function measureWithFonts(vega: Libraries[0]): void {
 
 function libraries(): Promise<Libraries> {
   if (loading) return loading;
-  const attempt = Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then((loaded) => {
+  const attempt = Promise.all([import('vega'), import('vega-lite')]).then((loaded) => {
     measureWithFonts(loaded[0]);
     return loaded;
   });
@@ -52,19 +51,6 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
   } finally {
     view.finalize();
   }
-}
-
-/**
- * SVG to PNG with the bundled fonts; `loadSystemFonts` stays off so every machine draws the same.
- * resvg's pixels (some 3 MB a chart) live outside V8's heap until the objects holding them are collected
- * and their finalizers run, which takes a turn of the event loop: one is given before returning, so that
- * charts drawn one after another (or between PGlite statements, all microtasks) do not pile them up.
- */
-export async function svgToPng(svg: string): Promise<Uint8Array> {
-  const [, , { Resvg }] = await libraries();
-  const png = new Resvg(svg, { font: { fontFiles: [...CHART_FONT_FILES], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, background: 'white' }).render().asPng();
-  await new Promise((resolve) => setImmediate(resolve));
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 
 export async function renderChart(spec: TopLevelSpec): Promise<Uint8Array> {

@@ -4,7 +4,7 @@
  * enough to push a chart's width half again and to cut long names short with "…").
  */
 import { readFileSync } from 'node:fs';
-import { CHART_FONT_FILES } from './fonts.js';
+import { FONT_FILES } from '../rendering/fonts.js';
 
 interface Metrics {
   unitsPerEm: number;
@@ -68,7 +68,7 @@ function readMetrics(file: string): Metrics {
 let fonts: { regular: Metrics; bold: Metrics } | null = null;
 
 export function textWidth(text: string, fontSize: number, bold: boolean): number {
-  fonts ??= { regular: readMetrics(CHART_FONT_FILES[0] as string), bold: readMetrics(CHART_FONT_FILES[1] as string) };
+  fonts ??= { regular: readMetrics(FONT_FILES.regular), bold: readMetrics(FONT_FILES.bold) };
   const metrics = bold ? fonts.bold : fonts.regular;
   let units = 0;
   for (const ch of text.normalize('NFC')) units += metrics.advance(ch.codePointAt(0) ?? 0);

@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { StoredResult } from '../db/results.js';
 import type { UnitRow } from '../db/units.js';
+import { LOWEST_BAND_FROM } from '../domain/bands.js';
 import { ratio } from '../domain/decimal.js';
 import { formatDecimal } from '../domain/format.js';
 import { frameworkByVersion, type GroupKey } from '../domain/framework.js';
@@ -26,7 +27,7 @@ const GROUPS_HEIGHT = 200;
 
 /** The lowest the total's scale starts: low enough for the bands and every point, in tens. */
 function totalFloor(totals: readonly number[]): number {
-  return Math.max(0, Math.floor((Math.min(80, ...totals) - 8) / 10) * 10);
+  return Math.max(0, Math.floor((Math.min(Number(LOWEST_BAND_FROM), ...totals) - 8) / 10) * 10);
 }
 
 function groupNames(results: readonly StoredResult[]): Map<GroupKey, string> {

@@ -3,6 +3,7 @@
  * their updates into `IncomingMessage` and render the `Reply` with their own markup; what is
  * answered is decided by the features (features/index.ts).
  */
+import type { Logger } from 'pino';
 import type { CollectorSettings } from '../collector/settings.js';
 import { readChatContext, type ChatContext } from '../db/chat-context.js';
 import type { ChatAddress } from '../db/chats.js';
@@ -25,6 +26,8 @@ export interface ConversationDeps {
   t: Translate;
   now: () => Date;
   timeZone: string;
+  /** Where what went wrong without failing the answer is told (a report that could not be drawn). */
+  log?: Pick<Logger, 'error'> | null;
   /** Tells the dispatcher that the outbox has new rows. */
   wakeDelivery?: () => void;
   /** After an import stored something (automatic publication schedules its period). */

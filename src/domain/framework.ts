@@ -143,6 +143,11 @@ export function groupOf(framework: Framework, key: string): Group | undefined {
   return framework.groups.find((g) => g.key === key);
 }
 
+/** The group's name in the framework; its key when the framework has no such group. */
+export function groupName(framework: Framework, key: string): string {
+  return groupOf(framework, key)?.name ?? key;
+}
+
 /** The group named in folded text, longest alias first so "so hoa ho so" beats "so hoa". */
 export function findGroupByText(framework: Framework, folded: string): Group | undefined {
   const candidates = framework.groups.flatMap((g) => g.aliases.map((alias) => ({ g, alias })));

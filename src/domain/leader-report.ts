@@ -3,7 +3,10 @@
  * and the figures drawn from them — its units by band, the weakest, the changes since last month.
  */
 import { averageDecimals, compareDecimals, subtractDecimal } from './decimal.js';
+import { countBands, type BandCount } from './bands.js';
 import { BANDS, classify } from './result.js';
+
+export type { BandCount, BandKey } from './bands.js';
 
 /** A unit's weakest group in the month: the lowest share of its maximum. */
 export interface WeakGroup {
@@ -43,14 +46,6 @@ export interface LeaderReportFacts {
   overdue: { unit: string; tasks: number }[];
 }
 
-/** A band of totals: an official one by its label, "under" below the lowest, "none" without a total. */
-export type BandKey = { kind: 'band'; label: string; from: string; below: string | null } | { kind: 'under'; below: string } | { kind: 'none' };
-
-export interface BandCount {
-  band: BandKey;
-  count: number;
-}
-
 export interface UnitChange {
   unit: string;
   delta: string;
@@ -86,17 +81,7 @@ function lowestFirst(a: Scored, b: Scored): number {
 
 /** The official bands from domain/result.ts, then the totals under them, then the units without one. */
 export function bandsOf(units: readonly ReportUnit[]): BandCount[] {
-  const withTotal = scored(units);
-  const lowest = BANDS.at(-1)?.from ?? '0';
-  const official: BandCount[] = BANDS.map((band, i) => ({
-    band: { kind: 'band', label: band.label, from: band.from, below: BANDS[i - 1]?.from ?? null },
-    count: withTotal.filter((u) => classify(u.total) === band.label).length,
-  }));
-  return [
-    ...official,
-    { band: { kind: 'under', below: lowest }, count: withTotal.filter((u) => classify(u.total) === null).length },
-    { band: { kind: 'none' }, count: units.length - withTotal.length },
-  ];
+  return countBands(units.map((u) => u.total));
 }
 
 export function leaderFigures(facts: LeaderReportFacts): LeaderFigures {

@@ -57,11 +57,28 @@ export function classify(total: string): string | null {
 /** A group is weak below this share of its maximum points. */
 export const WEAK_SHARE = 0.9;
 
+type ScoredGroup = GroupScore & { points: string };
+
+/** The groups with points out of a maximum above zero: the only ones that can be weak. */
+function scoredGroups(groups: readonly GroupScore[]): ScoredGroup[] {
+  return groups.filter((g): g is ScoredGroup => g.points !== null && Number(g.max) > 0);
+}
+
+/** Weakest first: the lowest share of its maximum points. */
+function weakestFirst(a: ScoredGroup, b: ScoredGroup): number {
+  return ratio(a.points, a.max) - ratio(b.points, b.max);
+}
+
+/** The group with the lowest share of its maximum, weak or not; null when none is scored. */
+export function weakestGroup(groups: readonly GroupScore[]): ScoredGroup | null {
+  return scoredGroups(groups).sort(weakestFirst)[0] ?? null;
+}
+
 /** The groups that lose the most, by points over maximum, weakest first, at most `limit`. */
 export function weakestGroups(groups: readonly GroupScore[], limit = 3): GroupScore[] {
-  return groups
-    .filter((g) => g.points !== null && Number(g.max) > 0 && ratio(g.points, g.max) < WEAK_SHARE)
-    .sort((a, b) => ratio(a.points ?? '0', a.max) - ratio(b.points ?? '0', b.max))
+  return scoredGroups(groups)
+    .filter((g) => ratio(g.points, g.max) < WEAK_SHARE)
+    .sort(weakestFirst)
     .slice(0, limit);
 }
 

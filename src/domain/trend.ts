@@ -37,13 +37,25 @@ export interface GroupMove {
   change: string;
 }
 
-/** The group that gained most and the one that gained least (or lost most), among those scored at both ends. */
-export function groupMoves(first: UnitResult, last: UnitResult): { best: GroupMove; weakest: GroupMove } | null {
+/**
+ * What moved among the groups scored at both ends: the only one; none, every one unchanged; none rose,
+ * and the one that fell most; or the one that gained most and the one that gained least (or lost most).
+ */
+export type GroupMoves =
+  | { kind: 'one'; move: GroupMove }
+  | { kind: 'unchanged' }
+  | { kind: 'none-rose'; weakest: GroupMove }
+  | { kind: 'moved'; best: GroupMove; weakest: GroupMove };
+
+export function groupMoves(first: UnitResult, last: UnitResult): GroupMoves | null {
   const moves: GroupMove[] = last.groups.flatMap((group) => {
     const before = first.groups.find((g) => g.key === group.key)?.points;
     return group.points !== null && before != null ? [{ key: group.key, change: subtractDecimal(group.points, before) }] : [];
   });
-  if (moves.length === 0) return null;
-  const sorted = [...moves].sort((a, b) => compareDecimals(b.change, a.change));
-  return { best: sorted[0] as GroupMove, weakest: sorted[sorted.length - 1] as GroupMove };
+  const [best, ...rest] = [...moves].sort((a, b) => compareDecimals(b.change, a.change));
+  const weakest = rest.at(-1);
+  if (!best) return null;
+  if (!weakest) return { kind: 'one', move: best };
+  if (compareDecimals(best.change, '0') > 0) return { kind: 'moved', best, weakest };
+  return compareDecimals(weakest.change, '0') < 0 ? { kind: 'none-rose', weakest } : { kind: 'unchanged' };
 }

@@ -90,7 +90,7 @@ export const publicationFeature = {
       const row = await chatByAddress(deps.db, chat.channel, chat.externalId);
       if (!canImport(row?.role)) return { replies: [textReply(deps.t('publication-admin-only'))] };
       try {
-        const outcome = await publishPeriod(deps.db, deps.t, action.period, `${chat.channel}:${chat.externalId}`, localDate(deps.now(), deps.timeZone));
+        const outcome = await publishPeriod(deps.db, deps.t, action.period, `${chat.channel}:${chat.externalId}`, { today: localDate(deps.now(), deps.timeZone), log: deps.log ?? null });
         deps.wakeDelivery?.();
         return { replies: [textReply(publicationText(deps.t, outcome))], spends: true };
       } catch (error) {

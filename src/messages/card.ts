@@ -1,6 +1,6 @@
 /** A result card in words: the same facts on every channel. */
 import { formatChange, formatCount, formatDateTime, formatDecimal, formatPercent } from '../domain/format.js';
-import type { Framework } from '../domain/framework.js';
+import { groupName, type Framework } from '../domain/framework.js';
 import { TOP } from '../domain/peers.js';
 import { formatPeriodKey, describeQuery } from '../domain/period.js';
 import { groupsWithoutData, type Change, type CriterionScore, type GroupScore } from '../domain/result.js';
@@ -8,10 +8,6 @@ import type { ScoreAnswer, ScoreCard } from '../services/scores.js';
 import type { Translate } from './i18n.js';
 import { withNearestPeriods, type PeriodAction } from './period-buttons.js';
 import type { Reply } from './reply.js';
-
-function groupName(framework: Framework, key: string): string {
-  return framework.groups.find((g) => g.key === key)?.name ?? key;
-}
 
 function groupLine(t: Translate, framework: Framework, g: GroupScore, weak: boolean): string {
   const name = groupName(framework, g.key);

@@ -1,12 +1,12 @@
 /** The replies that carry a chart: the PNG with its one-line caption, or the text said instead of one. */
 import type { StoredResult } from '../db/results.js';
 import { formatChange, formatDecimal } from '../domain/format.js';
-import { frameworkByVersion } from '../domain/framework.js';
+import { frameworkByVersion, groupName } from '../domain/framework.js';
 import { describeQuery, formatPeriodKey } from '../domain/period.js';
-import { classify } from '../domain/result.js';
+import { countBands, type BandCount } from '../domain/bands.js';
 import { fold } from '../domain/text.js';
 import { groupMoves } from '../domain/trend.js';
-import type { Ranking } from '../services/ranking.js';
+import { rankOf, type Ranking } from '../services/ranking.js';
 import type { TrendAnswer } from '../services/trend.js';
 import type { Translate } from './i18n.js';
 import { withNearestPeriods, type PeriodAction } from './period-buttons.js';
@@ -16,10 +16,6 @@ import type { Reply } from './reply.js';
 export function chartFileName(kind: string, unitName: string, period: string): string {
   const slug = fold(unitName).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return `${kind}-${slug}-${period.toLowerCase()}.png`;
-}
-
-function groupName(result: StoredResult, key: string): string {
-  return frameworkByVersion(result.frameworkVersion).groups.find((g) => g.key === key)?.name ?? key;
 }
 
 export function trendCaption(t: Translate, unitName: string, results: readonly StoredResult[]): string {
@@ -34,14 +30,19 @@ export function trendCaption(t: Translate, unitName: string, results: readonly S
     last: last.total === null ? '—' : formatDecimal(last.total),
   };
   const moves = groupMoves(first, last);
-  if (!moves) return t('chart-trend-caption-total', span);
-  return t('chart-trend-caption', {
-    ...span,
-    best: groupName(last, moves.best.key),
-    bestChange: formatChange(moves.best.change),
-    weakest: groupName(last, moves.weakest.key),
-    weakestChange: formatChange(moves.weakest.change),
-  });
+  const name = (key: string) => groupName(frameworkByVersion(last.frameworkVersion), key);
+  switch (moves?.kind) {
+    case undefined:
+      return t('chart-trend-caption-total', span);
+    case 'one':
+      return t('chart-trend-caption-one', { ...span, group: name(moves.move.key), change: formatChange(moves.move.change) });
+    case 'unchanged':
+      return t('chart-trend-caption-unchanged', span);
+    case 'none-rose':
+      return t('chart-trend-caption-none-rose', { ...span, weakest: name(moves.weakest.key), weakestChange: formatChange(moves.weakest.change) });
+    case 'moved':
+      return t('chart-trend-caption', { ...span, best: name(moves.best.key), bestChange: formatChange(moves.best.change), weakest: name(moves.weakest.key), weakestChange: formatChange(moves.weakest.change) });
+  }
 }
 
 export function trendReply(t: Translate, unitName: string, results: readonly StoredResult[], png: Uint8Array): Reply {
@@ -57,20 +58,25 @@ export function trendUndrawn(t: Translate, answer: Exclude<TrendAnswer, { kind: 
   return withNearestPeriods(reply, answer.available, answer.query, periodAction);
 }
 
+function bandCount(t: Translate, { band, count }: BandCount): string | null {
+  if (band.kind === 'band') return t('chart-ranking-caption-band', { label: band.label, count });
+  if (band.kind === 'under') return t('chart-ranking-caption-under', { below: formatDecimal(band.below), count });
+  return count === 0 ? null : t('chart-ranking-caption-none', { count });
+}
+
 export function rankingCaption(t: Translate, ranking: Ranking): string {
-  const bands = ranking.ranked.map((e) => (e.result.total === null ? null : classify(e.result.total)));
+  const bands = countBands(ranking.ranked.map((e) => e.result.total)).flatMap((count) => bandCount(t, count) ?? []);
   const line = t('chart-ranking-caption', {
     scope: ranking.scope ?? t('ranking-scope-default'),
     parent: ranking.parent.name,
     period: formatPeriodKey(ranking.period),
-    excellent: bands.filter((b) => b === 'Xuất sắc').length,
-    good: bands.filter((b) => b === 'Tốt').length,
-    below: bands.filter((b) => b === null).length,
+    bands: bands.join(', '),
   });
   const own = ranking.own;
   if (!own || own.result.rank === null) return line;
-  const rankOf = own.result.rankOf ?? ranking.ranked.length;
-  return `${line} ${t('chart-ranking-caption-own', { unit: own.unit.name, rank: own.result.rank, rankOf, total: formatDecimal(own.result.total ?? '0') })}`;
+  const place = { unit: own.unit.name, rank: own.result.rank, rankOf: rankOf(ranking) };
+  const said = own.result.total === null ? t('chart-ranking-caption-own-untotalled', place) : t('chart-ranking-caption-own', { ...place, total: formatDecimal(own.result.total) });
+  return `${line} ${said}`;
 }
 
 /** A ranking with no unit ranked yet (every one missing a group): nothing to draw. */

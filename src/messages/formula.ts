@@ -1,7 +1,7 @@
 /** A formula in words, from the rules themselves (domain/formulas.ts): "min(6; 6 × tỷ lệ / 90%)". */
 import { formatDecimal } from '../domain/format.js';
 import { pointsText, type CriterionRule, type GroupRule } from '../domain/formulas.js';
-import type { Framework } from '../domain/framework.js';
+import { groupName, type Framework } from '../domain/framework.js';
 import type { Translate } from './i18n.js';
 
 export function criterionName(t: Translate, framework: Framework, code: string): string {
@@ -21,10 +21,10 @@ export function criterionFormula(t: Translate, framework: Framework, rule: Crite
 
 /** The changed sub-criterion's formula and how the group sums; for a group whose sub-criteria are not stored, the whole candidate. */
 export function groupFormula(t: Translate, framework: Framework, group: GroupRule, code: string): string {
-  const groupName = framework.groups.find((g) => g.key === group.key)?.name ?? group.key;
+  const name = groupName(framework, group.key);
   if (!group.criteriaStored) {
-    return t('formula-candidate', { group: groupName, sum: group.criteria.map((c) => slope(c.max, c.fullAt).replace('tỷ lệ', criterionName(t, framework, c.code))).join(' + ') });
+    return t('formula-candidate', { group: name, sum: group.criteria.map((c) => slope(c.max, c.fullAt).replace('tỷ lệ', criterionName(t, framework, c.code))).join(' + ') });
   }
   const rule = group.criteria.find((c) => c.code === code);
-  return [rule ? criterionFormula(t, framework, rule) : '', t('formula-sum', { group: groupName })].filter((x) => x !== '').join('; ');
+  return [rule ? criterionFormula(t, framework, rule) : '', t('formula-sum', { group: name })].filter((x) => x !== '').join('; ');
 }

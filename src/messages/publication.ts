@@ -69,7 +69,10 @@ export function renderSummary(t: Translate, parent: UnitRow, period: string, sec
 /** The answer to whoever published: what went into the queue. */
 export function publicationText(t: Translate, outcome: PublishOutcome): string {
   const period = formatPeriodKey(outcome.publication.period);
-  if (outcome.again) return t('publication-again', { period, at: formatDateTime(outcome.publication.publishedAt ?? new Date()), enqueued: outcome.enqueued });
-  const done = t('publication-done', { period, enqueued: outcome.enqueued, planned: outcome.planned, summaries: outcome.summaries, withoutResult: outcome.withoutResult });
-  return outcome.planned === 0 ? `${done}\n${t('publication-nobody', { period })}` : done;
+  const lines = outcome.again
+    ? [t('publication-again', { period, at: formatDateTime(outcome.publication.publishedAt ?? new Date()), enqueued: outcome.enqueued })]
+    : [t('publication-done', { period, enqueued: outcome.enqueued, planned: outcome.planned, summaries: outcome.summaries, withoutResult: outcome.withoutResult })];
+  if (outcome.unmadeReports > 0) lines.push(t('publication-reports-unmade', { count: outcome.unmadeReports }));
+  if (!outcome.again && outcome.planned === 0) lines.push(t('publication-nobody', { period }));
+  return lines.join('\n');
 }

@@ -2,6 +2,7 @@
  * Suggested tasks for a unit's weak groups (domain-766.md §5, `task-<group>` in the catalogue), the one
  * that could bring the most points first: "• Số hóa hồ sơ: +3,31 điểm nếu «…» đạt 90% (ước tính). Số hóa …".
  */
+import { groupName } from '../domain/framework.js';
 import { encodeAction } from '../domain/actions.js';
 import { formatDecimal } from '../domain/format.js';
 import { orderByGain, type TaskGain } from '../domain/gains.js';
@@ -21,7 +22,7 @@ export function suggestedGroups(card: ScoreCard): TaskGain[] {
 }
 
 function suggestionLine(t: Translate, card: ScoreCard, g: TaskGain): string {
-  const group = card.framework.groups.find((f) => f.key === g.group)?.name ?? g.group;
+  const group = groupName(card.framework, g.group);
   const task = t(`task-${g.group}`);
   const main = groupRule(g.group)?.main;
   if (g.gain === null || !main) return t('publication-task', { group, task });
@@ -39,12 +40,11 @@ export function suggestedTasks(t: Translate, card: ScoreCard): string[] {
 export function renderSuggestions(t: Translate, card: ScoreCard, accept: boolean): Reply | null {
   const groups = suggestedGroups(card);
   if (groups.length === 0) return null;
-  const groupName = (key: string) => card.framework.groups.find((g) => g.key === key)?.name ?? key;
   const { unit, result } = card;
   return {
     lines: [t('tasks-suggested-title', { unit: unit.name, period: formatPeriodKey(result.period) }), ...suggestedTasks(t, card)],
     ...(accept
-      ? { buttons: groups.map((g) => [{ label: t('suggestion-accept', { group: groupName(g.group) }), action: encodeAction({ kind: 'suggestion', unitId: unit.id, period: result.period, group: g.group }) }]) }
+      ? { buttons: groups.map((g) => [{ label: t('suggestion-accept', { group: groupName(card.framework, g.group) }), action: encodeAction({ kind: 'suggestion', unitId: unit.id, period: result.period, group: g.group }) }]) }
       : {}),
   };
 }

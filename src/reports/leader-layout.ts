@@ -2,6 +2,7 @@
  * The leader report on one A4 page: every text and bar placed, from the month's facts. Lists that
  * would not fit are cut with "và N đơn vị khác", names too long for their column with "…".
  */
+import { LOWEST_BAND_FROM } from '../domain/bands.js';
 import { formatDecimal } from '../domain/format.js';
 import { leaderFigures, type BandCount, type LeaderReportFacts, type ReportUnit, type TrendMonth, type UnitChange } from '../domain/leader-report.js';
 import { formatPeriodKey } from '../domain/period.js';
@@ -225,11 +226,9 @@ function nameList(sheet: Sheet, t: Translate, title: string, units: readonly Rep
 }
 
 function lists(sheet: Sheet, t: Translate, figures: ReturnType<typeof leaderFigures>): void {
-  const under = figures.bands.find((b) => b.band.kind === 'under')?.band;
   const good = figures.bands.filter((b) => b.band.kind === 'band').at(-1)?.band;
-  const below = under?.kind === 'under' ? under.below : '80';
   sheet.heading(t('leader-report-lists-title'));
-  nameList(sheet, t, t('leader-report-under-title', { below, count: figures.underGood.length }), figures.underGood, UNDER_LINES);
+  nameList(sheet, t, t('leader-report-under-title', { below: LOWEST_BAND_FROM, count: figures.underGood.length }), figures.underGood, UNDER_LINES);
   if (good?.kind === 'band') nameList(sheet, t, t('leader-report-good-title', { label: good.label, from: good.from, below: good.below ?? '100', count: figures.good.length }), figures.good, GOOD_LINES);
 }
 

@@ -6,8 +6,11 @@ import type { Translate } from '../messages/i18n.js';
 import type { ReplyFile } from '../messages/reply.js';
 import { leaderReportPage } from './leader-layout.js';
 import { renderPdf } from './pdf.js';
-import { renderPng } from './png.js';
+import { svgToPng } from '../rendering/png.js';
 import { renderSvg } from './svg.js';
+
+/** A4 at 150 dpi: sharp on a phone, a few hundred kilobytes. */
+export const PREVIEW_WIDTH = 1240;
 
 export interface LeaderReportFiles {
   pdf: ReplyFile;
@@ -24,7 +27,7 @@ export async function leaderReportPdf(t: Translate, facts: LeaderReportFacts, ma
 
 export async function leaderReportFiles(t: Translate, facts: LeaderReportFacts, made: IsoDate): Promise<LeaderReportFiles> {
   const page = leaderReportPage(t, facts, made);
-  const [pdf, png] = await Promise.all([renderPdf(page), renderPng(renderSvg(page))]);
+  const [pdf, png] = await Promise.all([renderPdf(page), svgToPng(renderSvg(page), PREVIEW_WIDTH)]);
   return { pdf: { fileName: fileName(facts, 'pdf'), bytes: pdf }, png: { fileName: fileName(facts, 'png'), bytes: png } };
 }
 

@@ -1,5 +1,5 @@
 /** A page drawn as a one-page PDF with pdfkit, loaded on the first report so the bot does not carry it otherwise. */
-import { FONT_FILES } from './fonts.js';
+import { FONT_FILES } from '../rendering/fonts.js';
 import type { Page } from './page.js';
 
 type Features = NonNullable<PDFKit.Mixins.TextOptions['features']>;

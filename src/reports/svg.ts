@@ -1,5 +1,5 @@
-/** A page as SVG, text in the bundled font: the PNG preview is drawn from it (reports/png.ts). */
-import { FONT_FAMILY } from './fonts.js';
+/** A page as SVG, text in the bundled font: the PNG preview is drawn from it (rendering/png.ts). */
+import { FONT_FAMILY } from '../rendering/fonts.js';
 import type { Page, Shape } from './page.js';
 
 function escapeXml(text: string): string {

@@ -3,6 +3,7 @@
  * working day; a job every minute publishes what is due. Both only write rows (a scheduled
  * publication, then the outbox), so several instances doing it at once publish once.
  */
+import type { Logger } from 'pino';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { publications } from '../db/schema.js';
@@ -27,12 +28,12 @@ export async function schedulePublication(db: Db, period: string, now: Date, set
   return row ? at : null;
 }
 
-export async function publishDue(db: Db, t: Translate, now: Date): Promise<PublishOutcome[]> {
+export async function publishDue(db: Db, t: Translate, now: Date, log?: Pick<Logger, 'error'>): Promise<PublishOutcome[]> {
   const due = await db
     .select()
     .from(publications)
     .where(and(eq(publications.status, 'scheduled'), lte(publications.scheduledAt, now)));
   const outcomes: PublishOutcome[] = [];
-  for (const publication of due) outcomes.push(await publishPeriod(db, t, publication.period, 'schedule'));
+  for (const publication of due) outcomes.push(await publishPeriod(db, t, publication.period, 'schedule', { log: log ?? null }));
   return outcomes;
 }

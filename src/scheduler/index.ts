@@ -34,7 +34,7 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     const now = deps.now();
-    const outcomes = await publishDue(deps.db, deps.t, now);
+    const outcomes = await publishDue(deps.db, deps.t, now, deps.log);
     for (const o of outcomes) deps.log.info({ period: o.publication.period, enqueued: o.enqueued }, 'scheduled publication enqueued');
     const reminders = await enqueueReminders(deps.db, deps.t, now, deps.reminders).catch((error: unknown) => {
       countReminderRun('failed');

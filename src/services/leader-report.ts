@@ -4,8 +4,9 @@ import type { Db } from '../db/client.js';
 import { latestResults, periodsOfUnits, type StoredResult } from '../db/results.js';
 import { units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
-import { averageDecimals, ratio } from '../domain/decimal.js';
-import { frameworkByVersion } from '../domain/framework.js';
+import { averageDecimals } from '../domain/decimal.js';
+import { frameworkByVersion, groupName } from '../domain/framework.js';
+import { weakestGroup } from '../domain/result.js';
 import type { LeaderReportFacts, ReportUnit, TrendMonth, WeakGroup } from '../domain/leader-report.js';
 import { parsePeriodKey, previousPeriodKey, type PeriodQuery } from '../domain/period.js';
 import type { IsoDate } from '../domain/working-days.js';
@@ -24,12 +25,10 @@ function isMonth(key: string): boolean {
   return parsePeriodKey(key)?.kind === 'month';
 }
 
-function weakestGroup(result: StoredResult): WeakGroup | null {
-  const names = frameworkByVersion(result.frameworkVersion).groups;
-  const scored = result.groups.filter((g) => g.points !== null && Number(g.max) > 0);
-  const weakest = scored.sort((a, b) => ratio(a.points ?? '0', a.max) - ratio(b.points ?? '0', b.max))[0];
-  if (!weakest?.points) return null;
-  return { name: names.find((g) => g.key === weakest.key)?.name ?? weakest.key, points: weakest.points, max: weakest.max };
+function weakGroupOf(result: StoredResult): WeakGroup | null {
+  const weakest = weakestGroup(result.groups);
+  if (!weakest) return null;
+  return { name: groupName(frameworkByVersion(result.frameworkVersion), weakest.key), points: weakest.points, max: weakest.max };
 }
 
 function trendMonth(period: string, own: StoredResult | undefined, children: readonly UnitRow[], results: ReadonlyMap<number, StoredResult>): TrendMonth {
@@ -82,7 +81,7 @@ export async function leaderReport(db: Db, unit: UnitRow, query: PeriodQuery, to
   const reported: ReportUnit[] = children.flatMap((child) => {
     const r = current.get(child.id);
     if (!r) return [];
-    return [{ name: child.name, total: r.total, scope: r.rankScope, previousTotal: previous.get(child.id)?.total ?? null, weakestGroup: weakestGroup(r) }];
+    return [{ name: child.name, total: r.total, scope: r.rankScope, previousTotal: previous.get(child.id)?.total ?? null, weakestGroup: weakGroupOf(r) }];
   });
   const mine = own.get(period);
   return {

@@ -10,6 +10,7 @@
  * its results incomplete, and publishing it again sends to the chats linked since. Each door says so.
  */
 import { performance } from 'node:perf_hooks';
+import type { Logger } from 'pino';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults, type StoredResult } from '../db/results.js';
@@ -25,7 +26,7 @@ import type { Translate } from '../messages/i18n.js';
 import { renderPublishedCard, renderSummary, type ScopedSummary } from '../messages/publication.js';
 import type { Reply } from '../messages/reply.js';
 import { observePublication } from '../observability/metrics.js';
-import { leaderReportMessages } from './leader-report-delivery.js';
+import { leaderReportMessages, type ReportDrawer } from './leader-report-delivery.js';
 import { scoreCardsForPeriod } from './scores.js';
 
 export class PublicationError extends Error {
@@ -138,6 +139,8 @@ export interface PublishOutcome {
   summaries: number;
   /** One-page reports (PDF) enqueued now, one after each new summary. */
   reports: number;
+  /** Units whose report could not be drawn: their summaries went without it. */
+  unmadeReports: number;
   withoutResult: number;
 }
 
@@ -153,8 +156,15 @@ async function publicationRow(db: Db, period: string, requestedBy: string): Prom
   return { row, again: false };
 }
 
-/** A report's date (its overdue tasks) is `today` when the door knows it, the day of publication in Vietnam otherwise. */
-export async function publishPeriod(db: Db, t: Translate, periodText: string, requestedBy: string, today?: IsoDate): Promise<PublishOutcome> {
+export interface PublishOptions {
+  /** A report's date (its overdue tasks): the day of publication in Vietnam unless the door knows it. */
+  today?: IsoDate;
+  /** Where a report that could not be drawn is told of. */
+  log?: Pick<Logger, 'error'> | null;
+  drawReport?: ReportDrawer;
+}
+
+export async function publishPeriod(db: Db, t: Translate, periodText: string, requestedBy: string, { today, log, drawReport }: PublishOptions = {}): Promise<PublishOutcome> {
   const started = performance.now();
   const period = checkedPeriod(periodText);
   // Planned first, so a period without results is refused before it counts as published.
@@ -171,7 +181,9 @@ export async function publishPeriod(db: Db, t: Translate, periodText: string, re
   const enqueued = await enqueue(db, messages);
   const made = today ?? localDate(row.publishedAt ?? row.createdAt, 'Asia/Ho_Chi_Minh');
   const summaries = plan.messages.flatMap((m, i) => (m.kind === 'summary' ? [{ ...m, dedupeKey: messages[i]?.dedupeKey ?? '' }] : []));
-  const reports = await enqueue(db, await leaderReportMessages(db, t, summaries, period, made));
+  const drawn = await leaderReportMessages(db, t, summaries, period, made, drawReport);
+  for (const { unit, error } of drawn.unmade) log?.error({ err: error, period, unit: unit.id }, 'leader report could not be drawn: the summary goes without it');
+  const reports = await enqueue(db, drawn.messages);
   observePublication(started);
   return {
     publication: row,
@@ -180,6 +192,7 @@ export async function publishPeriod(db: Db, t: Translate, periodText: string, re
     enqueued,
     summaries: plan.messages.filter((m) => m.kind === 'summary').length,
     reports,
+    unmadeReports: drawn.unmade.length,
     withoutResult: plan.withoutResult,
   };
 }

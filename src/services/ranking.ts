@@ -26,6 +26,11 @@ export interface Ranking {
   own: RankingEntry | null;
 }
 
+/** How many the asking unit's rank is out of, as its own result says; the units ranked when it says nothing. */
+export function rankOf(ranking: Ranking): number {
+  return ranking.own?.result.rankOf ?? ranking.ranked.length;
+}
+
 export type RankingAnswer =
   | { kind: 'ranking'; ranking: Ranking }
   | { kind: 'no-data'; parent: UnitRow; query: PeriodQuery; available: string[] }

@@ -5,6 +5,10 @@
  * it; a published month's leader summary is followed by the PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { t as translate } from '../../src/messages/i18n.js';
+import { publicationText } from '../../src/messages/publication.js';
+import { publishPeriod } from '../../src/services/publication.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { A4_RATIO, pdfContent, pngSize } from '../helpers/report-files.js';
 import { editedPortalFiles, entryNamed, PORTAL_FILES } from '../helpers/samples.js';
@@ -29,6 +33,20 @@ async function link(unit: string, role: string, chat: TestChat): Promise<void> {
   const invite = await t.admin<{ code: string }>('POST', '/api/invites', { unit, role });
   expect(invite.status).toBe(201);
   await t.ask(`/start ${invite.body.code}`, chat);
+}
+
+/** Each unit's latest stored total in the periods, read from the tables as imported: `where` picks the units (u) by themselves or their parent (p). */
+async function storedTotals(where: string, periods: string[]): Promise<{ name: string; period: string; total: string | null }[]> {
+  return t.app.database.query(
+    `select u.name, r.period, r.total::text as total from results r join units u on u.id = r.unit_id left join units p on p.id = u.parent_id
+     where ${where} and r.period = any(string_to_array($1, ',')) and r.revision = (select max(r2.revision) from results r2 where r2.unit_id = r.unit_id and r2.period = r.period)`,
+    [periods.join(',')],
+  );
+}
+
+/** 59.915 → "59,92": rounded to hundredths, written with a decimal comma. */
+function vietnamese(value: number): string {
+  return String(Math.round(value * 100) / 100).replace('.', ',');
 }
 
 /** The PNG preview goes as a photo, for chats that cannot open a PDF. */
@@ -92,6 +110,20 @@ describe('/baocaothang', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    const own = await storedTotals("u.name = 'UBND tỉnh Phú Thọ'", ['2026-06', '2026-07', '2026-08']);
+    const year = own.map((r) => r.total).filter((total): total is string => total !== null);
+    expect(year).toHaveLength(3);
+    const average = year.reduce((sum, total) => sum + Number(total), 0) / year.length;
+    const words = text.replace(/\s+/g, ' ');
+    expect(words).toContain(`Từ đầu năm 2026 ${vietnamese(average)} trung bình 3 tháng có dữ liệu`);
+    const children = await storedTotals("p.name = 'UBND tỉnh Phú Thọ'", ['2026-08']);
+    expect(children).toHaveLength(163);
+    const totals = children.map((r) => (r.total === null ? null : Number(r.total)));
+    const count = (inBand: (total: number) => boolean) => totals.filter((total) => total !== null && inBand(total)).length;
+    expect(words).toContain(`Xuất sắc (từ 90 điểm) ${count((x) => x >= 90)} `);
+    expect(words).toContain(`Tốt (80 đến dưới 90 điểm) ${count((x) => x >= 80 && x < 90)} `);
+    expect(words).toContain(`Dưới 80 điểm (chưa xếp loại) ${count((x) => x < 80)} `);
+    expect(words).toContain(`Chưa có tổng điểm ${totals.filter((x) => x === null).length} `);
     const preview = previewOf(files);
     const { width, height } = pngSize(preview.bytes);
     expect(Math.abs(height / width - A4_RATIO)).toBeLessThan(0.01);
@@ -139,5 +171,31 @@ describe('publishing a month', () => {
     await t.outboxSettled();
     expect(t.telegram.sentFiles(LEADER.id)).toHaveLength(sent);
     expect(t.telegram.sentFiles(VIET_TRI.id)).toHaveLength(0);
+  });
+});
+
+describe('a report that cannot be drawn', () => {
+  it('leaves the publication standing: the summaries go, the admin and the log are told, publishing again draws it', async () => {
+    const logged: { msg: string; err?: { message: string } }[] = [];
+    const log = createLogger('info', { destination: { write: (line: string) => logged.push(JSON.parse(line) as (typeof logged)[number]) } });
+    const db = t.app.database.db;
+    const failing = () => Promise.reject(new Error('font file unreadable'));
+    const julyReports = () => t.telegram.sentFiles(LEADER.id).filter((f) => f.fileName === 'bao-cao-2026-07.pdf').length;
+    const asked = julyReports();
+    const outcome = await publishPeriod(db, translate, '2026-07', 'test', { today: '2026-09-29', log, drawReport: failing });
+    expect(outcome).toMatchObject({ again: false, summaries: 1, reports: 0, unmadeReports: 1 });
+    expect(outcome.enqueued).toBe(outcome.planned);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ msg: expect.stringContaining('leader report could not be drawn'), err: { message: 'font file unreadable' } });
+    expect(publicationText(translate, outcome)).toContain('⚠️ 1 báo cáo một trang (PDF) không tạo được: các bản tổng hợp vẫn gửi đi');
+    await t.outboxSettled();
+    expect(t.telegram.sentTexts(LEADER.id).some((text) => text.includes('Tổng hợp kết quả') && text.includes('07/2026'))).toBe(true);
+    expect(julyReports()).toBe(asked);
+
+    const again = await publishPeriod(db, translate, '2026-07', 'test', { today: '2026-09-29', log });
+    expect(again).toMatchObject({ again: true, reports: 1, unmadeReports: 0 });
+    expect(publicationText(translate, again)).not.toContain('không tạo được');
+    await t.outboxSettled();
+    expect(julyReports()).toBe(asked + 1);
   });
 });

@@ -9,11 +9,13 @@ import type { StoredResult } from '../../src/db/results.js';
 import type { UnitRow } from '../../src/db/units.js';
 import { CURRENT_FRAMEWORK } from '../../src/domain/framework.js';
 import { rankingSpec } from '../../src/charts/ranking-spec.js';
-import { chartSvg, renderChart, svgToPng } from '../../src/charts/render.js';
-import { BANDS, HIGHLIGHT_COLOR, TOTAL_COLOR } from '../../src/charts/theme.js';
+import { chartSvg, renderChart } from '../../src/charts/render.js';
+import { svgToPng } from '../../src/rendering/png.js';
+import { BAND_LINES, HIGHLIGHT_COLOR, TOTAL_COLOR } from '../../src/charts/theme.js';
 import { trendSpec } from '../../src/charts/trend-spec.js';
 import { t } from '../../src/messages/i18n.js';
 import type { Ranking } from '../../src/services/ranking.js';
+import { rankingCaption } from '../../src/messages/charts.js';
 import { countColor, decodePng, differingPixels, inkedPixels, isPng, type Pixels } from '../helpers/png.js';
 import { portal, portalTotal, type PortalGroup } from '../helpers/samples.js';
 
@@ -64,7 +66,7 @@ describe('the trend chart', () => {
     expect(isPng(png)).toBe(true);
     const pixels = decodePng(png);
     expect({ width: pixels.width, height: pixels.height }).toEqual({ width: 879, height: 687 });
-    for (const band of BANDS) expect(countColor(pixels, band.color), band.color).toBeGreaterThan(300);
+    for (const band of BAND_LINES) expect(countColor(pixels, band.color), band.color).toBeGreaterThan(300);
     expect(countColor(pixels, TOTAL_COLOR)).toBeGreaterThan(1000);
     expect(countColor(pixels, HIGHLIGHT_COLOR, 4)).toBe(0);
   });
@@ -95,7 +97,7 @@ describe('the ranking chart', () => {
     const pixels = decodePng(await renderChart(rankingSpec(ranking, t)));
     expect(pixels.width).toBeGreaterThan(600);
     expect(pixels.height).toBeGreaterThan(200);
-    for (const band of BANDS) expect(countColor(pixels, band.color), band.color).toBeGreaterThan(150);
+    for (const band of BAND_LINES) expect(countColor(pixels, band.color), band.color).toBeGreaterThan(150);
     expect(countColor(pixels, HIGHLIGHT_COLOR, 4)).toBeGreaterThan(1000);
     const svg = decoded(await chartSvg(rankingSpec(ranking, t)));
     for (const e of entries) expect(svg).toContain(`>${e.result.rank}. ${e.unit.name}<`);
@@ -127,5 +129,39 @@ describe('a label with the bundled font', () => {
     for (const text of ['Xuất sắc (90)', 'Phường Đống Đa – Thị trấn Ứng Hòa', 'Số hóa hồ sơ']) {
       expect(inkedPixels(await pixelsOf(label(text))), text).toBeGreaterThan(200);
     }
+  });
+});
+
+describe('a ranking with a unit ranked but without a total', () => {
+  const named = ['UBND Phường Việt Trì', 'UBND Phường Nông Trang', 'UBND xã Hy Cương'];
+  const totals = ['91.34', null, '79.5'];
+  const entries = named.map((name, i) => ({
+    unit: unit(20 + i, name),
+    // The first entry counts its rank out of a different number than the asking unit's own result.
+    result: { ...result(200 + i, '2026-08', name, 0, i + 1, i === 0 ? 163 : 148), total: totals[i] ?? null },
+  }));
+  const own = entries[2] ?? null;
+  const ranking: Ranking = { parent: unit(1, 'UBND tỉnh Phú Thọ'), period: '2026-08', scope: 'xã, phường', ranked: entries, unranked: [], own };
+
+  it('draws no bar for it, labels it «chưa có» and writes values the Vietnamese way', async () => {
+    const spec = rankingSpec(ranking, t);
+    const svg = decoded(await chartSvg(spec));
+    expect(svg).toContain('>91,34<');
+    expect(svg).toContain('>79,5<');
+    expect(svg).toContain('>chưa có<');
+    expect(svg).not.toContain('value: 0"');
+    const layers = (spec as { layer: { mark: { type: string } | string; data?: { values?: { name: string }[] } }[] }).layer;
+    const bars = layers.find((l) => typeof l.mark === 'object' && l.mark.type === 'bar');
+    expect(bars?.data?.values?.map((v) => v.name)).toEqual([named[0], named[2]]);
+  });
+
+  it('names the asking unit’s place out of its own result’s count in the note and the caption', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ unit: unit(3000 + i, `UBND xã Thứ ${i + 1}`), result: { ...result(6000 + i, '2026-08', VT, 0, i + 1, i === 0 ? 163 : 148), total: String(95 - i * 0.5) } }));
+    const asking = many[9] as (typeof many)[number];
+    const svg = decoded(await chartSvg(rankingSpec({ ...ranking, ranked: many, own: asking }, t)));
+    expect(svg).toContain('>UBND xã Thứ 10: hạng 10/148, 90,5 điểm<');
+    expect(rankingCaption(t, ranking)).toBe(
+      'Xếp hạng xã, phường – UBND tỉnh Phú Thọ, tháng 08/2026: Xuất sắc 1, Tốt 0, dưới 80 điểm 1, chưa có tổng điểm 1 đơn vị. UBND xã Hy Cương đứng thứ 3/148 với 79,5 điểm.',
+    );
   });
 });

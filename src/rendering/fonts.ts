@@ -1,4 +1,8 @@
-/** The bundled NotoSans files (assets/fonts, OFL), found from the package root whether running src/ or dist/. */
+/**
+ * The fonts every picture and document is drawn with, shipped in assets/fonts/ (Noto Sans, OFL): found
+ * beside src/ and dist/ alike, whatever the working folder. No system font is looked for, so a machine
+ * without fonts draws the same text.
+ */
 import { fileURLToPath } from 'node:url';
 
 const FONTS_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
