@@ -9,8 +9,8 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { isPng } from '../helpers/png.js';
 import { pdfContent } from '../helpers/report-files.js';
 import { monthBefore, portalMonth } from '../helpers/portal-months.js';
-import { followEvent, OA_ID, signed, textEvent } from '../helpers/zalo-oa-events.js';
-import { FIRST_ACCESS_TOKEN, FIRST_REFRESH_TOKEN, OA_APP_ID, OA_APP_SECRET, OA_SECRET_KEY, ZaloOaStandIn } from '../helpers/zalo-oa-stand-in.js';
+import { followEvent, oaEnv, signed, textEvent } from '../helpers/zalo-oa-events.js';
+import { ZaloOaStandIn } from '../helpers/zalo-oa-stand-in.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const PUBLIC_URL = 'https://chiso.example.gov.vn';
@@ -23,17 +23,7 @@ beforeAll(async () => {
   await oa.start();
   t = await startTestApp({
     mode: 'no-telegram',
-    env: {
-      PUBLIC_URL,
-      ZALO_OA_APP_ID: OA_APP_ID,
-      ZALO_OA_ID: OA_ID,
-      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-      ZALO_OA_APP_SECRET: OA_APP_SECRET,
-      ZALO_OA_ACCESS_TOKEN: FIRST_ACCESS_TOKEN,
-      ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
-      ZALO_OA_API_ROOT: oa.url,
-      ZALO_OAUTH_ROOT: oa.oauthUrl,
-    },
+    env: oaEnv(oa, { PUBLIC_URL }),
   });
   for (const back of [2, 1, 0]) expect((await t.upload(portalMonth(back), monthBefore(back))).status).toBe(201);
 }, 120_000);

@@ -9,27 +9,12 @@ import type { DeliveryReport } from '../../src/services/delivery-report.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { fiveGroupLetter } from '../helpers/samples.js';
 import type { TestChat } from '../helpers/telegram-stand-in.js';
-import { echoEvent, followEvent, OA_ID, signBody, signed, textEvent } from '../helpers/zalo-oa-events.js';
-import { FIRST_ACCESS_TOKEN, FIRST_REFRESH_TOKEN, OA_APP_ID, OA_APP_SECRET, OA_SECRET_KEY, ZaloOaStandIn } from '../helpers/zalo-oa-stand-in.js';
+import { echoEvent, followEvent, oaEnv, signBody, signed, textEvent } from '../helpers/zalo-oa-events.js';
+import { OA_APP_ID, ZaloOaStandIn } from '../helpers/zalo-oa-stand-in.js';
 
 const MY_HAO = '8958041078911298472';
 const VIET_TRI = '9007199254740993123';
 const NONG_TRANG = '9007199254740993456';
-
-function oaEnv(standIn: ZaloOaStandIn, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    PUBLIC_URL: 'https://chiso.example.gov.vn',
-    ZALO_OA_APP_ID: OA_APP_ID,
-    ZALO_OA_ID: OA_ID,
-    ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-    ZALO_OA_APP_SECRET: OA_APP_SECRET,
-    ZALO_OA_ACCESS_TOKEN: FIRST_ACCESS_TOKEN,
-    ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
-    ZALO_OA_API_ROOT: standIn.url,
-    ZALO_OAUTH_ROOT: standIn.oauthUrl,
-    ...extra,
-  };
-}
 
 /** Posts a body to the OA webhook as Zalo would; returns the HTTP status. */
 async function post(t: TestApp, raw: string, signature?: string): Promise<number> {

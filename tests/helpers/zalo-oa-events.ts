@@ -1,8 +1,24 @@
 /** OA webhook events in Zalo's shape (channels.md A1), serialised compactly and signed as Zalo signs them. */
 import { zaloSignature } from '../../src/channels/zalo-oa/signature.js';
-import { OA_APP_ID, OA_SECRET_KEY } from './zalo-oa-stand-in.js';
+import { FIRST_ACCESS_TOKEN, FIRST_REFRESH_TOKEN, OA_APP_ID, OA_APP_SECRET, OA_SECRET_KEY, type ZaloOaStandIn } from './zalo-oa-stand-in.js';
 
 export const OA_ID = '4024926008133882615';
+
+/** The settings of an app whose OA is the stand-in, with `extra` on top. */
+export function oaEnv(standIn: ZaloOaStandIn, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PUBLIC_URL: 'https://chiso.example.gov.vn',
+    ZALO_OA_APP_ID: OA_APP_ID,
+    ZALO_OA_ID: OA_ID,
+    ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+    ZALO_OA_APP_SECRET: OA_APP_SECRET,
+    ZALO_OA_ACCESS_TOKEN: FIRST_ACCESS_TOKEN,
+    ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
+    ZALO_OA_API_ROOT: standIn.url,
+    ZALO_OAUTH_ROOT: standIn.oauthUrl,
+    ...extra,
+  };
+}
 
 let clock = 1_789_000_000_000;
 /** Milliseconds as a string, distinct per event. */
