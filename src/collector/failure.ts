@@ -4,6 +4,8 @@ export type PortalAnswer =
   | { kind: 'timeout'; seconds: number }
   | { kind: 'not-json'; status: number; contentType: string; excerpt: string }
   | { kind: 'portal-error'; code: string; excerpt: string }
+  /** The portal pages its list and this answer holds only part of it: stored, it would drop the other units. */
+  | { kind: 'partial'; shown: number; total: number }
   | { kind: 'network'; detail: string };
 
 export class CollectionFailed extends Error {

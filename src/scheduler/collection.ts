@@ -2,9 +2,13 @@
  * The daily collection (COLLECT_PROVINCES, COLLECT_TIME): each day from COLLECT_TIME, each province's
  * month that has just ended is collected once, until two runs on different days agree (stable); the
  * period is then ready, and is scheduled for publication when PUBLISH_AUTO_TIME is set. A day's
- * attempt that failed is not repeated that day by this instance.
+ * attempt that failed is not repeated that day by this instance. Provinces are asked one after another
+ * with the collector's pause between them; when the portal refuses or cannot be reached (403, 429, a
+ * firewall's page, no answer), the day's round stops there: the other provinces wait for tomorrow.
  */
 import type { Logger } from 'pino';
+import { pauseBefore } from '../collector/collect-responses.js';
+import { CollectionFailed, type PortalAnswer } from '../collector/failure.js';
 import type { CollectorSettings } from '../collector/settings.js';
 import type { Db } from '../db/client.js';
 import { isStable, monthJustEnded } from '../domain/collection-due.js';
@@ -34,6 +38,13 @@ export type CollectionTurn =
 const localTime = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
 
+/** The portal turning requests away, or out of reach: asking it for another province the same day would not be polite. */
+function portalRefuses(answer: PortalAnswer): boolean {
+  return answer.kind === 'status' || answer.kind === 'not-json' || answer.kind === 'timeout' || answer.kind === 'network';
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSchedule, log: Logger) {
   const attempted = new Set<string>();
   return async function collectDue(now: Date): Promise<CollectionTurn[]> {
@@ -41,11 +52,17 @@ export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSc
     const today = localDate(now, schedule.timeZone);
     const period = periodKey(monthJustEnded(today));
     const turns: CollectionTurn[] = [];
+    let asked = false;
     for (const province of schedule.provinces) {
       const attempt = `${province}:${period}:${today}`;
       const runs = await collectionRunsOf(db, period, province);
       if (attempted.has(attempt) || isStable(runs) || runs.some((r) => r.localDate === today)) continue;
       attempted.add(attempt);
+      if (asked) {
+        const pause = pauseBefore(schedule.settings, Math.random);
+        if (pause > 0) await wait(pause);
+      }
+      asked = true;
       try {
         await collectAndImport({ db, settings: schedule.settings, now: () => now, timeZone: schedule.timeZone }, { province, period, requestedBy: 'schedule' });
         const ready = isStable(await collectionRunsOf(db, period, province));
@@ -57,6 +74,11 @@ export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSc
         if (!message) throw error;
         log.warn({ province, period, reason: message }, 'scheduled collection stopped');
         turns.push({ province, period, outcome: 'failed', message });
+        if (error instanceof CollectionFailed && portalRefuses(error.answer)) {
+          for (const other of schedule.provinces) attempted.add(`${other}:${period}:${today}`);
+          log.warn({ period }, 'the portal refused: the other provinces are collected tomorrow');
+          break;
+        }
       }
     }
     return turns;

@@ -42,8 +42,8 @@ afterAll(async () => {
 
 describe('the daily collection', () => {
   it('does not ask for August while August lasts (the month just ended is July)', async () => {
-    const asked = await tickAt('2026-08-31T20:00:00');
-    expect(asked.every((request) => request.endsWith(' 7'))).toBe(true);
+    // July is not among the months the stand-in has: the first table answers 404 and the run stops there.
+    expect(await tickAt('2026-08-31T20:00:00')).toEqual(['transparency 7']);
     expect(await query("select id from results where period = '2026-08'")).toEqual([]);
   });
 
@@ -83,5 +83,28 @@ describe('the daily collection', () => {
       { local_date: '2026-09-02', complete: true },
       { local_date: '2026-09-03', complete: true },
     ]);
+  });
+});
+
+describe('the daily collection when the portal turns it away', () => {
+  it('stops the day’s round at the first province refused (429), asking nothing for the next one', async () => {
+    const refusing = await new PortalStandIn().start();
+    refusing.misbehave('transparency', 'rate-limited');
+    const day = new Date('2026-09-01T06:45:00+07:00');
+    // The second province is named by its tree's id, as COLLECT_PROVINCES allows.
+    const app = await startTestApp({
+      mode: 'no-telegram',
+      now: () => day,
+      env: { PORTAL_API_ROOT: refusing.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_PROVINCES: 'H44,019d2be3-6a88-732b-8b17-000000000001', COLLECT_TIME: '06:30' },
+    });
+    try {
+      await app.app.scheduler.tick();
+      expect(refusing.requests.map((r) => r.endpoint)).toEqual(['transparency']);
+      await app.app.scheduler.tick();
+      expect(refusing.requests).toHaveLength(1);
+    } finally {
+      await app.stop();
+      await refusing.stop();
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A local stand-in of the portal's evaluation API (dichvucong.gov.vn): it answers the six endpoints
  * with the real responses the project ships (samples/portal/2026-08/), and can misbehave at one
- * endpoint as the real one may: 429, 403, a firewall's HTML page with 200, or no answer at all. It can
+ * endpoint as the real one may: 429, 403, a firewall's HTML page with 200, no answer at all, or the first
+ * page of a list its `pagination` says is longer. It can
  * change a figure (the portal revising a month), and records every request for tests to check order,
  * pacing, User-Agent and payloads.
  */
@@ -9,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LocalServer } from './local-server.js';
 import { PORTAL_FILES, type PortalData } from './samples.js';
 
-export type Misbehaviour = 'rate-limited' | 'forbidden' | 'firewall' | 'silent';
+export type Misbehaviour = 'rate-limited' | 'forbidden' | 'firewall' | 'silent' | 'paged';
 
 export interface PortalRequest {
   method: string;
@@ -31,6 +32,12 @@ const FIREWALL_PAGE = `<!DOCTYPE html><html><head><title>Request Rejected</title
 function isAugust2026(payload: Record<string, unknown>): boolean {
   if ('fromDate' in payload) return payload.fromDate === '2026-08-01' && payload.toDate === '2026-08-31';
   return payload.timeType === 'month' && payload.year === 2026 && payload.month === 8;
+}
+
+/** The list as its first page of two: the rows shipped, and a `pagination` that counts 40 more. */
+function pagedFirstPage(data: PortalData): void {
+  const shown = (data.children ?? data.evaluation ?? []).length;
+  (data as PortalData & { pagination: unknown }).pagination = { total: shown + 40, currentPage: 1, pageSize: shown, totalPages: 2 };
 }
 
 export class PortalStandIn {
@@ -97,7 +104,7 @@ export class PortalStandIn {
     if (how === 'firewall') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(FIREWALL_PAGE);
     const file = PORTAL_FILES.find((f) => f.fileName === `${endpoint}.json`);
     if (req.method !== 'POST' || !file || !isAugust2026(payload)) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"NOT_FOUND","message":"Not Found"}');
-    const change = this.edits.get(endpoint);
+    const change = how === 'paged' ? pagedFirstPage : this.edits.get(endpoint);
     let bytes: Buffer = file.bytes;
     if (change) {
       const body = JSON.parse(file.bytes.toString('utf8')) as { data: PortalData };
