@@ -425,6 +425,7 @@ collect-answer-timeout = Cổng không trả lời trong { $seconds } giây
 collect-answer-not-json = Cổng trả lời HTTP { $status } nhưng không phải dữ liệu JSON ({ $contentType }){ $excerpt }, có thể là trang của tường lửa
 collect-answer-portal-error = Cổng báo lỗi «{ $code }»{ $excerpt }
 collect-answer-network = không kết nối được tới Cổng: { $detail }
+collect-answer-empty = Cổng trả lời nhưng không có đơn vị nào, có thể Cổng chưa tính xong kỳ này
 collect-answer-partial = Cổng chỉ trả { $shown } trong { $total } đơn vị (danh sách bị chia trang), lưu vào sẽ thiếu các đơn vị còn lại
 collect-excerpt = : «{ $text }»
 collect-step = Thu thập { $step }/{ $total }: { $group }…

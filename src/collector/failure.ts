@@ -6,6 +6,8 @@ export type PortalAnswer =
   | { kind: 'portal-error'; code: string; excerpt: string }
   /** The portal pages its list and this answer holds only part of it: stored, it would drop the other units. */
   | { kind: 'partial'; shown: number; total: number }
+  /** An OK answer without a single unit: the portal has not computed the period yet, or answers for nobody. */
+  | { kind: 'empty' }
   | { kind: 'network'; detail: string };
 
 export class CollectionFailed extends Error {

@@ -6,15 +6,22 @@ import { CollectionFailed, type PortalAnswer } from './failure.js';
 import { excerptOf } from './excerpt.js';
 import type { CollectorSettings } from './settings.js';
 
+type AnswerData = { pagination?: { total?: unknown; totalPages?: unknown }; children?: unknown; evaluation?: unknown } | undefined;
+
+/** The answer's units: `children` of a tree, `evaluation` of a list. */
+function unitsOf(data: AnswerData): unknown[] {
+  return Array.isArray(data?.children) ? data.children : Array.isArray(data?.evaluation) ? data.evaluation : [];
+}
+
 /**
- * The answer's list (`children` of a tree, `evaluation` of a list) against the `pagination` the portal sends with it:
- * more pages, or fewer rows than its total, means units left out. Null when the list is whole or nothing says otherwise.
+ * The answer's list against the `pagination` the portal sends with it: more pages, or fewer rows than its total,
+ * means units left out. Null when the list is whole or nothing says otherwise.
  */
 export function pageShortfall(body: unknown): { shown: number; total: number } | null {
-  const data = (body as { data?: { pagination?: { total?: unknown; totalPages?: unknown }; children?: unknown; evaluation?: unknown } }).data;
+  const data = (body as { data?: AnswerData }).data;
   const pagination = data?.pagination;
   if (!pagination) return null;
-  const list = Array.isArray(data.children) ? data.children : Array.isArray(data.evaluation) ? data.evaluation : [];
+  const list = unitsOf(data);
   const total = Number(pagination.total);
   const pages = Number(pagination.totalPages);
   if ((Number.isFinite(pages) && pages > 1) || (Number.isFinite(total) && list.length < total)) return { shown: list.length, total: Number.isFinite(total) ? total : list.length };
@@ -46,6 +53,7 @@ async function answerOf(settings: CollectorSettings, url: string, payload: unkno
     }
     const code = typeof body === 'object' && body !== null && 'code' in body ? String(body.code) : '';
     if (code !== 'OK') return { kind: 'portal-error', code: code || '?', excerpt: excerptOf(text) };
+    if (unitsOf((body as { data?: AnswerData }).data).length === 0) return { kind: 'empty' };
     const shortfall = pageShortfall(body);
     if (shortfall) return { kind: 'partial', ...shortfall };
     return { bytes };

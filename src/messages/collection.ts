@@ -27,6 +27,8 @@ function answerText(t: Translate, answer: PortalAnswer): string {
       return t('collect-answer-portal-error', { code: answer.code, excerpt });
     case 'network':
       return t('collect-answer-network', { detail: answer.detail });
+    case 'empty':
+      return t('collect-answer-empty');
     case 'partial':
       return t('collect-answer-partial', { shown: answer.shown, total: answer.total });
   }

@@ -96,6 +96,7 @@ describe('collecting Phú Thọ, 08/2026', () => {
     ['forbidden', 'Cổng từ chối truy cập (HTTP 403): «403 Forbidden»'],
     ['firewall', 'Cổng trả lời HTTP 200 nhưng không phải dữ liệu JSON (text/html; charset=utf-8): «Request Rejected», có thể là trang của tường lửa'],
     ['silent', 'Cổng không trả lời trong 0,3 giây'],
+    ['empty', 'Cổng trả lời nhưng không có đơn vị nào, có thể Cổng chưa tính xong kỳ này'],
     ['paged', 'Cổng chỉ trả 163 trong 203 đơn vị (danh sách bị chia trang), lưu vào sẽ thiếu các đơn vị còn lại'],
   ];
 

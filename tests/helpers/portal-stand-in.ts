@@ -1,8 +1,8 @@
 /**
  * A local stand-in of the portal's evaluation API (dichvucong.gov.vn): it answers the six endpoints
  * with the real responses the project ships (samples/portal/2026-08/), and can misbehave at one
- * endpoint as the real one may: 429, 403, a firewall's HTML page with 200, no answer at all, or the first
- * page of a list its `pagination` says is longer. It can
+ * endpoint as the real one may: 429, 403, a firewall's HTML page with 200, no answer at all, the first
+ * page of a list its `pagination` says is longer, or an OK answer without a unit. It can
  * change a figure (the portal revising a month), and records every request for tests to check order,
  * pacing, User-Agent and payloads.
  */
@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LocalServer } from './local-server.js';
 import { PORTAL_FILES, type PortalData } from './samples.js';
 
-export type Misbehaviour = 'rate-limited' | 'forbidden' | 'firewall' | 'silent' | 'paged';
+export type Misbehaviour = 'rate-limited' | 'forbidden' | 'firewall' | 'silent' | 'paged' | 'empty';
 
 export interface PortalRequest {
   method: string;
@@ -38,6 +38,12 @@ function isAugust2026(payload: Record<string, unknown>): boolean {
 function pagedFirstPage(data: PortalData): void {
   const shown = (data.children ?? data.evaluation ?? []).length;
   (data as PortalData & { pagination: unknown }).pagination = { total: shown + 40, currentPage: 1, pageSize: shown, totalPages: 2 };
+}
+
+/** The period not computed yet: the envelope says OK, the list holds nobody. */
+function withoutUnits(data: PortalData): void {
+  if (data.children) data.children = [];
+  if (data.evaluation) data.evaluation = [];
 }
 
 export class PortalStandIn {
@@ -104,7 +110,7 @@ export class PortalStandIn {
     if (how === 'firewall') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(FIREWALL_PAGE);
     const file = PORTAL_FILES.find((f) => f.fileName === `${endpoint}.json`);
     if (req.method !== 'POST' || !file || !isAugust2026(payload)) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"NOT_FOUND","message":"Not Found"}');
-    const change = how === 'paged' ? pagedFirstPage : this.edits.get(endpoint);
+    const change = how === 'paged' ? pagedFirstPage : how === 'empty' ? withoutUnits : this.edits.get(endpoint);
     let bytes: Buffer = file.bytes;
     if (change) {
       const body = JSON.parse(file.bytes.toString('utf8')) as { data: PortalData };
