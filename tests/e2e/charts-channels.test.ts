@@ -2,17 +2,16 @@
  * A chart on the channels without Telegram's photos: the Zalo OA sends it as an image by its address
  * (the media route serves the PNG), and `npm run chat` writes it to a file and prints the path.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { chat } from '../helpers/cli.js';
 import { isPng } from '../helpers/png.js';
 import { pdfContent } from '../helpers/report-files.js';
 import { monthBefore, portalMonth } from '../helpers/portal-months.js';
 import { followEvent, oaEnv, signed, textEvent } from '../helpers/zalo-oa-events.js';
 import { ZaloOaStandIn } from '../helpers/zalo-oa-stand-in.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const PUBLIC_URL = 'https://chiso.example.gov.vn';
 const USER = '9007199254740997001';
 
@@ -57,23 +56,10 @@ describe('Zalo OA', () => {
   });
 });
 
-/** Runs the terminal chat with `lines` typed; resolves with what it printed. */
-function chat(lines: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'tester', LOG_LEVEL: 'silent', ...t.database.env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  child.stdin.end(lines.map((line) => `${line}\n`).join(''));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 describe('npm run chat', () => {
   it('writes a chart to a file and prints its path under the caption', async () => {
-    const { code, stdout, stderr } = await chat(['/xuhuong Nông Trang', '/xephang bieu do Nông Trang']);
+    const { code, stdout, stderr } = await chat(t.database.env, ['/xuhuong Nông Trang', '/xephang bieu do Nông Trang']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('UBND Phường Nông Trang, tháng 06/2026 – tháng 08/2026: tổng điểm');
@@ -88,7 +74,7 @@ describe('npm run chat', () => {
   it('writes the leader report’s PDF and its preview to files and prints their paths', async () => {
     const invite = await t.admin<{ code: string }>('POST', '/api/invites', { unit: 'UBND tỉnh Phú Thọ', role: 'leader' });
     expect(invite.status).toBe(201);
-    const { code, stdout, stderr } = await chat([`/dangky ${invite.body.code}`, '/baocaothang tháng 8']);
+    const { code, stdout, stderr } = await chat(t.database.env, [`/dangky ${invite.body.code}`, '/baocaothang tháng 8']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const paths = [...stdout.matchAll(/\[Tệp đã ghi vào: (.+\.(?:pdf|png))\]/g)].map((m) => m[1] ?? '');

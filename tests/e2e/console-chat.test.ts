@@ -3,26 +3,12 @@
  * answer are pressed by number or by label, with the same effect as a tap in Telegram.
  * Through the running server on PGlite; on PostgreSQL the chat opens the database itself.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { chat } from '../helpers/cli.js';
 import { PORTAL_FILES } from '../helpers/samples.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** Runs the terminal chat with `lines` typed one after the other; resolves with what it printed. */
-function chat(env: Record<string, string>, lines: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'tester', LOG_LEVEL: 'silent', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  child.stdin.end(lines.map((line) => `${line}\n`).join(''));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 let t: TestApp;
 let code: string;
