@@ -2,6 +2,7 @@
  * The six responses of one province tree for one period, asked one at a time in a fixed order with a
  * pause (and a random part) between requests. The first bad answer stops the run (CollectionFailed).
  */
+import { setTimeout as wait } from 'node:timers/promises';
 import { EVALUATION_PATH, PORTAL_ENDPOINTS, payloadOf, type CollectablePeriod, type PortalEndpoint } from '../domain/portal-requests.js';
 import { requestEndpoint } from './request-endpoint.js';
 import type { CollectorSettings } from './settings.js';
@@ -20,21 +21,16 @@ export interface CollectHooks {
   random?: () => number;
 }
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export function pauseBefore(settings: CollectorSettings, random: () => number): number {
-  return settings.pauseMs + Math.floor(random() * settings.jitterMs);
+/** The pause before a request that follows another: `pauseMs` plus a random part up to `jitterMs`. */
+export async function pauseBetweenRequests(settings: CollectorSettings, hooks: Pick<CollectHooks, 'sleep' | 'random'> = {}): Promise<void> {
+  const pause = settings.pauseMs + Math.floor((hooks.random ?? Math.random)() * settings.jitterMs);
+  if (pause > 0) await (hooks.sleep ?? wait)(pause);
 }
 
 export async function collectResponses(settings: CollectorSettings, rootDepartmentId: string, period: CollectablePeriod, hooks: CollectHooks = {}): Promise<CollectedResponse[]> {
-  const sleep = hooks.sleep ?? wait;
-  const random = hooks.random ?? Math.random;
   const responses: CollectedResponse[] = [];
   for (const [i, endpoint] of PORTAL_ENDPOINTS.entries()) {
-    if (i > 0) {
-      const pause = pauseBefore(settings, random);
-      if (pause > 0) await sleep(pause);
-    }
+    if (i > 0) await pauseBetweenRequests(settings, hooks);
     hooks.onStep?.(i, PORTAL_ENDPOINTS.length, endpoint);
     const url = `${settings.apiRoot}${EVALUATION_PATH}${endpoint.name}`;
     const bytes = await requestEndpoint(settings, endpoint.name, url, payloadOf(endpoint, rootDepartmentId, period));

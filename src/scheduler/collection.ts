@@ -7,7 +7,7 @@
  * firewall's page, no answer), the day's round stops there: the other provinces wait for tomorrow.
  */
 import type { Logger } from 'pino';
-import { pauseBefore } from '../collector/collect-responses.js';
+import { pauseBetweenRequests } from '../collector/collect-responses.js';
 import { CollectionFailed, type PortalAnswer } from '../collector/failure.js';
 import type { CollectorSettings } from '../collector/settings.js';
 import type { Db } from '../db/client.js';
@@ -43,8 +43,6 @@ function portalRefuses(answer: PortalAnswer): boolean {
   return answer.kind === 'status' || answer.kind === 'not-json' || answer.kind === 'timeout' || answer.kind === 'network';
 }
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSchedule, log: Logger) {
   const attempted = new Set<string>();
   return async function collectDue(now: Date): Promise<CollectionTurn[]> {
@@ -58,10 +56,7 @@ export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSc
       const runs = await collectionRunsOf(db, period, province);
       if (attempted.has(attempt) || isStable(runs) || runs.some((r) => r.localDate === today)) continue;
       attempted.add(attempt);
-      if (asked) {
-        const pause = pauseBefore(schedule.settings, Math.random);
-        if (pause > 0) await wait(pause);
-      }
+      if (asked) await pauseBetweenRequests(schedule.settings);
       asked = true;
       try {
         await collectAndImport({ db, settings: schedule.settings, now: () => now, timeZone: schedule.timeZone }, { province, period, requestedBy: 'schedule' });
