@@ -115,9 +115,9 @@ export class TelegramStandIn {
 
   /** Photos the bot sent (charts), with their captions. */
   sentPhotos(chatId?: number): { fileName: string; bytes: Buffer; caption: string }[] {
-    return this.calls
-      .filter((c) => c.method === 'sendPhoto' && (chatId === undefined || Number(c.payload.chat_id) === chatId))
-      .map((c) => ({ ...(c.payload.photo as UploadedFile), caption: typeof c.payload.caption === 'string' ? c.payload.caption : '' }));
+    return this.sentFiles(chatId)
+      .filter((f) => f.method === 'sendPhoto')
+      .map(({ fileName, bytes, caption }) => ({ fileName, bytes, caption }));
   }
 
   /** The texts the bot last set on a message, by edits included, in order of the calls. */
