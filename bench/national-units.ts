@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { GazetteerUnit } from '../src/domain/gazetteer.js';
 import { inferUnitKind, unitNameKey, type UnitKind } from '../src/domain/units.js';
+import { PROVINCES } from '../tests/helpers/provinces.js';
 
 export const NATIONAL_PROVINCES = 34;
 export const NATIONAL_COMMUNES = 3321;
@@ -16,43 +17,6 @@ export const NATIONAL_DEPARTMENTS = 517;
 
 const SAMPLE = new URL('../samples/portal/2026-08/transparency.json', import.meta.url);
 
-/** The 34 provinces and cities since July 2025; Phú Thọ is the portal's H44. */
-const PROVINCES: readonly { name: string; city: boolean }[] = [
-  { name: 'Phú Thọ', city: false },
-  { name: 'Hà Nội', city: true },
-  { name: 'Huế', city: true },
-  { name: 'Hải Phòng', city: true },
-  { name: 'Đà Nẵng', city: true },
-  { name: 'Hồ Chí Minh', city: true },
-  { name: 'Cần Thơ', city: true },
-  { name: 'Lai Châu', city: false },
-  { name: 'Điện Biên', city: false },
-  { name: 'Sơn La', city: false },
-  { name: 'Lạng Sơn', city: false },
-  { name: 'Quảng Ninh', city: false },
-  { name: 'Thanh Hóa', city: false },
-  { name: 'Nghệ An', city: false },
-  { name: 'Hà Tĩnh', city: false },
-  { name: 'Cao Bằng', city: false },
-  { name: 'Tuyên Quang', city: false },
-  { name: 'Lào Cai', city: false },
-  { name: 'Thái Nguyên', city: false },
-  { name: 'Bắc Ninh', city: false },
-  { name: 'Hưng Yên', city: false },
-  { name: 'Ninh Bình', city: false },
-  { name: 'Quảng Trị', city: false },
-  { name: 'Quảng Ngãi', city: false },
-  { name: 'Gia Lai', city: false },
-  { name: 'Khánh Hòa', city: false },
-  { name: 'Lâm Đồng', city: false },
-  { name: 'Đắk Lắk', city: false },
-  { name: 'Đồng Nai', city: false },
-  { name: 'Tây Ninh', city: false },
-  { name: 'Vĩnh Long', city: false },
-  { name: 'Đồng Tháp', city: false },
-  { name: 'Cà Mau', city: false },
-  { name: 'An Giang', city: false },
-];
 
 /** The 13 đặc khu, by their real names, in their provinces. */
 const SPECIAL_ZONES: readonly [string, string][] = [
@@ -162,10 +126,8 @@ export function nationalUnits(seed = 766): NationalUnits {
     return unit;
   };
 
-  // Phú Thọ is H44; the others take H11…H43.
-  const provinceCodes = PROVINCES.map((_, i) => (i === 0 ? 'H44' : `H${i + 10}`));
-  const provinces = PROVINCES.map((p, i) => {
-    const unit = add(`UBND ${p.city ? 'thành phố' : 'tỉnh'} ${p.name}`, 'tinh', null, provinceCodes[i] ?? `H${i}`, p.name);
+  const provinces = PROVINCES.map((p) => {
+    const unit = add(p.fullName, 'tinh', null, p.code, p.name);
     provinceName.set(unit.id, p.name);
     return unit;
   });

@@ -45,7 +45,7 @@ help =
     /tiendo 12 – tiến độ nhiệm vụ #12 · /quahan – nhiệm vụ quá hạn · /doihan 12 30/10 – đổi hạn · /dongviec 12 – đóng.
     /baocaothang tháng 8 – báo cáo một trang (PDF và ảnh) của đơn vị cấp trên · báo cáo tháng 8
     Quản trị viên: /mau – mẫu bảng tính nhập kết quả · /congbo tháng 8/2026 – công bố kết quả
-       · /baocao tháng 8/2026 – báo cáo gửi theo đơn vị · /thuthap tháng 8 – lấy kết quả từ Cổng DVCQG.
+       · /baocao tháng 8/2026 – báo cáo gửi theo đơn vị · /thuthap tháng 8 – lấy kết quả từ Cổng DVCQG (thêm «toàn quốc»: bảng các tỉnh).
     /dangky MÃ – gắn cuộc trò chuyện với đơn vị bằng mã mời · /huongdan – hướng dẫn này.
     Cũng có thể hỏi như nhắn tin, có dấu hay không dấu:
        Việt Trì tháng 8 được mấy điểm? · Hy Cuong bao nhieu diem · Việt Trì xếp thứ mấy?
@@ -414,7 +414,7 @@ collect-bad-period = Kỳ «{ $period }» không thu thập được: chọn m�
 collect-not-ended = { $period } chưa kết thúc: thu thập được từ ngày { $from } (giờ Việt Nam).
 collect-province-unknown = Không biết cây đơn vị của «{ $province }» trên Cổng DVCQG. Nhập kết quả của tỉnh này một lần (6 tệp JSON của Cổng), hoặc dùng mã cây đơn vị của Cổng (departmentId).
 collect-wrong-tree = Cổng trả về cây đơn vị «{ $name }», không phải của «{ $province }»: không lưu gì.
-collect-no-province = Thiếu tỉnh cần thu thập: ghi mã của Cổng, ví dụ H44.
+collect-no-province = Thiếu tỉnh cần thu thập: ghi mã của Cổng, ví dụ H44 (hoặc VN: danh sách các tỉnh, thành phố).
 collect-failed = Dừng thu thập ở bảng { $group } ({ $url }): { $answer }. Không lưu gì; các bảng đã lấy được bỏ qua. Thử lại sau.
 collect-answer-429 = Cổng báo gửi quá nhiều yêu cầu (HTTP 429){ $excerpt }{ $wait }
 collect-retry-after = ; Cổng đề nghị chờ { $after } (Retry-After)
@@ -429,12 +429,16 @@ collect-answer-empty = Cổng trả lời nhưng không có đơn vị nào, có
 collect-answer-partial = Cổng chỉ trả { $shown } trong { $total } đơn vị (danh sách bị chia trang), lưu vào sẽ thiếu các đơn vị còn lại
 collect-excerpt = : «{ $text }»
 collect-step = Thu thập { $step }/{ $total }: { $group }…
-collect-steps-done = Đã lấy đủ 6 bảng, đang nhập…
+collect-steps-done = Đã lấy đủ { $total } bảng, đang nhập…
+collect-national = các tỉnh, thành phố (toàn quốc)
+collect-national-table = Danh sách kết quả các tỉnh, thành phố
 collect-done = Đã thu thập { $period } của { $province } từ { $source }.
 collect-admin-only = Chỉ quản trị viên (văn phòng UBND) mới thu thập được kết quả từ Cổng DVCQG.
-collect-ask-period = Thu thập kỳ nào? Ví dụ: /thuthap tháng 8
+collect-ask-period = Thu thập kỳ nào? Ví dụ: /thuthap tháng 8, hoặc /thuthap tháng 8 toàn quốc (bảng các tỉnh, thành phố)
 collect-no-unit-code = Cuộc trò chuyện này chưa gắn với một tỉnh có mã trên Cổng DVCQG, nên chưa biết thu thập cây đơn vị nào. Dùng: npm run cli -- collect --province H44 --period 2026-08
 collect-confirm = Thu thập kết quả { $period } của { $province } từ Cổng DVCQG (6 bảng, lần lượt từng bảng)? Kết quả được nhập như tệp gửi lên: kỳ đã có sẽ thành lần sửa mới, kèm báo cáo thay đổi.
+collect-confirm-national = Thu thập danh sách kết quả { $period } của các tỉnh, thành phố từ Cổng DVCQG (1 bảng: tổng điểm, điểm từng nhóm, để xếp hạng các tỉnh)? Kỳ đã có sẽ thành lần sửa mới, kèm báo cáo thay đổi.
+collect-other-province = Cuộc trò chuyện này không thu thập được cây đơn vị { $province }: chỉ thu thập được tỉnh của đơn vị mình, hoặc danh sách toàn quốc.
 button-collect = Thu thập
 collect-cancelled = Đã hủy thu thập.
 collect-runs-title = Thu thập từ Cổng DVCQG:
@@ -498,6 +502,7 @@ cli-usage =
       template [--format xlsx|csv] [--out TỆP]  ghi tệp mẫu bảng tính để nhập kết quả
       collect --province MÃ --period KỲ [--json]  thu thập 6 bảng kết quả của một tỉnh (MÃ: H44) từ Cổng DVCQG
                                              rồi nhập như tệp gửi lên; KỲ: một tháng, quý hoặc năm đã kết thúc
+      collect --national --period KỲ [--json]  thu thập danh sách kết quả các tỉnh, thành phố (xếp hạng tỉnh)
       publish --period KỲ [--json]           công bố kết quả một kỳ: mỗi cuộc trò chuyện nhận kết quả đơn vị mình
       report --period KỲ [--json]            báo cáo gửi: đã gửi, lỗi, bị chặn, đã nhận, theo đơn vị
       help                                   in hướng dẫn này
@@ -609,6 +614,7 @@ problem-bad-json = tệp JSON bị hỏng tại đây (gần «{ $value }»).
 problem-bad-spreadsheet = không mở được bảng tính (tệp hỏng, hoặc không phải .xlsx/.csv). Chi tiết kỹ thuật: { $value }
 problem-unknown-portal-file = không phải dữ liệu đánh giá của Cổng DVCQG (không nhận ra nhóm chỉ số nào).
 problem-duplicate-portal-file = trùng nhóm «{ $value }» với tệp «{ $other }».
+problem-national-list-with-others = là danh sách xếp hạng các tỉnh, thành phố; hãy gửi tệp này riêng, không kèm «{ $other }».
 problem-missing-field = thiếu giá trị{ $value ->
         [none] .
        *[other] (đang là { $value }).

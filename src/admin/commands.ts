@@ -28,7 +28,7 @@ import { publishPeriod, PublicationError } from '../services/publication.js';
 import { collectAndImport, collectionRunsOf, type CollectionOutcome } from '../services/collections.js';
 import type { CollectHooks } from '../collector/collect-responses.js';
 import type { CollectorSettings } from '../collector/settings.js';
-import { collectionErrorText, renderCollectionRuns } from '../messages/collection.js';
+import { collectionErrorText, renderCollectionRuns, targetLabel } from '../messages/collection.js';
 import { createTask, TaskRefused } from '../services/tasks.js';
 import { findUnit } from '../services/units.js';
 
@@ -135,7 +135,7 @@ export async function importCommand(
 }
 
 /**
- * Collects a province tree's six responses from the portal and imports them (services/collections.ts).
+ * Collects a province tree's six responses (or the national list, province "VN") from the portal and imports them (services/collections.ts).
  * A refusal or a bad answer from the portal is an AdminError (502 for the portal's answer); nothing is stored.
  */
 export async function collectCommand(
@@ -149,7 +149,7 @@ export async function collectCommand(
   try {
     const outcome = await collectAndImport({ db: ctx.db, settings: ctx.collection.settings, now: ctx.now, timeZone: ctx.collection.timeZone }, { ...args, requestedBy }, options);
     if (outcome.report.importId !== null) await ctx.onImported?.(outcome.report);
-    return { ...outcome, text: t('collect-done', { period: formatPeriodKey(outcome.period), province: outcome.province, source: outcome.sourceUrl }) };
+    return { ...outcome, text: t('collect-done', { period: formatPeriodKey(outcome.period), province: targetLabel(t, outcome.province), source: outcome.sourceUrl }) };
   } catch (error) {
     const text = collectionErrorText(t, error);
     if (text) throw new AdminError(text, error instanceof CollectionFailed ? 502 : 400);

@@ -23,6 +23,7 @@ import { t } from '../messages/i18n.js';
 import { renderProblems } from '../messages/import-problems.js';
 import { renderImportReport } from '../messages/import-report.js';
 import { collectStepText } from '../messages/collection.js';
+import { NATIONAL_LIST } from '../domain/portal-requests.js';
 import { readImportPaths } from './import-files.js';
 import { openBackend, RemoteError, type Backend } from './backend.js';
 
@@ -77,12 +78,16 @@ async function importCommandLine(argv: string[]): Promise<void> {
   console.log(values.json ? JSON.stringify(report) : renderImportReport(t, report).join('\n'));
 }
 
-/** `collect --province H44 --period 2026-08`: the six steps as they go, then the import's report. */
+/** `collect --province H44 --period 2026-08` (or `--national`): the steps as they go, then the import's report. */
 async function collect(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { province: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean', default: false } } });
-  if (!values.province) throw new AdminError(t('collect-no-province'));
+  const { values } = parseArgs({
+    args: argv,
+    options: { province: { type: 'string' }, national: { type: 'boolean', default: false }, period: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const province = values.national ? NATIONAL_LIST : values.province;
+  if (!province) throw new AdminError(t('collect-no-province'));
   if (!values.period) throw new AdminError(t('collect-ask-period'));
-  const args = { province: values.province, period: values.period };
+  const args = { province, period: values.period };
   const say = (line: string) => console.error(line);
   const outcome = await withBackend((b) =>
     b.kind === 'remote'

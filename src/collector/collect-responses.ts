@@ -1,22 +1,29 @@
 /**
- * The six responses of one province tree for one period, asked one at a time in a fixed order with a
- * pause (and a random part) between requests. The first bad answer stops the run (CollectionFailed).
+ * What the collector asks the portal for, one request at a time with a pause (and a random part)
+ * between two: a province tree's six responses in a fixed order, or the national list of provinces in
+ * one request. The first bad answer stops the run (CollectionFailed).
  */
 import { setTimeout as wait } from 'node:timers/promises';
-import { EVALUATION_PATH, PORTAL_ENDPOINTS, payloadOf, type CollectablePeriod, type PortalEndpoint } from '../domain/portal-requests.js';
+import {
+  EVALUATION_PATH,
+  NATIONAL_LIST_ENDPOINT,
+  nationalListPayload,
+  PORTAL_ENDPOINTS,
+  payloadOf,
+  type CollectablePeriod,
+} from '../domain/portal-requests.js';
 import { requestEndpoint } from './request-endpoint.js';
 import type { CollectorSettings } from './settings.js';
 
 export interface CollectedResponse {
-  endpoint: PortalEndpoint;
   /** `<endpoint>.json`: the name the importer reads it under, as if uploaded. */
   fileName: string;
   bytes: Uint8Array;
 }
 
 export interface CollectHooks {
-  /** Before each request (done = requests finished so far) and once after the last. */
-  onStep?: (done: number, total: number, endpoint: PortalEndpoint | null) => void;
+  /** Before each request (done = requests finished so far, endpoint its name) and once after the last (endpoint null). */
+  onStep?: (done: number, total: number, endpoint: string | null) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
@@ -27,15 +34,28 @@ export async function pauseBetweenRequests(settings: CollectorSettings, hooks: P
   if (pause > 0) await (hooks.sleep ?? wait)(pause);
 }
 
-export async function collectResponses(settings: CollectorSettings, rootDepartmentId: string, period: CollectablePeriod, hooks: CollectHooks = {}): Promise<CollectedResponse[]> {
+interface PlannedRequest {
+  endpoint: string;
+  payload: Record<string, string | number>;
+}
+
+async function askInTurn(settings: CollectorSettings, requests: readonly PlannedRequest[], hooks: CollectHooks): Promise<CollectedResponse[]> {
   const responses: CollectedResponse[] = [];
-  for (const [i, endpoint] of PORTAL_ENDPOINTS.entries()) {
+  for (const [i, request] of requests.entries()) {
     if (i > 0) await pauseBetweenRequests(settings, hooks);
-    hooks.onStep?.(i, PORTAL_ENDPOINTS.length, endpoint);
-    const url = `${settings.apiRoot}${EVALUATION_PATH}${endpoint.name}`;
-    const bytes = await requestEndpoint(settings, endpoint.name, url, payloadOf(endpoint, rootDepartmentId, period));
-    responses.push({ endpoint, fileName: `${endpoint.name}.json`, bytes });
+    hooks.onStep?.(i, requests.length, request.endpoint);
+    const url = `${settings.apiRoot}${EVALUATION_PATH}${request.endpoint}`;
+    const bytes = await requestEndpoint(settings, request.endpoint, url, request.payload);
+    responses.push({ fileName: `${request.endpoint}.json`, bytes });
   }
-  hooks.onStep?.(PORTAL_ENDPOINTS.length, PORTAL_ENDPOINTS.length, null);
+  hooks.onStep?.(requests.length, requests.length, null);
   return responses;
+}
+
+export function collectResponses(settings: CollectorSettings, rootDepartmentId: string, period: CollectablePeriod, hooks: CollectHooks = {}): Promise<CollectedResponse[]> {
+  return askInTurn(settings, PORTAL_ENDPOINTS.map((endpoint) => ({ endpoint: endpoint.name, payload: payloadOf(endpoint, rootDepartmentId, period) })), hooks);
+}
+
+export function collectNationalList(settings: CollectorSettings, period: CollectablePeriod, hooks: CollectHooks = {}): Promise<CollectedResponse[]> {
+  return askInTurn(settings, [{ endpoint: NATIONAL_LIST_ENDPOINT, payload: nationalListPayload(period) }], hooks);
 }

@@ -1,7 +1,7 @@
 /**
- * The portal's id of a province tree (`rootDepartmentId`), from the code an administrator types (H44):
- * the unit already stored with that code, else the provinces whose ids were read off the portal.
- * An id itself (a UUID) is taken as given.
+ * What an administrator names to collect: the national list ("VN", "toàn quốc"), or a province tree by
+ * the code they type (H44), whose portal id (`rootDepartmentId`) is the unit stored with that code (the
+ * national list stores every province's), else the one captured here. An id itself (a UUID) is taken as given.
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';

@@ -8,6 +8,7 @@
  */
 import type { GroupKey } from './framework.js';
 import { parsePeriodKey, periodKey, type PeriodQuery } from './period.js';
+import { NATIONAL_LIST } from './portal-requests.js';
 import type { QuestionIntent, TrendScale } from './question.js';
 import type { UnitKind } from './units.js';
 
@@ -61,7 +62,7 @@ export type Action =
   /** Under a publication's preview. */
   | { kind: 'publish'; period: string }
   | { kind: 'publish-cancel'; period: string }
-  /** Under /thuthap's question: collect a province tree's period from the portal, or not. */
+  /** Under /thuthap's question: collect a province tree's period (or the national list's) from the portal, or not. */
   | { kind: 'collect'; province: string; period: string }
   | { kind: 'collect-cancel'; province: string; period: string }
   /** Under a published card: "Đã nhận", and the views of the card. */
@@ -114,7 +115,7 @@ function encoded(action: Action): string {
 
 const isPeriodKey = (text: string) => parsePeriodKey(text) !== null;
 const ID = /^[1-9]\d{0,9}$/;
-/** A province as the portal codes it (H44). */
+/** A province as the portal codes it (H44); the national list is NATIONAL_LIST. */
 const PROVINCE = /^[A-Z]\d{2,3}$/;
 
 /** The action a button's data stands for; null for data no button of ours carries (an older version's, a forged tap). */
@@ -132,7 +133,7 @@ export function decodeAction(data: string): Action | null {
       return parts.length === 2 && isPeriodKey(a) ? { kind: head === 'pubgo' ? 'publish' : 'publish-cancel', period: a } : null;
     case 'colgo':
     case 'colno':
-      return parts.length === 3 && PROVINCE.test(a) && isPeriodKey(b) ? { kind: head === 'colgo' ? 'collect' : 'collect-cancel', province: a, period: b } : null;
+      return parts.length === 3 && (PROVINCE.test(a) || a === NATIONAL_LIST) && isPeriodKey(b) ? { kind: head === 'colgo' ? 'collect' : 'collect-cancel', province: a, period: b } : null;
     case 'pub': {
       if (a === 'ack') return parts.length === 3 && isPeriodKey(b) ? { kind: 'card-ack', period: b } : null;
       const unitId = id(b);

@@ -2,10 +2,12 @@
  * The six requests of the portal's evaluation API for one province tree and one period, as the
  * portal's own page sends them (shared/fixtures/portal/manifest.json): POST, a JSON payload with
  * `timeType` and `year`/`month`/`quarter`, except Mức độ hài lòng, which takes `fromDate`/`toDate`.
+ * And the one request of the national list of provinces, which the page sends with the period alone.
  */
 import type { GroupKey } from './framework.js';
 import { daysInMonth } from './iso-week.js';
 import type { Period } from './period.js';
+import { foldWords } from './text.js';
 
 export interface PortalEndpoint {
   group: GroupKey;
@@ -27,6 +29,17 @@ export const PORTAL_ENDPOINTS: readonly PortalEndpoint[] = [
 ];
 
 export const EVALUATION_PATH = '/api/v1/reporting/evaluation/';
+
+/** The national list: every province's total and group points, for ranking provinces (domain-766.md §3). */
+export const NATIONAL_LIST_ENDPOINT = 'service-results';
+
+/** What the national list is collected and recorded as, where a province would be named (H44). */
+export const NATIONAL_LIST = 'VN';
+
+/** "VN", "toàn quốc", "tháng 8 cả nước": the text asks for the national list rather than a province's tree. */
+export function namesNationalList(text: string): boolean {
+  return /(^| )(vn|toan quoc|ca nuoc)( |$)/.test(foldWords(text));
+}
 
 export type CollectablePeriod = Extract<Period, { kind: 'month' | 'quarter' | 'year' }>;
 
@@ -58,4 +71,9 @@ function timeOf(period: CollectablePeriod): Record<string, string | number> {
 export function payloadOf(endpoint: PortalEndpoint, rootDepartmentId: string, period: CollectablePeriod): Record<string, string | number> {
   const page = { rootDepartmentId, currentPage: 1, pageSize: endpoint.pageSize };
   return endpoint.byDates ? { ...page, ...dateRangeOf(period) } : { ...page, ...timeOf(period) };
+}
+
+/** The national list's payload: the period, and the kind of unit listed (provinces: ADMINISTRATIVE_UNIT). */
+export function nationalListPayload(period: CollectablePeriod): Record<string, string | number> {
+  return { ...timeOf(period), departmentType: 'ADMINISTRATIVE_UNIT' };
 }

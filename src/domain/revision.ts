@@ -106,6 +106,18 @@ export function mergeResult(stored: UnitResult | null, incoming: UnitResult): Un
   };
 }
 
+/**
+ * What a unit's result becomes when a second source of it (the national list, for a province that has
+ * its own tree) brings `incoming`: its ranks, and only what the stored result lacks. The figures stored
+ * from the unit's own source stay, so two sources that round apart do not overwrite each other daily.
+ */
+export function fillGaps(stored: UnitResult | null, incoming: UnitResult): UnitResult {
+  if (!stored) return incoming;
+  const filled = mergeResult(incoming, stored);
+  const givesRank = incoming.rank !== null || incoming.rankOf !== null;
+  return givesRank ? { ...filled, rank: incoming.rank, rankOf: incoming.rankOf, rankScope: incoming.rankScope } : filled;
+}
+
 /** A result is complete when it has a total and every group of its framework. */
 export function isComplete(result: Pick<UnitResult, 'frameworkVersion' | 'total'> & { groups: readonly Pick<GroupScore, 'key' | 'points'>[] }): boolean {
   const framework = frameworkByVersion(result.frameworkVersion);

@@ -1,6 +1,6 @@
 /**
  * /thuthap in the chat: an admin asks for a period, the bot says what it will fetch (the chat's
- * province tree, six tables) and does it on a press, showing each table as it goes on channels that
+ * province tree, six tables; or with "toàn quốc", the national list of provinces) and does it on a press, showing each table as it goes on channels that
  * can, then the import's report. Whatever stops it, nothing is stored.
  */
 import { chatByAddress } from '../db/chats.js';
@@ -8,9 +8,10 @@ import type { Db } from '../db/client.js';
 import { unitById } from '../db/units.js';
 import { encodeAction } from '../domain/actions.js';
 import { formatPeriodKey, periodKey, periodNamedIn } from '../domain/period.js';
+import { NATIONAL_LIST, namesNationalList } from '../domain/portal-requests.js';
 import { canImport } from '../domain/roles.js';
 import { ImportRejected } from '../imports/problems.js';
-import { collectionErrorText, collectStepText } from '../messages/collection.js';
+import { collectionErrorText, collectStepText, targetLabel } from '../messages/collection.js';
 import { renderProblems } from '../messages/import-problems.js';
 import { renderImportReport } from '../messages/import-report.js';
 import { textReply } from '../messages/reply.js';
@@ -36,12 +37,13 @@ export const collectionFeature = {
       } catch (error) {
         return [textReply(collectionErrorText(t, error) ?? t('error'))];
       }
-      const province = await provinceOf(deps.db, chat?.unitId ?? null);
+      const national = namesNationalList(request.periodText);
+      const province = national ? NATIONAL_LIST : await provinceOf(deps.db, chat?.unitId ?? null);
       if (!province) return [textReply(t('collect-no-unit-code'))];
       const key = periodKey(period);
       return [
         {
-          lines: [t('collect-confirm', { period: formatPeriodKey(key), province })],
+          lines: [t(national ? 'collect-confirm-national' : 'collect-confirm', { period: formatPeriodKey(key), province })],
           buttons: [[
             { label: t('button-collect'), action: encodeAction({ kind: 'collect', province, period: key }) },
             { label: t('button-cancel'), action: encodeAction({ kind: 'collect-cancel', province, period: key }) },
@@ -55,6 +57,10 @@ export const collectionFeature = {
       const { t } = deps;
       const row = await chatByAddress(deps.db, chat.channel, chat.externalId);
       if (!canImport(row?.role) || !deps.collector) return { replies: [textReply(t('collect-admin-only'))] };
+      // The button says which tree; the chat's unit decides which one it may collect.
+      if (action.province !== NATIONAL_LIST && action.province !== (await provinceOf(deps.db, row?.unitId ?? null))) {
+        return { replies: [textReply(t('collect-other-province', { province: action.province }))], replaces: true };
+      }
       try {
         const outcome = await collectAndImport(
           { db: deps.db, settings: deps.collector, now: deps.now, timeZone: deps.timeZone },
@@ -65,7 +71,7 @@ export const collectionFeature = {
           },
         );
         if (outcome.report.importId !== null) await deps.onImported?.(outcome.report);
-        const done = t('collect-done', { period: formatPeriodKey(outcome.period), province: outcome.province, source: outcome.sourceUrl });
+        const done = t('collect-done', { period: formatPeriodKey(outcome.period), province: targetLabel(t, outcome.province), source: outcome.sourceUrl });
         return { replies: [{ title: done, lines: renderImportReport(t, outcome.report) }], replaces: true, spends: true };
       } catch (error) {
         if (error instanceof ImportRejected) return { replies: [{ lines: renderProblems(t, error.problems) }], replaces: true };

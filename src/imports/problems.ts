@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'bad-spreadsheet'
   | 'unknown-portal-file'
   | 'duplicate-portal-file'
+  | 'national-list-with-others'
   | 'missing-field'
   | 'missing-column'
   | 'unknown-column'

@@ -12,7 +12,7 @@ import type { GroupKey } from '../domain/framework.js';
 import type { PeriodSource, UnreadFigure } from '../domain/letter.js';
 import { formatPeriodKey } from '../domain/period.js';
 import type { UnitResult } from '../domain/result.js';
-import { describeChanges, isComplete, mergeResult } from '../domain/revision.js';
+import { describeChanges, fillGaps, isComplete, mergeResult } from '../domain/revision.js';
 import { computeTotalsAndRanks } from '../domain/totals.js';
 import { ProblemList } from './problems.js';
 import { resolveUnits, type UnitRef } from './units.js';
@@ -37,6 +37,8 @@ export interface ImportBatch {
   groupsPresent?: GroupKey[];
   /** Totals are the sum of the groups and ranks are computed among siblings (the portal's), again after merging. */
   computesTotals?: boolean;
+  /** A second source of results stored from another (the national list): it brings its ranks and fills only what they lack. */
+  fillsGaps?: boolean;
   /** Results of other periods the same source prints (a letter's "tháng 9 đạt 88,1 điểm"), saved with it, each as its own import. */
   also?: ImportBatch[];
   /** A letter: where its period came from, and the figures it prints that could not be bound to a unit (not stored). */
@@ -149,7 +151,7 @@ async function save(db: Db, batch: ImportBatch, onProgress: ImportProgress | und
 
   const previous = await latestResults(db, [...rowsByUnit.keys()], batch.period);
   onProgress?.(Math.floor(total / 3), total);
-  const merged = [...rowsByUnit].map(([unitId, row]) => ({ unitId, row, rankAmong: row.rankAmong ?? null, result: mergeResult(previous.get(unitId) ?? null, row.result) }));
+  const merged = [...rowsByUnit].map(([unitId, row]) => ({ unitId, row, rankAmong: row.rankAmong ?? null, result: (batch.fillsGaps ? fillGaps : mergeResult)(previous.get(unitId) ?? null, row.result) }));
   const next = batch.computesTotals ? computeTotalsAndRanks(merged) : merged;
   const pending: { unitId: number; revision: number; result: UnitResult }[] = [];
   for (const { unitId, row, result } of next) {

@@ -1,15 +1,23 @@
 /** A collection in words: how far it is, why it stopped, and where the figures came from. */
 import { CollectionFailed, CollectionRefused, type PortalAnswer } from '../collector/failure.js';
 import { FRAMEWORK_2024 } from '../domain/framework.js';
-import { PORTAL_ENDPOINTS, type PortalEndpoint } from '../domain/portal-requests.js';
+import { NATIONAL_LIST, NATIONAL_LIST_ENDPOINT, PORTAL_ENDPOINTS } from '../domain/portal-requests.js';
 import { formatDateTime } from '../domain/format.js';
 import { isStable } from '../domain/collection-due.js';
 import type { CollectionRun } from '../services/collections.js';
 import type { Translate } from './i18n.js';
 import type { Reply } from './reply.js';
 
-export function groupNameOf(endpoint: PortalEndpoint): string {
-  return FRAMEWORK_2024.groups.find((g) => g.key === endpoint.group)?.name ?? endpoint.name;
+/** What an endpoint holds, as an official names it: a group's table, or the national list of provinces. */
+export function tableNameOf(t: Translate, endpoint: string): string {
+  const group = PORTAL_ENDPOINTS.find((e) => e.name === endpoint)?.group;
+  if (group) return FRAMEWORK_2024.groups.find((g) => g.key === group)?.name ?? endpoint;
+  return endpoint === NATIONAL_LIST_ENDPOINT ? t('collect-national-table') : endpoint;
+}
+
+/** A collection's target as shown: the province's code, or the national list. */
+export function targetLabel(t: Translate, province: string): string {
+  return province === NATIONAL_LIST ? t('collect-national') : province;
 }
 
 function answerText(t: Translate, answer: PortalAnswer): string {
@@ -38,25 +46,24 @@ function answerText(t: Translate, answer: PortalAnswer): string {
 export function collectionErrorText(t: Translate, error: unknown): string | null {
   if (error instanceof CollectionRefused) return t(error.key, error.args);
   if (!(error instanceof CollectionFailed)) return null;
-  const endpoint = PORTAL_ENDPOINTS.find((e) => e.name === error.endpoint);
-  return t('collect-failed', { group: endpoint ? groupNameOf(endpoint) : error.endpoint, url: error.url, answer: answerText(t, error.answer) });
+  return t('collect-failed', { group: tableNameOf(t, error.endpoint), url: error.url, answer: answerText(t, error.answer) });
 }
 
 /** A period's collections, the latest first: when, which province, from where, and whether it changed anything. */
 export function renderCollectionRuns(t: Translate, runs: readonly CollectionRun[]): Reply | null {
   if (runs.length === 0) return null;
   const lines = runs.slice(0, SHOWN_RUNS).map((run) =>
-    t('collect-run', { when: formatDateTime(run.createdAt), province: run.province, source: run.sourceUrl, outcome: t(run.importId === null ? 'collect-run-unchanged' : 'collect-run-imported') }),
+    t('collect-run', { when: formatDateTime(run.createdAt), province: targetLabel(t, run.province), source: run.sourceUrl, outcome: t(run.importId === null ? 'collect-run-unchanged' : 'collect-run-imported') }),
   );
   if (runs.length > SHOWN_RUNS) lines.push(t('collect-runs-more', { count: runs.length - SHOWN_RUNS }));
   const provinces = [...new Set(runs.map((r) => r.province))];
   const stable = provinces.filter((p) => isStable(runs.filter((r) => r.province === p)));
-  if (stable.length > 0) lines.push(t('collect-stable', { provinces: stable.join(', ') }));
+  if (stable.length > 0) lines.push(t('collect-stable', { provinces: stable.map((p) => targetLabel(t, p)).join(', ') }));
   return { title: t('collect-runs-title'), lines };
 }
 
 const SHOWN_RUNS = 5;
 
-export function collectStepText(t: Translate, done: number, total: number, endpoint: PortalEndpoint | null): string {
-  return endpoint ? t('collect-step', { step: done + 1, total, group: groupNameOf(endpoint) }) : t('collect-steps-done');
+export function collectStepText(t: Translate, done: number, total: number, endpoint: string | null): string {
+  return endpoint ? t('collect-step', { step: done + 1, total, group: tableNameOf(t, endpoint) }) : t('collect-steps-done', { total });
 }

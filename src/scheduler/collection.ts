@@ -1,7 +1,8 @@
 /**
  * The daily collection (COLLECT_PROVINCES, COLLECT_TIME): each day from COLLECT_TIME, each province's
- * month that has just ended is collected once, until two runs on different days agree (stable); the
- * period is then ready, and is scheduled for publication when PUBLISH_AUTO_TIME is set. A day's
+ * month that has just ended is collected once, then the national list of provinces (their places),
+ * each until two runs on different days agree (stable); once every province is stable the period is
+ * ready, and is scheduled for publication when PUBLISH_AUTO_TIME is set. A day's
  * attempt that failed is not repeated that day by this instance. Provinces are asked one after another
  * with the collector's pause between them; when the portal refuses or cannot be reached (403, 429, a
  * firewall's page, no answer), the day's round stops there: the other provinces wait for tomorrow.
@@ -12,6 +13,7 @@ import { CollectionFailed, type PortalAnswer } from '../collector/failure.js';
 import type { CollectorSettings } from '../collector/settings.js';
 import type { Db } from '../db/client.js';
 import { isStable, monthJustEnded } from '../domain/collection-due.js';
+import { NATIONAL_LIST } from '../domain/portal-requests.js';
 import { periodKey } from '../domain/period.js';
 import { localDate } from '../domain/working-days.js';
 import { ImportRejected } from '../imports/problems.js';
@@ -38,20 +40,30 @@ export type CollectionTurn =
 const localTime = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
 
-/** The portal turning requests away, or out of reach: asking it for another province the same day would not be polite. */
+/**
+ * The portal turning requests away, or out of reach: asking it for another province the same day would
+ * not be polite. An answer about one request only (404 or 400 for one endpoint, an empty list) is not.
+ */
 function portalRefuses(answer: PortalAnswer): boolean {
-  return answer.kind === 'status' || answer.kind === 'not-json' || answer.kind === 'timeout' || answer.kind === 'network';
+  if (answer.kind === 'status') return answer.status === 403 || answer.status === 429 || answer.status >= 500;
+  return answer.kind === 'not-json' || answer.kind === 'timeout' || answer.kind === 'network';
 }
 
 export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSchedule, log: Logger) {
   const attempted = new Set<string>();
+  // The national list last: the provinces' trees are what a period's publication waits for.
+  const targets = [...schedule.provinces, NATIONAL_LIST];
+  const allProvincesStable = async (period: string) => {
+    for (const province of schedule.provinces) if (!isStable(await collectionRunsOf(db, period, province))) return false;
+    return true;
+  };
   return async function collectDue(now: Date): Promise<CollectionTurn[]> {
     if (schedule.provinces.length === 0 || localTime(now, schedule.timeZone) < schedule.time) return [];
     const today = localDate(now, schedule.timeZone);
     const period = periodKey(monthJustEnded(today));
     const turns: CollectionTurn[] = [];
     let asked = false;
-    for (const province of schedule.provinces) {
+    for (const province of targets) {
       const attempt = `${province}:${period}:${today}`;
       const runs = await collectionRunsOf(db, period, province);
       if (attempted.has(attempt) || isStable(runs) || runs.some((r) => r.localDate === today)) continue;
@@ -61,7 +73,7 @@ export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSc
       try {
         await collectAndImport({ db, settings: schedule.settings, now: () => now, timeZone: schedule.timeZone }, { province, period, requestedBy: 'schedule' });
         const ready = isStable(await collectionRunsOf(db, period, province));
-        if (ready && schedule.autoPublish) await schedulePublication(db, period, now, schedule.autoPublish);
+        if (ready && schedule.autoPublish && province !== NATIONAL_LIST && (await allProvincesStable(period))) await schedulePublication(db, period, now, schedule.autoPublish);
         log.info({ province, period, ready }, 'scheduled collection done');
         turns.push({ province, period, outcome: 'collected', ready });
       } catch (error) {
@@ -70,7 +82,7 @@ export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSc
         log.warn({ province, period, reason: message }, 'scheduled collection stopped');
         turns.push({ province, period, outcome: 'failed', message });
         if (error instanceof CollectionFailed && portalRefuses(error.answer)) {
-          for (const other of schedule.provinces) attempted.add(`${other}:${period}:${today}`);
+          for (const other of targets) attempted.add(`${other}:${period}:${today}`);
           log.warn({ period }, 'the portal refused: the other provinces are collected tomorrow');
           break;
         }

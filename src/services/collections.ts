@@ -1,11 +1,12 @@
 /**
- * Collecting a province tree's results from the portal: the six responses fetched one at a time, then
+ * Collecting from the portal a province tree's results (six responses fetched one at a time) or the
+ * national list of provinces (one response, their totals and places), then
  * imported through the same path as uploaded files (read, merged into revisions, reported). A run that
  * fails at any endpoint stores nothing. A run that succeeds is recorded (collection_runs) with a digest
  * of its figures.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { collectResponses, type CollectHooks } from '../collector/collect-responses.js';
+import { collectNationalList, collectResponses, type CollectHooks } from '../collector/collect-responses.js';
 import { CollectionRefused } from '../collector/failure.js';
 import { figuresDigest } from '../collector/figures-digest.js';
 import { rootDepartmentIdOf } from '../collector/provinces.js';
@@ -15,12 +16,12 @@ import { collectionRuns } from '../db/schema.js';
 import { addDays, localDate } from '../domain/working-days.js';
 import { periodEnded } from '../domain/period-ended.js';
 import { exactPeriodKey, formatPeriodKey, lastDayOf, parsePeriodKey } from '../domain/period.js';
-import { isCollectable } from '../domain/portal-requests.js';
-import type { ImportProgress, ImportReport } from '../imports/save.js';
+import { isCollectable, NATIONAL_LIST, namesNationalList, type CollectablePeriod } from '../domain/portal-requests.js';
+import type { ImportBatch, ImportProgress, ImportReport } from '../imports/save.js';
 import { readFiles, storeImport } from './imports.js';
 
 export interface CollectionRequest {
-  /** A province code (H44) or the portal's id of its tree. */
+  /** A province code (H44), the portal's id of its tree, or the national list ("VN", "toàn quốc"). */
   province: string;
   /** 2026-08, 2026-Q3, 2026, or "tháng 8/2026". */
   period: string;
@@ -46,6 +47,9 @@ export interface CollectionContext {
 
 export type CollectionRun = typeof collectionRuns.$inferSelect;
 
+/** The national list's run has no tree: it is recorded under the kind of unit it lists. */
+const NATIONAL_LIST_ROOT = 'ADMINISTRATIVE_UNIT';
+
 const isoDay = (day: { year: number; month: number; day: number }) => `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
 const shownDate = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -61,22 +65,33 @@ export function collectablePeriod(text: string, now: Date, timeZone: string) {
   return { key, period };
 }
 
+/** The responses of what the request names: the national list, or a province's tree checked to be that province's. */
+async function collectTarget(ctx: CollectionContext, request: CollectionRequest, period: CollectablePeriod, hooks: CollectHooks | undefined) {
+  if (namesNationalList(request.province)) {
+    return { province: NATIONAL_LIST, rootDepartmentId: NATIONAL_LIST_ROOT, files: await collectNationalList(ctx.settings, period, hooks), checkTree: () => undefined };
+  }
+  const province = request.province.trim().toUpperCase();
+  const rootDepartmentId = await rootDepartmentIdOf(ctx.db, province);
+  if (!rootDepartmentId) throw new CollectionRefused('collect-province-unknown', { province: request.province });
+  const files = await collectResponses(ctx.settings, rootDepartmentId, period, hooks);
+  const checkTree = (batch: ImportBatch) => {
+    const parent = batch.rows.find((row) => !row.unit.parent)?.unit;
+    if (parent?.portalId && parent.portalId !== rootDepartmentId) {
+      throw new CollectionRefused('collect-wrong-tree', { province: request.province, name: parent.name });
+    }
+  };
+  return { province, rootDepartmentId, files, checkTree };
+}
+
 export async function collectAndImport(
   ctx: CollectionContext,
   request: CollectionRequest,
   options: { hooks?: CollectHooks; onProgress?: ImportProgress } = {},
 ): Promise<CollectionOutcome> {
   const { key, period } = collectablePeriod(request.period, ctx.now(), ctx.timeZone);
-  const province = request.province.trim().toUpperCase();
-  const rootDepartmentId = await rootDepartmentIdOf(ctx.db, province);
-  if (!rootDepartmentId) throw new CollectionRefused('collect-province-unknown', { province: request.province });
-  const responses = await collectResponses(ctx.settings, rootDepartmentId, period, options.hooks);
-  const files = responses.map((r) => ({ fileName: r.fileName, bytes: r.bytes }));
+  const { province, rootDepartmentId, files, checkTree } = await collectTarget(ctx, request, period, options.hooks);
   const batch = await readFiles(files, { period: key });
-  const parent = batch.rows.find((row) => !row.unit.parent)?.unit;
-  if (parent?.portalId && parent.portalId !== rootDepartmentId) {
-    throw new CollectionRefused('collect-wrong-tree', { province: request.province, name: parent.name });
-  }
+  checkTree(batch);
   const report = await storeImport(ctx.db, files, batch, options.onProgress, { force: false });
   const digest = figuresDigest(batch);
   const [run] = await ctx.db

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { PortalStandIn } from '../helpers/portal-stand-in.js';
 import { entryNamed } from '../helpers/samples.js';
-import type { TestChat } from '../helpers/telegram-stand-in.js';
+import { callbackUpdate, type TestChat } from '../helpers/telegram-stand-in.js';
+import { nationalEntries } from '../helpers/national-list.js';
 
 const ADMIN_CHAT: TestChat = { id: 5551401, type: 'private' };
 const OFFICER_CHAT: TestChat = { id: 5551402, type: 'private' };
@@ -63,11 +64,33 @@ describe('/thuthap', () => {
     expect(await t.snapshot()).toEqual(before);
   });
 
+  it('collects the national list on "toàn quốc", and the province\'s card then shows its place among the 34', async () => {
+    portal.reset();
+    const question = await t.ask('/thuthap tháng 8 toàn quốc', ADMIN_CHAT);
+    expect(question).toContain('Thu thập danh sách kết quả tháng 08/2026 của các tỉnh, thành phố từ Cổng DVCQG (1 bảng');
+    await t.tap('Thu thập', ADMIN_CHAT, 2);
+    expect(portal.requests.map((r) => r.endpoint)).toEqual(['service-results']);
+    expect(t.telegram.editedTexts(ADMIN_CHAT.id).join('\n')).toContain(`Đã thu thập tháng 08/2026 của các tỉnh, thành phố (toàn quốc) từ ${portal.url}.`);
+    const place = nationalEntries().findIndex((e) => e.departmentCode === 'H44') + 1;
+    expect(await t.ask('/diem tháng 8', ADMIN_CHAT)).toContain(`Xếp hạng: ${place}/34 tỉnh, thành phố`);
+  });
+
+  it("refuses a button naming another province's tree, asking the portal nothing", async () => {
+    portal.reset();
+    await t.ask('/thuthap tháng 8', ADMIN_CHAT);
+    const before = await t.snapshot();
+    expect(await t.deliver(callbackUpdate('colgo:H11:2026-08', t.telegram.lastKeyboardMessage(ADMIN_CHAT.id), ADMIN_CHAT))).toBe(200);
+    expect(portal.requests).toHaveLength(0);
+    expect(t.telegram.editedTexts(ADMIN_CHAT.id).at(-1)).toContain('không thu thập được cây đơn vị H11');
+    expect(await t.snapshot()).toEqual(before);
+  });
+
   it('/baocao says when the period was collected and from where', async () => {
     const report = await t.ask('/baocao tháng 8/2026', ADMIN_CHAT);
     expect(report).toContain('Thu thập từ Cổng DVCQG:');
     const runs = report.split('\n').filter((line) => line.startsWith('• ') && line.includes(`: H44 từ ${portal.url} (`));
     expect(runs).toHaveLength(2);
+    expect(report).toContain(`: các tỉnh, thành phố (toàn quốc) từ ${portal.url} (đã nhập)`);
     expect(runs.every((line) => /^• \d\d:\d\d \d\d\/\d\d\/\d{4}: H44 từ .* \(đã nhập\)$/.test(line))).toBe(true);
   });
 });

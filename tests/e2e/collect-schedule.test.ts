@@ -1,7 +1,7 @@
 /**
  * The daily collection on a controlled clock (COLLECT_PROVINCES=H44, COLLECT_TIME=06:30, Vietnam time):
- * August is asked only once it is over and from 06:30, once a day, until two days agree; it is then
- * ready and scheduled for publication (PUBLISH_AUTO_TIME), and asked no more.
+ * August is asked only once it is over and from 06:30, once a day, the tree then the national list, each
+ * until two days agree; once the tree has, August is ready and scheduled for publication (PUBLISH_AUTO_TIME).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -42,8 +42,9 @@ afterAll(async () => {
 
 describe('the daily collection', () => {
   it('does not ask for August while August lasts (the month just ended is July)', async () => {
-    // July is not among the months the stand-in has: the first table answers 404 and the run stops there.
-    expect(await tickAt('2026-08-31T20:00:00')).toEqual(['transparency 7']);
+    // July is not among the months the stand-in has: the first table answers 404 and the tree's run stops
+    // there; a 404 is about that request only, so the national list is still asked (404 too).
+    expect(await tickAt('2026-08-31T20:00:00')).toEqual(['transparency 7', 'service-results 7']);
     expect(await query("select id from results where period = '2026-08'")).toEqual([]);
   });
 
@@ -51,9 +52,12 @@ describe('the daily collection', () => {
     expect(await tickAt('2026-09-01T06:00:00')).toEqual([]);
   });
 
-  it('collects August from COLLECT_TIME, once that day', async () => {
-    expect(await tickAt('2026-09-01T06:45:00')).toHaveLength(6);
-    expect(await query("select count(*)::int as n from results where period = '2026-08'")).toEqual([{ n: 164 }]);
+  it('collects August from COLLECT_TIME, once that day, the tree then the national list', async () => {
+    const asked = await tickAt('2026-09-01T06:45:00');
+    expect(asked).toHaveLength(7);
+    expect(asked.at(-1)).toBe('service-results 8');
+    // The tree's 164 units, the 33 other provinces of the list, and Phú Thọ's place as its second revision.
+    expect(await query("select count(*)::int as n from results where period = '2026-08'")).toEqual([{ n: 164 + 33 + 1 }]);
     expect(await tickAt('2026-09-01T15:00:00')).toEqual([]);
     expect(await query('select id from publications')).toEqual([]);
   });
@@ -64,7 +68,7 @@ describe('the daily collection', () => {
     portal.reset();
     edit();
     await t.app.scheduler.tick();
-    expect(portal.requests).toHaveLength(6);
+    expect(portal.requests).toHaveLength(7);
     expect(await query("select r.revision from results r join units u on u.id = r.unit_id where u.name = 'UBND Phường Việt Trì' order by r.revision")).toEqual([{ revision: 1 }, { revision: 2 }]);
     expect(await query('select id from publications')).toEqual([]);
 
@@ -72,16 +76,20 @@ describe('the daily collection', () => {
     portal.reset();
     edit();
     await t.app.scheduler.tick();
+    // The national list agreed with the day before: only the tree is asked.
+    expect(portal.requests.map((r) => r.endpoint)).not.toContain('service-results');
     expect(portal.requests).toHaveLength(6);
     const [publication] = await query<{ period: string; status: string; scheduled_at: Date }>('select period, status, scheduled_at from publications');
     expect(publication).toMatchObject({ period: '2026-08', status: 'scheduled' });
     expect(new Date(publication?.scheduled_at ?? 0).toISOString()).toBe('2026-09-04T01:00:00.000Z');
 
     expect(await tickAt('2026-09-04T06:45:00')).toEqual([]);
-    expect(await query("select local_date, complete from collection_runs where period = '2026-08' order by id")).toEqual([
-      { local_date: '2026-09-01', complete: true },
-      { local_date: '2026-09-02', complete: true },
-      { local_date: '2026-09-03', complete: true },
+    expect(await query("select province, local_date, complete from collection_runs where period = '2026-08' order by id")).toEqual([
+      { province: 'H44', local_date: '2026-09-01', complete: true },
+      { province: 'VN', local_date: '2026-09-01', complete: true },
+      { province: 'H44', local_date: '2026-09-02', complete: true },
+      { province: 'VN', local_date: '2026-09-02', complete: true },
+      { province: 'H44', local_date: '2026-09-03', complete: true },
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { cli } from '../helpers/cli.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { PortalStandIn, type Misbehaviour } from '../helpers/portal-stand-in.js';
+import { nationalEntries, nationalListBody, type NationalEntry } from '../helpers/national-list.js';
 import { entryNamed, PORTAL_FILES } from '../helpers/samples.js';
 
 interface CollectionReply {
@@ -140,8 +141,86 @@ describe('collecting Phú Thọ, 08/2026', () => {
   });
 });
 
+describe('collecting the national list, 08/2026', () => {
+  const phuTho = async (app: TestApp) =>
+    (await storedResults(app)).filter((r) => (r as { code: string | null }).code === 'H44') as { revision: number; total: string; rank: number | null; rank_of: number | null; rank_scope: string | null; groups: { rate: string | null }[]; criteria: unknown[] }[];
+
+  it('asks the one list, ranks the 34 provinces on its totals, and gives Phú Thọ its place without touching its tree', async () => {
+    const tree = await phuTho(collected);
+    const { status, body } = await collected.admin<CollectionReply>('POST', '/api/collections', { province: 'toàn quốc', period: '2026-08' });
+    expect(status).toBe(201);
+    expect(body.province).toBe('VN');
+    expect(body.text).toBe(`Đã thu thập tháng 08/2026 của các tỉnh, thành phố (toàn quốc) từ ${portal.url}.`);
+    expect(portal.requests.map((r) => [r.path, r.payload])).toEqual([
+      ['/api/v1/reporting/evaluation/service-results', { timeType: 'month', year: 2026, month: 8, departmentType: 'ADMINISTRATIVE_UNIT' }],
+    ]);
+    expect(body.report.resultsAdded).toHaveLength(33);
+
+    const entries = nationalEntries();
+    const place = entries.findIndex((e) => e.departmentCode === 'H44') + 1;
+    expect(body.report.resultsUpdated).toEqual([{ unit: 'UBND tỉnh Phú Thọ', changes: [`Xếp hạng —/— → ${place}/34`] }]);
+    const [latest] = (await phuTho(collected)).slice(-1);
+    const [before] = tree.slice(-1);
+    // The list prints no rates nor sub-criteria: the tree's stay.
+    expect(latest).toEqual({ ...before, revision: (before?.revision ?? 0) + 1, rank: place, rank_of: 34, rank_scope: 'tỉnh, thành phố' });
+
+    const ranks = await collected.app.database.query<{ code: string; total: string; rank: number; rank_of: number }>(
+      "select u.code, r.total::text as total, r.rank, r.rank_of from results r join units u on u.id = r.unit_id where r.rank_scope = 'tỉnh, thành phố' order by r.rank, u.code",
+    );
+    expect(ranks).toHaveLength(34);
+    expect(ranks.map((r) => Number(r.total))).toEqual(entries.map((e) => e.totalScore).sort((a, b) => b - a));
+    // Competition ranking: a province's place is one more than the provinces above it, so ties share a place and the next is skipped.
+    for (const r of ranks) expect(r.rank).toBe(1 + ranks.filter((o) => Number(o.total) > Number(r.total)).length);
+    expect(new Set(ranks.map((r) => r.total)).size).toBeLessThan(34);
+  });
+
+  it('leaves the place as it is when the tree is collected again', async () => {
+    const { status, body } = await collected.admin<CollectionReply>('POST', '/api/collections', { province: 'H44', period: '2026-08' });
+    // The figure the earlier test changed comes back; Phú Thọ's own result stays as it was.
+    expect(status).toBe(201);
+    expect(body.report.resultsUpdated.map((u) => u.unit)).not.toContain('UBND tỉnh Phú Thọ');
+    expect((await phuTho(collected)).at(-1)).toMatchObject({ rank_of: 34, rank_scope: 'tỉnh, thành phố' });
+  });
+
+  it("takes only its place from a list that prints Phú Thọ otherwise than its tree: the tree's figures stay", async () => {
+    const tree = (await phuTho(collected)).at(-1);
+    portal.edit('service-results', (data) => {
+      const own = (data.evaluation ?? []).find((e) => e.departmentCode === 'H44') as unknown as NationalEntry;
+      Object.assign(own, { totalScore: 99.5, groupScores: { ...own.groupScores, CKMB: 17.5 } });
+    });
+    const { status, body } = await collected.admin<CollectionReply>('POST', '/api/collections', { province: 'VN', period: '2026-08' });
+    expect(status).toBe(201);
+    const place = nationalEntries().findIndex((e) => e.departmentCode === 'H44') + 1;
+    expect(body.report.resultsUpdated).toEqual(expect.arrayContaining([{ unit: 'UBND tỉnh Phú Thọ', changes: [`Xếp hạng ${place}/34 → 1/34`] }]));
+    expect((await phuTho(collected)).at(-1)).toEqual({ ...tree, revision: (tree?.revision ?? 0) + 1, rank: 1 });
+  });
+
+  it('stops at a bad answer of the list too, naming it, and stores nothing', async () => {
+    portal.misbehave('service-results', 'firewall');
+    const before = await collected.snapshot();
+    const { status, body } = await collected.admin<{ error: string }>('POST', '/api/collections', { province: 'VN', period: '2026-08' });
+    expect(status).toBe(502);
+    expect(body.error).toContain(`Dừng thu thập ở bảng Danh sách kết quả các tỉnh, thành phố (${portal.url}/api/v1/reporting/evaluation/service-results): Cổng trả lời HTTP 200 nhưng không phải dữ liệu JSON`);
+    expect(await collected.snapshot()).toEqual(before);
+  });
+
+  it('refuses the list sent together with a tree, and a province whose figure is not a number, naming the file, row and field', async () => {
+    const list = { fileName: 'service-results.json', bytes: Buffer.from(JSON.stringify(nationalListBody())) };
+    const before = await byHand.snapshot();
+    const mixed = await byHand.upload([list, ...PORTAL_FILES.slice(0, 1)], '2026-08');
+    expect(mixed.status).toBe(422);
+    expect(JSON.stringify(mixed.body)).toContain('Tệp «service-results.json»: là danh sách xếp hạng các tỉnh, thành phố; hãy gửi tệp này riêng, không kèm «dossier-digitized.json»');
+    const body = nationalListBody();
+    (body.data.evaluation[2] as unknown as Record<string, unknown>).totalScore = 'tám mươi';
+    const bad = await byHand.upload([{ fileName: 'service-results.json', bytes: Buffer.from(JSON.stringify(body)) }], '2026-08');
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toMatch(/service-results\.json.*3.*data\.evaluation\[2\]\.totalScore.*tám mươi/);
+    expect(await byHand.snapshot()).toEqual(before);
+  });
+});
+
 describe('npm run cli -- collect', () => {
-  it('shows the six steps and the import report', async () => {
+  it('shows the steps and the import report, of a tree and of the national list', async () => {
     const database = await createTestDatabase();
     try {
       const env = { ...database.env, PORTAL_API_ROOT: portal.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0' };
@@ -151,6 +230,11 @@ describe('npm run cli -- collect', () => {
       expect(stderr).toContain('Thu thập 6/6: Số hóa hồ sơ…');
       expect(stdout).toContain(`Đã thu thập tháng 08/2026 của H44 từ ${portal.url}.`);
       expect(stdout).toContain('Nhập dữ liệu Cổng DVCQG tháng 08/2026: 164 kết quả mới');
+      const national = await cli(env, 'collect', '--national', '--period', '2026-08');
+      expect(national.code).toBe(0);
+      expect(national.stderr).toContain('Thu thập 1/1: Danh sách kết quả các tỉnh, thành phố…');
+      expect(national.stderr).toContain('Đã lấy đủ 1 bảng, đang nhập…');
+      expect(national.stdout).toContain('33 kết quả mới');
       portal.reset();
       portal.misbehave('transparency', 'rate-limited');
       const refused = await cli(env, 'collect', '--province', 'H44', '--period', '2026-08');

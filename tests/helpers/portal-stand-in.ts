@@ -1,6 +1,7 @@
 /**
  * A local stand-in of the portal's evaluation API (dichvucong.gov.vn): it answers the six endpoints
- * with the real responses the project ships (samples/portal/2026-08/), and can misbehave at one
+ * with the real responses the project ships (samples/portal/2026-08/), and the national list of
+ * provinces in its documented shape (national-list.ts), and can misbehave at one
  * endpoint as the real one may: 429, 403, a firewall's HTML page with 200, no answer at all, the first
  * page of a list its `pagination` says is longer, or an OK answer without a unit. It can
  * change a figure (the portal revising a month), and records every request for tests to check order,
@@ -8,6 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LocalServer } from './local-server.js';
+import { NATIONAL_LIST_FILE } from './national-list.js';
 import { PORTAL_FILES, type PortalData } from './samples.js';
 
 export type Misbehaviour = 'rate-limited' | 'forbidden' | 'firewall' | 'silent' | 'paged' | 'empty';
@@ -32,6 +34,11 @@ const FIREWALL_PAGE = `<!DOCTYPE html><html><head><title>Request Rejected</title
 function isAugust2026(payload: Record<string, unknown>): boolean {
   if ('fromDate' in payload) return payload.fromDate === '2026-08-01' && payload.toDate === '2026-08-31';
   return payload.timeType === 'month' && payload.year === 2026 && payload.month === 8;
+}
+
+/** A tree's request names its root; the national list's names the kind of unit it lists. */
+function asksFor(file: { fileName: string }, payload: Record<string, unknown>): boolean {
+  return file === NATIONAL_LIST_FILE ? payload.departmentType === 'ADMINISTRATIVE_UNIT' : typeof payload.rootDepartmentId === 'string';
 }
 
 /** The list as its first page of two: the rows shipped, and a `pagination` that counts 40 more. */
@@ -108,8 +115,8 @@ export class PortalStandIn {
     if (how === 'rate-limited') return void res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '600' }).end('Too Many Requests');
     if (how === 'forbidden') return void res.writeHead(403, { 'content-type': 'text/html' }).end('<html><head><title>403 Forbidden</title></head><body>Forbidden</body></html>');
     if (how === 'firewall') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(FIREWALL_PAGE);
-    const file = PORTAL_FILES.find((f) => f.fileName === `${endpoint}.json`);
-    if (req.method !== 'POST' || !file || !isAugust2026(payload)) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"NOT_FOUND","message":"Not Found"}');
+    const file = [...PORTAL_FILES, NATIONAL_LIST_FILE].find((f) => f.fileName === `${endpoint}.json`);
+    if (req.method !== 'POST' || !file || !isAugust2026(payload) || !asksFor(file, payload)) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"NOT_FOUND","message":"Not Found"}');
     const change = how === 'paged' ? pagedFirstPage : how === 'empty' ? withoutUnits : this.edits.get(endpoint);
     let bytes: Buffer = file.bytes;
     if (change) {

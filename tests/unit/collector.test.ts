@@ -6,7 +6,7 @@ import { CollectionFailed } from '../../src/collector/failure.js';
 import { userAgentOf, type CollectorSettings } from '../../src/collector/settings.js';
 import { isStable, monthJustEnded } from '../../src/domain/collection-due.js';
 import { periodEnded } from '../../src/domain/period-ended.js';
-import { EVALUATION_PATH, PORTAL_ENDPOINTS, payloadOf, type CollectablePeriod } from '../../src/domain/portal-requests.js';
+import { EVALUATION_PATH, namesNationalList, nationalListPayload, PORTAL_ENDPOINTS, payloadOf, type CollectablePeriod } from '../../src/domain/portal-requests.js';
 import { t } from '../../src/messages/i18n.js';
 import { collectionErrorText } from '../../src/messages/collection.js';
 import { PortalStandIn } from '../helpers/portal-stand-in.js';
@@ -53,6 +53,13 @@ describe('the six requests', () => {
     expect(isStable([run('2026-09-01', 'a'), run('2026-09-02', 'b'), run('2026-09-03', 'b')])).toBe(true);
   });
 
+  it('and the national list, asked with the period and the kind of unit listed, as a peer collector asks it', () => {
+    expect(nationalListPayload(PERIODS.year)).toEqual({ timeType: 'year', year: 2026, departmentType: 'ADMINISTRATIVE_UNIT' });
+    expect(nationalListPayload(PERIODS.quarter)).toEqual({ timeType: 'quarter', year: 2026, quarter: 3, departmentType: 'ADMINISTRATIVE_UNIT' });
+    for (const text of ['VN', 'toàn quốc', 'tháng 8 toan quoc', 'Cả nước']) expect(namesNationalList(text), text).toBe(true);
+    for (const text of ['H44', 'tháng 8', 'quốc lộ', 'Vĩnh Long']) expect(namesNationalList(text), text).toBe(false);
+  });
+
   it('say who is asking', () => {
     expect(userAgentOf('0.1.0', null)).toBe('chiso-bot/0.1.0');
     expect(userAgentOf('0.1.0', 'vanphong@phutho.gov.vn')).toBe('chiso-bot/0.1.0 (+vanphong@phutho.gov.vn)');
@@ -79,7 +86,7 @@ describe('collecting from the stand-in', () => {
     const responses = await collectResponses(settings, PHU_THO, august, {
       sleep: (ms) => Promise.resolve(void pauses.push(ms)),
       random: () => 0.5,
-      onStep: (done, total, endpoint) => steps.push(`${done}/${total} ${endpoint?.name ?? 'done'}`),
+      onStep: (done, total, endpoint) => steps.push(`${done}/${total} ${endpoint ?? 'done'}`),
     });
     expect(responses.map((r) => r.fileName)).toEqual(PORTAL_ENDPOINTS.map((e) => `${e.name}.json`));
     expect(portal.requests.map((r) => r.endpoint)).toEqual(PORTAL_ENDPOINTS.map((e) => e.name));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_2024 } from '../../src/domain/framework.js';
 import type { UnitResult } from '../../src/domain/result.js';
-import { describeChanges, mergeResult } from '../../src/domain/revision.js';
+import { describeChanges, fillGaps, mergeResult } from '../../src/domain/revision.js';
 
 /** A letter's result for xã An Bình, 06/2025: "đạt 92,1 điểm, tăng 0,5%, tăng 2 bậc". */
 function printed(overrides: Partial<UnitResult> = {}): UnitResult {
@@ -46,5 +46,23 @@ describe('the changes a source prints, across revisions', () => {
 
   it('takes "giữ nguyên" (no places gained) as printed, not as nothing printed', () => {
     expect(mergeResult(printed(), printed({ rankChange: 0 })).rankChange).toBe(0);
+  });
+});
+
+describe('a second source of a result (the national list, for a province with its own tree)', () => {
+  const group = (key: 'CKMB' | 'TDGQ', points: string, rate: string | null) => ({ key, points, max: key === 'CKMB' ? '18' : '20', rate, delta: null, criteria: [] });
+  const tree = printed({ total: '59.92', rank: null, rankOf: null, rankScope: null, scoreDeltaPercent: null, rankChange: null, groups: [group('CKMB', '7.96', '44.22')] });
+  const list = printed({ total: '59.93', rank: 11, rankOf: 34, rankScope: 'tỉnh, thành phố', scoreDeltaPercent: null, rankChange: null, groups: [group('CKMB', '7.97', null), group('TDGQ', '15.68', null)] });
+
+  it("brings its place and what the tree lacks, and leaves the tree's figures as they are", () => {
+    const filled = fillGaps(tree, list);
+    expect(filled).toMatchObject({ total: '59.92', rank: 11, rankOf: 34, rankScope: 'tỉnh, thành phố' });
+    expect(filled.groups).toEqual([group('CKMB', '7.96', '44.22'), group('TDGQ', '15.68', null)]);
+    expect(describeChanges(tree, filled)).toEqual(['Xếp hạng —/— → 11/34', 'Tiến độ giải quyết — → 15,68']);
+  });
+
+  it('is the whole result where nothing was stored, and the tree arriving after it wins', () => {
+    expect(fillGaps(null, list)).toEqual(list);
+    expect(mergeResult(list, tree)).toMatchObject({ total: '59.92', rank: 11, groups: [group('CKMB', '7.96', '44.22'), group('TDGQ', '15.68', null)] });
   });
 });

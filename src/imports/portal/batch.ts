@@ -14,6 +14,7 @@ import { checkFileSize, ImportRejected, ProblemList } from '../problems.js';
 import type { ImportBatch, UnitRef } from '../save.js';
 import { readResponse, type PortalEntry, type PortalResponse } from './responses.js';
 import { parseJsonFile } from './json.js';
+import { isNationalList, nationalListBatch } from './national-list.js';
 
 export interface PortalFile {
   fileName: string;
@@ -36,13 +37,27 @@ function checkedPeriod(period: string | null | undefined, file: string): string 
   return periodKey(parsed);
 }
 
-function readResponses(files: readonly PortalFile[]): PortalResponse[] {
+interface ParsedFile {
+  fileName: string;
+  body: unknown;
+}
+
+function parseFiles(files: readonly PortalFile[]): ParsedFile[] {
   const problems = new ProblemList();
-  const responses: PortalResponse[] = [];
-  for (const file of files) {
+  const parsed = files.flatMap((file) => {
     checkFileSize(file.fileName, file.bytes.byteLength);
     const body = parseJsonFile(problems, file);
-    if (body === undefined) continue;
+    return body === undefined ? [] : [{ fileName: file.fileName, body }];
+  });
+  problems.throwIfAny();
+  return parsed;
+}
+
+function readResponses(files: readonly ParsedFile[]): PortalResponse[] {
+  const problems = new ProblemList();
+  const responses: PortalResponse[] = [];
+  for (const { fileName, body } of files) {
+    const file = { fileName };
     const response = readResponse(problems, file.fileName, body);
     if (!response) continue;
     const twin = responses.find((r) => r.groupKey === response.groupKey);
@@ -101,7 +116,14 @@ export function portalBatch(files: readonly PortalFile[], period: string | null 
   const fileNames = files.map((f) => f.fileName).join(', ');
   const key = checkedPeriod(period, fileNames);
   if (files.length === 0) throw new ImportRejected([{ code: 'no-rows', file: fileNames }]);
-  const responses = readResponses(files);
+  const parsed = parseFiles(files);
+  const national = parsed.find((f) => isNationalList(f.body));
+  if (national) {
+    const other = parsed.find((f) => f !== national);
+    if (other) throw new ImportRejected([{ code: 'national-list-with-others', file: national.fileName, detail: { other: other.fileName } }]);
+    return nationalListBatch(national, national.body, key);
+  }
+  const responses = readResponses(parsed);
   const parentEntry = checkOneParent(responses);
   const units = joinByUnit(responses);
   const parentRef: UnitRef | null = parentEntry
