@@ -445,6 +445,11 @@ collect-runs-title = Thu thập từ Cổng DVCQG:
 collect-run = • { $when }: { $province } từ { $source } ({ $outcome })
 collect-run-imported = đã nhập
 collect-run-unchanged = không đổi
+collect-run-running = đang thu thập, hoặc đã dừng giữa chừng
+collect-run-failed = không lưu gì: { $reason }
+collect-run-stopped-at = dừng ở bảng { $group }: { $answer }
+collect-run-rejected = dữ liệu Cổng trả về không nhập được ({ $count } lỗi)
+collect-taken = Hôm nay lịch thu thập đã hỏi { $province } kỳ { $period } rồi.
 collect-runs-more = … và { $count } lần trước đó.
 collect-stable = Số liệu đã ổn định (hai ngày thu thập giống nhau): { $provinces }.
 

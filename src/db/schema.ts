@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import type { RunFailure } from '../collector/failure.js';
 import type { GroupKey } from '../domain/framework.js';
 import type { Role } from '../domain/roles.js';
 import type { TaskStatus } from '../domain/tasks.js';
@@ -31,6 +32,7 @@ export type ChatType = 'private' | 'group';
 export type ImportSource = 'letter' | 'portal' | 'sheet';
 export type ImportDraftStatus = 'open' | 'importing' | 'done' | 'cancelled';
 export type PublicationStatus = 'scheduled' | 'published';
+export type CollectionRunStatus = 'running' | 'done' | 'failed';
 export type OutboxKind = 'result' | 'summary' | 'reminder' | 'answer';
 /**
  * `outside-window`: the channel may not write to the chat now (Zalo OA, 7 days after the user's last
@@ -424,22 +426,31 @@ export const collectionRuns = pgTable(
   'collection_runs',
   {
     id: serial('id').primaryKey(),
-    /** The province as asked (H44), and the portal's id of its tree. */
+    /** The province as asked (H44), or VN for the national list, and the portal's id of its tree. */
     province: text('province').notNull(),
     rootDepartmentId: text('root_department_id').notNull(),
     period: text('period').notNull(),
-    /** The portal's address the six responses came from. */
+    /** The portal's address the responses came from. */
     sourceUrl: text('source_url').notNull(),
+    /** Written before the first request; done or failed once the run ends (running: it has not, or its process died). */
+    status: text('status').$type<CollectionRunStatus>().notNull().default('done'),
     /** Null when the figures were already stored as they are. */
     importId: integer('import_id').references(() => imports.id),
-    figuresDigest: text('figures_digest').notNull(),
+    /** Null until the run is done. */
+    figuresDigest: text('figures_digest'),
     /** Every unit of the tree had all six groups. */
-    complete: boolean('complete').notNull(),
+    complete: boolean('complete').notNull().default(false),
+    failure: jsonb('failure').$type<RunFailure>(),
     /** Who asked: "cli", "api", "telegram:<chat>", "schedule". */
     requestedBy: text('requested_by').notNull(),
     /** Local date (Asia/Ho_Chi_Minh) of the run: two runs on different days show whether the figures are stable. */
     localDate: text('local_date').notNull(),
     createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('collection_runs_period_idx').on(t.period, t.province)],
+  (t) => [
+    index('collection_runs_period_idx').on(t.period, t.province),
+    // The daily round's claim: one scheduled run of a province's period a day, whatever the instances.
+    uniqueIndex('collection_runs_schedule_day_key').on(t.province, t.period, t.localDate).where(sql`${t.requestedBy} = 'schedule'`),
+  ],
 );

@@ -1,7 +1,7 @@
 /**
  * When the daily collection runs and what it asks for: from COLLECT_TIME on each day, the month that
- * has just ended (the one before today's, local time). A province's month is ready once two runs on
- * different days found every unit complete and the same figures; then it is no longer collected.
+ * has just ended (the one before today's, local time). A province's month is ready once two runs a day
+ * apart found every unit complete and the same figures; then it is no longer collected.
  */
 import type { Period } from './period.js';
 import type { IsoDate } from './working-days.js';
@@ -14,12 +14,22 @@ export function monthJustEnded(today: IsoDate): Extract<Period, { kind: 'month' 
 
 export interface RunSummary {
   localDate: IsoDate;
-  figuresDigest: string;
+  /** When the run started. */
+  createdAt: Date;
+  /** Null for a run that did not finish. */
+  figuresDigest: string | null;
   complete: boolean;
 }
 
-/** Two complete runs on different days with the same figures: the portal has settled the period. */
+/** Two runs at 23:59 and 00:01 are on different days but say nothing of the portal having settled. */
+const HOURS_APART = 12;
+
+function dayApart(a: RunSummary, b: RunSummary): boolean {
+  return a.localDate !== b.localDate && Math.abs(a.createdAt.getTime() - b.createdAt.getTime()) >= HOURS_APART * 3_600_000;
+}
+
+/** Two complete runs a day apart (other local dates, at least 12 hours between) with the same figures: the portal has settled the period. */
 export function isStable(runs: readonly RunSummary[]): boolean {
-  const complete = runs.filter((r) => r.complete);
-  return complete.some((a) => complete.some((b) => a.localDate !== b.localDate && a.figuresDigest === b.figuresDigest));
+  const complete = runs.filter((r) => r.complete && r.figuresDigest !== null);
+  return complete.some((a) => complete.some((b) => dayApart(a, b) && a.figuresDigest === b.figuresDigest));
 }

@@ -4,7 +4,7 @@
  * result that then differs becomes a new revision; an identical one is left alone, so loading the same
  * data twice changes nothing. Reads and writes go in bulk: a national sheet has 3,321 units.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { insertResults, latestResults } from '../db/results.js';
 import { imports, publications, type ImportSource } from '../db/schema.js';
@@ -80,7 +80,11 @@ export interface SaveOptions {
   force?: boolean;
   /** Work it all out and roll back: what a preview shows. */
   dryRun?: boolean;
+  /** Written in the import's transaction once it is saved: a record that stands or falls with it (a collection's run). */
+  afterSave?: (tx: Db, report: ImportReport) => Promise<void>;
 }
+
+const IMPORT_LOCK = 766_0010;
 
 class DryRun extends Error {
   constructor(readonly report: ImportReport) {
@@ -91,9 +95,13 @@ class DryRun extends Error {
 export async function saveImport(database: Db, batch: ImportBatch, onProgress?: ImportProgress, options: SaveOptions = {}): Promise<ImportReport> {
   try {
     return await database.transaction(async (tx) => {
+      // One import at a time, across instances: two that create the same new unit (a collection's tree and
+      // the national list, an upload) would otherwise both insert it, and one would fail on its unique code.
+      await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
       const report = await save(tx, batch, options.dryRun ? undefined : onProgress, options);
       for (const other of batch.also ?? []) report.also = [...(report.also ?? []), await save(tx, other, undefined, options)];
       if (options.dryRun) throw new DryRun(report);
+      await options.afterSave?.(tx, report);
       return report;
     });
   } catch (error) {

@@ -1,5 +1,5 @@
 /** A collection in words: how far it is, why it stopped, and where the figures came from. */
-import { CollectionFailed, CollectionRefused, type PortalAnswer } from '../collector/failure.js';
+import { CollectionFailed, CollectionRefused, type PortalAnswer, type RunFailure } from '../collector/failure.js';
 import { FRAMEWORK_2024 } from '../domain/framework.js';
 import { NATIONAL_LIST, NATIONAL_LIST_ENDPOINT, PORTAL_ENDPOINTS } from '../domain/portal-requests.js';
 import { formatDateTime } from '../domain/format.js';
@@ -49,11 +49,32 @@ export function collectionErrorText(t: Translate, error: unknown): string | null
   return t('collect-failed', { group: tableNameOf(t, error.endpoint), url: error.url, answer: answerText(t, error.answer) });
 }
 
+function failureText(t: Translate, failure: RunFailure | null): string {
+  switch (failure?.kind) {
+    case 'portal':
+      return t('collect-run-stopped-at', { group: tableNameOf(t, failure.endpoint), answer: answerText(t, failure.answer) });
+    case 'rejected':
+      return t('collect-run-rejected', { count: failure.problems.length });
+    case 'refused':
+      return t(failure.key, failure.args);
+    case 'error':
+      return failure.message;
+    case undefined:
+      return '?';
+  }
+}
+
+function runOutcome(t: Translate, run: CollectionRun): string {
+  if (run.status === 'running') return t('collect-run-running');
+  if (run.status === 'failed') return t('collect-run-failed', { reason: failureText(t, run.failure) });
+  return t(run.importId === null ? 'collect-run-unchanged' : 'collect-run-imported');
+}
+
 /** A period's collections, the latest first: when, which province, from where, and whether it changed anything. */
 export function renderCollectionRuns(t: Translate, runs: readonly CollectionRun[]): Reply | null {
   if (runs.length === 0) return null;
   const lines = runs.slice(0, SHOWN_RUNS).map((run) =>
-    t('collect-run', { when: formatDateTime(run.createdAt), province: targetLabel(t, run.province), source: run.sourceUrl, outcome: t(run.importId === null ? 'collect-run-unchanged' : 'collect-run-imported') }),
+    t('collect-run', { when: formatDateTime(run.createdAt), province: targetLabel(t, run.province), source: run.sourceUrl, outcome: runOutcome(t, run) }),
   );
   if (runs.length > SHOWN_RUNS) lines.push(t('collect-runs-more', { count: runs.length - SHOWN_RUNS }));
   const provinces = [...new Set(runs.map((r) => r.province))];

@@ -1,15 +1,16 @@
 /**
  * The daily collection (COLLECT_PROVINCES, COLLECT_TIME): each day from COLLECT_TIME, each province's
- * month that has just ended is collected once, then the national list of provinces (their places),
- * each until two runs on different days agree (stable); once every province is stable the period is
- * ready, and is scheduled for publication when PUBLISH_AUTO_TIME is set. A day's
- * attempt that failed is not repeated that day by this instance. Provinces are asked one after another
- * with the collector's pause between them; when the portal refuses or cannot be reached (403, 429, a
- * firewall's page, no answer), the day's round stops there: the other provinces wait for tomorrow.
+ * month that has just ended is collected once, then the national list of provinces (their places), each
+ * until two runs a day apart agree (stable); once every province is stable the period is ready, and is
+ * scheduled for publication when PUBLISH_AUTO_TIME is set. A day's attempt, failed or not, is not
+ * repeated that day by any instance: collection_runs keeps it, and the schedule's run is a claim.
+ * Provinces are asked one after another with the collector's pause between them; when the portal
+ * refuses or cannot be reached (403, 429, a 5xx, a firewall's page, no answer), the day's round stops
+ * there: the others wait for tomorrow.
  */
 import type { Logger } from 'pino';
 import { pauseBetweenRequests } from '../collector/collect-responses.js';
-import { CollectionFailed, type PortalAnswer } from '../collector/failure.js';
+import { CollectionFailed, CollectionRefused, portalRefuses } from '../collector/failure.js';
 import type { CollectorSettings } from '../collector/settings.js';
 import type { Db } from '../db/client.js';
 import { isStable, monthJustEnded } from '../domain/collection-due.js';
@@ -20,7 +21,7 @@ import { ImportRejected } from '../imports/problems.js';
 import { collectionErrorText } from '../messages/collection.js';
 import { renderProblems } from '../messages/import-problems.js';
 import type { Translate } from '../messages/i18n.js';
-import { collectAndImport, collectionRunsOf } from '../services/collections.js';
+import { collectAndImport, collectionRunsOf, type CollectionRun } from '../services/collections.js';
 import { schedulePublication, type AutoPublishSettings } from './auto-publish.js';
 
 export interface CollectionSchedule {
@@ -40,17 +41,12 @@ export type CollectionTurn =
 const localTime = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
 
-/**
- * The portal turning requests away, or out of reach: asking it for another province the same day would
- * not be polite. An answer about one request only (404 or 400 for one endpoint, an empty list) is not.
- */
-function portalRefuses(answer: PortalAnswer): boolean {
-  if (answer.kind === 'status') return answer.status === 403 || answer.status === 429 || answer.status >= 500;
-  return answer.kind === 'not-json' || answer.kind === 'timeout' || answer.kind === 'network';
+/** A run of today that the portal turned away: the day's round is over, for every instance. */
+function refusedOn(runs: readonly CollectionRun[], today: string): boolean {
+  return runs.some((r) => r.localDate === today && r.failure?.kind === 'portal' && portalRefuses(r.failure.answer));
 }
 
 export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSchedule, log: Logger) {
-  const attempted = new Set<string>();
   // The national list last: the provinces' trees are what a period's publication waits for.
   const targets = [...schedule.provinces, NATIONAL_LIST];
   const allProvincesStable = async (period: string) => {
@@ -61,13 +57,13 @@ export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSc
     if (schedule.provinces.length === 0 || localTime(now, schedule.timeZone) < schedule.time) return [];
     const today = localDate(now, schedule.timeZone);
     const period = periodKey(monthJustEnded(today));
+    if (refusedOn(await collectionRunsOf(db, period), today)) return [];
     const turns: CollectionTurn[] = [];
     let asked = false;
     for (const province of targets) {
-      const attempt = `${province}:${period}:${today}`;
       const runs = await collectionRunsOf(db, period, province);
-      if (attempted.has(attempt) || isStable(runs) || runs.some((r) => r.localDate === today)) continue;
-      attempted.add(attempt);
+      // Any run of today counts, failed or by hand: a day's attempt is not repeated.
+      if (isStable(runs) || runs.some((r) => r.localDate === today)) continue;
       if (asked) await pauseBetweenRequests(schedule.settings);
       asked = true;
       try {
@@ -77,12 +73,13 @@ export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSc
         log.info({ province, period, ready }, 'scheduled collection done');
         turns.push({ province, period, outcome: 'collected', ready });
       } catch (error) {
+        // Another instance claimed this day's run between our reading and our claim.
+        if (error instanceof CollectionRefused && error.key === 'collect-taken') continue;
         const message = error instanceof ImportRejected ? renderProblems(t, error.problems).join('; ') : collectionErrorText(t, error);
         if (!message) throw error;
         log.warn({ province, period, reason: message }, 'scheduled collection stopped');
         turns.push({ province, period, outcome: 'failed', message });
         if (error instanceof CollectionFailed && portalRefuses(error.answer)) {
-          for (const other of targets) attempted.add(`${other}:${period}:${today}`);
           log.warn({ period }, 'the portal refused: the other provinces are collected tomorrow');
           break;
         }

@@ -2,12 +2,12 @@
  * Collecting from the portal a province tree's results (six responses fetched one at a time) or the
  * national list of provinces (one response, their totals and places), then
  * imported through the same path as uploaded files (read, merged into revisions, reported). A run that
- * fails at any endpoint stores nothing. A run that succeeds is recorded (collection_runs) with a digest
- * of its figures.
+ * fails at any endpoint stores no result. Every run is recorded (collection_runs): started before the first
+ * request, then done with a digest of its figures (in the import's transaction) or failed with the reason.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { collectNationalList, collectResponses, type CollectHooks } from '../collector/collect-responses.js';
-import { CollectionRefused } from '../collector/failure.js';
+import { collectNationalList, collectResponses, type CollectedResponse, type CollectHooks } from '../collector/collect-responses.js';
+import { CollectionFailed, CollectionRefused, type RunFailure } from '../collector/failure.js';
 import { figuresDigest } from '../collector/figures-digest.js';
 import { rootDepartmentIdOf } from '../collector/provinces.js';
 import type { CollectorSettings } from '../collector/settings.js';
@@ -17,6 +17,7 @@ import { addDays, localDate } from '../domain/working-days.js';
 import { periodEnded } from '../domain/period-ended.js';
 import { exactPeriodKey, formatPeriodKey, lastDayOf, parsePeriodKey } from '../domain/period.js';
 import { isCollectable, NATIONAL_LIST, namesNationalList, type CollectablePeriod } from '../domain/portal-requests.js';
+import { ImportRejected } from '../imports/problems.js';
 import type { ImportBatch, ImportProgress, ImportReport } from '../imports/save.js';
 import { readFiles, storeImport } from './imports.js';
 
@@ -65,22 +66,64 @@ export function collectablePeriod(text: string, now: Date, timeZone: string) {
   return { key, period };
 }
 
-/** The responses of what the request names: the national list, or a province's tree checked to be that province's. */
-async function collectTarget(ctx: CollectionContext, request: CollectionRequest, period: CollectablePeriod, hooks: CollectHooks | undefined) {
+interface Target {
+  province: string;
+  rootDepartmentId: string;
+  fetch(hooks: CollectHooks | undefined): Promise<CollectedResponse[]>;
+  /** Refuses responses that are not of the target (the portal answering with another tree). */
+  check(batch: ImportBatch): void;
+}
+
+/** What the request names: the national list, or a province's tree by its portal id. Asks the portal nothing yet. */
+async function targetOf(ctx: CollectionContext, request: CollectionRequest, period: CollectablePeriod): Promise<Target> {
   if (namesNationalList(request.province)) {
-    return { province: NATIONAL_LIST, rootDepartmentId: NATIONAL_LIST_ROOT, files: await collectNationalList(ctx.settings, period, hooks), checkTree: () => undefined };
+    return { province: NATIONAL_LIST, rootDepartmentId: NATIONAL_LIST_ROOT, fetch: (hooks) => collectNationalList(ctx.settings, period, hooks), check: () => undefined };
   }
   const province = request.province.trim().toUpperCase();
   const rootDepartmentId = await rootDepartmentIdOf(ctx.db, province);
   if (!rootDepartmentId) throw new CollectionRefused('collect-province-unknown', { province: request.province });
-  const files = await collectResponses(ctx.settings, rootDepartmentId, period, hooks);
-  const checkTree = (batch: ImportBatch) => {
-    const parent = batch.rows.find((row) => !row.unit.parent)?.unit;
-    if (parent?.portalId && parent.portalId !== rootDepartmentId) {
-      throw new CollectionRefused('collect-wrong-tree', { province: request.province, name: parent.name });
-    }
+  return {
+    province,
+    rootDepartmentId,
+    fetch: (hooks) => collectResponses(ctx.settings, rootDepartmentId, period, hooks),
+    check(batch) {
+      const parent = batch.rows.find((row) => !row.unit.parent)?.unit;
+      if (parent?.portalId && parent.portalId !== rootDepartmentId) {
+        throw new CollectionRefused('collect-wrong-tree', { province: request.province, name: parent.name });
+      }
+    },
   };
-  return { province, rootDepartmentId, files, checkTree };
+}
+
+/**
+ * The run's row, written before the first request. The schedule's is a claim: one a day per province and
+ * period (a unique index), so a second instance, or a restart, finds the day's run taken and asks nothing.
+ */
+async function startRun(ctx: CollectionContext, target: Target, period: string, requestedBy: string): Promise<number> {
+  const now = ctx.now();
+  const [run] = await ctx.db
+    .insert(collectionRuns)
+    .values({
+      province: target.province,
+      rootDepartmentId: target.rootDepartmentId,
+      period,
+      sourceUrl: ctx.settings.apiRoot,
+      status: 'running',
+      requestedBy,
+      localDate: localDate(now, ctx.timeZone),
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: collectionRuns.id });
+  if (!run) throw new CollectionRefused('collect-taken', { province: target.province, period: formatPeriodKey(period) });
+  return run.id;
+}
+
+function failureOf(error: unknown): RunFailure {
+  if (error instanceof CollectionFailed) return { kind: 'portal', endpoint: error.endpoint, url: error.url, answer: error.answer };
+  if (error instanceof ImportRejected) return { kind: 'rejected', problems: error.problems.slice(0, 5) };
+  if (error instanceof CollectionRefused) return { kind: 'refused', key: error.key, args: error.args };
+  return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
 }
 
 export async function collectAndImport(
@@ -89,27 +132,32 @@ export async function collectAndImport(
   options: { hooks?: CollectHooks; onProgress?: ImportProgress } = {},
 ): Promise<CollectionOutcome> {
   const { key, period } = collectablePeriod(request.period, ctx.now(), ctx.timeZone);
-  const { province, rootDepartmentId, files, checkTree } = await collectTarget(ctx, request, period, options.hooks);
-  const batch = await readFiles(files, { period: key });
-  checkTree(batch);
-  const report = await storeImport(ctx.db, files, batch, options.onProgress, { force: false });
-  const digest = figuresDigest(batch);
-  const [run] = await ctx.db
-    .insert(collectionRuns)
-    .values({
-      province,
-      rootDepartmentId,
-      period: key,
-      sourceUrl: ctx.settings.apiRoot,
-      importId: report.importId,
-      figuresDigest: digest,
-      complete: report.incompleteUnits.length === 0,
-      requestedBy: request.requestedBy,
-      localDate: localDate(ctx.now(), ctx.timeZone),
-    })
-    .returning({ id: collectionRuns.id });
-  if (!run) throw new Error('insert collection run returned nothing');
-  return { province, rootDepartmentId, period: key, sourceUrl: ctx.settings.apiRoot, figuresDigest: digest, runId: run.id, report };
+  const target = await targetOf(ctx, request, period);
+  const runId = await startRun(ctx, target, key, request.requestedBy);
+  try {
+    const files = await target.fetch(options.hooks);
+    const batch = await readFiles(files, { period: key });
+    target.check(batch);
+    const digest = figuresDigest(batch);
+    const report = await storeImport(ctx.db, files, batch, options.onProgress, {
+      force: false,
+      afterSave: async (tx, saved) => {
+        await tx
+          .update(collectionRuns)
+          .set({ status: 'done', importId: saved.importId, figuresDigest: digest, complete: saved.incompleteUnits.length === 0, finishedAt: ctx.now() })
+          .where(eq(collectionRuns.id, runId));
+      },
+    });
+    return { province: target.province, rootDepartmentId: target.rootDepartmentId, period: key, sourceUrl: ctx.settings.apiRoot, figuresDigest: digest, runId, report };
+  } catch (error) {
+    // The failure is recorded for /baocao and the next round; the caller still hears the error itself.
+    await ctx.db
+      .update(collectionRuns)
+      .set({ status: 'failed', failure: failureOf(error), finishedAt: ctx.now() })
+      .where(eq(collectionRuns.id, runId))
+      .catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The runs of a period, the latest first. */

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { PortalStandIn } from '../helpers/portal-stand-in.js';
 import { entryNamed } from '../helpers/samples.js';
+import { createTestDatabase, onPostgres } from '../helpers/database.js';
+import { PORTAL_ENDPOINTS } from '../../src/domain/portal-requests.js';
 
 let clock = new Date('2026-08-31T13:00:00Z');
 let t: TestApp;
@@ -110,9 +112,40 @@ describe('the daily collection when the portal turns it away', () => {
       expect(refusing.requests.map((r) => r.endpoint)).toEqual(['transparency']);
       await app.app.scheduler.tick();
       expect(refusing.requests).toHaveLength(1);
+      // The refusal is kept with the day's runs: a restarted instance does not ask again that day.
+      await app.restart();
+      await app.app.scheduler.tick();
+      expect(refusing.requests).toHaveLength(1);
     } finally {
       await app.stop();
       await refusing.stop();
+    }
+  });
+});
+
+describe('two instances running the daily collection', () => {
+  // PGlite is one process's database: instances sharing one are a PostgreSQL matter.
+  it.runIf(onPostgres)('ask the portal each thing once between them: the day’s run of a province is claimed', async () => {
+    const shared = await createTestDatabase();
+    const stand = await new PortalStandIn().start();
+    const day = new Date('2026-09-01T06:45:00+07:00');
+    const env = { PORTAL_API_ROOT: stand.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_PROVINCES: 'H44', COLLECT_TIME: '06:30' };
+    const first = await startTestApp({ mode: 'no-telegram', now: () => day, env, database: shared });
+    const second = await startTestApp({ mode: 'no-telegram', now: () => day, env, database: shared });
+    try {
+      await Promise.all([first.app.scheduler.tick(), second.app.scheduler.tick()]);
+      const asked = stand.requests.map((r) => r.endpoint);
+      expect(asked.toSorted()).toEqual([...PORTAL_ENDPOINTS.map((e) => e.name), 'service-results'].toSorted());
+      const runs = await first.app.database.query<{ province: string; status: string }>("select province, status from collection_runs order by province");
+      expect(runs).toEqual([
+        { province: 'H44', status: 'done' },
+        { province: 'VN', status: 'done' },
+      ]);
+    } finally {
+      await first.stop();
+      await second.stop();
+      await shared.drop();
+      await stand.stop();
     }
   });
 });

@@ -37,8 +37,9 @@ async function storedResults(app: TestApp): Promise<unknown[]> {
     order by u.portal_id, r.period, r.revision`);
 }
 
+/** The runs that stored (or found nothing new to store). */
 async function runs(app: TestApp): Promise<number> {
-  const [row] = await app.app.database.query<{ n: number }>('select count(*)::int as n from collection_runs');
+  const [row] = await app.app.database.query<{ n: number }>("select count(*)::int as n from collection_runs where status = 'done'");
   return row?.n ?? -1;
 }
 
@@ -111,6 +112,11 @@ describe('collecting Phú Thọ, 08/2026', () => {
     expect(body.error).toContain(`Dừng thu thập ở bảng Mức độ hài lòng (${portal.url}/api/v1/reporting/evaluation/handling-satisfaction): ${said}. Không lưu gì`);
     expect(portal.requests).toHaveLength(5);
     expect({ tables: await collected.snapshot(), runs: await runs(collected), results: await storedResults(collected) }).toEqual(before);
+    // The attempt itself is kept, with why it stopped: the next day's round reads it.
+    const [failed] = await collected.app.database.query<{ status: string; failure: { kind: string; endpoint: string; answer: { kind: string } } }>(
+      'select status, failure from collection_runs order by id desc limit 1',
+    );
+    expect(failed).toMatchObject({ status: 'failed', failure: { kind: 'portal', endpoint: 'handling-satisfaction' } });
   });
 
   it('refuses a month that has not ended, asking the portal nothing', async () => {

@@ -42,15 +42,20 @@ describe('the six requests', () => {
     expect(periodEnded({ kind: 'quarter', year: 2026, quarter: 3 }, { year: 2026, month: 9, day: 30 })).toBe(false);
   });
 
-  it('ask daily for the month just ended, until two days agree on complete figures', () => {
+  it('ask daily for the month just ended, until two runs a day apart agree on complete figures', () => {
     expect(monthJustEnded('2026-09-01')).toEqual({ kind: 'month', year: 2026, month: 8 });
     expect(monthJustEnded('2027-01-15')).toEqual({ kind: 'month', year: 2026, month: 12 });
-    const run = (localDate: string, figuresDigest: string, complete = true) => ({ localDate, figuresDigest, complete });
+    const run = (localDate: string, figuresDigest: string | null, complete = true, time = '06:45') => ({ localDate, figuresDigest, complete, createdAt: new Date(`${localDate}T${time}:00+07:00`) });
     expect(isStable([run('2026-09-01', 'a')])).toBe(false);
     expect(isStable([run('2026-09-01', 'a'), run('2026-09-01', 'a')])).toBe(false);
     expect(isStable([run('2026-09-01', 'a'), run('2026-09-02', 'b')])).toBe(false);
     expect(isStable([run('2026-09-01', 'a', false), run('2026-09-02', 'a', false)])).toBe(false);
     expect(isStable([run('2026-09-01', 'a'), run('2026-09-02', 'b'), run('2026-09-03', 'b')])).toBe(true);
+    // Other dates, but two minutes apart: the portal has had no time to change anything.
+    expect(isStable([run('2026-09-01', 'a', true, '23:59'), run('2026-09-02', 'a', true, '00:01')])).toBe(false);
+    expect(isStable([run('2026-09-01', 'a', true, '15:00'), run('2026-09-02', 'a', true, '06:30')])).toBe(true);
+    // A run that did not finish has no figures to agree with.
+    expect(isStable([run('2026-09-01', null, false), run('2026-09-02', null, false)])).toBe(false);
   });
 
   it('and the national list, asked with the period and the kind of unit listed, as a peer collector asks it', () => {
