@@ -11,6 +11,10 @@ const optional = (schema: z.ZodType<string>) =>
 /** A province as the portal codes it (H44), or the id of its tree. */
 const PROVINCE_CODE = /^([A-Za-z]\d{2,3}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
+/** The real portal is asked slowly whatever the settings say; a local stand-in may be asked at once. */
+const REAL_PORTAL_HOST = 'dichvucong.gov.vn';
+const REAL_PORTAL_MIN_PAUSE_MS = 1000;
+
 const schema = z.object({
   PORT: z.coerce
     .number({ error: 'phải là một số' })
@@ -212,6 +216,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const oaGiven = oaKeys.filter((key) => e[key] !== undefined);
   if (oaGiven.length > 0 && oaGiven.length < oaKeys.length) {
     throw new ConfigError(oaKeys.filter((key) => e[key] === undefined).map((key) => `${key}: cần có khi đã đặt ${oaGiven.join(', ')} (Zalo OA cần cả ${oaKeys.join(', ')})`));
+  }
+  const portalHost = new URL(e.PORTAL_API_ROOT).hostname;
+  if ((portalHost === REAL_PORTAL_HOST || portalHost.endsWith(`.${REAL_PORTAL_HOST}`)) && e.COLLECT_PAUSE_MS < REAL_PORTAL_MIN_PAUSE_MS) {
+    throw new ConfigError([`COLLECT_PAUSE_MS: với Cổng DVCQG thật (${portalHost}) phải từ ${REAL_PORTAL_MIN_PAUSE_MS} ms trở lên, để không dồn yêu cầu vào Cổng (giá trị hiện tại: ${e.COLLECT_PAUSE_MS})`]);
   }
   const stripSlash = (url: string) => url.replace(/\/+$/, '');
   return {

@@ -40,6 +40,10 @@ describe('settings', () => {
       expect(problems).toContain('COLLECT_PAUSE_MS: phải từ 0 trở lên');
       expect(problems).toContain('COLLECT_CONTACT: một dòng, không có dấu ngoặc');
     }
+    // No pause is for a local stand-in only: the real portal is never asked back to back.
+    expect(() => loadConfig({ COLLECT_PAUSE_MS: '0' })).toThrow('COLLECT_PAUSE_MS: với Cổng DVCQG thật (dichvucong.gov.vn) phải từ 1000 ms trở lên');
+    expect(() => loadConfig({ PORTAL_API_ROOT: 'https://api.dichvucong.gov.vn', COLLECT_PAUSE_MS: '999' })).toThrow(ConfigError);
+    expect(loadConfig({ COLLECT_PAUSE_MS: '1000' }).collector.pauseMs).toBe(1000);
   });
 
   it('names every bad value with its variable and value', () => {
