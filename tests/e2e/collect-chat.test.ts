@@ -52,6 +52,7 @@ describe('/thuthap', () => {
     expect(shown).toContain(`Đã thu thập tháng 08/2026 của H44 từ ${portal.url}.`);
     expect(shown).toContain('UBND Phường Việt Trì: ');
     expect(shown).toContain('Số hóa hồ sơ 8,68 → 9,68');
+    expect(shown).toContain('Thu thập 1/6: Công khai, minh bạch…');
   });
 
   it('says in the chat where the portal stopped it, and stores nothing', async () => {

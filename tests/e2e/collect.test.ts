@@ -45,7 +45,7 @@ async function runs(app: TestApp): Promise<number> {
 
 beforeAll(async () => {
   portal = await new PortalStandIn().start();
-  const env = { PORTAL_API_ROOT: portal.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_TIMEOUT_MS: '300', COLLECT_CONTACT: 'vanphong@phutho.gov.vn' };
+  const env = { PORTAL_API_ROOT: portal.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_TIMEOUT_MS: '2000', COLLECT_CONTACT: 'vanphong@phutho.gov.vn' };
   [collected, byHand] = await Promise.all([startTestApp({ mode: 'no-telegram', now: NOW, env }), startTestApp({ mode: 'no-telegram', now: NOW })]);
 });
 
@@ -97,7 +97,7 @@ describe('collecting Phú Thọ, 08/2026', () => {
     ['rate-limited', 'Cổng báo gửi quá nhiều yêu cầu (HTTP 429): «Too Many Requests»; Cổng đề nghị chờ 600 giây (Retry-After)'],
     ['forbidden', 'Cổng từ chối truy cập (HTTP 403): «403 Forbidden»'],
     ['firewall', 'Cổng trả lời HTTP 200 nhưng không phải dữ liệu JSON (text/html; charset=utf-8): «Request Rejected», có thể là trang của tường lửa'],
-    ['silent', 'Cổng không trả lời trong 0,3 giây'],
+    ['silent', 'Cổng không trả lời trong 2 giây'],
     ['empty', 'Cổng trả lời nhưng không có đơn vị nào, có thể Cổng chưa tính xong kỳ này'],
     ['paged', 'Cổng chỉ trả 163 trong 203 đơn vị (danh sách bị chia trang), lưu vào sẽ thiếu các đơn vị còn lại'],
   ];

@@ -2,7 +2,7 @@
  * A local stand-in of the portal's evaluation API (dichvucong.gov.vn): it answers the six endpoints
  * with the real responses the project ships (samples/portal/2026-08/), and the national list of
  * provinces in its documented shape (national-list.ts), and can misbehave at one
- * endpoint as the real one may: 429, 403, a firewall's HTML page with 200, no answer at all, the first
+ * endpoint as the real one may: 429, 403, a firewall's HTML page with 200, no answer at all, a slow answer, the first
  * page of a list its `pagination` says is longer, or an OK answer without a unit. It can
  * change a figure (the portal revising a month), and records every request for tests to check order,
  * pacing, User-Agent and payloads.
@@ -12,7 +12,8 @@ import { LocalServer } from './local-server.js';
 import { NATIONAL_LIST_FILE } from './national-list.js';
 import { PORTAL_FILES, type PortalData } from './samples.js';
 
-export type Misbehaviour = 'rate-limited' | 'forbidden' | 'firewall' | 'silent' | 'paged' | 'empty';
+/** `silent` never answers; `slow` answers once the test calls release(). */
+export type Misbehaviour = 'rate-limited' | 'forbidden' | 'firewall' | 'silent' | 'slow' | 'paged' | 'empty';
 
 export interface PortalRequest {
   method: string;
@@ -58,7 +59,8 @@ export class PortalStandIn {
   private readonly server = new LocalServer();
   private readonly misbehaving = new Map<string, Misbehaviour>();
   private readonly edits = new Map<string, (data: PortalData) => void>();
-  private readonly held: ServerResponse[] = [];
+  private readonly silent: ServerResponse[] = [];
+  private readonly slow: (() => void)[] = [];
   private inFlight = 0;
 
   get url(): string {
@@ -80,6 +82,16 @@ export class PortalStandIn {
     this.edits.set(endpoint, change);
   }
 
+  /** How many `slow` answers are waiting for release(). */
+  get held(): number {
+    return this.slow.length;
+  }
+
+  /** Lets the `slow` answers held so far go. */
+  release(): void {
+    for (const go of this.slow.splice(0)) go();
+  }
+
   /** Back to the real responses, every endpoint answering. */
   reset(): void {
     this.misbehaving.clear();
@@ -88,7 +100,8 @@ export class PortalStandIn {
   }
 
   async stop(): Promise<void> {
-    for (const res of this.held.splice(0)) res.destroy();
+    this.release();
+    for (const res of this.silent.splice(0)) res.destroy();
     await this.server.stop();
   }
 
@@ -109,9 +122,10 @@ export class PortalStandIn {
     res.on('close', done);
     const how = this.misbehaving.get(endpoint);
     if (how === 'silent') {
-      this.held.push(res);
+      this.silent.push(res);
       return;
     }
+    if (how === 'slow') await new Promise<void>((go) => this.slow.push(go));
     if (how === 'rate-limited') return void res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '600' }).end('Too Many Requests');
     if (how === 'forbidden') return void res.writeHead(403, { 'content-type': 'text/html' }).end('<html><head><title>403 Forbidden</title></head><body>Forbidden</body></html>');
     if (how === 'firewall') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(FIREWALL_PAGE);

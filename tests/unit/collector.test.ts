@@ -78,7 +78,7 @@ describe('collecting from the stand-in', () => {
 
   beforeAll(async () => {
     portal = await new PortalStandIn().start();
-    settings = { apiRoot: portal.url, userAgent: 'chiso-bot/test', pauseMs: 4000, jitterMs: 2000, timeoutMs: 500 };
+    settings = { apiRoot: portal.url, userAgent: 'chiso-bot/test', pauseMs: 4000, jitterMs: 2000, timeoutMs: 2000 };
   });
   beforeEach(() => portal.reset());
   afterAll(async () => {
@@ -104,8 +104,19 @@ describe('collecting from the stand-in', () => {
     ['rate-limited', /HTTP 429/],
     ['forbidden', /từ chối truy cập \(HTTP 403\)/],
     ['firewall', /HTTP 200 nhưng không phải dữ liệu JSON \(text\/html; charset=utf-8\): «Request Rejected», có thể là trang của tường lửa/],
-    ['silent', /Cổng không trả lời trong 0,5 giây/],
+    ['silent', /Cổng không trả lời trong 2 giây/],
   ] as const;
+
+  it('waits for a slow answer, asking nothing else meanwhile, and goes on once it comes', async () => {
+    portal.misbehave('provide-online-tree', 'slow');
+    const collecting = collectResponses({ ...settings, timeoutMs: 600_000 }, PHU_THO, august, { sleep: () => Promise.resolve() });
+    await expect.poll(() => portal.requests.length).toBe(3);
+    expect(portal.held).toBe(1);
+    portal.release();
+    expect(await collecting).toHaveLength(6);
+    expect(portal.requests.map((r) => r.endpoint)).toEqual(PORTAL_ENDPOINTS.map((e) => e.name));
+    expect(portal.requests.every((r) => r.inFlight === 1)).toBe(true);
+  });
 
   it.each(cases)('stops at the first endpoint that is %s, names it, and asks nothing more', async (how, message) => {
     portal.misbehave('provide-online-tree', how);
