@@ -74,6 +74,12 @@ describe('/thuthap', () => {
     expect(t.telegram.editedTexts(ADMIN_CHAT.id).join('\n')).toContain(`Đã thu thập tháng 08/2026 của các tỉnh, thành phố (toàn quốc) từ ${portal.url}.`);
     const place = nationalEntries().findIndex((e) => e.departmentCode === 'H44') + 1;
     expect(await t.ask('/diem tháng 8', ADMIN_CHAT)).toContain(`Xếp hạng: ${place}/34 tỉnh, thành phố`);
+    // Another province, known from the list alone: its total, place and group points, and no rate it did not print.
+    const haNoi = nationalEntries().find((e) => e.departmentCode === 'H11');
+    const card = await t.ask('Hà Nội tháng 8 được mấy điểm?', ADMIN_CHAT);
+    expect(card).toContain(`Tổng điểm: ${String(haNoi?.totalScore).replace('.', ',')}/100`);
+    expect(card).toContain(`• Công khai, minh bạch: ${String(haNoi?.groupScores.CKMB).replace('.', ',')}/18`);
+    expect(card).not.toContain('%');
   });
 
   it("refuses a button naming another province's tree, asking the portal nothing", async () => {
