@@ -143,6 +143,7 @@ async function startOn(database: Database, config: Config, log: Logger, now: () 
   if (senders.size > 0) dispatcher.start();
   const scheduler = startScheduler({
     db: database.db,
+    tryLock: (key) => database.tryLock(key),
     t,
     now,
     timeZone: config.timeZone,

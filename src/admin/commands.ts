@@ -136,7 +136,7 @@ export async function importCommand(
 
 /**
  * Collects a province tree's six responses (or the national list, province "VN") from the portal and imports them (services/collections.ts).
- * A refusal or a bad answer from the portal is an AdminError (502 for the portal's answer); nothing is stored.
+ * A refusal or a bad answer from the portal is an AdminError (502 for the portal's answer); no result is stored.
  */
 export async function collectCommand(
   ctx: AdminContext,

@@ -37,7 +37,7 @@ export function portalRefuses(answer: PortalAnswer): boolean {
 export type RunFailure =
   | { kind: 'portal'; endpoint: string; url: string; answer: PortalAnswer }
   /** The portal answered, the importer refused what it said. */
-  | { kind: 'rejected'; problems: ImportProblem[] }
+  | { kind: 'rejected'; count: number; problems: ImportProblem[] }
   | { kind: 'refused'; key: string; args: Record<string, string | number> }
   | { kind: 'error'; message: string };
 

@@ -8,7 +8,7 @@
  */
 import type { GroupKey } from './framework.js';
 import { parsePeriodKey, periodKey, type PeriodQuery } from './period.js';
-import { NATIONAL_LIST } from './portal-requests.js';
+import { isProvinceCode, NATIONAL_LIST } from './portal-requests.js';
 import type { QuestionIntent, TrendScale } from './question.js';
 import type { UnitKind } from './units.js';
 
@@ -115,8 +115,6 @@ function encoded(action: Action): string {
 
 const isPeriodKey = (text: string) => parsePeriodKey(text) !== null;
 const ID = /^[1-9]\d{0,9}$/;
-/** A province as the portal codes it (H44); the national list is NATIONAL_LIST. */
-const PROVINCE = /^[A-Z]\d{2,3}$/;
 
 /** The action a button's data stands for; null for data no button of ours carries (an older version's, a forged tap). */
 export function decodeAction(data: string): Action | null {
@@ -133,7 +131,7 @@ export function decodeAction(data: string): Action | null {
       return parts.length === 2 && isPeriodKey(a) ? { kind: head === 'pubgo' ? 'publish' : 'publish-cancel', period: a } : null;
     case 'colgo':
     case 'colno':
-      return parts.length === 3 && (PROVINCE.test(a) || a === NATIONAL_LIST) && isPeriodKey(b) ? { kind: head === 'colgo' ? 'collect' : 'collect-cancel', province: a, period: b } : null;
+      return parts.length === 3 && (isProvinceCode(a) || a === NATIONAL_LIST) && isPeriodKey(b) ? { kind: head === 'colgo' ? 'collect' : 'collect-cancel', province: a, period: b } : null;
     case 'pub': {
       if (a === 'ack') return parts.length === 3 && isPeriodKey(b) ? { kind: 'card-ack', period: b } : null;
       const unitId = id(b);

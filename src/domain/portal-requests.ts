@@ -36,6 +36,14 @@ export const NATIONAL_LIST_ENDPOINT = 'service-results';
 /** What the national list is collected and recorded as, where a province would be named (H44). */
 export const NATIONAL_LIST = 'VN';
 
+/** The kind of unit the national list lists (provinces), in its payload and as its run's root. */
+export const NATIONAL_LIST_UNIT_TYPE = 'ADMINISTRATIVE_UNIT';
+
+/** A province as the portal codes it: H44. */
+export function isProvinceCode(text: string): boolean {
+  return /^[A-Z]\d{2,3}$/.test(text);
+}
+
 /** "VN", "toàn quốc", "tháng 8 cả nước": the text asks for the national list rather than a province's tree. */
 export function namesNationalList(text: string): boolean {
   return /(^| )(vn|toan quoc|ca nuoc)( |$)/.test(foldWords(text));
@@ -75,5 +83,5 @@ export function payloadOf(endpoint: PortalEndpoint, rootDepartmentId: string, pe
 
 /** The national list's payload: the period, and the kind of unit listed (provinces: ADMINISTRATIVE_UNIT). */
 export function nationalListPayload(period: CollectablePeriod): Record<string, string | number> {
-  return { ...timeOf(period), departmentType: 'ADMINISTRATIVE_UNIT' };
+  return { ...timeOf(period), departmentType: NATIONAL_LIST_UNIT_TYPE };
 }

@@ -106,13 +106,19 @@ export function mergeResult(stored: UnitResult | null, incoming: UnitResult): Un
   };
 }
 
+/** Rates or sub-criteria: what a unit's own source prints (its tree, a sheet, a letter), and the national list never does. */
+function printsDetail(result: UnitResult): boolean {
+  return result.groups.some((g) => g.rate !== null || g.criteria.length > 0);
+}
+
 /**
- * What a unit's result becomes when a second source of it (the national list, for a province that has
- * its own tree) brings `incoming`: its ranks, and only what the stored result lacks. The figures stored
- * from the unit's own source stay, so two sources that round apart do not overwrite each other daily.
+ * What a unit's result becomes when the national list brings `incoming`. Where the unit's own source
+ * (its tree) is stored, the list brings its place and only what that source lacks: the tree's figures
+ * stay, so two sources that round apart do not overwrite each other daily. Where only the list itself
+ * was stored, the new list is merged as any revision.
  */
 export function fillGaps(stored: UnitResult | null, incoming: UnitResult): UnitResult {
-  if (!stored) return incoming;
+  if (!stored || !printsDetail(stored)) return mergeResult(stored, incoming);
   const filled = mergeResult(incoming, stored);
   const givesRank = incoming.rank !== null || incoming.rankOf !== null;
   return givesRank ? { ...filled, rank: incoming.rank, rankOf: incoming.rankOf, rankScope: incoming.rankScope } : filled;

@@ -1,14 +1,14 @@
 /**
  * /thuthap in the chat: an admin asks for a period, the bot says what it will fetch (the chat's
  * province tree, six tables; or with "toàn quốc", the national list of provinces) and does it on a press, showing each table as it goes on channels that
- * can, then the import's report. Whatever stops it, nothing is stored.
+ * can, then the import's report. Whatever stops it, no result is stored (the run is recorded, with why).
  */
 import { chatByAddress } from '../db/chats.js';
 import type { Db } from '../db/client.js';
 import { unitById } from '../db/units.js';
 import { encodeAction } from '../domain/actions.js';
 import { formatPeriodKey, periodKey, periodNamedIn } from '../domain/period.js';
-import { NATIONAL_LIST, namesNationalList } from '../domain/portal-requests.js';
+import { isProvinceCode, NATIONAL_LIST, namesNationalList } from '../domain/portal-requests.js';
 import { canImport } from '../domain/roles.js';
 import { ImportRejected } from '../imports/problems.js';
 import { collectionErrorText, collectStepText, targetLabel } from '../messages/collection.js';
@@ -22,7 +22,7 @@ import type { Acts, Answers } from './feature.js';
 async function provinceOf(db: Db, unitId: number | null): Promise<string | null> {
   let unit = unitId === null ? undefined : await unitById(db, unitId);
   for (let depth = 0; unit?.parentId != null && depth < 10; depth += 1) unit = await unitById(db, unit.parentId);
-  return unit?.code && /^[A-Z]\d{2,3}$/.test(unit.code) ? unit.code : null;
+  return unit?.code && isProvinceCode(unit.code) ? unit.code : null;
 }
 
 export const collectionFeature = {

@@ -37,7 +37,7 @@ export interface ImportBatch {
   groupsPresent?: GroupKey[];
   /** Totals are the sum of the groups and ranks are computed among siblings (the portal's), again after merging. */
   computesTotals?: boolean;
-  /** A second source of results stored from another (the national list): it brings its ranks and fills only what they lack. */
+  /** The national list: where a unit's own source is stored, it brings its ranks and fills only what that lacks (domain/revision.ts). */
   fillsGaps?: boolean;
   /** Results of other periods the same source prints (a letter's "tháng 9 đạt 88,1 điểm"), saved with it, each as its own import. */
   also?: ImportBatch[];

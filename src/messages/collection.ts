@@ -54,11 +54,11 @@ function failureText(t: Translate, failure: RunFailure | null): string {
     case 'portal':
       return t('collect-run-stopped-at', { group: tableNameOf(t, failure.endpoint), answer: answerText(t, failure.answer) });
     case 'rejected':
-      return t('collect-run-rejected', { count: failure.problems.length });
+      return t('collect-run-rejected', { count: failure.count });
     case 'refused':
       return t(failure.key, failure.args);
     case 'error':
-      return failure.message;
+      return t('collect-run-error');
     case undefined:
       return '?';
   }

@@ -28,6 +28,19 @@ export async function schedulePublication(db: Db, period: string, now: Date, set
   return row ? at : null;
 }
 
+/** Schedules the period unless it is scheduled or published already: finding it ready again moves nothing. */
+export async function schedulePublicationOnce(db: Db, period: string, now: Date, settings: AutoPublishSettings): Promise<Date | null> {
+  const [existing] = await db.select({ id: publications.id }).from(publications).where(eq(publications.period, period));
+  if (existing) return null;
+  const at = nextWorkingDayAt(now, settings.time, settings.timeZone, settings.holidays);
+  const [row] = await db
+    .insert(publications)
+    .values({ period, status: 'scheduled', scheduledAt: at, requestedBy: 'schedule' })
+    .onConflictDoNothing({ target: publications.period })
+    .returning({ id: publications.id });
+  return row ? at : null;
+}
+
 export async function publishDue(db: Db, t: Translate, now: Date, log?: Pick<Logger, 'error'>): Promise<PublishOutcome[]> {
   const due = await db
     .select()

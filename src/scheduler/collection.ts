@@ -3,7 +3,8 @@
  * month that has just ended is collected once, then the national list of provinces (their places), each
  * until two runs a day apart agree (stable); once every province is stable the period is ready, and is
  * scheduled for publication when PUBLISH_AUTO_TIME is set. A day's attempt, failed or not, is not
- * repeated that day by any instance: collection_runs keeps it, and the schedule's run is a claim.
+ * repeated that day by any instance: collection_runs keeps it, and the schedule's run is a claim; one
+ * instance at a time runs the round (an advisory lock), so the portal is never asked twice at once.
  * Provinces are asked one after another with the collector's pause between them; when the portal
  * refuses or cannot be reached (403, 429, a 5xx, a firewall's page, no answer), the day's round stops
  * there: the others wait for tomorrow.
@@ -12,7 +13,7 @@ import type { Logger } from 'pino';
 import { pauseBetweenRequests } from '../collector/collect-responses.js';
 import { CollectionFailed, CollectionRefused, portalRefuses } from '../collector/failure.js';
 import type { CollectorSettings } from '../collector/settings.js';
-import type { Db } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import { isStable, monthJustEnded } from '../domain/collection-due.js';
 import { NATIONAL_LIST } from '../domain/portal-requests.js';
 import { periodKey } from '../domain/period.js';
@@ -21,8 +22,8 @@ import { ImportRejected } from '../imports/problems.js';
 import { collectionErrorText } from '../messages/collection.js';
 import { renderProblems } from '../messages/import-problems.js';
 import type { Translate } from '../messages/i18n.js';
-import { collectAndImport, collectionRunsOf, type CollectionRun } from '../services/collections.js';
-import { schedulePublication, type AutoPublishSettings } from './auto-publish.js';
+import { collectAndImport, collectionRunsOf, collectionRunsOn, type CollectionRun } from '../services/collections.js';
+import { schedulePublicationOnce, type AutoPublishSettings } from './auto-publish.js';
 
 export interface CollectionSchedule {
   provinces: readonly string[];
@@ -41,23 +42,24 @@ export type CollectionTurn =
 const localTime = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
 
-/** A run of today that the portal turned away: the day's round is over, for every instance. */
-function refusedOn(runs: readonly CollectionRun[], today: string): boolean {
-  return runs.some((r) => r.localDate === today && r.failure?.kind === 'portal' && portalRefuses(r.failure.answer));
+/** A run of today, of any period, that the portal turned away: the day's round is over, for every instance. */
+function refusedToday(runs: readonly CollectionRun[]): boolean {
+  return runs.some((r) => r.failure?.kind === 'portal' && portalRefuses(r.failure.answer));
 }
 
-export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSchedule, log: Logger) {
+/** Held by the instance running the day's round: two instances never ask the portal at the same time. */
+const ROUND_LOCK = 766_0011;
+
+export function collectionScheduler(db: Db, tryLock: Database['tryLock'], t: Translate, schedule: CollectionSchedule, log: Logger) {
   // The national list last: the provinces' trees are what a period's publication waits for.
   const targets = [...schedule.provinces, NATIONAL_LIST];
   const allProvincesStable = async (period: string) => {
     for (const province of schedule.provinces) if (!isStable(await collectionRunsOf(db, period, province))) return false;
     return true;
   };
-  return async function collectDue(now: Date): Promise<CollectionTurn[]> {
-    if (schedule.provinces.length === 0 || localTime(now, schedule.timeZone) < schedule.time) return [];
-    const today = localDate(now, schedule.timeZone);
-    const period = periodKey(monthJustEnded(today));
-    if (refusedOn(await collectionRunsOf(db, period), today)) return [];
+  const context = (now: Date) => ({ db, settings: schedule.settings, now: () => now, timeZone: schedule.timeZone, log });
+
+  async function round(now: Date, today: string, period: string): Promise<CollectionTurn[]> {
     const turns: CollectionTurn[] = [];
     let asked = false;
     for (const province of targets) {
@@ -67,13 +69,12 @@ export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSc
       if (asked) await pauseBetweenRequests(schedule.settings);
       asked = true;
       try {
-        await collectAndImport({ db, settings: schedule.settings, now: () => now, timeZone: schedule.timeZone }, { province, period, requestedBy: 'schedule' });
+        await collectAndImport(context(now), { province, period, requestedBy: 'schedule' });
         const ready = isStable(await collectionRunsOf(db, period, province));
-        if (ready && schedule.autoPublish && province !== NATIONAL_LIST && (await allProvincesStable(period))) await schedulePublication(db, period, now, schedule.autoPublish);
         log.info({ province, period, ready }, 'scheduled collection done');
         turns.push({ province, period, outcome: 'collected', ready });
       } catch (error) {
-        // Another instance claimed this day's run between our reading and our claim.
+        // Another instance claimed this day's run (the round lock lost in between).
         if (error instanceof CollectionRefused && error.key === 'collect-taken') continue;
         const message = error instanceof ImportRejected ? renderProblems(t, error.problems).join('; ') : collectionErrorText(t, error);
         if (!message) throw error;
@@ -86,5 +87,24 @@ export function collectionScheduler(db: Db, t: Translate, schedule: CollectionSc
       }
     }
     return turns;
+  }
+
+  return async function collectDue(now: Date): Promise<CollectionTurn[]> {
+    if (schedule.provinces.length === 0 || localTime(now, schedule.timeZone) < schedule.time) return [];
+    const today = localDate(now, schedule.timeZone);
+    const period = periodKey(monthJustEnded(today));
+    const lock = await tryLock(ROUND_LOCK);
+    if (!lock) return [];
+    try {
+      const turns = refusedToday(await collectionRunsOn(db, today)) ? [] : await round(now, today, period);
+      // Ready whenever the last province became stable: by this round, or by hand since.
+      if (schedule.autoPublish && (await allProvincesStable(period))) {
+        const at = await schedulePublicationOnce(db, period, now, schedule.autoPublish);
+        if (at) log.info({ period, at }, 'collected period ready: publication scheduled');
+      }
+      return turns;
+    } finally {
+      await lock.release();
+    }
   };
 }

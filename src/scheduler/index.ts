@@ -1,7 +1,7 @@
 /** Time triggers (node-schedule, in the configured time zone). Jobs only write rows; the dispatcher sends. */
 import schedule from 'node-schedule';
 import type { Logger } from 'pino';
-import type { Db } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import type { Translate } from '../messages/i18n.js';
 import { publishDue } from './auto-publish.js';
 import { forgetExpiredMedia } from '../db/media.js';
@@ -13,6 +13,8 @@ import { collectionScheduler, type CollectionSchedule } from './collection.js';
 
 export interface SchedulerDeps {
   db: Db;
+  /** The database's session locks: one instance at a time runs the daily collection. */
+  tryLock: Database['tryLock'];
   t: Translate;
   now: () => Date;
   timeZone: string;
@@ -48,7 +50,7 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
     await expireWaiting(deps.db, now);
   };
   // A collection paces its requests for a minute or more: it runs in a line of its own, not holding up reminders.
-  const collectDue = deps.collection && deps.collection.provinces.length > 0 ? collectionScheduler(deps.db, deps.t, deps.collection, deps.log) : null;
+  const collectDue = deps.collection && deps.collection.provinces.length > 0 ? collectionScheduler(deps.db, deps.tryLock, deps.t, deps.collection, deps.log) : null;
   let collecting: Promise<void> = Promise.resolve();
   const runCollection = () => {
     if (!collectDue) return collecting;

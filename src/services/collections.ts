@@ -5,7 +5,8 @@
  * fails at any endpoint stores no result. Every run is recorded (collection_runs): started before the first
  * request, then done with a digest of its figures (in the import's transaction) or failed with the reason.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import { collectNationalList, collectResponses, type CollectedResponse, type CollectHooks } from '../collector/collect-responses.js';
 import { CollectionFailed, CollectionRefused, type RunFailure } from '../collector/failure.js';
 import { figuresDigest } from '../collector/figures-digest.js';
@@ -16,7 +17,8 @@ import { collectionRuns } from '../db/schema.js';
 import { addDays, localDate } from '../domain/working-days.js';
 import { periodEnded } from '../domain/period-ended.js';
 import { exactPeriodKey, formatPeriodKey, lastDayOf, parsePeriodKey } from '../domain/period.js';
-import { isCollectable, NATIONAL_LIST, namesNationalList, type CollectablePeriod } from '../domain/portal-requests.js';
+import { isComplete } from '../domain/revision.js';
+import { isCollectable, NATIONAL_LIST, NATIONAL_LIST_UNIT_TYPE, namesNationalList, type CollectablePeriod } from '../domain/portal-requests.js';
 import { ImportRejected } from '../imports/problems.js';
 import type { ImportBatch, ImportProgress, ImportReport } from '../imports/save.js';
 import { readFiles, storeImport } from './imports.js';
@@ -44,12 +46,11 @@ export interface CollectionContext {
   settings: CollectorSettings;
   now: () => Date;
   timeZone: string;
+  log?: Pick<Logger, 'warn'>;
 }
 
 export type CollectionRun = typeof collectionRuns.$inferSelect;
 
-/** The national list's run has no tree: it is recorded under the kind of unit it lists. */
-const NATIONAL_LIST_ROOT = 'ADMINISTRATIVE_UNIT';
 
 const isoDay = (day: { year: number; month: number; day: number }) => `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
 const shownDate = (iso: string) => iso.split('-').reverse().join('/');
@@ -77,7 +78,7 @@ interface Target {
 /** What the request names: the national list, or a province's tree by its portal id. Asks the portal nothing yet. */
 async function targetOf(ctx: CollectionContext, request: CollectionRequest, period: CollectablePeriod): Promise<Target> {
   if (namesNationalList(request.province)) {
-    return { province: NATIONAL_LIST, rootDepartmentId: NATIONAL_LIST_ROOT, fetch: (hooks) => collectNationalList(ctx.settings, period, hooks), check: () => undefined };
+    return { province: NATIONAL_LIST, rootDepartmentId: NATIONAL_LIST_UNIT_TYPE, fetch: (hooks) => collectNationalList(ctx.settings, period, hooks), check: () => undefined };
   }
   const province = request.province.trim().toUpperCase();
   const rootDepartmentId = await rootDepartmentIdOf(ctx.db, province);
@@ -113,7 +114,7 @@ async function startRun(ctx: CollectionContext, target: Target, period: string, 
       localDate: localDate(now, ctx.timeZone),
       createdAt: now,
     })
-    .onConflictDoNothing()
+    .onConflictDoNothing({ target: [collectionRuns.province, collectionRuns.period, collectionRuns.localDate], where: sql`${collectionRuns.requestedBy} = 'schedule'` })
     .returning({ id: collectionRuns.id });
   if (!run) throw new CollectionRefused('collect-taken', { province: target.province, period: formatPeriodKey(period) });
   return run.id;
@@ -121,7 +122,7 @@ async function startRun(ctx: CollectionContext, target: Target, period: string, 
 
 function failureOf(error: unknown): RunFailure {
   if (error instanceof CollectionFailed) return { kind: 'portal', endpoint: error.endpoint, url: error.url, answer: error.answer };
-  if (error instanceof ImportRejected) return { kind: 'rejected', problems: error.problems.slice(0, 5) };
+  if (error instanceof ImportRejected) return { kind: 'rejected', count: error.problems.length, problems: error.problems.slice(0, 5) };
   if (error instanceof CollectionRefused) return { kind: 'refused', key: error.key, args: error.args };
   return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
 }
@@ -139,23 +140,26 @@ export async function collectAndImport(
     const batch = await readFiles(files, { period: key });
     target.check(batch);
     const digest = figuresDigest(batch);
+    // Every unit with its total and six groups, in what the portal answered: what two runs must agree on.
+    const complete = batch.rows.every((row) => isComplete(row.result));
     const report = await storeImport(ctx.db, files, batch, options.onProgress, {
       force: false,
       afterSave: async (tx, saved) => {
         await tx
           .update(collectionRuns)
-          .set({ status: 'done', importId: saved.importId, figuresDigest: digest, complete: saved.incompleteUnits.length === 0, finishedAt: ctx.now() })
+          .set({ status: 'done', importId: saved.importId, figuresDigest: digest, complete, finishedAt: ctx.now() })
           .where(eq(collectionRuns.id, runId));
       },
     });
     return { province: target.province, rootDepartmentId: target.rootDepartmentId, period: key, sourceUrl: ctx.settings.apiRoot, figuresDigest: digest, runId, report };
   } catch (error) {
     // The failure is recorded for /baocao and the next round; the caller still hears the error itself.
+    // A run already done (something after the import's commit threw) stays done.
     await ctx.db
       .update(collectionRuns)
       .set({ status: 'failed', failure: failureOf(error), finishedAt: ctx.now() })
-      .where(eq(collectionRuns.id, runId))
-      .catch(() => undefined);
+      .where(and(eq(collectionRuns.id, runId), eq(collectionRuns.status, 'running')))
+      .catch((recording: unknown) => ctx.log?.warn({ err: recording, runId }, 'could not record why the collection stopped'));
     throw error;
   }
 }
@@ -167,4 +171,9 @@ export async function collectionRunsOf(db: Db, period: string, province?: string
     .from(collectionRuns)
     .where(province ? and(eq(collectionRuns.period, period), eq(collectionRuns.province, province)) : eq(collectionRuns.period, period))
     .orderBy(desc(collectionRuns.id));
+}
+
+/** Every run started on a local date, of any period and province. */
+export async function collectionRunsOn(db: Db, day: string): Promise<CollectionRun[]> {
+  return db.select().from(collectionRuns).where(eq(collectionRuns.localDate, day));
 }

@@ -97,7 +97,7 @@ describe('/thuthap', () => {
     expect(report).toContain('Thu thập từ Cổng DVCQG:');
     const runs = report.split('\n').filter((line) => line.startsWith('• ') && line.includes(`: H44 từ ${portal.url} (`));
     expect(runs.map((line) => line.replace(/^• \d\d:\d\d \d\d\/\d\d\/\d{4}: H44 từ \S+ /, ''))).toEqual([
-      '(không lưu gì: dừng ở bảng Công khai, minh bạch: Cổng trả lời HTTP 200 nhưng không phải dữ liệu JSON (text/html; charset=utf-8): «Request Rejected», có thể là trang của tường lửa)',
+      '(không thành công — dừng ở bảng Công khai, minh bạch: Cổng trả lời HTTP 200 nhưng không phải dữ liệu JSON (text/html; charset=utf-8): «Request Rejected», có thể là trang của tường lửa; không lưu gì)',
       '(đã nhập)',
       '(đã nhập)',
     ]);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { PortalStandIn } from '../helpers/portal-stand-in.js';
 import { entryNamed } from '../helpers/samples.js';
+import { collectAndImport } from '../../src/services/collections.js';
 import { createTestDatabase, onPostgres } from '../helpers/database.js';
 import { PORTAL_ENDPOINTS } from '../../src/domain/portal-requests.js';
 
@@ -123,9 +124,58 @@ describe('the daily collection when the portal turns it away', () => {
   });
 });
 
+describe('the daily collection and runs by hand', () => {
+  it('asks nothing for a province whose day’s run another instance has claimed', async () => {
+    const day = new Date('2026-09-01T06:45:00+07:00');
+    const stand = await new PortalStandIn().start();
+    const app = await startTestApp({ mode: 'no-telegram', now: () => day, env: { PORTAL_API_ROOT: stand.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0' } });
+    try {
+      await app.app.database.query(
+        "insert into collection_runs (province, root_department_id, period, source_url, status, requested_by, local_date) values ('H44', 'x', '2026-08', 'x', 'running', 'schedule', '2026-09-01')",
+      );
+      const settings = { apiRoot: stand.url, userAgent: 'chiso-bot/test', pauseMs: 0, jitterMs: 0, timeoutMs: 2000 };
+      const ctx = { db: app.app.database.db, settings, now: () => day, timeZone: 'Asia/Ho_Chi_Minh' };
+      const taken = await collectAndImport(ctx, { province: 'H44', period: '2026-08', requestedBy: 'schedule' }).catch((e: unknown) => e);
+      expect(taken).toMatchObject({ key: 'collect-taken' });
+      expect(stand.requests).toHaveLength(0);
+      // By hand it is another run: it is not the schedule's to claim.
+      await collectAndImport(ctx, { province: 'H44', period: '2026-08', requestedBy: 'cli' });
+      expect(stand.requests).toHaveLength(6);
+    } finally {
+      await app.stop();
+      await stand.stop();
+    }
+  });
+
+  it('schedules the publication once a run by hand has made the month stable, asking the portal nothing more', async () => {
+    let now = new Date('2026-09-01T06:45:00+07:00');
+    const stand = await new PortalStandIn().start();
+    const app = await startTestApp({
+      mode: 'no-telegram',
+      now: () => now,
+      env: { PORTAL_API_ROOT: stand.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_PROVINCES: 'H44', COLLECT_TIME: '06:30', PUBLISH_AUTO_TIME: '08:00' },
+    });
+    try {
+      await app.app.scheduler.tick();
+      now = new Date('2026-09-02T05:00:00+07:00');
+      expect((await app.admin('POST', '/api/collections', { province: 'H44', period: '2026-08' })).status).toBe(200);
+      stand.reset();
+      now = new Date('2026-09-02T06:45:00+07:00');
+      await app.app.scheduler.tick();
+      // The national list is still asked for its second day; the tree, stable, is not.
+      expect(stand.requests.map((r) => r.endpoint)).toEqual(['service-results']);
+      const [publication] = await app.app.database.query<{ status: string }>('select status from publications');
+      expect(publication).toEqual({ status: 'scheduled' });
+    } finally {
+      await app.stop();
+      await stand.stop();
+    }
+  });
+});
+
 describe('two instances running the daily collection', () => {
   // PGlite is one process's database: instances sharing one are a PostgreSQL matter.
-  it.runIf(onPostgres)('ask the portal each thing once between them: the day’s run of a province is claimed', async () => {
+  it.runIf(onPostgres)('ask the portal each thing once, one at a time: one instance runs the day’s round', async () => {
     const shared = await createTestDatabase();
     const stand = await new PortalStandIn().start();
     const day = new Date('2026-09-01T06:45:00+07:00');
@@ -134,8 +184,9 @@ describe('two instances running the daily collection', () => {
     const second = await startTestApp({ mode: 'no-telegram', now: () => day, env, database: shared });
     try {
       await Promise.all([first.app.scheduler.tick(), second.app.scheduler.tick()]);
-      const asked = stand.requests.map((r) => r.endpoint);
-      expect(asked.toSorted()).toEqual([...PORTAL_ENDPOINTS.map((e) => e.name), 'service-results'].toSorted());
+      // One instance ran the round; the other found it held and asked nothing.
+      expect(stand.requests.map((r) => r.endpoint)).toEqual([...PORTAL_ENDPOINTS.map((e) => e.name), 'service-results']);
+      expect(stand.requests.every((r) => r.inFlight === 1)).toBe(true);
       const runs = await first.app.database.query<{ province: string; status: string }>("select province, status from collection_runs order by province");
       expect(runs).toEqual([
         { province: 'H44', status: 'done' },

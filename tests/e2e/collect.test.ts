@@ -201,6 +201,20 @@ describe('collecting the national list, 08/2026', () => {
     expect((await phuTho(collected)).at(-1)).toEqual({ ...tree, revision: (tree?.revision ?? 0) + 1, rank: 1 });
   });
 
+  it('revises a province known from the list alone with the next list, as any revision', async () => {
+    portal.edit('service-results', (data) => {
+      const haNoi = (data.evaluation ?? []).find((e) => e.departmentCode === 'H11') as unknown as NationalEntry;
+      Object.assign(haNoi, { totalScore: 70.25, groupScores: { ...haNoi.groupScores, CKMB: haNoi.groupScores.CKMB + 10.38 } });
+    });
+    const { status, body } = await collected.admin<CollectionReply>('POST', '/api/collections', { province: 'VN', period: '2026-08' });
+    expect(status).toBe(201);
+    const before = nationalEntries().find((e) => e.departmentCode === 'H11');
+    const shown = (n: number | undefined) => String(n).replace('.', ',');
+    expect(body.report.resultsUpdated.find((u) => u.unit === 'UBND thành phố Hà Nội')?.changes).toEqual(
+      expect.arrayContaining([`Tổng điểm ${shown(before?.totalScore)} → 70,25`, `Công khai, minh bạch ${shown(before?.groupScores.CKMB)} → ${shown(Number(((before?.groupScores.CKMB ?? 0) + 10.38).toFixed(2)))}`]),
+    );
+  });
+
   it('stops at a bad answer of the list too, naming it, and stores nothing', async () => {
     portal.misbehave('service-results', 'firewall');
     const before = await collected.snapshot();

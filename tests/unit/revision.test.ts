@@ -61,8 +61,10 @@ describe('a second source of a result (the national list, for a province with it
     expect(describeChanges(tree, filled)).toEqual(['Xếp hạng —/— → 11/34', 'Tiến độ giải quyết — → 15,68']);
   });
 
-  it('is the whole result where nothing was stored, and the tree arriving after it wins', () => {
+  it('is the whole result where nothing was stored, a revision of an earlier list, and the tree arriving after it wins', () => {
     expect(fillGaps(null, list)).toEqual(list);
+    const revised = printed({ ...list, total: '61.5', rank: 7, groups: [group('CKMB', '9.55', null), group('TDGQ', '15.68', null)] });
+    expect(fillGaps(list, revised)).toMatchObject({ total: '61.5', rank: 7, groups: [group('CKMB', '9.55', null), group('TDGQ', '15.68', null)] });
     expect(mergeResult(list, tree)).toMatchObject({ total: '59.92', rank: 11, groups: [group('CKMB', '7.96', '44.22'), group('TDGQ', '15.68', null)] });
   });
 });
