@@ -153,6 +153,7 @@ async function startOn(database: Database, config: Config, log: Logger, now: () 
     collection: {
       provinces: config.collector.provinces,
       time: config.collector.time,
+      national: config.collector.national,
       timeZone: config.timeZone,
       settings: collectorSettingsOf(config.collector, BOT_VERSION),
       autoPublish: config.publishAutoTime ? { time: config.publishAutoTime, timeZone: config.timeZone, holidays: config.holidays } : null,

@@ -70,6 +70,7 @@ const schema = z.object({
     .string()
     .default('')
     .refine((v) => v.split(',').every((c) => c.trim() === '' || PROVINCE_CODE.test(c.trim())), 'phải là các mã tỉnh của Cổng DVCQG, cách nhau bởi dấu phẩy, ví dụ H44,H26'),
+  COLLECT_NATIONAL: z.enum(['true', 'false'], { error: 'phải là true (thu thập cả danh sách các tỉnh, thành phố mỗi ngày) hoặc false' }).default('true'),
   COLLECT_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng HH:MM, ví dụ 06:30').default('06:30'),
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'phải là json (một dòng JSON mỗi sự kiện, cho máy đọc) hoặc pretty (dễ đọc trên màn hình)' }).default('json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'phải là một trong fatal, error, warn, info, debug, trace, silent' }).default('info'),
@@ -138,6 +139,8 @@ export interface Config {
     provinces: string[];
     /** Local time of the daily collection after a month's end. */
     time: string;
+    /** The daily collection asks the national list of provinces too. */
+    national: boolean;
   };
 }
 
@@ -281,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.COLLECT_TIMEOUT_MS,
       provinces: [...new Set(e.COLLECT_PROVINCES.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))],
       time: e.COLLECT_TIME,
+      national: e.COLLECT_NATIONAL === 'true',
     },
   };
 }

@@ -29,6 +29,8 @@ export interface CollectionSchedule {
   provinces: readonly string[];
   /** Local HH:MM from which a day's collection runs. */
   time: string;
+  /** The national list is asked after the provinces (COLLECT_NATIONAL). */
+  national: boolean;
   timeZone: string;
   settings: CollectorSettings;
   /** Set: a period that became ready is scheduled for publication. */
@@ -52,7 +54,7 @@ const ROUND_LOCK = 766_0011;
 
 export function collectionScheduler(db: Db, tryLock: Database['tryLock'], t: Translate, schedule: CollectionSchedule, log: Logger) {
   // The national list last: the provinces' trees are what a period's publication waits for.
-  const targets = [...schedule.provinces, NATIONAL_LIST];
+  const targets = schedule.national ? [...schedule.provinces, NATIONAL_LIST] : schedule.provinces;
   const allProvincesStable = async (period: string) => {
     for (const province of schedule.provinces) if (!isStable(await collectionRunsOf(db, period, province))) return false;
     return true;

@@ -173,6 +173,25 @@ describe('the daily collection and runs by hand', () => {
   });
 });
 
+describe('the daily collection without the national list (COLLECT_NATIONAL=false)', () => {
+  it('asks the provinces only', async () => {
+    const stand = await new PortalStandIn().start();
+    const day = new Date('2026-09-01T06:45:00+07:00');
+    const app = await startTestApp({
+      mode: 'no-telegram',
+      now: () => day,
+      env: { PORTAL_API_ROOT: stand.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_PROVINCES: 'H44', COLLECT_TIME: '06:30', COLLECT_NATIONAL: 'false' },
+    });
+    try {
+      await app.app.scheduler.tick();
+      expect(stand.requests.map((r) => r.endpoint)).toEqual(PORTAL_ENDPOINTS.map((e) => e.name));
+    } finally {
+      await app.stop();
+      await stand.stop();
+    }
+  });
+});
+
 describe('two instances running the daily collection', () => {
   // PGlite is one process's database: instances sharing one are a PostgreSQL matter.
   it.runIf(onPostgres)('ask the portal each thing once, one at a time: one instance runs the day’s round', async () => {

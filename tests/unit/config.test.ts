@@ -25,7 +25,7 @@ describe('settings', () => {
   });
 
   it("reads the collector's settings, with the portal's address and a slow pace by default", () => {
-    expect(loadConfig({}).collector).toEqual({ apiRoot: 'https://dichvucong.gov.vn', contact: null, pauseMs: 5000, jitterMs: 3000, timeoutMs: 30_000, provinces: [], time: '06:30' });
+    expect(loadConfig({}).collector).toEqual({ apiRoot: 'https://dichvucong.gov.vn', contact: null, pauseMs: 5000, jitterMs: 3000, timeoutMs: 30_000, provinces: [], time: '06:30', national: true });
     const set = loadConfig({ PORTAL_API_ROOT: 'http://127.0.0.1:9/', COLLECT_PROVINCES: 'h44, H26,H44', COLLECT_TIME: '07:15', COLLECT_PAUSE_MS: '0', COLLECT_CONTACT: 'vanphong@phutho.gov.vn' });
     expect(set.collector).toMatchObject({ apiRoot: 'http://127.0.0.1:9', provinces: ['H44', 'H26'], time: '07:15', pauseMs: 0, contact: 'vanphong@phutho.gov.vn' });
     try {
@@ -44,6 +44,8 @@ describe('settings', () => {
     expect(() => loadConfig({ COLLECT_PAUSE_MS: '0' })).toThrow('COLLECT_PAUSE_MS: với Cổng DVCQG thật (dichvucong.gov.vn) phải từ 1000 ms trở lên');
     expect(() => loadConfig({ PORTAL_API_ROOT: 'https://api.dichvucong.gov.vn', COLLECT_PAUSE_MS: '999' })).toThrow(ConfigError);
     expect(loadConfig({ COLLECT_PAUSE_MS: '1000' }).collector.pauseMs).toBe(1000);
+    expect(loadConfig({ COLLECT_NATIONAL: 'false' }).collector.national).toBe(false);
+    expect(() => loadConfig({ COLLECT_NATIONAL: 'no' })).toThrow('COLLECT_NATIONAL: phải là true');
   });
 
   it('names every bad value with its variable and value', () => {
