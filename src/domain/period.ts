@@ -199,7 +199,7 @@ function relativeYear(word: string | undefined, today: Anchor): number | undefin
 /**
  * Finds a period in free text: "thang 2", "t2", "t.2", "thg 2", "tháng chín", "02/2025", "08.2026", "2026-08",
  * "t2/25", "tháng 2 năm 2025", "tháng 2 năm ngoái", "quy 1", "q1/2025", "quý I", "nam 2025", "năm nay",
- * "thang truoc", "thang nay", "quý trước", "tuần 3", "tuan 3/2024", "tuần 03 năm 2024", "2024-W03", "tuần này",
+ * "thang truoc", "thang nay", "tháng sau" / "tháng tới" (next month; "thang sau" without tones is June), "quý trước", "tuần 3", "tuan 3/2024", "tuần 03 năm 2024", "2024-W03", "tuần này",
  * "tuần trước". `today` anchors the relative ones.
  * Returns null when the text names no period; throws PeriodError for one that cannot exist (tháng 13).
  */
@@ -207,6 +207,9 @@ export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
   const words = periodWords(text);
   const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
     { re: /\bthang (?:truoc|roi|vua roi|vua qua)\b/, build: () => monthBefore(today) },
+    { re: /\bthang (?:toi|ke tiep)\b/, build: () => monthAfter(today) },
+    // Folded, "tháng sau" (next month) is "tháng sáu" (June): only a text typed with its tones tells them apart.
+    ...(saysNextMonth(text) ? [{ re: /\bthang sau\b/, build: () => monthAfter(today) }] : []),
     { re: /\bthang (?:nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
     { re: /\bquy (?:truoc|roi|vua roi|vua qua)\b/, build: () => quarterBefore(today) },
     { re: /\bquy (?:nay|hien tai)\b/, build: () => ({ kind: 'quarter', quarter: Math.ceil(today.month / 3), year: today.year }) },
@@ -307,6 +310,15 @@ function year(y: string | undefined): PeriodQuery {
   const yearNo = Number(y);
   if (!validYear(yearNo)) throw new PeriodError('year', String(y));
   return { kind: 'year', year: yearNo };
+}
+
+function monthAfter(today: { year: number; month: number }): PeriodQuery {
+  return today.month === 12 ? { kind: 'month', month: 1, year: today.year + 1 } : { kind: 'month', month: today.month + 1, year: today.year };
+}
+
+/** "tháng sau" typed with its tones ("tháng" carries one, "sau" none): next month, not June ("tháng sáu"). */
+function saysNextMonth(text: string): boolean {
+  return /(?:^|[^\p{L}\p{M}])tháng sau(?![\p{L}\p{M}])/u.test(text.normalize('NFC').toLowerCase());
 }
 
 function monthBefore(today: { year: number; month: number }): PeriodQuery {

@@ -35,6 +35,16 @@ describe('findPeriod', () => {
     expect(q(text)).toEqual(expected);
   });
 
+  it('tells "tháng sau" (next month) from "tháng sáu" (June) where the tones are typed, and reads June where they are not', () => {
+    expect(q('điểm tháng sau')).toEqual({ kind: 'month', month: 12, year: 2026 });
+    expect(q('Tháng sau được mấy điểm?')).toEqual({ kind: 'month', month: 12, year: 2026 });
+    expect(q('tháng tới')).toEqual({ kind: 'month', month: 12, year: 2026 });
+    expect(findPeriod('tháng sau', { year: 2026, month: 12, day: 1 })?.query).toEqual({ kind: 'month', month: 1, year: 2027 });
+    expect(q('điểm tháng sáu')).toEqual({ kind: 'month', month: 6 });
+    expect(q('diem thang sau')).toEqual({ kind: 'month', month: 6 });
+    expect(findPeriod('Việt Trì tháng sau', today)?.rest).toBe('viet tri');
+  });
+
   it('takes January back to December of the year before', () => {
     expect(findPeriod('tháng trước', { year: 2026, month: 1, day: 10 })?.query).toEqual({ kind: 'month', month: 12, year: 2025 });
   });

@@ -375,6 +375,8 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'điểm quý trước', intent: 'score', period: LAST_QUARTER },
   { text: 'điểm quý này', intent: 'score', period: THIS_QUARTER },
   { text: 'điểm tháng trước', intent: 'score', period: LAST_MONTH },
+  { text: 'Việt Trì tháng sau được mấy điểm?', intent: 'score', units: [VT], period: { kind: 'month', month: 1, year: 2027 } },
+  { text: 'Việt Trì tháng sáu được mấy điểm?', intent: 'score', units: [VT], period: { kind: 'month', month: 6 } },
   { text: 'điểm tháng này', intent: 'score', period: THIS_MONTH },
   { text: 'điểm năm nay', intent: 'score', period: THIS_YEAR },
   { text: 'điểm năm ngoái', intent: 'score', period: LAST_YEAR },
