@@ -35,7 +35,7 @@ help-title = Hướng dẫn sử dụng chiso-bot
 help =
     /diem – điểm Bộ chỉ số của đơn vị, kỳ gần nhất; có thể gõ kỳ và tên đơn vị:
        /diem tháng 2 · diem t2 · điểm quý 1 · điểm năm 2025 · điểm tuần 3/2024 · /diem tháng 2 Mỹ Hào
-    /xephang – xếp hạng các đơn vị cùng cấp (5 đầu, 5 cuối và đơn vị mình): /xephang tháng 8 · bxh
+    /xephang – xếp hạng các đơn vị cùng cấp (5 đầu, 5 cuối và đơn vị mình): /xephang tháng 8 · bxh · /xephang toàn quốc
     /chitiet – chỉ tiêu thành phần của một nhóm và cách tăng điểm: /chitiet tiến độ · chi tiết số hóa tháng 8
     /xuhuong – biểu đồ điểm, nhóm, thứ hạng 12 tháng (/xuhuong quý) · /xephang biểu đồ – cột xếp hạng
     /sosanh Việt Trì Nông Trang tháng 8 – so sánh từng nhóm.
@@ -328,6 +328,8 @@ advice-MDSH = số hóa đầy đủ thành phần hồ sơ đầu vào và kế
 ## Rankings (/xephang)
 ranking-title = Xếp hạng { $scope } – { $parent }, { $period }
 ranking-scope-default = các đơn vị
+ranking-national = toàn quốc
+ranking-national-none = Chưa có xếp hạng các tỉnh, thành phố { $requested }: quản trị viên lấy danh sách toàn quốc từ Cổng DVCQG, ví dụ /thuthap tháng 8 toàn quốc.
 ranking-line = { $rank }. { $unit }: { $total } điểm
 ranking-top = { $n } đơn vị dẫn đầu:
 ranking-bottom = { $n } đơn vị cuối bảng:
@@ -688,15 +690,17 @@ weakest-none-of-scored = Các nhóm đã có dữ liệu đều đạt từ 90% 
 weakest-most-to-gain = Nhóm còn có thể tăng nhiều điểm nhất:
 weakest-missing = Chưa có dữ liệu: { $missing }.
 leaders-kind-any = đơn vị
-leaders-title-top = { $count } { $kind } có tổng điểm cao nhất thuộc { $parent }, { $period }
-leaders-title-bottom = { $count } { $kind } có tổng điểm thấp nhất thuộc { $parent }, { $period }
+leaders-title-top = { $count } { $kind } có tổng điểm cao nhất { $where }, { $period }
+leaders-title-bottom = { $count } { $kind } có tổng điểm thấp nhất { $where }, { $period }
 leaders-line = { $n }. { $unit } — { $total } điểm ({ $place })
 leaders-rank = hạng { $place }
 leaders-unranked = chưa xếp hạng
 leaders-among = Trong số { $count } { $kind } đã có tổng điểm.
-leaders-no-total = Chưa có tổng điểm của các { $kind } thuộc { $parent }, { $period }.
-leaders-none = Chưa có kết quả nào của các { $kind } thuộc { $parent }.
-leaders-no-period = Chưa có kết quả { $requested } của các { $kind } thuộc { $parent }. Các kỳ đã có: { $available }.
+leaders-no-total = Chưa có tổng điểm của các { $kind } { $where }, { $period }.
+leaders-none = Chưa có kết quả nào của các { $kind } { $where }.
+leaders-in-parent = thuộc { $parent }
+leaders-in-country = trên cả nước
+leaders-no-period = Chưa có kết quả { $requested } của các { $kind } { $where }. Các kỳ đã có: { $available }.
 compare-title = So sánh { $a } và { $b } — { $period }
 compare-legend = A: { $a } · B: { $b }
 compare-total = Tổng điểm: { $a } | { $b }

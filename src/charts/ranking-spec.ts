@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatDecimal } from '../domain/format.js';
 import { formatPeriodKey } from '../domain/period.js';
 import type { Translate } from '../messages/i18n.js';
+import { rankingPlace } from '../messages/ranking.js';
 import { rankOf, type Ranking } from '../services/ranking.js';
 import { bandLayers } from './bands.js';
 import { BAR_COLOR, CHART_CONFIG, HIGHLIGHT_COLOR, PLOT_WIDTH } from './theme.js';
@@ -45,7 +46,7 @@ export function rankingSpec(ranking: Ranking, t: Translate): TopLevelSpec {
   const scale = { domain: [0, 100] };
   const named = bars.length <= NAMED_BARS;
   const title = {
-    text: t('chart-ranking-title', { scope: ranking.scope ?? t('ranking-scope-default'), parent: ranking.parent.name }),
+    text: t('chart-ranking-title', { scope: ranking.scope ?? t('ranking-scope-default'), parent: rankingPlace(t, ranking.parent) }),
     subtitle: t('chart-ranking-subtitle', { period: formatPeriodKey(ranking.period), count: bars.length }),
   };
   if (named) {

@@ -36,6 +36,9 @@ export const NATIONAL_LIST_ENDPOINT = 'service-results';
 /** What the national list is collected and recorded as, where a province would be named (H44). */
 export const NATIONAL_LIST = 'VN';
 
+/** Whom a province's place in the national list is among: its results' rank scope. */
+export const NATIONAL_RANK_SCOPE = 'tỉnh, thành phố';
+
 /** The kind of unit the national list lists (provinces), in its payload and as its run's root. */
 export const NATIONAL_LIST_UNIT_TYPE = 'ADMINISTRATIVE_UNIT';
 

@@ -9,7 +9,7 @@ import type { GroupKey } from './framework.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CalendarDay } from './iso-week.js';
 import { findPeriod, periodWords, type PeriodQuery } from './period.js';
-import { CUE_PHRASES, CUES, FILLER_PHRASES, GROUP_BY_COMPACT, LONGEST_GROUP_NAME, PARTICLES, UNIT_ASKED_PHRASES, vocabularySlips, WEAK_CUES, type Cue } from './question-words.js';
+import { CUE_PHRASES, CUES, FILLER_PHRASES, GROUP_BY_COMPACT, LONGEST_GROUP_NAME, NATIONAL_PHRASES, PARTICLES, UNIT_ASKED_PHRASES, vocabularySlips, WEAK_CUES, type Cue } from './question-words.js';
 import { kindNamedAt, parentsFirst, readExactNames, readNearNames, settleByParents, spelled, widenBySlips, type Mention, type UnitSlot } from './unit-mentions.js';
 import type { UnitKind } from './units.js';
 import { mark, wordsAt, type Token } from './words.js';
@@ -68,7 +68,8 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   readNearNames(tokens, gazetteer, original, mentions);
   const cues = takeCues(tokens);
   const quarters = tokens.some((t) => !t.used && t.word === 'quy');
-  const unitsAsked = takeUnitsAsked(tokens) ?? bareKind(tokens, cues);
+  const national = takeNational(tokens);
+  const unitsAsked = takeUnitsAsked(tokens) ?? national ?? bareKind(tokens, cues);
   markFiller(tokens);
   const slipped = takeMisspelledCues(tokens);
   const unknown = unknownWords(tokens, original);
@@ -76,7 +77,9 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
 
   const named = [...codeUnits, ...settleByParents(mentions, tokens, gazetteer)];
   const intent = intentOf(commanded, new Set([...cues, ...slipped]), group, unitsAsked !== null, named.length);
-  const units = intent === 'top' || intent === 'bottom' ? named.map((slot) => parentsFirst(slot, gazetteer)) : named;
+  const leveled = intent === 'top' || intent === 'bottom' ? named.map((slot) => parentsFirst(slot, gazetteer)) : named;
+  // "Phú Thọ xếp thứ mấy toàn quốc": said nationwide, a name the province shares with a ward is the province.
+  const units = national ? leveled.map((slot) => ofKind(slot, 'tinh')) : leveled;
   // An unknown name beside a known one is said only when it looks like a name ("Việt Trì và Hải Lăng").
   const unknownName = unknown && (units.length === 0 || (intent === 'compare' && units.length < 2) || unknown.capitalised) ? unknown.text : null;
   const period = found ? found.query : ({ kind: 'latest' } as const);
@@ -169,6 +172,24 @@ function takeUnitsAsked(tokens: Token[]): { kind: UnitKind | null } | null {
     if (asked && wordsAt(tokens, i + asked.length, 1) === 'nao') {
       mark(tokens, i, asked.length + 1);
       return { kind: asked.value };
+    }
+  }
+  return null;
+}
+
+/** The slot's candidates of that kind, when it has any; else the slot as it is. */
+function ofKind(slot: UnitSlot, kind: UnitKind): UnitSlot {
+  const fitting = slot.candidates.filter((unit) => unit.kind === kind);
+  return fitting.length > 0 ? { ...slot, candidates: fitting } : slot;
+}
+
+/** "toàn quốc", "các tỉnh": the provinces of the whole country are asked about. */
+function takeNational(tokens: Token[]): { kind: UnitKind } | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const national = NATIONAL_PHRASES.at(tokens, i);
+    if (national) {
+      mark(tokens, i, national.length);
+      return { kind: national.value };
     }
   }
   return null;

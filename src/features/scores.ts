@@ -122,7 +122,8 @@ async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, 
       return [renderScoreAnswer(t, answer, periodAction)];
     }
     case 'ranking':
-      return [renderRanking(t, await rankingFor(db, unit, q.period), periodAction)];
+      // "xếp hạng các tỉnh", "toàn quốc": the provinces nationwide, as the national list ranks them.
+      return [renderRanking(t, await rankingFor(db, unit, q.period, q.unitKind === 'tinh'), periodAction)];
     case 'top':
     case 'bottom': {
       // "xã nào cao nhất tỉnh Phú Thọ" names the parent; "Việt Trì có cao nhất không" a unit among its peers.

@@ -10,6 +10,7 @@ import { rankOf, type Ranking } from '../services/ranking.js';
 import type { TrendAnswer } from '../services/trend.js';
 import type { Translate } from './i18n.js';
 import { withNearestPeriods, type PeriodAction } from './period-buttons.js';
+import { rankingPlace } from './ranking.js';
 import type { Reply } from './reply.js';
 
 /** "UBND Phường Việt Trì", "2026-08" → "xu-huong-ubnd-phuong-viet-tri-2026-08.png". */
@@ -68,7 +69,7 @@ export function rankingCaption(t: Translate, ranking: Ranking): string {
   const bands = countBands(ranking.ranked.map((e) => e.result.total)).flatMap((count) => bandCount(t, count) ?? []);
   const line = t('chart-ranking-caption', {
     scope: ranking.scope ?? t('ranking-scope-default'),
-    parent: ranking.parent.name,
+    parent: rankingPlace(t, ranking.parent),
     period: formatPeriodKey(ranking.period),
     bands: bands.join(', '),
   });
@@ -85,5 +86,5 @@ export function rankingUndrawn(t: Translate, ranking: Ranking): Reply {
 }
 
 export function rankingChartReply(t: Translate, ranking: Ranking, png: Uint8Array): Reply {
-  return { lines: [rankingCaption(t, ranking)], file: { fileName: chartFileName('xep-hang', ranking.parent.name, ranking.period), bytes: png } };
+  return { lines: [rankingCaption(t, ranking)], file: { fileName: chartFileName('xep-hang', rankingPlace(t, ranking.parent), ranking.period), bytes: png } };
 }

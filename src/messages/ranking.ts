@@ -1,6 +1,7 @@
 /** `/xephang`: the top and the bottom of a ranking, and the asking unit's own place. */
 import { formatDecimal } from '../domain/format.js';
 import { describeQuery, formatPeriodKey } from '../domain/period.js';
+import type { UnitRow } from '../db/units.js';
 import type { RankingAnswer, RankingEntry } from '../services/ranking.js';
 import type { Translate } from './i18n.js';
 import { withNearestPeriods, type PeriodAction } from './period-buttons.js';
@@ -10,6 +11,11 @@ import type { Reply } from './reply.js';
 const WHOLE = 12;
 const EDGE = 5;
 
+/** Whose units are ranked: the parent's name, or the whole country's provinces. */
+export function rankingPlace(t: Translate, parent: UnitRow | null): string {
+  return parent?.name ?? t('ranking-national');
+}
+
 function entryLine(t: Translate, e: RankingEntry, rankOf: number): string {
   return t('ranking-line', { rank: e.result.rank ?? '—', rankOf, unit: e.unit.name, total: formatDecimal(e.result.total ?? '0') });
 }
@@ -17,11 +23,13 @@ function entryLine(t: Translate, e: RankingEntry, rankOf: number): string {
 export function renderRanking(t: Translate, answer: RankingAnswer, periodAction?: PeriodAction): Reply {
   if (answer.kind === 'no-parent') return { lines: t('ranking-no-unit').split('\n') };
   if (answer.kind === 'no-data') {
-    if (answer.available.length === 0) return { lines: [t('ranking-none', { parent: answer.parent.name })] };
-    const reply = { lines: [t('ranking-no-period', { requested: describeQuery(answer.query), parent: answer.parent.name, available: answer.available.map(formatPeriodKey).join(', ') })] };
+    if (answer.parent === null) return { lines: [t('ranking-national-none', { requested: describeQuery(answer.query) })] };
+    if (answer.available.length === 0) return { lines: [t('ranking-none', { parent: rankingPlace(t, answer.parent) })] };
+    const reply = { lines: [t('ranking-no-period', { requested: describeQuery(answer.query), parent: rankingPlace(t, answer.parent), available: answer.available.map(formatPeriodKey).join(', ') })] };
     return withNearestPeriods(reply, answer.available, answer.query, periodAction);
   }
   const { ranking } = answer;
+  if (ranking.parent === null && ranking.ranked.length === 0) return { lines: [t('ranking-national-none', { requested: formatPeriodKey(ranking.period) })] };
   const rankOf = ranking.ranked[0]?.result.rankOf ?? ranking.ranked.length;
   const lines: string[] = [];
   if (ranking.ranked.length <= WHOLE) {
@@ -41,5 +49,5 @@ export function renderRanking(t: Translate, answer: RankingAnswer, periodAction?
   }
   if (ranking.unranked.length > 0) lines.push(t('ranking-unranked', { count: ranking.unranked.length }));
   const scope = ranking.scope ?? t('ranking-scope-default');
-  return { title: t('ranking-title', { scope, parent: ranking.parent.name, period: formatPeriodKey(ranking.period) }), lines };
+  return { title: t('ranking-title', { scope, parent: rankingPlace(t, ranking.parent), period: formatPeriodKey(ranking.period) }), lines };
 }

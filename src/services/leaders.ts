@@ -1,5 +1,5 @@
 /** The best or the weakest units under one parent ("phường nào cao điểm nhất tháng 9?"), by stored total. */
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults, periodsOfUnits } from '../db/results.js';
 import { units } from '../db/schema.js';
@@ -20,7 +20,8 @@ export interface LeadersRequest {
 }
 
 export interface Leaders {
-  parent: UnitRow;
+  /** Null: the provinces of the whole country. */
+  parent: UnitRow | null;
   unitKind: UnitKind | null;
   order: 'top' | 'bottom';
   period: string;
@@ -32,7 +33,7 @@ export interface Leaders {
 
 export type LeadersAnswer =
   | { kind: 'leaders'; leaders: Leaders }
-  | { kind: 'no-data'; parent: UnitRow; unitKind: UnitKind | null; query: PeriodQuery; available: string[] }
+  | { kind: 'no-data'; parent: UnitRow | null; unitKind: UnitKind | null; query: PeriodQuery; available: string[] }
   | { kind: 'no-parent' };
 
 const DEFAULT_COUNT = 3;
@@ -51,10 +52,12 @@ function byTotal(order: 'top' | 'bottom') {
 }
 
 export async function leaders(db: Db, request: LeadersRequest, query: PeriodQuery): Promise<LeadersAnswer> {
-  const parent = request.parent ?? (await parentFor(db, request.around));
-  if (!parent) return { kind: 'no-parent' };
+  // "tỉnh nào cao điểm nhất": provinces have no parent here; they are the top level, nationwide.
+  const national = request.kind === 'tinh' && !request.parent;
+  const parent = national ? null : (request.parent ?? (await parentFor(db, request.around)));
+  if (!national && !parent) return { kind: 'no-parent' };
   const peers = request.kind ? [request.kind] : peerKinds(request.around?.kind ?? 'xa');
-  const children = (await db.select().from(units).where(eq(units.parentId, parent.id))).filter((c) => peers.includes(c.kind));
+  const children = (await db.select().from(units).where(parent ? eq(units.parentId, parent.id) : isNull(units.parentId))).filter((c) => peers.includes(c.kind));
   const childIds = children.map((c) => c.id);
   const periods = await periodsOfUnits(db, childIds);
   const available = periods.map((p) => p.period);

@@ -1,14 +1,15 @@
 /**
- * The ranking of the units under one parent for a period: what `/xephang` answers. Ranks are the
+ * The ranking of the units under one parent for a period, or of the provinces nationwide: what `/xephang` answers. Ranks are the
  * stored ones (as published, or computed among siblings at import); units without one are counted apart.
  */
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults, periodsOfUnits, type StoredResult } from '../db/results.js';
 import { results, units } from '../db/schema.js';
 import { unitById, type UnitRow } from '../db/units.js';
 import { compareDecimals } from '../domain/decimal.js';
 import type { PeriodQuery } from '../domain/period.js';
+import { NATIONAL_RANK_SCOPE } from '../domain/portal-requests.js';
 import { choosePeriod, partialPeriods } from './scores.js';
 
 export interface RankingEntry {
@@ -17,7 +18,8 @@ export interface RankingEntry {
 }
 
 export interface Ranking {
-  parent: UnitRow;
+  /** Null: the provinces of the whole country, as the national list ranks them. */
+  parent: UnitRow | null;
   period: string;
   scope: string | null;
   ranked: RankingEntry[];
@@ -33,7 +35,7 @@ export function rankOf(ranking: Ranking): number {
 
 export type RankingAnswer =
   | { kind: 'ranking'; ranking: Ranking }
-  | { kind: 'no-data'; parent: UnitRow; query: PeriodQuery; available: string[] }
+  | { kind: 'no-data'; parent: UnitRow | null; query: PeriodQuery; available: string[] }
   | { kind: 'no-parent' };
 
 /** Communes first: they are the many units a province ranks each month. */
@@ -53,10 +55,14 @@ export async function parentFor(db: Db, unit: UnitRow | null): Promise<UnitRow |
   return ids.length === 1 ? ((await unitById(db, ids[0] as number)) ?? null) : null;
 }
 
-export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuery): Promise<RankingAnswer> {
-  const parent = await parentFor(db, unit);
-  if (!parent) return { kind: 'no-parent' };
-  const children = await db.select().from(units).where(eq(units.parentId, parent.id));
+/**
+ * The ranking `unit` stands in: among its parent's children (or its own, for a parent), or with `national`,
+ * among the provinces of the whole country (the top-level units with a place in the national list).
+ */
+export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuery, national = false): Promise<RankingAnswer> {
+  const parent = national ? null : await parentFor(db, unit);
+  if (!national && !parent) return { kind: 'no-parent' };
+  const children = await db.select().from(units).where(parent ? eq(units.parentId, parent.id) : isNull(units.parentId));
   const childIds = children.map((c) => c.id);
   const periods = await periodsOfUnits(db, childIds);
   const available = periods.map((p) => p.period);
@@ -70,7 +76,7 @@ export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuer
   });
   const ownEntry = entries.find((e) => e.unit.id === unit?.id) ?? null;
   const scopes = new Set(entries.map((e) => e.result.rankScope));
-  const scope = ownEntry ? ownEntry.result.rankScope : (PREFERRED_SCOPES.find((s) => scopes.has(s)) ?? [...scopes][0] ?? null);
+  const scope = national ? NATIONAL_RANK_SCOPE : ownEntry ? ownEntry.result.rankScope : (PREFERRED_SCOPES.find((s) => scopes.has(s)) ?? [...scopes][0] ?? null);
   const inScope = entries.filter((e) => e.result.rankScope === scope);
   return {
     kind: 'ranking',
@@ -80,7 +86,7 @@ export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuer
       scope,
       ranked: inScope.filter((e) => e.result.rank !== null).sort(byRank),
       unranked: inScope.filter((e) => e.result.rank === null),
-      own: ownEntry,
+      own: inScope.find((e) => e.unit.id === unit?.id) ?? null,
     },
   };
 }

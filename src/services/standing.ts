@@ -2,7 +2,7 @@
  * A unit's place in its ranking ("Việt Trì xếp thứ mấy?"): its stored rank, its band, and the sibling
  * ranked just above it with the points between them.
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults, type StoredResult } from '../db/results.js';
 import { units } from '../db/schema.js';
@@ -44,7 +44,11 @@ export async function rankStanding(db: Db, unitId: number, query: PeriodQuery): 
   const answer = await scoreCard(db, unitId, query);
   if (answer.kind === 'no-data') return answer;
   const { unit, parent, result } = answer.card;
-  const siblingRows = unit.parentId === null ? [] : await db.select().from(units).where(and(eq(units.parentId, unit.parentId), ne(units.id, unit.id)));
+  // A top-level unit's siblings are the other top-level units: the provinces the national list ranks it among.
+  const siblingRows = await db
+    .select()
+    .from(units)
+    .where(and(unit.parentId === null ? isNull(units.parentId) : eq(units.parentId, unit.parentId), ne(units.id, unit.id)));
   const siblingResults = await latestResults(
     db,
     siblingRows.map((s) => s.id),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { PortalStandIn } from '../helpers/portal-stand-in.js';
 import { entryNamed } from '../helpers/samples.js';
-import { callbackUpdate, type TestChat } from '../helpers/telegram-stand-in.js';
+import { callbackUpdate, textUpdate, type TestChat } from '../helpers/telegram-stand-in.js';
 import { nationalEntries } from '../helpers/national-list.js';
 
 const ADMIN_CHAT: TestChat = { id: 5551401, type: 'private' };
@@ -80,6 +80,32 @@ describe('/thuthap', () => {
     expect(card).toContain(`Tổng điểm: ${String(haNoi?.totalScore).replace('.', ',')}/100`);
     expect(card).toContain(`• Công khai, minh bạch: ${String(haNoi?.groupScores.CKMB).replace('.', ',')}/18`);
     expect(card).not.toContain('%');
+  });
+
+  it('ranks the provinces nationwide when asked so, and the province\'s own units otherwise', async () => {
+    const entries = nationalEntries();
+    const place = entries.findIndex((e) => e.departmentCode === 'H44') + 1;
+    const shown = (n: number | undefined) => String(n).replace('.', ',');
+    for (const asked of ['xếp hạng các tỉnh tháng 8', '/xephang toàn quốc', 'xep hang ca nuoc thang 8']) {
+      const ranking = await t.ask(asked, ADMIN_CHAT);
+      expect(ranking, asked).toContain('Xếp hạng tỉnh, thành phố – toàn quốc, tháng 08/2026');
+      expect(ranking, asked).toContain(`1. ${entries[0]?.departmentName}: ${shown(entries[0]?.totalScore)} điểm`);
+      expect(ranking, asked).toContain(`Đơn vị của anh/chị: UBND tỉnh Phú Thọ đứng thứ ${place}/34`);
+    }
+    expect(await t.ask('/xephang tháng 8', ADMIN_CHAT)).toContain('Xếp hạng xã, phường – UBND tỉnh Phú Thọ, tháng 08/2026');
+    const above = entries[place - 2];
+    const standing = await t.ask('Phú Thọ xếp thứ mấy toàn quốc tháng 8?', ADMIN_CHAT);
+    expect(standing).toContain(`Xếp thứ ${place}/34 tỉnh, thành phố, tổng điểm ${shown(entries[place - 1]?.totalScore)}.`);
+    expect(standing).toContain(above?.departmentName);
+    const best = await t.ask('tỉnh nào cao điểm nhất tháng 8?', ADMIN_CHAT);
+    expect(best).toContain('3 tỉnh/thành phố có tổng điểm cao nhất trên cả nước, tháng 08/2026');
+    expect(best).toContain(`1. ${entries[0]?.departmentName} — ${shown(entries[0]?.totalScore)} điểm (hạng 1/34)`);
+    expect(await t.ask('xếp hạng toàn quốc tháng 7', ADMIN_CHAT)).toContain('Chưa có xếp hạng các tỉnh, thành phố tháng 7');
+    const photos = t.telegram.sentPhotos(ADMIN_CHAT.id).length;
+    expect(await t.deliver(textUpdate('biểu đồ xếp hạng các tỉnh tháng 8', ADMIN_CHAT))).toBe(200);
+    const [chart] = t.telegram.sentPhotos(ADMIN_CHAT.id).slice(photos);
+    expect(chart?.caption).toContain('Xếp hạng tỉnh, thành phố – toàn quốc, tháng 08/2026');
+    expect(chart?.caption).toContain(`UBND tỉnh Phú Thọ đứng thứ ${place}/34`);
   });
 
   it("refuses a button naming another province's tree, asking the portal nothing", async () => {

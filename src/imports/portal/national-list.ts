@@ -6,14 +6,12 @@
  * is stored keeps the tree's figures and takes only its place from the list (domain/revision.ts fillGaps).
  */
 import { FRAMEWORK_2024, type GroupKey } from '../../domain/framework.js';
+import { NATIONAL_RANK_SCOPE } from '../../domain/portal-requests.js';
 import { competitionRanks } from '../../domain/ranking.js';
 import type { GroupScore, UnitResult } from '../../domain/result.js';
 import { ProblemList } from '../problems.js';
 import type { ImportBatch, ImportRow } from '../save.js';
 import { EntryReader, isObject, type Json } from './fields.js';
-
-/** Whom a province's rank in the national list is among. */
-export const NATIONAL_RANK_SCOPE = 'tỉnh, thành phố';
 
 /** The list's entries carry `groupScores`, an object of six points: no other response does. */
 export function isNationalList(body: unknown): boolean {
