@@ -329,7 +329,7 @@ advice-MDSH = số hóa đầy đủ thành phần hồ sơ đầu vào và kế
 ranking-title = Xếp hạng { $scope } – { $parent }, { $period }
 ranking-scope-default = các đơn vị
 ranking-national = toàn quốc
-ranking-national-none = Chưa có xếp hạng các tỉnh, thành phố { $requested }: quản trị viên lấy danh sách toàn quốc từ Cổng DVCQG, ví dụ /thuthap tháng 8 toàn quốc.
+ranking-national-none = Chưa có xếp hạng các tỉnh, thành phố { $requested }. Quản trị viên có thể lấy danh sách toàn quốc từ Cổng DVCQG bằng lệnh /thuthap [kỳ] toàn quốc, ví dụ /thuthap tháng 8 toàn quốc.
 ranking-line = { $rank }. { $unit }: { $total } điểm
 ranking-top = { $n } đơn vị dẫn đầu:
 ranking-bottom = { $n } đơn vị cuối bảng:
@@ -339,6 +339,7 @@ ranking-own-unranked = Đơn vị của anh/chị: { $unit } chưa được xế
 ranking-unranked = { $count } đơn vị chưa được xếp hạng vì thiếu dữ liệu một số nhóm.
 ranking-none = Chưa có kết quả nào của các đơn vị thuộc { $parent }.
 ranking-no-period = Chưa có kết quả { $requested } của các đơn vị thuộc { $parent }. Các kỳ đã có: { $available }.
+ranking-national-no-period = Chưa có xếp hạng các tỉnh, thành phố { $requested }. Các kỳ đã có: { $available }.
 ranking-no-unit =
     Chưa rõ xếp hạng của đơn vị nào. Gõ tên đơn vị sau lệnh, ví dụ: /xephang tháng 8 tỉnh Phú Thọ
     Hoặc đăng ký cuộc trò chuyện bằng mã mời: /dangky MÃ

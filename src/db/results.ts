@@ -291,8 +291,11 @@ export interface PeriodAvailable {
   complete: boolean;
 }
 
-/** The periods any of these units has results for, newest first, each with whether it is complete. */
-export async function periodsOfUnits(db: Db, unitIds: readonly number[]): Promise<PeriodAvailable[]> {
+/**
+ * The periods any of these units has results for, newest first, each with whether it is complete; with
+ * `rankScope`, only results ranked in it count (the national list's "tỉnh, thành phố").
+ */
+export async function periodsOfUnits(db: Db, unitIds: readonly number[], rankScope?: string): Promise<PeriodAvailable[]> {
   const latest = new Map<string, ResultRow>();
   for (let i = 0; i < unitIds.length; i += CHUNK) {
     const rows = await db.select().from(results).where(inArray(results.unitId, unitIds.slice(i, i + CHUNK)));
@@ -302,7 +305,7 @@ export async function periodsOfUnits(db: Db, unitIds: readonly number[]): Promis
       if (!seen || seen.revision < row.revision) latest.set(key, row);
     }
   }
-  const rows = [...latest.values()];
+  const rows = [...latest.values()].filter((row) => rankScope === undefined || row.rankScope === rankScope);
   const scored = new Map<number, Pick<GroupScore, 'key' | 'points'>[]>();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const ids = rows.slice(i, i + CHUNK).map((r) => r.id);

@@ -22,11 +22,15 @@ export interface SettledQuestion {
   unitKind: UnitKind | null;
   /** A trend by quarters rather than months. */
   scale?: TrendScale;
+  /** "toàn quốc", "các tỉnh": asked among the provinces nationwide. */
+  national?: boolean;
 }
 
 const INTENT_CODES: Record<QuestionIntent, string> = { score: 's', detail: 'd', rank: 'r', ranking: 'l', weakest: 'w', top: 't', bottom: 'b', compare: 'c', trend: 'h', 'ranking-chart': 'g' };
 const GROUPS: readonly GroupKey[] = ['CKMB', 'TDGQ', 'CLGQ', 'TTTT', 'CCDVTT', 'MDHL', 'MDSH'];
 const KINDS: readonly UnitKind[] = ['tinh', 'so-nganh', 'huyen', 'xa', 'phuong', 'dac-khu', 'khac'];
+/** In a question's kind slot: the provinces nationwide. */
+const NATIONAL_KIND = 'vn';
 
 /** A period as asked, in a button's data: `2026-08`, `m8` (August, the latest with data), `` (the latest). */
 export function encodePeriodQuery(q: PeriodQuery): string {
@@ -107,7 +111,7 @@ function encoded(action: Action): string {
       return `sugg:${action.unitId}:${action.period}:${action.group}`;
     case 'question': {
       const q = action.question;
-      const parts = ['q', INTENT_CODES[q.intent], q.unitIds.join('.'), encodePeriodQuery(q.period), q.group ?? '', q.unitKind ?? ''];
+      const parts = ['q', INTENT_CODES[q.intent], q.unitIds.join('.'), encodePeriodQuery(q.period), q.group ?? '', q.national ? NATIONAL_KIND : (q.unitKind ?? '')];
       return (q.scale === 'quarter' ? [...parts, 'q'] : parts).join(':');
     }
   }
@@ -163,7 +167,15 @@ function decodeQuestion(parts: readonly string[]): SettledQuestion | null {
   const decodedPeriod = decodePeriod(period);
   if (!intent || unitIds.some((id) => !Number.isSafeInteger(id) || id <= 0) || !decodedPeriod) return null;
   if (group !== '' && !GROUPS.includes(group as GroupKey)) return null;
-  if (kind !== '' && !KINDS.includes(kind as UnitKind)) return null;
-  const settled: SettledQuestion = { intent, unitIds, period: decodedPeriod, group: group === '' ? null : (group as GroupKey), unitKind: kind === '' ? null : (kind as UnitKind) };
+  if (kind !== '' && kind !== NATIONAL_KIND && !KINDS.includes(kind as UnitKind)) return null;
+  const national = kind === NATIONAL_KIND;
+  const settled: SettledQuestion = {
+    intent,
+    unitIds,
+    period: decodedPeriod,
+    group: group === '' ? null : (group as GroupKey),
+    unitKind: national ? 'tinh' : kind === '' ? null : (kind as UnitKind),
+    ...(national ? { national } : {}),
+  };
   return scale === 'q' ? { ...settled, scale: 'quarter' } : settled;
 }

@@ -207,9 +207,6 @@ export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
   const words = periodWords(text);
   const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
     { re: /\bthang (?:truoc|roi|vua roi|vua qua)\b/, build: () => monthBefore(today) },
-    { re: /\bthang (?:toi|ke tiep)\b/, build: () => monthAfter(today) },
-    // Folded, "tháng sau" (next month) is "tháng sáu" (June): only a text typed with its tones tells them apart.
-    ...(saysNextMonth(text) ? [{ re: /\bthang sau\b/, build: () => monthAfter(today) }] : []),
     { re: /\bthang (?:nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
     { re: /\bquy (?:truoc|roi|vua roi|vua qua)\b/, build: () => quarterBefore(today) },
     { re: /\bquy (?:nay|hien tai)\b/, build: () => ({ kind: 'quarter', quarter: Math.ceil(today.month / 3), year: today.year }) },
@@ -225,6 +222,10 @@ export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
       re: new RegExp(`\\b${MONTH_WORD} ?(\\d{1,2})${YEAR_AFTER}${RELATIVE_YEAR}\\b`),
       build: (m) => month(m[1], m[2], relativeYear(m[3], today)),
     },
+    // After a month by its number ("tháng 8 so với tháng sau" is about August), before one in words:
+    // folded, "tháng sau" (next month) is "tháng sáu" (June), and only a text typed with its tones tells them apart.
+    { re: /\bthang (?:toi|ke tiep)\b/, build: () => monthAfter(today) },
+    ...(saysNextMonth(text) ? [{ re: /\bthang sau\b/, build: () => monthAfter(today) }] : []),
     {
       re: new RegExp(`\\bthang (${SPOKEN})(?: (?:nam )?(\\d{4}))?${RELATIVE_YEAR}\\b`),
       build: (m) => month(String(SPOKEN_MONTHS.find(([word]) => word === m[1])?.[1]), m[2], relativeYear(m[3], today)),
@@ -338,7 +339,8 @@ export function parseExactPeriod(text: string): Period | null {
     const found = findPeriod(text, { year: 0, month: 1, day: 1 });
     if (!found || found.rest !== '') return null;
     const q = found.query;
-    if (q.kind === 'month' && q.year !== undefined) return { kind: 'month', month: q.month, year: q.year };
+    // "tháng tới", "tháng trước" counted from the placeholder today above are no month.
+    if (q.kind === 'month' && q.year !== undefined && validYear(q.year)) return { kind: 'month', month: q.month, year: q.year };
     if (q.kind === 'quarter' && q.year !== undefined) return { kind: 'quarter', quarter: q.quarter, year: q.year };
     if (q.kind === 'year') return q;
     // "tuần này" counted from the placeholder today above is no week.

@@ -7,6 +7,7 @@
 import type { GroupKey } from './framework.js';
 import { daysInMonth } from './iso-week.js';
 import type { Period } from './period.js';
+import { NATIONAL_WORDS } from './question-words.js';
 import { foldWords } from './text.js';
 
 export interface PortalEndpoint {
@@ -47,9 +48,10 @@ export function isProvinceCode(text: string): boolean {
   return /^[A-Z]\d{2,3}$/.test(text);
 }
 
-/** "VN", "toàn quốc", "tháng 8 cả nước": the text asks for the national list rather than a province's tree. */
+/** "VN", "toàn quốc", "tháng 8 các tỉnh": the text asks for the national list rather than a province's tree. */
 export function namesNationalList(text: string): boolean {
-  return /(^| )(vn|toan quoc|ca nuoc)( |$)/.test(foldWords(text));
+  const words = ` ${foldWords(text)} `;
+  return ['vn', ...NATIONAL_WORDS].some((phrase) => words.includes(` ${phrase} `));
 }
 
 export type CollectablePeriod = Extract<Period, { kind: 'month' | 'quarter' | 'year' }>;

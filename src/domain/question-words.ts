@@ -119,7 +119,7 @@ export const OPENING_WORDS: ReadonlySet<string> = new Set([...PARTICLES, 'anh', 
 
 export const CUE_WORDS: ReadonlySet<string> = new Set(CUES.flatMap(([phrase]) => phrase.split(' ')));
 
-/** The words before "nào" that ask about units rather than groups: "phường nào", "đơn vị nào". */
+/** The words before "nào" that ask about units rather than groups ("phường nào", "đơn vị nào"), or alone beside a "top" or "cao nhất" ("top 5 xã"). */
 export const UNIT_ASKED: readonly [string, UnitKind | null][] = [
   ['xa phuong', null],
   ['don vi', null],
@@ -132,12 +132,23 @@ export const UNIT_ASKED: readonly [string, UnitKind | null][] = [
   ['so', 'so-nganh'],
   ['nganh', 'so-nganh'],
   ['huyen', 'huyen'],
-  ['tinh thanh', 'tinh'],
-  ['tinh', 'tinh'],
 ];
 
-/** Words that ask about the provinces of the whole country: "xếp hạng toàn quốc", "các tỉnh", "cả nước". */
-const NATIONAL: readonly string[] = ['toan quoc', 'ca nuoc', 'cac tinh thanh pho', 'cac tinh thanh', 'cac tinh', 'tinh thanh'];
+/**
+ * Words that ask about the provinces of the whole country: "xếp hạng toàn quốc", "các tỉnh", "cả nước",
+ * "tỉnh nào". A bare "tỉnh" is not among them: "Việt Trì có cao nhất tỉnh không" asks within the province.
+ */
+export const NATIONAL_WORDS: readonly string[] = [
+  'toan quoc',
+  'ca nuoc',
+  'cac tinh thanh pho',
+  'cac tinh thanh',
+  'cac tinh',
+  'tinh thanh pho nao',
+  'tinh thanh nao',
+  'tinh nao',
+  'tinh thanh pho',
+];
 
 /** Words that join a unit to the one it belongs to: "Hy Cương, tỉnh Phú Thọ", "Hy Cương thuộc Phú Thọ". */
 export const BELONGS: ReadonlySet<string> = new Set(['thuoc', 'o', 'tai', 'cua', 'tinh', 'thanh pho', 'tp']);
@@ -165,7 +176,7 @@ export const KIND_PHRASES = new Phrases(KIND_WORDS);
 export const PREFIX_PHRASES = new Phrases(KIND_PREFIXES);
 export const CUE_PHRASES = new Phrases(CUES);
 export const UNIT_ASKED_PHRASES = new Phrases(UNIT_ASKED);
-export const NATIONAL_PHRASES = new Phrases(NATIONAL.map((phrase) => [phrase, 'tinh' as const]));
+export const NATIONAL_PHRASES = new Phrases(NATIONAL_WORDS.map((phrase) => [phrase, 'tinh' as const]));
 export const FILLER_PHRASES = new Phrases<'filler' | 'kind'>([...FILLER.map((f) => [f, 'filler'] as const), ...KIND_WORDS.map(([w]) => [w, 'kind'] as const)]);
 
 /**

@@ -32,6 +32,8 @@ export interface Question {
   unknownName: string | null;
   /** "phường nào cao điểm nhất", "đơn vị nào…": units are asked about, of this kind when one is said. */
   unitsAsked: { kind: UnitKind | null } | null;
+  /** "toàn quốc", "các tỉnh", "tỉnh nào": asked among the provinces nationwide. */
+  national: boolean;
   /** "quý" said without a number ("xu hướng theo quý"): quarters asked, for a trend. */
   scale?: TrendScale;
   /** Something was asked (điểm, xếp thứ mấy, so sánh, phường nào…), not just a name or a month said. */
@@ -65,10 +67,11 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   const mentions: Mention[] = [];
   const group = takeGroup(tokens, gazetteer, original);
   readExactNames(tokens, gazetteer, original, mentions);
+  // After the exact names ("tỉnh Thanh Hóa" is a name), before the near ones ("tỉnh thành" is not "Vĩnh Thành").
+  const national = takeNational(tokens);
   readNearNames(tokens, gazetteer, original, mentions);
   const cues = takeCues(tokens);
   const quarters = tokens.some((t) => !t.used && t.word === 'quy');
-  const national = takeNational(tokens);
   const unitsAsked = takeUnitsAsked(tokens) ?? national ?? bareKind(tokens, cues);
   markFiller(tokens);
   const slipped = takeMisspelledCues(tokens);
@@ -79,7 +82,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   const intent = intentOf(commanded, new Set([...cues, ...slipped]), group, unitsAsked !== null, named.length);
   const leveled = intent === 'top' || intent === 'bottom' ? named.map((slot) => parentsFirst(slot, gazetteer)) : named;
   // "Phú Thọ xếp thứ mấy toàn quốc": said nationwide, a name the province shares with a ward is the province.
-  const units = national ? leveled.map((slot) => ofKind(slot, 'tinh')) : leveled;
+  const units = national ? leveled.map((slot) => narrowToKind(slot, 'tinh')) : leveled;
   // An unknown name beside a known one is said only when it looks like a name ("Việt Trì và Hải Lăng").
   const unknownName = unknown && (units.length === 0 || (intent === 'compare' && units.length < 2) || unknown.capitalised) ? unknown.text : null;
   const period = found ? found.query : ({ kind: 'latest' } as const);
@@ -91,6 +94,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
     units,
     unknownName,
     unitsAsked,
+    national: national !== null,
     ...(quarters ? { scale: 'quarter' as const } : {}),
     asked: commanded !== undefined || cues.size > 0 || slipped.size > 0 || unitsAsked !== null,
     cued: cues.size > 0 || slipped.size > 0,
@@ -178,21 +182,22 @@ function takeUnitsAsked(tokens: Token[]): { kind: UnitKind | null } | null {
 }
 
 /** The slot's candidates of that kind, when it has any; else the slot as it is. */
-function ofKind(slot: UnitSlot, kind: UnitKind): UnitSlot {
+function narrowToKind(slot: UnitSlot, kind: UnitKind): UnitSlot {
   const fitting = slot.candidates.filter((unit) => unit.kind === kind);
   return fitting.length > 0 ? { ...slot, candidates: fitting } : slot;
 }
 
 /** "toàn quốc", "các tỉnh": the provinces of the whole country are asked about. */
 function takeNational(tokens: Token[]): { kind: UnitKind } | null {
+  let found: { kind: UnitKind } | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const national = NATIONAL_PHRASES.at(tokens, i);
-    if (national) {
-      mark(tokens, i, national.length);
-      return { kind: national.value };
-    }
+    if (!national) continue;
+    // Every one is taken: "tỉnh nào thấp nhất cả nước" says it twice.
+    mark(tokens, i, national.length);
+    found = { kind: national.value };
   }
-  return null;
+  return found;
 }
 
 /** "top 5 xã", "phường cao nhất": a kind word standing alone, when leaders are asked. */

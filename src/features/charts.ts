@@ -50,7 +50,7 @@ export async function answerChart(deps: ConversationDeps, unit: UnitRow | null, 
     });
     return replies(periodAction);
   }
-  const national = q.unitKind === 'tinh';
+  const national = q.national === true;
   const replies = await keptChart(db, `ranking:${unit?.id ?? ''}:${national ? 'national:' : ''}${encodePeriodQuery(q.period)}`, current, async (): Promise<KeptReplies> => {
     const answer = await rankingFor(db, unit, q.period, national);
     if (answer.kind !== 'ranking') return (action) => [renderRanking(t, answer, action)];

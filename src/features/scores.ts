@@ -45,6 +45,7 @@ async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined,
     group: question.group,
     unitKind: question.unitsAsked?.kind ?? null,
     ...(question.scale ? { scale: question.scale } : {}),
+    ...(question.national ? { national: true } : {}),
   };
   if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
   const short = question.units.length === 0 || (question.intent === 'compare' && question.units.length < 2);
@@ -123,13 +124,15 @@ async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, 
     }
     case 'ranking':
       // "xếp hạng các tỉnh", "toàn quốc": the provinces nationwide, as the national list ranks them.
-      return [renderRanking(t, await rankingFor(db, unit, q.period, q.unitKind === 'tinh'), periodAction)];
+      return [renderRanking(t, await rankingFor(db, unit, q.period, q.national === true), periodAction)];
     case 'top':
     case 'bottom': {
       // "xã nào cao nhất tỉnh Phú Thọ" names the parent; "Việt Trì có cao nhất không" a unit among its peers.
+      // "Phú Thọ có cao nhất cả nước không": said nationwide, a province is among its peers, not their parent.
       const named = units[0] ?? null;
-      const parent = named && (named.kind === 'tinh' || named.kind === 'huyen') ? named : null;
-      return [renderLeaders(t, await leaders(db, { parent, around: parent ? null : (named ?? own), kind: q.unitKind, order: q.intent }, q.period), periodAction)];
+      const parent = !q.national && named && (named.kind === 'tinh' || named.kind === 'huyen') ? named : null;
+      const request = { parent, around: parent ? null : (named ?? own), kind: q.unitKind, order: q.intent, national: q.national === true };
+      return [renderLeaders(t, await leaders(db, request, q.period), periodAction)];
     }
     case 'trend':
     case 'ranking-chart':

@@ -19,7 +19,7 @@ function entryLine(t: Translate, e: RankingEntry, position: number): string {
   return t('leaders-line', { n: position, unit: e.unit.name, total: formatDecimal(e.result.total ?? '0'), place });
 }
 
-/** "thuộc UBND tỉnh Phú Thọ", or "cả nước" for the provinces nationwide. */
+/** "thuộc UBND tỉnh Phú Thọ", or "trên cả nước" for the provinces nationwide. */
 function whereOf(t: Translate, parent: UnitRow | null): string {
   return parent ? t('leaders-in-parent', { parent: parent.name }) : t('leaders-in-country');
 }

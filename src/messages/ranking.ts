@@ -23,9 +23,10 @@ function entryLine(t: Translate, e: RankingEntry, rankOf: number): string {
 export function renderRanking(t: Translate, answer: RankingAnswer, periodAction?: PeriodAction): Reply {
   if (answer.kind === 'no-parent') return { lines: t('ranking-no-unit').split('\n') };
   if (answer.kind === 'no-data') {
-    if (answer.parent === null) return { lines: [t('ranking-national-none', { requested: describeQuery(answer.query) })] };
+    if (answer.parent === null && answer.available.length === 0) return { lines: [t('ranking-national-none', { requested: describeQuery(answer.query) })] };
     if (answer.available.length === 0) return { lines: [t('ranking-none', { parent: rankingPlace(t, answer.parent) })] };
-    const reply = { lines: [t('ranking-no-period', { requested: describeQuery(answer.query), parent: rankingPlace(t, answer.parent), available: answer.available.map(formatPeriodKey).join(', ') })] };
+    const args = { requested: describeQuery(answer.query), parent: rankingPlace(t, answer.parent), available: answer.available.map(formatPeriodKey).join(', ') };
+    const reply = { lines: [t(answer.parent === null ? 'ranking-national-no-period' : 'ranking-no-period', args)] };
     return withNearestPeriods(reply, answer.available, answer.query, periodAction);
   }
   const { ranking } = answer;

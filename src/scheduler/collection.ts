@@ -1,6 +1,6 @@
 /**
  * The daily collection (COLLECT_PROVINCES, COLLECT_TIME): each day from COLLECT_TIME, each province's
- * month that has just ended is collected once, then the national list of provinces (their places), each
+ * month that has just ended is collected once, then the national list of provinces (their places; unless COLLECT_NATIONAL=false), each
  * until two runs a day apart agree (stable); once every province is stable the period is ready, and is
  * scheduled for publication when PUBLISH_AUTO_TIME is set. A day's attempt, failed or not, is not
  * repeated that day by any instance: collection_runs keeps it, and the schedule's run is a claim; one

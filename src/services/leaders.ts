@@ -6,6 +6,7 @@ import { units } from '../db/schema.js';
 import type { UnitRow } from '../db/units.js';
 import { compareDecimals } from '../domain/decimal.js';
 import type { PeriodQuery } from '../domain/period.js';
+import { NATIONAL_RANK_SCOPE } from '../domain/portal-requests.js';
 import { PEER_GROUPS, peerGroupOf, type UnitKind } from '../domain/units.js';
 import { parentFor, type RankingEntry } from './ranking.js';
 import { choosePeriod, partialPeriods } from './scores.js';
@@ -17,6 +18,8 @@ export interface LeadersRequest {
   kind: UnitKind | null;
   order: 'top' | 'bottom';
   count?: number;
+  /** Among the provinces nationwide, as the national list ranks them. */
+  national?: boolean;
 }
 
 export interface Leaders {
@@ -53,13 +56,13 @@ function byTotal(order: 'top' | 'bottom') {
 
 export async function leaders(db: Db, request: LeadersRequest, query: PeriodQuery): Promise<LeadersAnswer> {
   // "tỉnh nào cao điểm nhất": provinces have no parent here; they are the top level, nationwide.
-  const national = request.kind === 'tinh' && !request.parent;
+  const national = request.national === true;
   const parent = national ? null : (request.parent ?? (await parentFor(db, request.around)));
   if (!national && !parent) return { kind: 'no-parent' };
-  const peers = request.kind ? [request.kind] : peerKinds(request.around?.kind ?? 'xa');
+  const peers = national ? ['tinh'] : request.kind ? [request.kind] : peerKinds(request.around?.kind ?? 'xa');
   const children = (await db.select().from(units).where(parent ? eq(units.parentId, parent.id) : isNull(units.parentId))).filter((c) => peers.includes(c.kind));
   const childIds = children.map((c) => c.id);
-  const periods = await periodsOfUnits(db, childIds);
+  const periods = await periodsOfUnits(db, childIds, national ? NATIONAL_RANK_SCOPE : undefined);
   const available = periods.map((p) => p.period);
   const period = choosePeriod(available, query, partialPeriods(periods));
   if (!period) return { kind: 'no-data', parent, unitKind: request.kind, query, available };
@@ -67,7 +70,7 @@ export async function leaders(db: Db, request: LeadersRequest, query: PeriodQuer
   const results = await latestResults(db, childIds, period);
   const scored = children.flatMap((unit) => {
     const result = results.get(unit.id);
-    return result && result.total !== null ? [{ unit, result }] : [];
+    return result && result.total !== null && (!national || result.rankScope === NATIONAL_RANK_SCOPE) ? [{ unit, result }] : [];
   });
   return {
     kind: 'leaders',

@@ -64,7 +64,7 @@ export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuer
   if (!national && !parent) return { kind: 'no-parent' };
   const children = await db.select().from(units).where(parent ? eq(units.parentId, parent.id) : isNull(units.parentId));
   const childIds = children.map((c) => c.id);
-  const periods = await periodsOfUnits(db, childIds);
+  const periods = await periodsOfUnits(db, childIds, national ? NATIONAL_RANK_SCOPE : undefined);
   const available = periods.map((p) => p.period);
   const period = choosePeriod(available, query, partialPeriods(periods));
   if (!period) return { kind: 'no-data', parent, query, available };

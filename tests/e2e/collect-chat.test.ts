@@ -100,7 +100,10 @@ describe('/thuthap', () => {
     const best = await t.ask('tỉnh nào cao điểm nhất tháng 8?', ADMIN_CHAT);
     expect(best).toContain('3 tỉnh/thành phố có tổng điểm cao nhất trên cả nước, tháng 08/2026');
     expect(best).toContain(`1. ${entries[0]?.departmentName} — ${shown(entries[0]?.totalScore)} điểm (hạng 1/34)`);
-    expect(await t.ask('xếp hạng toàn quốc tháng 7', ADMIN_CHAT)).toContain('Chưa có xếp hạng các tỉnh, thành phố tháng 7');
+    expect(await t.ask('Phú Thọ có cao nhất cả nước không?', ADMIN_CHAT)).toContain('có tổng điểm cao nhất trên cả nước, tháng 08/2026');
+    expect(await t.ask('Việt Trì có cao nhất tỉnh không?', ADMIN_CHAT)).toContain('có tổng điểm cao nhất thuộc UBND tỉnh Phú Thọ');
+    // July has no national list: said so, with the month that has one offered.
+    expect(await t.ask('xếp hạng toàn quốc tháng 7', ADMIN_CHAT)).toContain('Chưa có xếp hạng các tỉnh, thành phố tháng 7. Các kỳ đã có: tháng 08/2026.');
     const photos = t.telegram.sentPhotos(ADMIN_CHAT.id).length;
     expect(await t.deliver(textUpdate('biểu đồ xếp hạng các tỉnh tháng 8', ADMIN_CHAT))).toBe(200);
     const [chart] = t.telegram.sentPhotos(ADMIN_CHAT.id).slice(photos);

@@ -43,6 +43,11 @@ describe('findPeriod', () => {
     expect(q('điểm tháng sáu')).toEqual({ kind: 'month', month: 6 });
     expect(q('diem thang sau')).toEqual({ kind: 'month', month: 6 });
     expect(findPeriod('Việt Trì tháng sau', today)?.rest).toBe('viet tri');
+    // A month by its number is the one asked about; "tháng sau" beside it is talk.
+    expect(q('điểm tháng 8 so với tháng sau')).toEqual({ kind: 'month', month: 8 });
+    // Without a today to count from, "next month" is no month at all.
+    expect(parseExactPeriod('tháng tới')).toBeNull();
+    expect(parseExactPeriod('tháng sau')).toBeNull();
   });
 
   it('takes January back to December of the year before', () => {

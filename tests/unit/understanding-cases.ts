@@ -172,6 +172,12 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'tinh nao diem thap nhat ca nuoc', intent: 'bottom', kind: 'tinh' },
   { text: 'xếp hạng các tỉnh tháng 8', intent: 'ranking', kind: 'tinh', period: m(8) },
   { text: 'Phú Thọ xếp thứ mấy toàn quốc?', intent: 'rank', units: [TINH], kind: 'tinh' },
+  { text: 'xếp hạng 34 tỉnh, thành phố', intent: 'ranking', kind: 'tinh' },
+  { text: 'tỉnh, thành phố nào cao nhất', intent: 'top', kind: 'tinh' },
+  { text: 'Phú Thọ có cao nhất cả nước không', intent: 'top', units: [TINH], kind: 'tinh' },
+  // A bare "tỉnh" is the province the unit is in, not the country's provinces.
+  { text: 'Việt Trì có cao nhất tỉnh không', intent: 'top', units: [VT] },
+  { text: 'Việt Trì có đứng cuối tỉnh không', intent: 'bottom', units: [VT] },
   { text: 'xa nao diem cao nhat', intent: 'top', kind: 'xa' },
   { text: 'so sánh Hy Cương và Xuân Lũng', intent: 'compare', units: [HC, XUAN_LUNG] },
   { text: 'so sanh hy cuong va xuan lung', intent: 'compare', units: [HC, XUAN_LUNG] },
