@@ -29,6 +29,19 @@ async function query<T>(sql: string): Promise<T[]> {
   return t.app.database.query<T>(sql);
 }
 
+/** A bot of its own against a stand-in of its own, collecting daily from 06:30 with no pause; both stopped after `use`. */
+async function withOwnApp(now: () => Date, env: Record<string, string>, use: (app: TestApp, stand: PortalStandIn) => Promise<void>, misbehave?: (stand: PortalStandIn) => void): Promise<void> {
+  const stand = await new PortalStandIn().start();
+  misbehave?.(stand);
+  const app = await startTestApp({ mode: 'no-telegram', now, env: { PORTAL_API_ROOT: stand.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_TIME: '06:30', ...env } });
+  try {
+    await use(app, stand);
+  } finally {
+    await app.stop();
+    await stand.stop();
+  }
+}
+
 beforeAll(async () => {
   portal = await new PortalStandIn().start();
   t = await startTestApp({
@@ -99,63 +112,52 @@ describe('the daily collection', () => {
 
 describe('the daily collection when the portal turns it away', () => {
   it('stops the day’s round at the first province refused (429), asking nothing for the next one', async () => {
-    const refusing = await new PortalStandIn().start();
-    refusing.misbehave('transparency', 'rate-limited');
     const day = new Date('2026-09-01T06:45:00+07:00');
     // The second province is named by its tree's id, as COLLECT_PROVINCES allows.
-    const app = await startTestApp({
-      mode: 'no-telegram',
-      now: () => day,
-      env: { PORTAL_API_ROOT: refusing.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_PROVINCES: 'H44,019d2be3-6a88-732b-8b17-000000000001', COLLECT_TIME: '06:30' },
-    });
-    try {
-      await app.app.scheduler.tick();
-      expect(refusing.requests.map((r) => r.endpoint)).toEqual(['transparency']);
-      await app.app.scheduler.tick();
-      expect(refusing.requests).toHaveLength(1);
-      // The refusal is kept with the day's runs: a restarted instance does not ask again that day.
-      await app.restart();
-      await app.app.scheduler.tick();
-      expect(refusing.requests).toHaveLength(1);
-    } finally {
-      await app.stop();
-      await refusing.stop();
-    }
+    const provinces = { COLLECT_PROVINCES: 'H44,019d2be3-6a88-732b-8b17-000000000001' };
+    await withOwnApp(
+      () => day,
+      provinces,
+      async (app, refusing) => {
+        await app.app.scheduler.tick();
+        expect(refusing.requests.map((r) => r.endpoint)).toEqual(['transparency']);
+        await app.app.scheduler.tick();
+        expect(refusing.requests).toHaveLength(1);
+        // The refusal is kept with the day's runs: a restarted instance does not ask again that day.
+        await app.restart();
+        await app.app.scheduler.tick();
+        expect(refusing.requests).toHaveLength(1);
+      },
+      (refusing) => refusing.misbehave('transparency', 'rate-limited'),
+    );
   });
 });
 
 describe('the daily collection and runs by hand', () => {
   it('asks nothing for a province whose day’s run another instance has claimed', async () => {
     const day = new Date('2026-09-01T06:45:00+07:00');
-    const stand = await new PortalStandIn().start();
-    const app = await startTestApp({ mode: 'no-telegram', now: () => day, env: { PORTAL_API_ROOT: stand.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0' } });
-    try {
-      await app.app.database.query(
-        "insert into collection_runs (province, root_department_id, period, source_url, status, requested_by, local_date) values ('H44', 'x', '2026-08', 'x', 'running', 'schedule', '2026-09-01')",
-      );
-      const settings = { apiRoot: stand.url, userAgent: 'chiso-bot/test', pauseMs: 0, jitterMs: 0, timeoutMs: 2000 };
-      const ctx = { db: app.app.database.db, settings, now: () => day, timeZone: 'Asia/Ho_Chi_Minh' };
-      const taken = await collectAndImport(ctx, { province: 'H44', period: '2026-08', requestedBy: 'schedule' }).catch((e: unknown) => e);
-      expect(taken).toMatchObject({ key: 'collect-taken' });
-      expect(stand.requests).toHaveLength(0);
-      // By hand it is another run: it is not the schedule's to claim.
-      await collectAndImport(ctx, { province: 'H44', period: '2026-08', requestedBy: 'cli' });
-      expect(stand.requests).toHaveLength(6);
-    } finally {
-      await app.stop();
-      await stand.stop();
-    }
+    await withOwnApp(
+      () => day,
+      {},
+      async (app, stand) => {
+        await app.app.database.query(
+          "insert into collection_runs (province, root_department_id, period, source_url, status, requested_by, local_date) values ('H44', 'x', '2026-08', 'x', 'running', 'schedule', '2026-09-01')",
+        );
+        const settings = { apiRoot: stand.url, userAgent: 'chiso-bot/test', pauseMs: 0, jitterMs: 0, timeoutMs: 2000 };
+        const ctx = { db: app.app.database.db, settings, now: () => day, timeZone: 'Asia/Ho_Chi_Minh' };
+        const taken = await collectAndImport(ctx, { province: 'H44', period: '2026-08', requestedBy: 'schedule' }).catch((e: unknown) => e);
+        expect(taken).toMatchObject({ key: 'collect-taken' });
+        expect(stand.requests).toHaveLength(0);
+        // By hand it is another run: it is not the schedule's to claim.
+        await collectAndImport(ctx, { province: 'H44', period: '2026-08', requestedBy: 'cli' });
+        expect(stand.requests).toHaveLength(6);
+      },
+    );
   });
 
   it('schedules the publication once a run by hand has made the month stable, asking the portal nothing more', async () => {
     let now = new Date('2026-09-01T06:45:00+07:00');
-    const stand = await new PortalStandIn().start();
-    const app = await startTestApp({
-      mode: 'no-telegram',
-      now: () => now,
-      env: { PORTAL_API_ROOT: stand.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_PROVINCES: 'H44', COLLECT_TIME: '06:30', PUBLISH_AUTO_TIME: '08:00' },
-    });
-    try {
+    await withOwnApp(() => now, { COLLECT_PROVINCES: 'H44', PUBLISH_AUTO_TIME: '08:00' }, async (app, stand) => {
       await app.app.scheduler.tick();
       now = new Date('2026-09-02T05:00:00+07:00');
       expect((await app.admin('POST', '/api/collections', { province: 'H44', period: '2026-08' })).status).toBe(200);
@@ -166,29 +168,17 @@ describe('the daily collection and runs by hand', () => {
       expect(stand.requests.map((r) => r.endpoint)).toEqual(['service-results']);
       const [publication] = await app.app.database.query<{ status: string }>('select status from publications');
       expect(publication).toEqual({ status: 'scheduled' });
-    } finally {
-      await app.stop();
-      await stand.stop();
-    }
+    });
   });
 });
 
 describe('the daily collection without the national list (COLLECT_NATIONAL=false)', () => {
   it('asks the provinces only', async () => {
-    const stand = await new PortalStandIn().start();
     const day = new Date('2026-09-01T06:45:00+07:00');
-    const app = await startTestApp({
-      mode: 'no-telegram',
-      now: () => day,
-      env: { PORTAL_API_ROOT: stand.url, COLLECT_PAUSE_MS: '0', COLLECT_JITTER_MS: '0', COLLECT_PROVINCES: 'H44', COLLECT_TIME: '06:30', COLLECT_NATIONAL: 'false' },
-    });
-    try {
+    await withOwnApp(() => day, { COLLECT_PROVINCES: 'H44', COLLECT_NATIONAL: 'false' }, async (app, stand) => {
       await app.app.scheduler.tick();
       expect(stand.requests.map((r) => r.endpoint)).toEqual(PORTAL_ENDPOINTS.map((e) => e.name));
-    } finally {
-      await app.stop();
-      await stand.stop();
-    }
+    });
   });
 });
 
