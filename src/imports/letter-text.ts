@@ -4,6 +4,7 @@
  */
 import { checkLetterLength, checkZipBounds, MAX_PDF_PAGES } from './limits.js';
 import { checkFileSize, ImportRejected } from './problems.js';
+import { htmlText } from './html-text.js';
 
 export const LETTER_EXTENSIONS = '.txt, .docx, .pdf';
 
@@ -38,8 +39,9 @@ async function docxText(fileName: string, bytes: Uint8Array): Promise<string> {
     await checkZipBounds(fileName, bytes);
     // Loaded when a .docx comes, not with the server: a question never needs it (about 12 MB).
     const { default: mammoth } = await import('mammoth');
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    return result.value.normalize('NFC');
+    // As HTML, so that a table's rows stay rows (htmlText); the raw text gives one cell a paragraph.
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    return htmlText(result.value).normalize('NFC');
   } catch (error) {
     if (error instanceof ImportRejected) throw error;
     throw unreadable(fileName, 'docx', error);

@@ -48,6 +48,25 @@ describe('through the admin API', () => {
   });
 });
 
+describe('a phụ lục table', () => {
+  it('stores each row of a table under its header, and the card shows its figures', async () => {
+    const text = [
+      'UBND TỈNH HƯNG YÊN',
+      'Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 3/2025 của các xã (phụ lục kèm theo)',
+      'TT\tĐơn vị\tCông khai, minh bạch (18 điểm)\tTiến độ giải quyết (20 điểm)\tTổng điểm\tXếp hạng',
+      '1\tXã Hưng Long\t17,5\t19,8\t90,25\t1/12',
+      '2\tXã Ngọc Lâm\t16\t20\t85\t2/12',
+    ].join('\n');
+    const { status, body } = await t.upload<{ report: ImportReport }>([{ fileName: 'phu-luc-03-2025.txt', bytes: Buffer.from(text, 'utf8') }]);
+    expect(status).toBe(201);
+    expect(body.report).toMatchObject({ period: '2025-03', resultsAdded: ['Xã Hưng Long', 'Xã Ngọc Lâm'] });
+    const card = await console('diem thang 3/2025 Hưng Long');
+    expect(card).toContain('Tổng điểm: 90,25/100');
+    expect(card).toContain('Xếp hạng: 1/12');
+    expect(card).toContain('Công khai, minh bạch: 17,5/18');
+  });
+});
+
 describe('units matched under the parent the letter names', () => {
   it('a commune named like another, under another district, is another unit; a district already stored is found again', async () => {
     const utf8 = (text: string) => Buffer.from(text, 'utf8');

@@ -16,9 +16,12 @@ async function rejection(promise: Promise<unknown>): Promise<ImportRejected> {
   throw new Error('expected the file to be rejected');
 }
 
-/** The least a Word document needs: the content types, the package relationship and the body. */
-async function minimalDocx(paragraphs: string[]): Promise<Uint8Array> {
+/** The least a Word document needs: the content types, the package relationship and the body; a block is a paragraph or a table's rows. */
+async function minimalDocx(blocks: (string | string[][])[]): Promise<Uint8Array> {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraph = (p: string) => `<w:p><w:r><w:t xml:space="preserve">${escape(p)}</w:t></w:r></w:p>`;
+  const block = (b: string | string[][]) =>
+    typeof b === 'string' ? paragraph(b) : `<w:tbl>${b.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraph(cell)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -40,7 +43,7 @@ async function minimalDocx(paragraphs: string[]): Promise<Uint8Array> {
     'word/document.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
       '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
-      paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escape(p)}</w:t></w:r></w:p>`).join('') +
+      blocks.map(block).join('') +
       '</w:body></w:document>',
   );
   return zip.generateAsync({ type: 'uint8array' });
@@ -86,6 +89,26 @@ describe('letterText: .txt', () => {
 });
 
 describe('letterText: .docx', () => {
+  it("keeps a table's rows as rows, its cells apart by tabs, so a phụ lục is read row by row", async () => {
+    const docx = await minimalDocx([
+      'Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 02/2025 của các xã, phường như sau:',
+      [
+        ['STT', 'Đơn vị', 'Tổng điểm', 'Xếp hạng'],
+        ['1', 'Phường Bần Yên Nhân', '91,6', '1/13'],
+        ['2', 'Xã Hòa Phong & Dị Sử', '87', '2/13'],
+      ],
+      'Đề nghị các xã, phường tiếp tục đẩy mạnh số hóa hồ sơ.',
+    ]);
+    const text = await letterText('phu-luc.docx', docx);
+    expect(text).toContain('STT\tĐơn vị\tTổng điểm\tXếp hạng\n1\tPhường Bần Yên Nhân\t91,6\t1/13');
+    expect(text).toContain('Đề nghị các xã, phường tiếp tục đẩy mạnh số hóa hồ sơ.');
+    const extraction = extractLetter(text);
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, r.total, r.rank, r.rankOf])).toEqual([
+      ['Phường Bần Yên Nhân', '91.6', 1, 13],
+      ['Xã Hòa Phong & Dị Sử', '87', 2, 13],
+    ]);
+  });
+
   it('returns the paragraphs of a Word document, one a line', async () => {
     const docx = await minimalDocx([
       'Tháng 3/2025, Ủy ban nhân dân xã Hùng Sơn đạt 88,75/100 điểm, xếp thứ 2/12 xã, thị trấn.',

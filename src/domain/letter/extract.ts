@@ -15,6 +15,7 @@
  * result when it names the unit; a total with no group scores is a result too (unit, total and period
  * are all the text must name clearly). Anything less is `no-result`: the extractor does not guess.
  */
+import { compareDecimals } from '../decimal.js';
 import { parsePeriodKey, type Period } from '../period.js';
 import { foldWords } from '../text.js';
 import { home, ownerOf, ownName, rankOnlySubjects } from './binding.js';
@@ -30,6 +31,7 @@ import { sharedFigures } from './shared.js';
 import { type Subject, subjects } from './subjects.js';
 import { parentOf } from './units.js';
 import type { LetterExtraction, LetterResult, SkippedFigure, UnreadFigure } from './types.js';
+import { splitTables, tableResults, type LetterTable } from './tables.js';
 
 /** The sentence opens with "Điểm số …", "Tổng điểm …", "Kết quả …" and names nobody else (no "cao nhất", "toàn tỉnh", "đơn vị"). */
 function ownScore(doc: Doc, breaks: readonly number[], pos: number): boolean {
@@ -74,7 +76,8 @@ interface Reading {
 }
 
 export function extractLetter(raw: string, options: { period?: string | null } = {}): LetterExtraction {
-  const doc = readDoc(raw);
+  const { prose, tables } = splitTables(raw);
+  const doc = readDoc(prose);
   const fromText = findLetterPeriod(doc.f);
   const dated = fromText ? null : dateLine(doc.f);
   const given = options.period ? parsePeriodKey(options.period) : null;
@@ -89,14 +92,36 @@ export function extractLetter(raw: string, options: { period?: string | null } =
   // a text that gives its own period nothing gives none to another.
   const others = main.results.length > 0 ? otherPeriods(doc.f, period) : [];
   const readings = [main, ...others.map((other) => readFor(doc, breaks, subRates, { ...other, only: true }, main.list))];
-  const conflicts = readings.flatMap((r) => r.conflicts);
-  if (conflicts.length > 0) {
-    return { ok: false, reason: 'conflict', conflicts: conflicts.slice(0, 20).map((c) => ({ unit: c.unit, first: sentenceOf(c.first), second: sentenceOf(c.second) })) };
-  }
-  const results = readings.flatMap((r) => r.results);
+  const conflicts = readings.flatMap((r) => r.conflicts).map((c) => ({ unit: c.unit, first: sentenceOf(c.first), second: sentenceOf(c.second) }));
+  const fromSentences = readings.flatMap((r) => r.results);
+  const { rows, conflicts: rowConflicts } = tableRows(tables, period, fromSentences);
+  conflicts.push(...rowConflicts);
+  if (conflicts.length > 0) return { ok: false, reason: 'conflict', conflicts: conflicts.slice(0, 20) };
+  const results = [...fromSentences, ...rows];
   const unread = readings.flatMap((r) => r.unread);
   if (results.length > 0) return { ok: true, results, unread, periodSource };
   return unread.length > 0 ? { ok: false, reason: 'no-result', unread } : { ok: false, reason: 'no-result' };
+}
+
+/**
+ * The phụ lục's rows as results, beside what the sentences gave: a unit the sentences already gave keeps
+ * theirs, and a total printed otherwise in a row (or in two rows) is a conflict, the import refused.
+ */
+function tableRows(tables: readonly LetterTable[], period: Period, fromSentences: readonly LetterResult[]) {
+  const conflicts: { unit: string; first: string; second: string }[] = [];
+  const rows: LetterResult[] = [];
+  const seen = new Map<string, { total: string | null; said: string }>(fromSentences.map((r) => [foldWords(r.unitName), { total: r.total, said: `${r.unitName}: ${r.total ?? '—'}` }]));
+  for (const { result, line } of tables.flatMap((t) => tableResults(t, period))) {
+    const key = foldWords(result.unitName);
+    const before = seen.get(key);
+    if (before) {
+      if (before.total !== null && result.total !== null && compareDecimals(before.total, result.total) !== 0) conflicts.push({ unit: result.unitName, first: before.said, second: line });
+      continue;
+    }
+    seen.set(key, { total: result.total, said: line });
+    rows.push(result);
+  }
+  return { rows, conflicts };
 }
 
 /**
