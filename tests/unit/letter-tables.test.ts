@@ -11,11 +11,12 @@ function rows(text: string) {
 }
 
 describe('a phụ lục table', () => {
-  it('reads each row under a header of unit, total and rank, with "|" between the cells', () => {
-    const text = [TITLE, '| STT | Đơn vị | Tổng điểm | Xếp hạng |', '| 1 | Phường Bần Yên Nhân | 91,6 | 1/13 |', '| 2 | Xã Hòa Phong | 87 | 2/13 |'].join('\n');
+  it('reads each row under a header of unit, total and rank, with "|" between the cells, and no average or sum as a unit', () => {
+    const text = [TITLE, '| STT | Đơn vị | Tổng điểm | Xếp hạng |', '| 1 | Phường Bần Yên Nhân | 91,6 | 1/13 |', '| 2 | Xã Hòa Phong | 87 | 2/13 |', '| 3 | Tống Trân | 85 | 3/13 |', '| | Trung bình toàn thị xã | 86,4 | |', '| | Tổng cộng | 178,6 | |'].join('\n');
     expect(rows(text)).toEqual([
       { unit: 'Phường Bần Yên Nhân', total: '91.6', rank: 1, rankOf: 13, groups: [], skipped: [] },
       { unit: 'Xã Hòa Phong', total: '87', rank: 2, rankOf: 13, groups: [], skipped: [] },
+      { unit: 'Tống Trân', total: '85', rank: 3, rankOf: 13, groups: [], skipped: [] },
     ]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The tables a letter's phụ lục prints, one row a line with its cells apart ("1 | UBND phường Việt Trì |
  * 91,34 | 1", or tab-separated as a Word table comes out): a header names the columns — the unit, the total,
- * the rank, the groups by their names — and every row under it with as many cells is a unit's result.
+ * the rank, the groups by their names — and every row under it with as many cells is a unit's result,
+ * except a row that sums or averages the others.
  * A row whose cells do not line up with the header, or a header without a unit column, is not read:
  * it stays in the text, for the sentences around it.
  */
@@ -81,6 +82,9 @@ export function splitTables(raw: string): { prose: string; tables: LetterTable[]
   return { prose: kept.join('\n'), tables: tables.filter((t) => t.rows.length > 0) };
 }
 
+/** A row that sums or averages the others ("Tổng cộng", "Trung bình toàn tỉnh", "Cả nước"): no unit's result. */
+const NOT_A_UNIT = /^(?:(?:tong cong|tong so|tong|cong)$|(?:trung binh|binh quan|trung vi|toan tinh|toan huyen|toan thi xa|toan quoc|ca nuoc|diem trung binh)(?![a-z]))/;
+
 /** "91,34" → "91.34"; "1/148" → 1 of 148; anything else in a number's cell is no figure. */
 function numberIn(cell: string): string | null {
   return /^\d+(?:[.,]\d+)?$/.test(cell) ? parseDecimal(cell.replace(',', '.')) : null;
@@ -98,7 +102,7 @@ function rankIn(cell: string): { rank: number; rankOf: number | null } | null {
 export function tableResults(table: LetterTable, period: Period): { result: LetterResult; line: string }[] {
   return table.rows.flatMap(({ cells, line }) => {
     const unitName = cells[table.columns.findIndex((c) => c.kind === 'unit')]?.trim() ?? '';
-    if (unitName === '' || /^\d/.test(unitName)) return [];
+    if (unitName === '' || /^\d/.test(unitName) || NOT_A_UNIT.test(foldWords(unitName))) return [];
     const skipped: SkippedFigure[] = [];
     let total: string | null = null;
     let rank = null as { rank: number; rankOf: number | null } | null;
