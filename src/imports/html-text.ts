@@ -26,11 +26,19 @@ function tableText(html: string): string {
 }
 
 function proseText(html: string): string {
-  return decode(html.replace(/<\/(p|h[1-6]|li)>/gi, '\n\n').replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, ''));
+  // Opening tags too: a nested list comes before its item's closing tag, and must not glue two items' words.
+  return decode(html.replace(/<\/?(p|h[1-6]|li|ul|ol)(\s[^>]*)?>/gi, '\n\n').replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, ''));
+}
+
+/** Footnote and endnote markers ("88,5[1] điểm") and their texts: not the letter's sentences. */
+function withoutNotes(html: string): string {
+  return html
+    .replace(/<sup>\s*<a href="#(?:footnote|endnote)-[^"]*"[^>]*>[\s\S]*?<\/a>\s*<\/sup>/gi, '')
+    .replace(/<li id="(?:footnote|endnote)-[^"]*">[\s\S]*?<\/li>/gi, '');
 }
 
 export function htmlText(html: string): string {
-  return html
+  return withoutNotes(html)
     .split(/(<table[\s\S]*?<\/table>)/i)
     .map((part) => (/^<table/i.test(part) ? `\n${tableText(part)}\n\n` : proseText(part)))
     .join('')

@@ -40,7 +40,11 @@ async function docxText(fileName: string, bytes: Uint8Array): Promise<string> {
     // Loaded when a .docx comes, not with the server: a question never needs it (about 12 MB).
     const { default: mammoth } = await import('mammoth');
     // As HTML, so that a table's rows stay rows (htmlText); the raw text gives one cell a paragraph.
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // Pictures carry no text: not read, not inlined as base64.
+      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+    );
     return htmlText(result.value).normalize('NFC');
   } catch (error) {
     if (error instanceof ImportRejected) throw error;

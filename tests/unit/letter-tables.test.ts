@@ -45,4 +45,54 @@ describe('a phụ lục table', () => {
     const noUnit = [TITLE, 'Tháng | Tổng điểm | Xếp hạng', '01/2025 | 90 | 2', '02/2025 | 91,6 | 1'].join('\n');
     expect(extractLetter(noUnit)).toMatchObject({ ok: false, reason: 'no-result' });
   });
+
+  it('reads the next table by its own header, not as rows of the one before (two Word tables a blank line apart)', () => {
+    const text = [
+      TITLE,
+      'STT | Đơn vị | Tổng điểm | Xếp hạng',
+      '1 | Xã A | 90 | 1',
+      '',
+      'STT | Đơn vị | Công khai, minh bạch (18 điểm) | Tiến độ giải quyết (20 điểm)',
+      '1 | Xã C | 17,5 | 19',
+    ].join('\n');
+    expect(rows(text).map((r) => [r.unit, r.total, r.rank, r.groups])).toEqual([
+      ['Xã A', '90', 1, []],
+      ['Xã C', null, null, ['CKMB 17.5/18', 'TDGQ 19/20']],
+    ]);
+  });
+
+  it('reads nothing in doubt: a bare "Điểm" of one group, two totals side by side, a "(%)" beside a group, a rate', () => {
+    const unread = (header: string, row: string) => extractLetter([TITLE, header, row].join('\n'));
+    // "Điểm" with no group beside it may be one group's points: its rank too is that group's, so nothing is read.
+    expect(extractLetter([TITLE, 'Phụ lục II: Điểm chỉ số Công khai, minh bạch', 'STT | Đơn vị | Điểm', '1 | Xã A | 17,5'].join('\n'))).toMatchObject({ ok: false, reason: 'no-result' });
+    expect(unread('STT | Đơn vị | Tổng điểm | Tổng điểm', '1 | Xã A | 80 | 85')).toMatchObject({ ok: false, reason: 'no-result' });
+    expect(unread('STT | Đơn vị | Công khai, minh bạch (%)', '1 | Xã A | 15')).toMatchObject({ ok: false, reason: 'no-result' });
+    expect(unread('STT | Đơn vị | Tổng điểm (%)', '1 | Xã A | 95')).toMatchObject({ ok: false, reason: 'no-result' });
+  });
+
+  it('takes no heading, sum or average row for a unit', () => {
+    const text = [
+      TITLE,
+      'STT\tĐơn vị\tTổng điểm',
+      'I\tKhối phường\t88',
+      '1\tPhường Bần Yên Nhân\t91,6',
+      '\tCao nhất\t91,6',
+      '\tĐiểm bình quân\t86,4',
+      '\tTB\t86,4',
+    ].join('\n');
+    expect(rows(text).map((r) => r.unit)).toEqual(['Phường Bần Yên Nhân']);
+  });
+
+  it('keeps the header for the sentences, so its period is the letter’s, and reads no table whose caption names another period', () => {
+    const dated = ['Hưng Yên, ngày 05 tháng 4 năm 2025', 'STT | Đơn vị | Tổng điểm tháng 3/2025 | Xếp hạng', '1 | Xã A | 90 | 1'].join('\n');
+    const read = extractLetter(dated);
+    expect(read.ok && read.results.map((r) => [r.unitName, r.period, r.rank])).toEqual([['Xã A', { kind: 'month', year: 2025, month: 3 }, 1]]);
+    const another = [`${TITLE.replace('02/2025', '03/2025')}. Xã B đạt 90 điểm.`, 'Phụ lục: Kết quả tháng 02/2025', 'STT | Đơn vị | Tổng điểm', '1 | Xã C | 85'].join('\n');
+    expect(rows(another).map((r) => r.unit)).toEqual(['xã B']);
+  });
+
+  it('knows a row and a sentence name one unit however it is written, and refuses two totals for it', () => {
+    const text = [`${TITLE}. Phường Bần Yên Nhân đạt 91,6 điểm.`, 'STT | Xã, phường | Tổng điểm', '1 | Bần Yên Nhân | 90'].join('\n');
+    expect(extractLetter(text)).toMatchObject({ ok: false, reason: 'conflict', conflicts: [{ unit: 'Bần Yên Nhân' }] });
+  });
 });

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractLetter } from '../../src/domain/letter.js';
+import { htmlText } from '../../src/imports/html-text.js';
 import { letterText } from '../../src/imports/letter-text.js';
 import { ImportRejected } from '../../src/imports/problems.js';
 
@@ -85,6 +86,21 @@ describe('letterText: .txt', () => {
     expect(text).toBe('Mỹ Hào');
     expect(text).toBe(text.normalize('NFC'));
     expect(text.length).toBe(6);
+  });
+});
+
+describe('htmlText: a Word document as mammoth writes it in HTML', () => {
+  it('keeps paragraphs, list items (nested ones too) and table rows apart, and drops footnotes', () => {
+    const html =
+      '<h1>KẾT QUẢ</h1><p>Xã A đạt 88,5<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup> điểm &amp; xếp thứ 2.</p>' +
+      '<ul><li>Xã B đạt 80 điểm<ul><li>Công khai 17 điểm</li></ul></li></ul>' +
+      '<table><tr><td><p>STT</p></td><td><p>Đơn vị</p></td><td><p>Tổng điểm</p></td></tr><tr><td><p>1</p></td><td><p>Xã C</p></td><td><p>90</p></td></tr></table>' +
+      '<ol><li id="footnote-1"><p>Theo Cổng DVCQG, 95 điểm. <a href="#footnote-ref-1">↑</a></p></li></ol>';
+    const text = htmlText(html);
+    expect(text).toContain('Xã A đạt 88,5 điểm & xếp thứ 2.');
+    expect(text).toMatch(/Xã B đạt 80 điểm\s*\n\s*Công khai 17 điểm/);
+    expect(text).toContain('STT\tĐơn vị\tTổng điểm\n1\tXã C\t90');
+    expect(text).not.toContain('95 điểm');
   });
 });
 

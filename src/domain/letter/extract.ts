@@ -32,6 +32,7 @@ import { type Subject, subjects } from './subjects.js';
 import { parentOf } from './units.js';
 import type { LetterExtraction, LetterResult, SkippedFigure, UnreadFigure } from './types.js';
 import { splitTables, tableResults, type LetterTable } from './tables.js';
+import { unitNameKey } from '../units.js';
 
 /** The sentence opens with "Điểm số …", "Tổng điểm …", "Kết quả …" and names nobody else (no "cao nhất", "toàn tỉnh", "đơn vị"). */
 function ownScore(doc: Doc, breaks: readonly number[], pos: number): boolean {
@@ -110,9 +111,10 @@ export function extractLetter(raw: string, options: { period?: string | null } =
 function tableRows(tables: readonly LetterTable[], period: Period, fromSentences: readonly LetterResult[]) {
   const conflicts: { unit: string; first: string; second: string }[] = [];
   const rows: LetterResult[] = [];
-  const seen = new Map<string, { total: string | null; said: string }>(fromSentences.map((r) => [foldWords(r.unitName), { total: r.total, said: `${r.unitName}: ${r.total ?? '—'}` }]));
+  // By the name's key: "phường Bần Yên Nhân" in a sentence is "Bần Yên Nhân" in a row.
+  const seen = new Map<string, { total: string | null; said: string }>(fromSentences.map((r) => [unitNameKey(r.unitName), { total: r.total, said: `${r.unitName}: ${r.total ?? '—'}` }]));
   for (const { result, line } of tables.flatMap((t) => tableResults(t, period))) {
-    const key = foldWords(result.unitName);
+    const key = unitNameKey(result.unitName);
     const before = seen.get(key);
     if (before) {
       if (before.total !== null && result.total !== null && compareDecimals(before.total, result.total) !== 0) conflicts.push({ unit: result.unitName, first: before.said, second: line });
