@@ -52,6 +52,9 @@ async function docxText(fileName: string, bytes: Uint8Array): Promise<string> {
   }
 }
 
+/** A gap between two pieces of text on one line wider than this many times the font's size is a gap between columns. */
+const COLUMN_GAP_EM = 1.5;
+
 async function pdfText(fileName: string, bytes: Uint8Array): Promise<string> {
   // Loaded on first use: pdf.js is large and most letters arrive as text or Word.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -68,10 +71,26 @@ async function pdfText(fileName: string, bytes: Uint8Array): Promise<string> {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       let text = '';
+      let lineEnd: { x: number; y: number } | null = null;
+      let space = false;
       for (const item of content.items) {
         if (!('str' in item)) continue;
-        text += item.str;
-        if (item.hasEOL) text += '\n';
+        const [size = 0, , , , x = 0, y = 0] = item.transform as number[];
+        if (item.str.trim() === '') {
+          // pdf.js gives a gap as a space of its own: whether it is a word's space or a column's is known at the next word.
+          space = !item.hasEOL;
+        } else {
+          // A wide gap on one line parts a table's cells: a tab, as a Word table's row comes out (domain/letter/tables.ts).
+          const wide = lineEnd !== null && Math.abs(y - lineEnd.y) < 1 && x - lineEnd.x > COLUMN_GAP_EM * Math.abs(size);
+          text += wide ? '\t' : space ? ' ' : '';
+          text += item.str;
+          space = false;
+          lineEnd = { x: x + item.width, y };
+        }
+        if (item.hasEOL) {
+          text += '\n';
+          lineEnd = null;
+        }
       }
       pages.push(text.trimEnd());
       page.cleanup();

@@ -50,9 +50,11 @@ async function minimalDocx(blocks: (string | string[][])[]): Promise<Uint8Array>
   return zip.generateAsync({ type: 'uint8array' });
 }
 
-/** A one-page PDF written by hand: Helvetica, one line of ASCII per text line, a correct xref table. */
-function minimalPdf(lines: string[]): Uint8Array {
-  const stream = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map((l) => `(${l.replace(/[\\()]/g, '\\$&')}) Tj T*`), 'ET'].join('\n');
+/** A one-page PDF written by hand: Helvetica, one line of ASCII per text line (a line of cells: each 100 points right of the one before), a correct xref table. */
+function minimalPdf(lines: (string | string[])[]): Uint8Array {
+  const shown = (text: string) => `(${text.replace(/[\\()]/g, '\\$&')}) Tj`;
+  const lineOf = (l: string | string[]) => (typeof l === 'string' ? `${shown(l)} T*` : `${l.map((cell, i) => (i === 0 ? shown(cell) : `100 0 Td ${shown(cell)}`)).join(' ')} ${-100 * (l.length - 1)} -14 Td`);
+  const stream = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map(lineOf), 'ET'].join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -149,6 +151,15 @@ describe('letterText: .pdf', () => {
     const pdf = minimalPdf(['UBND xa Hung Son', 'Thang 02/2025 dat 91,34 diem']);
     const text = await letterText('cong-van.pdf', pdf);
     expect(text.split('\n').map((l) => l.trim())).toEqual(['UBND xa Hung Son', 'Thang 02/2025 dat 91,34 diem']);
+  });
+
+  it("parts the cells of a table's row with tabs, so a phụ lục printed to PDF is read row by row", async () => {
+    const pdf = minimalPdf(['Ket qua Bo chi so thang 02/2025', ['STT', 'Don vi', 'Tong diem', 'Xep hang'], ['1', 'Xa Hung Son', '91,34', '1/12'], 'De nghi cac xa tiep tuc day manh so hoa.']);
+    const text = await letterText('phu-luc.pdf', pdf);
+    expect(text).toContain('1\tXa Hung Son\t91,34\t1/12');
+    expect(text).toContain('De nghi cac xa tiep tuc day manh so hoa.');
+    const extraction = extractLetter(text);
+    expect(extraction.ok && extraction.results.map((r) => [r.unitName, r.total, r.rank, r.rankOf])).toEqual([['Xa Hung Son', '91.34', 1, 12]]);
   });
 
   it('rejects a broken PDF with the reason', async () => {
