@@ -32,6 +32,7 @@ import { type Subject, subjects } from './subjects.js';
 import { parentOf } from './units.js';
 import type { LetterExtraction, LetterResult, SkippedFigure, UnreadFigure } from './types.js';
 import { splitTables, tableResults, type LetterTable } from './tables.js';
+import { emptyResult } from './empty-result.js';
 import { unitNameKey } from '../units.js';
 
 /** The sentence opens with "Điểm số …", "Tổng điểm …", "Kết quả …" and names nobody else (no "cao nhất", "toàn tỉnh", "đơn vị"). */
@@ -44,27 +45,6 @@ function ownScore(doc: Doc, breaks: readonly number[], pos: number): boolean {
 function otherKindSaid(clause: string, subject: Subject): boolean {
   const said = /(?<![a-z])cua (tinh|huyen|xa|phuong|thi xa|thanh pho|quan)(?=\s*(?:dat|la|[,.;:]|$))/.exec(clause)?.[1];
   return said !== undefined && said !== subject.unit.kind;
-}
-
-/** A unit's result with no figure yet. */
-function emptyResult(unitName: string, parentName: string | null, period: Period): LetterResult {
-  return {
-    unitName,
-    parentName,
-    period,
-    frameworkVersion: frameworkFor([]).version,
-    total: null,
-    rank: null,
-    rankOf: null,
-    rankScope: null,
-    classification: null,
-    scoreDelta: null,
-    printedDelta: null,
-    scoreDeltaPercent: null,
-    rankChange: null,
-    groups: [],
-    skipped: [],
-  };
 }
 
 type Conflict = { unit: string; first: number; second: number };

@@ -14,6 +14,7 @@ import type { GroupKey } from '../framework.js';
 import { periodKey, type Period } from '../period.js';
 import { GROUP_BY_COMPACT } from '../question-words.js';
 import { foldAligned, foldWords } from '../text.js';
+import { emptyResult } from './empty-result.js';
 import { checkGroups, frameworkFor } from './groups.js';
 import { findLetterPeriod } from './periods.js';
 import type { GroupFound } from './scores.js';
@@ -179,19 +180,11 @@ export function tableResults(table: LetterTable, period: Period): { result: Lett
     const groups = checkGroups(framework, found, [], cells.length, skipped);
     if (total === null && groups.length === 0 && rank === null) return [];
     const result: LetterResult = {
-      unitName,
-      parentName: null,
-      period,
+      ...emptyResult(unitName, null, period),
       frameworkVersion: framework.version,
       total,
       rank: rank?.rank ?? null,
       rankOf: rank?.rankOf ?? null,
-      rankScope: null,
-      classification: null,
-      scoreDelta: null,
-      printedDelta: null,
-      scoreDeltaPercent: null,
-      rankChange: null,
       groups,
       skipped,
     };
