@@ -144,6 +144,8 @@ export const NATIONAL_WORDS: readonly string[] = [
   'cac tinh thanh pho',
   'cac tinh thanh',
   'cac tinh',
+  // "trong 34 tỉnh", "xếp hạng 34 tỉnh thành" (63 before the 2025 merger).
+  ...['34', '63'].flatMap((count) => [`${count} tinh thanh pho`, `${count} tinh thanh`, `${count} tinh`]),
   'tinh thanh pho nao',
   'tinh thanh nao',
   'tinh nao',

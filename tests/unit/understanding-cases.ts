@@ -173,6 +173,9 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'xếp hạng các tỉnh tháng 8', intent: 'ranking', kind: 'tinh', period: m(8) },
   { text: 'Phú Thọ xếp thứ mấy toàn quốc?', intent: 'rank', units: [TINH], kind: 'tinh' },
   { text: 'xếp hạng 34 tỉnh, thành phố', intent: 'ranking', kind: 'tinh' },
+  { text: 'Phú Thọ đứng thứ mấy trong 34 tỉnh?', intent: 'rank', units: [TINH], kind: 'tinh' },
+  { text: 'xếp hạng 34 tỉnh thành tháng 8', intent: 'ranking', kind: 'tinh', period: m(8) },
+  { text: 'bxh các tỉnh thành phố', intent: 'ranking', kind: 'tinh' },
   { text: 'tỉnh, thành phố nào cao nhất', intent: 'top', kind: 'tinh' },
   { text: 'Phú Thọ có cao nhất cả nước không', intent: 'top', units: [TINH], kind: 'tinh' },
   // A bare "tỉnh" is the province the unit is in, not the country's provinces.
