@@ -4,10 +4,8 @@
  * Each command returns plain JSON-able data, or throws AdminError with a Vietnamese message.
  */
 import type { Logger } from 'pino';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { units } from '../db/schema.js';
-import type { UnitRow } from '../db/units.js';
+import { childrenOf, type UnitRow } from '../db/units.js';
 import { parseDeadline } from '../domain/deadline.js';
 import { formatDateTime } from '../domain/format.js';
 import { exactPeriodKey, formatPeriodKey } from '../domain/period.js';
@@ -203,7 +201,7 @@ export interface TaskArgs {
 export async function createTaskCommand(ctx: AdminContext, args: TaskArgs, timeZone: string): Promise<{ id: number; title: string; deadline: string; assignees: string[] }> {
   if (!args.title?.trim()) throw new AdminError(t('admin-task-no-title'));
   const from = await unitNamed(ctx, args.from);
-  const to = args.to === 'all' ? await ctx.db.select().from(units).where(eq(units.parentId, from.id)) : await Promise.all(args.to.map((name) => unitNamed(ctx, name)));
+  const to = args.to === 'all' ? await childrenOf(ctx.db, from.id) : await Promise.all(args.to.map((name) => unitNamed(ctx, name)));
   if (to.length === 0) throw new AdminError(t('assign-units-none', { unit: from.name }));
   const deadline = parseDeadline(args.deadline ?? '', localDate(ctx.now(), timeZone));
   if ('error' in deadline) throw new AdminError(t(deadline.error === 'past' ? 'assign-deadline-past' : 'assign-deadline-unknown', { value: args.deadline ?? '' }));

@@ -1,5 +1,5 @@
 /** Queries on units. */
-import { eq, sql } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { units } from './schema.js';
 
@@ -11,6 +11,11 @@ export async function unitById(db: Db, id: number): Promise<UnitRow | undefined>
 
 export async function unitByCode(db: Db, code: string): Promise<UnitRow | undefined> {
   return (await db.select().from(units).where(eq(units.code, code)))[0];
+}
+
+/** The units under a parent; under null, the top level (the provinces, nationwide). */
+export async function childrenOf(db: Db, parentId: number | null): Promise<UnitRow[]> {
+  return db.select().from(units).where(parentId === null ? isNull(units.parentId) : eq(units.parentId, parentId));
 }
 
 export async function allUnits(db: Db): Promise<UnitRow[]> {

@@ -2,11 +2,9 @@
  * The task side of the conversation: /nhiemvu and its buttons, /giaoviec step by step, notes,
  * /tiendo, /quahan, and a leader accepting a suggested task with one tap. Channel-free like the rest.
  */
-import { eq } from 'drizzle-orm';
 import { chatByAddress, type ChatAddress, type ChatRow } from '../db/chats.js';
 import { clearState, setState, type ConversationState } from '../db/conversation-states.js';
-import { units } from '../db/schema.js';
-import { unitById, type UnitRow } from '../db/units.js';
+import { childrenOf, unitById, type UnitRow } from '../db/units.js';
 import { endOfNextMonth, parseDeadline } from '../domain/deadline.js';
 import { CURRENT_FRAMEWORK } from '../domain/framework.js';
 import { isTaskStatus, mayAct } from '../domain/tasks.js';
@@ -121,7 +119,7 @@ async function saveNote(deps: ConversationDeps, message: TaskMessage, state: Ext
 
 async function unitsNamed(deps: ConversationDeps, text: string, assigning: UnitRow): Promise<{ ids: number[]; unknown: string[]; none?: boolean }> {
   if (['tat ca', 'tat ca don vi', 'toan bo'].includes(fold(text).trim())) {
-    const children = await deps.db.select().from(units).where(eq(units.parentId, assigning.id));
+    const children = await childrenOf(deps.db, assigning.id);
     return { ids: children.map((c) => c.id), unknown: [], none: children.length === 0 };
   }
   const ids: number[] = [];

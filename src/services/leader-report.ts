@@ -1,9 +1,7 @@
 /** What the one-page leader report of a parent unit holds for a month, read from the stored results and tasks. */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults, periodsOfUnits, type StoredResult } from '../db/results.js';
-import { units } from '../db/schema.js';
-import type { UnitRow } from '../db/units.js';
+import { childrenOf, type UnitRow } from '../db/units.js';
 import { averageDecimals } from '../domain/decimal.js';
 import { frameworkByVersion, groupName } from '../domain/framework.js';
 import { weakestGroup } from '../domain/result.js';
@@ -57,7 +55,7 @@ function trendKeys(period: string): string[] {
 
 export async function leaderReport(db: Db, unit: UnitRow, query: PeriodQuery, today: IsoDate): Promise<LeaderReportAnswer> {
   if (query.kind !== 'latest' && query.kind !== 'month') return { kind: 'not-month', unit };
-  const children = await db.select().from(units).where(eq(units.parentId, unit.id));
+  const children = await childrenOf(db, unit.id);
   if (children.length === 0) return { kind: 'no-children', unit };
   const ids = children.map((c) => c.id);
   const periods = (await periodsOfUnits(db, ids)).filter((p) => isMonth(p.period));

@@ -1,9 +1,7 @@
 /** The best or the weakest units under one parent ("phường nào cao điểm nhất tháng 9?"), by stored total. */
-import { eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults, periodsOfUnits } from '../db/results.js';
-import { units } from '../db/schema.js';
-import type { UnitRow } from '../db/units.js';
+import { childrenOf, type UnitRow } from '../db/units.js';
 import { compareDecimals } from '../domain/decimal.js';
 import type { PeriodQuery } from '../domain/period.js';
 import { NATIONAL_RANK_SCOPE } from '../domain/portal-requests.js';
@@ -60,7 +58,7 @@ export async function leaders(db: Db, request: LeadersRequest, query: PeriodQuer
   const parent = national ? null : (request.parent ?? (await parentFor(db, request.around)));
   if (!national && !parent) return { kind: 'no-parent' };
   const peers = national ? ['tinh'] : request.kind ? [request.kind] : peerKinds(request.around?.kind ?? 'xa');
-  const children = (await db.select().from(units).where(parent ? eq(units.parentId, parent.id) : isNull(units.parentId))).filter((c) => peers.includes(c.kind));
+  const children = (await childrenOf(db, parent?.id ?? null)).filter((c) => peers.includes(c.kind));
   const childIds = children.map((c) => c.id);
   const periods = await periodsOfUnits(db, childIds, national ? NATIONAL_RANK_SCOPE : undefined);
   const available = periods.map((p) => p.period);

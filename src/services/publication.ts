@@ -16,7 +16,7 @@ import type { Db } from '../db/client.js';
 import { latestResults, type StoredResult } from '../db/results.js';
 import { chats, publications, results, units } from '../db/schema.js';
 import { reachableOn, type ChatRow } from '../db/chats.js';
-import type { UnitRow } from '../db/units.js';
+import { childrenOf, type UnitRow } from '../db/units.js';
 import { exactPeriodKey, parsePeriodKey, previousPeriodKey } from '../domain/period.js';
 import { summarise, type SummaryEntry } from '../domain/summary.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
@@ -62,7 +62,7 @@ const LEADS = new Set(['leader', 'admin']);
 
 /** One summary per kind of sibling ranked together (xã/phường apart from sở/ngành), largest first. */
 async function summaryOf(db: Db, parent: UnitRow, period: string): Promise<ScopedSummary[] | null> {
-  const children = await db.select().from(units).where(eq(units.parentId, parent.id));
+  const children = await childrenOf(db, parent.id);
   if (children.length === 0) return null;
   const ids = children.map((c) => c.id);
   const current = await latestResults(db, ids, period);

@@ -2,11 +2,11 @@
  * The ranking of the units under one parent for a period, or of the provinces nationwide: what `/xephang` answers. Ranks are the
  * stored ones (as published, or computed among siblings at import); units without one are counted apart.
  */
-import { eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults, periodsOfUnits, type StoredResult } from '../db/results.js';
 import { results, units } from '../db/schema.js';
-import { unitById, type UnitRow } from '../db/units.js';
+import { childrenOf, unitById, type UnitRow } from '../db/units.js';
 import { compareDecimals } from '../domain/decimal.js';
 import type { PeriodQuery } from '../domain/period.js';
 import { NATIONAL_RANK_SCOPE } from '../domain/portal-requests.js';
@@ -62,7 +62,7 @@ export async function parentFor(db: Db, unit: UnitRow | null): Promise<UnitRow |
 export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuery, national = false): Promise<RankingAnswer> {
   const parent = national ? null : await parentFor(db, unit);
   if (!national && !parent) return { kind: 'no-parent' };
-  const children = await db.select().from(units).where(parent ? eq(units.parentId, parent.id) : isNull(units.parentId));
+  const children = await childrenOf(db, parent?.id ?? null);
   const childIds = children.map((c) => c.id);
   const periods = await periodsOfUnits(db, childIds, national ? NATIONAL_RANK_SCOPE : undefined);
   const available = periods.map((p) => p.period);

@@ -2,11 +2,9 @@
  * A unit's place in its ranking ("Việt Trì xếp thứ mấy?"): its stored rank, its band, and the sibling
  * ranked just above it with the points between them.
  */
-import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { latestResults, type StoredResult } from '../db/results.js';
-import { units } from '../db/schema.js';
-import type { UnitRow } from '../db/units.js';
+import { childrenOf, type UnitRow } from '../db/units.js';
 import { compareDecimals, subtractDecimal } from '../domain/decimal.js';
 import type { PeriodQuery } from '../domain/period.js';
 import { classify } from '../domain/result.js';
@@ -45,10 +43,7 @@ export async function rankStanding(db: Db, unitId: number, query: PeriodQuery): 
   if (answer.kind === 'no-data') return answer;
   const { unit, parent, result } = answer.card;
   // A top-level unit's siblings are the other top-level units: the provinces the national list ranks it among.
-  const siblingRows = await db
-    .select()
-    .from(units)
-    .where(and(unit.parentId === null ? isNull(units.parentId) : eq(units.parentId, unit.parentId), ne(units.id, unit.id)));
+  const siblingRows = (await childrenOf(db, unit.parentId)).filter((s) => s.id !== unit.id);
   const siblingResults = await latestResults(
     db,
     siblingRows.map((s) => s.id),
