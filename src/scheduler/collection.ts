@@ -55,17 +55,16 @@ const ROUND_LOCK = 766_0011;
 export function collectionScheduler(db: Db, tryLock: Database['tryLock'], t: Translate, schedule: CollectionSchedule, log: Logger) {
   // The national list last: the provinces' trees are what a period's publication waits for.
   const targets = schedule.national ? [...schedule.provinces, NATIONAL_LIST] : schedule.provinces;
-  const allProvincesStable = async (period: string) => {
-    for (const province of schedule.provinces) if (!isStable(await collectionRunsOf(db, period, province))) return false;
-    return true;
-  };
+  const runsOf = (runs: readonly CollectionRun[], province: string) => runs.filter((r) => r.province === province);
+  const allProvincesStable = (runs: readonly CollectionRun[]) => schedule.provinces.every((province) => isStable(runsOf(runs, province)));
   const context = (now: Date) => ({ db, settings: schedule.settings, now: () => now, timeZone: schedule.timeZone, log });
 
-  async function round(now: Date, today: string, period: string): Promise<CollectionTurn[]> {
+  /** `periodRuns`: the period's runs as the round began, every province's. */
+  async function round(now: Date, today: string, period: string, periodRuns: readonly CollectionRun[]): Promise<CollectionTurn[]> {
     const turns: CollectionTurn[] = [];
     let asked = false;
     for (const province of targets) {
-      const runs = await collectionRunsOf(db, period, province);
+      const runs = runsOf(periodRuns, province);
       // Any run of today counts, failed or by hand: a day's attempt is not repeated.
       if (isStable(runs) || runs.some((r) => r.localDate === today)) continue;
       if (asked) await pauseBetweenRequests(schedule.settings);
@@ -98,9 +97,11 @@ export function collectionScheduler(db: Db, tryLock: Database['tryLock'], t: Tra
     const lock = await tryLock(ROUND_LOCK);
     if (!lock) return [];
     try {
-      const turns = refusedToday(await collectionRunsOn(db, today)) ? [] : await round(now, today, period);
+      const before = await collectionRunsOf(db, period);
+      const turns = refusedToday(await collectionRunsOn(db, today)) ? [] : await round(now, today, period, before);
       // Ready whenever the last province became stable: by this round, or by hand since.
-      if (schedule.autoPublish && (await allProvincesStable(period))) {
+      const after = turns.length > 0 ? await collectionRunsOf(db, period) : before;
+      if (schedule.autoPublish && allProvincesStable(after)) {
         const at = await schedulePublicationOnce(db, period, now, schedule.autoPublish);
         if (at) log.info({ period, at }, 'collected period ready: publication scheduled');
       }
