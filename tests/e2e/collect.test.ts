@@ -235,6 +235,11 @@ describe('collecting the national list, 08/2026', () => {
     const bad = await byHand.upload([{ fileName: 'service-results.json', bytes: Buffer.from(JSON.stringify(body)) }], '2026-08');
     expect(bad.status).toBe(422);
     expect(JSON.stringify(bad.body)).toMatch(/service-results\.json.*3.*data\.evaluation\[2\]\.totalScore.*tám mươi/);
+    const twice = nationalListBody();
+    twice.data.evaluation.push({ ...twice.data.evaluation[0] } as NationalEntry);
+    const duplicated = await byHand.upload([{ fileName: 'service-results.json', bytes: Buffer.from(JSON.stringify(twice)) }], '2026-08');
+    expect(duplicated.status).toBe(422);
+    expect(duplicated.body).toMatchObject({ problems: [{ code: 'duplicate-unit', file: 'service-results.json', row: 35, column: 'departmentId', detail: { firstRow: 1 } }] });
     expect(await byHand.snapshot()).toEqual(before);
   });
 });

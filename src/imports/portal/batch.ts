@@ -14,6 +14,7 @@ import { checkFileSize, ImportRejected, ProblemList } from '../problems.js';
 import type { ImportBatch, UnitRef } from '../save.js';
 import { readResponse, type PortalEntry, type PortalResponse } from './responses.js';
 import { parseJsonFile } from './json.js';
+import { addDuplicateUnits } from './fields.js';
 import { isNationalList, nationalListBatch } from './national-list.js';
 
 export interface PortalFile {
@@ -66,14 +67,7 @@ function readResponses(files: readonly ParsedFile[]): PortalResponse[] {
       problems.add({ code: 'duplicate-portal-file', file: file.fileName, value: group, detail: { other: twin.fileName } });
       continue;
     }
-    const seen = new Map<string, PortalEntry>();
-    for (const entry of response.entries) {
-      const first = seen.get(entry.departmentId);
-      if (first) {
-        problems.add({ code: 'duplicate-unit', file: file.fileName, row: entry.position, column: 'departmentId', value: entry.name, detail: { firstRow: first.position } });
-      }
-      seen.set(entry.departmentId, entry);
-    }
+    addDuplicateUnits(problems, file.fileName, response.entries);
     responses.push(response);
   }
   problems.throwIfAny();

@@ -94,3 +94,13 @@ export class EntryReader {
     if (stated !== null && compareDecimals(stated, max) !== 0) this.report('unexpected-max', field, this.entry[field], { max });
   }
 }
+
+/** The same departmentId twice in one response: the later entry is a problem naming the first one's row. */
+export function addDuplicateUnits(problems: ProblemList, file: string, entries: readonly { departmentId: string; name: string; position: number }[]): void {
+  const seen = new Map<string, number>();
+  for (const entry of entries) {
+    const first = seen.get(entry.departmentId);
+    if (first !== undefined) problems.add({ code: 'duplicate-unit', file, row: entry.position, column: 'departmentId', value: entry.name, detail: { firstRow: first } });
+    seen.set(entry.departmentId, entry.position);
+  }
+}

@@ -11,7 +11,7 @@ import { competitionRanks } from '../../domain/ranking.js';
 import type { GroupScore, UnitResult } from '../../domain/result.js';
 import { ProblemList } from '../problems.js';
 import type { ImportBatch, ImportRow } from '../save.js';
-import { EntryReader, isObject, type Json } from './fields.js';
+import { addDuplicateUnits, EntryReader, isObject, type Json } from './fields.js';
 
 /** The list's entries carry `groupScores`, an object of six points: no other response does. */
 export function isNationalList(body: unknown): boolean {
@@ -63,7 +63,6 @@ export function nationalListBatch(file: { fileName: string }, body: unknown, per
   const data = isObject(body) && isObject(body.data) ? body.data : {};
   const list = Array.isArray(data.evaluation) ? data.evaluation : [];
   const provinces: ProvinceEntry[] = [];
-  const seen = new Map<string, number>();
   list.forEach((item, i) => {
     const position = i + 1;
     if (!isObject(item)) {
@@ -71,14 +70,9 @@ export function nationalListBatch(file: { fileName: string }, body: unknown, per
       return;
     }
     const province = readProvince(problems, file.fileName, period, position, item);
-    if (!province) return;
-    const first = seen.get(province.departmentId);
-    if (first !== undefined) {
-      problems.add({ code: 'duplicate-unit', file: file.fileName, row: position, column: 'departmentId', value: province.row.unit.name, detail: { firstRow: first } });
-    }
-    seen.set(province.departmentId, position);
-    provinces.push(province);
+    if (province) provinces.push(province);
   });
+  addDuplicateUnits(problems, file.fileName, provinces.map((p) => ({ departmentId: p.departmentId, name: p.row.unit.name, position: p.row.row ?? 0 })));
   if (list.length === 0) problems.add({ code: 'no-rows', file: file.fileName });
   problems.throwIfAny();
   const ranks = competitionRanks(provinces.map((p, i) => ({ key: i, total: p.row.result.total })));
