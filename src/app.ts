@@ -177,10 +177,13 @@ async function startOn(database: Database, config: Config, log: Logger, now: () 
       signalStop();
       log.info('stopping: no new updates; finishing what is in flight');
       for (const running of channels.values()) await running.stop();
+      log.debug('stopping: channels stopped');
       scheduler.stop();
       await dispatcher.stop();
+      log.debug('stopping: delivery stopped');
       // Waits for the requests under way and the handlings that outlived their acknowledgement.
       await server.close();
+      log.debug('stopping: http server closed');
       await database.close();
       removeInstanceFile(config.dataDir);
       log.info('stopped');

@@ -73,4 +73,10 @@ export function installReadiness(app: FastifyInstance, deps: ReadinessDeps): voi
     // Down by the last word heard: ask again (one shared ping) before refusing, the database may be back.
     if (!deps.database.health.up && !(await deps.database.health.check())) return sendDatabaseUnavailable(reply);
   });
+
+  // An answer finished after the stop began closes its connection: a client's keep-alive socket
+  // would otherwise hold the server's close until the keep-alive timeout (72 s in Fastify).
+  app.addHook('onSend', async (_request, reply) => {
+    if (deps.stopping?.()) reply.header('connection', 'close');
+  });
 }
