@@ -697,6 +697,7 @@ leaders-line = { $n }. { $unit } — { $total } điểm ({ $place })
 leaders-rank = hạng { $place }
 leaders-unranked = chưa xếp hạng
 leaders-among = Trong số { $count } { $kind } đã có tổng điểm.
+leaders-cut = Danh sách chỉ nêu tối đa { $count } đơn vị; cả bảng xếp hạng: /xephang.
 leaders-no-total = Chưa có tổng điểm của các { $kind } { $where }, { $period }.
 leaders-none = Chưa có kết quả nào của các { $kind } { $where }.
 leaders-in-parent = thuộc { $parent }

@@ -3,8 +3,9 @@
  * here and nowhere else, within Telegram's 64 bytes (and carried as a numbered choice on channels
  * without buttons). The text forms are those buttons already sent carry, so old buttons still work:
  * `import:ok:12`, `pubgo:2026-08`, `pub:detail:5:2026-08`, `task:note:3:5`, `sugg:5:2026-08:MDSH`,
- * and a settled question `q:<intent>:<unit ids>:<period>:<group>:<kind>[:q]` (`q:r:123:m8::`: the rank of
- * unit 123 in August; a period is a key, or `m8`, `q3`, `w3` without a year; `:q` a trend by quarters).
+ * and a settled question `q:<intent>:<unit ids>:<period>:<group>:<kind>[:q][:nN]` (`q:r:123:m8::`: the rank of
+ * unit 123 in August; a period is a key, or `m8`, `q3`, `w3` without a year; `:q` a trend by quarters;
+ * `:n5` five units listed).
  */
 import type { GroupKey } from './framework.js';
 import { parsePeriodKey, periodKey, type PeriodQuery } from './period.js';
@@ -24,6 +25,8 @@ export interface SettledQuestion {
   scale?: TrendScale;
   /** "toàn quốc", "các tỉnh": asked among the provinces nationwide. */
   national?: boolean;
+  /** "top 5": how many units are listed. */
+  count?: number;
 }
 
 const INTENT_CODES: Record<QuestionIntent, string> = { score: 's', detail: 'd', rank: 'r', ranking: 'l', weakest: 'w', top: 't', bottom: 'b', compare: 'c', trend: 'h', 'ranking-chart': 'g' };
@@ -112,7 +115,7 @@ function encoded(action: Action): string {
     case 'question': {
       const q = action.question;
       const parts = ['q', INTENT_CODES[q.intent], q.unitIds.join('.'), encodePeriodQuery(q.period), q.group ?? '', q.national ? NATIONAL_KIND : (q.unitKind ?? '')];
-      return (q.scale === 'quarter' ? [...parts, 'q'] : parts).join(':');
+      return [...parts, ...(q.scale === 'quarter' ? ['q'] : []), ...(q.count ? [`n${q.count}`] : [])].join(':');
     }
   }
 }
@@ -160,8 +163,10 @@ export function decodeAction(data: string): Action | null {
 }
 
 function decodeQuestion(parts: readonly string[]): SettledQuestion | null {
-  const [, intentCode, ids, period, group, kind, scale, ...extra] = parts;
-  if (extra.length > 0 || (scale !== undefined && scale !== 'q') || ids === undefined || period === undefined || group === undefined || kind === undefined) return null;
+  const [, intentCode, ids, period, group, kind, ...tail] = parts;
+  const scale = tail[0] === 'q' ? tail.shift() : undefined;
+  const count = tail.length === 1 ? /^n([1-9]\d?)$/.exec(tail[0] ?? '') : null;
+  if (tail.length > (count ? 1 : 0) || ids === undefined || period === undefined || group === undefined || kind === undefined) return null;
   const intent = (Object.keys(INTENT_CODES) as QuestionIntent[]).find((i) => INTENT_CODES[i] === intentCode);
   const unitIds = ids === '' ? [] : ids.split('.').map(Number);
   const decodedPeriod = decodePeriod(period);
@@ -177,5 +182,5 @@ function decodeQuestion(parts: readonly string[]): SettledQuestion | null {
     unitKind: national ? 'tinh' : kind === '' ? null : (kind as UnitKind),
     ...(national ? { national } : {}),
   };
-  return scale === 'q' ? { ...settled, scale: 'quarter' } : settled;
+  return { ...settled, ...(scale ? { scale: 'quarter' as const } : {}), ...(count ? { count: Number(count[1]) } : {}) };
 }

@@ -144,8 +144,6 @@ export const NATIONAL_WORDS: readonly string[] = [
   'cac tinh thanh pho',
   'cac tinh thanh',
   'cac tinh',
-  // "trong 34 tỉnh", "xếp hạng 34 tỉnh thành" (63 before the 2025 merger).
-  ...['34', '63'].flatMap((count) => [`${count} tinh thanh pho`, `${count} tinh thanh`, `${count} tinh`]),
   'tinh thanh pho nao',
   'tinh thanh nao',
   'tinh nao',
@@ -179,6 +177,12 @@ export const PREFIX_PHRASES = new Phrases(KIND_PREFIXES);
 export const CUE_PHRASES = new Phrases(CUES);
 export const UNIT_ASKED_PHRASES = new Phrases(UNIT_ASKED);
 export const NATIONAL_PHRASES = new Phrases(NATIONAL_WORDS.map((phrase) => [phrase, 'tinh' as const]));
+/** Provinces counted ("top 5 tỉnh", "trong 34 tỉnh thành"): a number before them makes them the country's. */
+export const COUNTED_PROVINCES = new Phrases(['tinh thanh pho', 'tinh thanh', 'tinh'].map((phrase) => [phrase, 'tinh' as const]));
+/** Groups counted ("top 3 nhóm yếu nhất", "3 chỉ số thấp nhất"): not units. */
+export const COUNTED_GROUPS = new Phrases(['nhom chi so', 'nhom', 'chi so', 'tieu chi', 'chi tieu'].map((phrase) => [phrase, true as const]));
+/** "tỉnh thành" alone: the provinces, unless a name follows ("tinh thanh hoa" is tỉnh Thanh Hóa). */
+export const PROVINCES_WORD = 'tinh thanh';
 export const FILLER_PHRASES = new Phrases<'filler' | 'kind'>([...FILLER.map((f) => [f, 'filler'] as const), ...KIND_WORDS.map(([w]) => [w, 'kind'] as const)]);
 
 /**

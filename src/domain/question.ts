@@ -9,7 +9,24 @@ import type { GroupKey } from './framework.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CalendarDay } from './iso-week.js';
 import { findPeriod, periodWords, type PeriodQuery } from './period.js';
-import { CUE_PHRASES, CUES, FILLER_PHRASES, GROUP_BY_COMPACT, LONGEST_GROUP_NAME, NATIONAL_PHRASES, PARTICLES, UNIT_ASKED_PHRASES, vocabularySlips, WEAK_CUES, type Cue } from './question-words.js';
+import {
+  COUNTED_GROUPS,
+  COUNTED_PROVINCES,
+  CUE_PHRASES,
+  CUE_WORDS,
+  CUES,
+  FILLER_PHRASES,
+  FILLER_SET,
+  GROUP_BY_COMPACT,
+  LONGEST_GROUP_NAME,
+  NATIONAL_PHRASES,
+  PARTICLES,
+  PROVINCES_WORD,
+  UNIT_ASKED_PHRASES,
+  vocabularySlips,
+  WEAK_CUES,
+  type Cue,
+} from './question-words.js';
 import { kindNamedAt, parentsFirst, readExactNames, readNearNames, settleByParents, spelled, widenBySlips, type Mention, type UnitSlot } from './unit-mentions.js';
 import type { UnitKind } from './units.js';
 import { mark, wordsAt, type Token } from './words.js';
@@ -36,6 +53,8 @@ export interface Question {
   national: boolean;
   /** "quý" said without a number ("xu hướng theo quý"): quarters asked, for a trend. */
   scale?: TrendScale;
+  /** "top 5", "10 xã thấp nhất": how many units are asked for. */
+  count?: number;
   /** Something was asked (điểm, xếp thứ mấy, so sánh, phường nào…), not just a name or a month said. */
   asked: boolean;
   /** A word asking about results was there: "nhiệm vụ" in a message without one is about tasks. */
@@ -67,19 +86,24 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   const mentions: Mention[] = [];
   const group = takeGroup(tokens, gazetteer, original);
   readExactNames(tokens, gazetteer, original, mentions);
+  const counted = takeCount(tokens);
   // After the exact names ("tỉnh Thanh Hóa" is a name), before the near ones ("tỉnh thành" is not "Vĩnh Thành").
   const national = takeNational(tokens);
   readNearNames(tokens, gazetteer, original, mentions);
   const cues = takeCues(tokens);
+  // "top 3 nhóm": groups are counted, not units.
+  if (counted?.groups) cues.add({ cue: 'groups', strong: false });
+  // "top 5" asks for the best five, unless the weakest are asked ("top 3 thấp nhất").
+  else if (counted?.top && ![...cues].some((c) => c.cue === 'bottom' || c.cue === 'low' || c.cue === 'weakest')) cues.add({ cue: 'top', strong: false });
   const quarters = tokens.some((t) => !t.used && t.word === 'quy');
-  const unitsAsked = takeUnitsAsked(tokens) ?? national ?? bareKind(tokens, cues);
+  const unitsAsked = takeUnitsAsked(tokens) ?? national ?? counted?.units ?? bareKind(tokens, cues) ?? (counted && !counted.groups ? { kind: null } : null);
   markFiller(tokens);
   const slipped = takeMisspelledCues(tokens);
   const unknown = unknownWords(tokens, original);
   widenBySlips(tokens, gazetteer, mentions);
 
   const named = [...codeUnits, ...settleByParents(mentions, tokens, gazetteer)];
-  const intent = intentOf(commanded, new Set([...cues, ...slipped]), group, unitsAsked !== null, named.length);
+  const intent = intentOf(commanded, new Set([...cues, ...slipped]), group, unitsAsked !== null, named.length, national !== null);
   const leveled = intent === 'top' || intent === 'bottom' ? named.map((slot) => parentsFirst(slot, gazetteer)) : named;
   // "Phú Thọ xếp thứ mấy toàn quốc": said nationwide, a name the province shares with a ward is the province.
   const units = national ? leveled.map((slot) => narrowToKind(slot, 'tinh')) : leveled;
@@ -96,6 +120,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
     unitsAsked,
     national: national !== null,
     ...(quarters ? { scale: 'quarter' as const } : {}),
+    ...(counted ? { count: counted.count } : {}),
     asked: commanded !== undefined || cues.size > 0 || slipped.size > 0 || unitsAsked !== null,
     cued: cues.size > 0 || slipped.size > 0,
     clear: [...cues].some((cue) => cue.strong) && namesKnown && unknownName === null,
@@ -108,7 +133,7 @@ export function namesSomething(q: Question): boolean {
 }
 
 /** The strongest ask wins: comparing over leaders over weak groups over a rank over a list over detail over the card. */
-function intentOf(commanded: QuestionIntent | undefined, found: Set<ReadCue>, group: GroupKey | null, unitsAsked: boolean, unitCount: number): QuestionIntent {
+function intentOf(commanded: QuestionIntent | undefined, found: Set<ReadCue>, group: GroupKey | null, unitsAsked: boolean, unitCount: number, national: boolean): QuestionIntent {
   const cues = new Set([...found].map((c) => c.cue));
   // A command says the family; its words may narrow it ("/xephang Việt Trì thứ mấy" is the rank, "/xephang biểu đồ" the bars).
   if (commanded === 'ranking') return cues.has('chart') ? 'ranking-chart' : cues.has('rank') ? 'rank' : 'ranking';
@@ -125,7 +150,9 @@ function intentOf(commanded: QuestionIntent | undefined, found: Set<ReadCue>, gr
   if (cues.has('ranking')) return 'ranking';
   if (cues.has('detail') || group !== null) return 'detail';
   // Two units and nothing more asked: "Hy Cương với Hoàng Cương", "điểm Việt Trì và Nông Trang".
-  return unitCount === 2 && !commanded ? 'compare' : 'score';
+  if (unitCount === 2 && !commanded) return 'compare';
+  // "điểm các tỉnh tháng 8": the provinces' scores are their list.
+  return national && unitCount === 0 ? 'ranking' : 'score';
 }
 
 /**
@@ -187,17 +214,60 @@ function narrowToKind(slot: UnitSlot, kind: UnitKind): UnitSlot {
   return fitting.length > 0 ? { ...slot, candidates: fitting } : slot;
 }
 
-/** "toàn quốc", "các tỉnh": the provinces of the whole country are asked about. */
+const COUNT = /^\d{1,2}$/;
+
+/**
+ * How many units are asked for: a number after "top" ("top 5", "top5") or before what is counted
+ * ("10 xã": those units are asked about, "5 tỉnh").
+ */
+function takeCount(tokens: Token[]): { count: number; top: boolean; units?: { kind: UnitKind | null }; groups?: true } | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token || token.used) continue;
+    const glued = /^top(\d{1,2})$/.exec(token.word);
+    if (glued && Number(glued[1]) > 0) {
+      token.used = true;
+      return { count: Number(glued[1]), top: true };
+    }
+    if (!COUNT.test(token.word) || Number(token.word) === 0) continue;
+    const before = tokens[i - 1];
+    const top = before !== undefined && !before.used && before.word === 'top';
+    const units = UNIT_ASKED_PHRASES.at(tokens, i + 1);
+    const groups = COUNTED_GROUPS.at(tokens, i + 1);
+    if (!top && !units && !groups && !COUNTED_PROVINCES.at(tokens, i + 1)) continue;
+    mark(tokens, top ? i - 1 : i, top ? 2 : 1);
+    if (groups) {
+      mark(tokens, i + 1, groups.length);
+      return { count: Number(token.word), top, groups: true };
+    }
+    if (units) mark(tokens, i + 1, units.length);
+    return { count: Number(token.word), top, ...(units ? { units: { kind: units.value } } : {}) };
+  }
+  return null;
+}
+
+/** "toàn quốc", "các tỉnh", "top 5 tỉnh", "tỉnh thành": the provinces of the whole country are asked about. */
 function takeNational(tokens: Token[]): { kind: UnitKind } | null {
   let found: { kind: UnitKind } | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const national = NATIONAL_PHRASES.at(tokens, i);
-    if (!national) continue;
+    const length = nationalAt(tokens, i);
+    if (length === 0) continue;
     // Every one is taken: "tỉnh nào thấp nhất cả nước" says it twice.
-    mark(tokens, i, national.length);
-    found = { kind: national.value };
+    mark(tokens, i, length);
+    found = { kind: 'tinh' };
   }
   return found;
+}
+
+/** The length in words of the words asking nationwide at `i`, 0 when there are none. */
+function nationalAt(tokens: readonly Token[], i: number): number {
+  const national = NATIONAL_PHRASES.at(tokens, i);
+  if (national) return national.length;
+  const counted = COUNT.test(tokens[i - 1]?.word ?? '') ? COUNTED_PROVINCES.at(tokens, i) : null;
+  if (counted) return counted.length;
+  if (wordsAt(tokens, i, 2) !== PROVINCES_WORD) return 0;
+  const next = tokens[i + 2];
+  return !next || next.used || CUE_WORDS.has(next.word) || FILLER_SET.has(next.word) ? 2 : 0;
 }
 
 /** "top 5 xã", "phường cao nhất": a kind word standing alone, when leaders are asked. */

@@ -46,6 +46,7 @@ async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined,
     unitKind: question.unitsAsked?.kind ?? null,
     ...(question.scale ? { scale: question.scale } : {}),
     ...(question.national ? { national: true } : {}),
+    ...(question.count !== undefined && (question.intent === 'top' || question.intent === 'bottom') ? { count: question.count } : {}),
   };
   if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
   const short = question.units.length === 0 || (question.intent === 'compare' && question.units.length < 2);
@@ -131,7 +132,7 @@ async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, 
       // "Phú Thọ có cao nhất cả nước không": said nationwide, a province is among its peers, not their parent.
       const named = units[0] ?? null;
       const parent = !q.national && named && (named.kind === 'tinh' || named.kind === 'huyen') ? named : null;
-      const request = { parent, around: parent ? null : (named ?? own), kind: q.unitKind, order: q.intent, national: q.national === true };
+      const request = { parent, around: parent ? null : (named ?? own), kind: q.unitKind, order: q.intent, national: q.national === true, ...(q.count ? { count: q.count } : {}) };
       return [renderLeaders(t, await leaders(db, request, q.period), periodAction)];
     }
     case 'trend':

@@ -38,5 +38,6 @@ export function renderLeaders(t: Translate, answer: LeadersAnswer, periodAction?
   const title = t(leaders.order === 'top' ? 'leaders-title-top' : 'leaders-title-bottom', { ...args, count: leaders.entries.length });
   const lines = leaders.entries.map((e, i) => entryLine(t, e, i + 1));
   lines.push(t('leaders-among', { count: leaders.scored, kind: args.kind }));
+  if (leaders.cut) lines.push(t('leaders-cut', { count: leaders.entries.length }));
   return { title, lines };
 }

@@ -30,6 +30,8 @@ export interface Leaders {
   entries: RankingEntry[];
   /** How many of these units have a total in the period. */
   scored: number;
+  /** More were asked for than a list holds (MOST_LEADERS). */
+  cut: boolean;
 }
 
 export type LeadersAnswer =
@@ -38,6 +40,8 @@ export type LeadersAnswer =
   | { kind: 'no-parent' };
 
 const DEFAULT_COUNT = 3;
+/** "top 99" is answered with this many: a longer list is a ranking (/xephang). */
+const MOST_LEADERS = 30;
 
 /** With no kind said, the peers of the unit asked around, or the communes a province ranks each month. */
 function peerKinds(kind: UnitKind): readonly UnitKind[] {
@@ -77,8 +81,9 @@ export async function leaders(db: Db, request: LeadersRequest, query: PeriodQuer
       unitKind: request.kind,
       order: request.order,
       period,
-      entries: scored.sort(byTotal(request.order)).slice(0, request.count ?? DEFAULT_COUNT),
+      entries: scored.sort(byTotal(request.order)).slice(0, Math.min(request.count ?? DEFAULT_COUNT, MOST_LEADERS)),
       scored: scored.length,
+      cut: (request.count ?? DEFAULT_COUNT) > MOST_LEADERS && scored.length > MOST_LEADERS,
     },
   };
 }

@@ -101,6 +101,10 @@ describe('/thuthap', () => {
     expect(best).toContain('3 tỉnh/thành phố có tổng điểm cao nhất trên cả nước, tháng 08/2026');
     expect(best).toContain(`1. ${entries[0]?.departmentName} — ${shown(entries[0]?.totalScore)} điểm (hạng 1/34)`);
     expect(await t.ask('Phú Thọ có cao nhất cả nước không?', ADMIN_CHAT)).toContain('có tổng điểm cao nhất trên cả nước, tháng 08/2026');
+    const five = await t.ask('top 5 tỉnh thành tháng 8', ADMIN_CHAT);
+    expect(five).toContain('5 tỉnh/thành phố có tổng điểm cao nhất trên cả nước, tháng 08/2026');
+    expect(five).toContain(`5. ${entries[4]?.departmentName} — ${shown(entries[4]?.totalScore)} điểm (hạng 5/34)`);
+    expect(await t.ask('điểm các tỉnh thành tháng 8', ADMIN_CHAT)).toContain('Xếp hạng tỉnh, thành phố – toàn quốc, tháng 08/2026');
     expect(await t.ask('Việt Trì có cao nhất tỉnh không?', ADMIN_CHAT)).toContain('có tổng điểm cao nhất thuộc UBND tỉnh Phú Thọ');
     // July has no national list: said so, with the month that has one offered.
     expect(await t.ask('xếp hạng toàn quốc tháng 7', ADMIN_CHAT)).toContain('Chưa có xếp hạng các tỉnh, thành phố tháng 7. Các kỳ đã có: tháng 08/2026.');

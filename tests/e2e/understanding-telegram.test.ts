@@ -126,6 +126,23 @@ describe('new questions', () => {
     expect(reply).toContain(formatDecimal(best?.total ?? '?'));
   });
 
+  it('lists as many units as asked ("top 5 xã"), at most 30, saying so', async () => {
+    const best = await t.app.database.query<{ name: string }>(
+      `select u.name from results r join units u on u.id = r.unit_id
+        where r.period = '2026-08' and u.kind = 'xa' order by r.total desc, r.rank, u.name limit 31`,
+    );
+    const listed = (reply: string) => reply.split('\n').filter((line) => /^\d+\. /.test(line));
+    const five = await t.ask('top 5 xã cao nhất tháng 8', VIET_TRI_OFFICER);
+    expect(five).toContain('5 xã có tổng điểm cao nhất thuộc UBND tỉnh Phú Thọ, tháng 08/2026');
+    expect(listed(five).map((line) => line.replace(/^\d+\. (.+) — .*$/, '$1'))).toEqual(best.slice(0, 5).map((row) => row.name));
+    const weakest = await t.ask('5 phường thấp nhất', VIET_TRI_OFFICER);
+    expect(weakest).toContain('5 phường có tổng điểm thấp nhất thuộc UBND tỉnh Phú Thọ');
+    expect(listed(weakest)).toHaveLength(5);
+    const many = await t.ask('top 40 xã', VIET_TRI_OFFICER);
+    expect(listed(many)).toHaveLength(30);
+    expect(many).toContain('Danh sách chỉ nêu tối đa 30 đơn vị; cả bảng xếp hạng: /xephang.');
+  });
+
   it('compares two units side by side', async () => {
     const reply = await t.ask('so sánh Việt Trì với Nông Trang', STRANGER);
     expect(reply).toContain(formatDecimal(portalTotal(VIET_TRI)));

@@ -18,6 +18,8 @@ describe('the question a button carries', () => {
       { intent: 'trend', unitIds: [12], period: { kind: 'latest' }, group: null, unitKind: null },
       { intent: 'trend', unitIds: [12], period: { kind: 'latest' }, group: null, unitKind: null, scale: 'quarter' },
       { intent: 'ranking-chart', unitIds: [12], period: { kind: 'month', month: 8 }, group: null, unitKind: null },
+      { intent: 'bottom', unitIds: [], period: { kind: 'month', month: 8 }, group: null, unitKind: 'xa', count: 10 },
+      { intent: 'top', unitIds: [], period: { kind: 'latest' }, group: null, unitKind: 'tinh', national: true, count: 5 },
     ];
     for (const q of questions) expect(decodeQuestion(encodeQuestion(q))).toEqual(q);
   });
@@ -29,7 +31,7 @@ describe('the question a button carries', () => {
   });
 
   it('refuses data no button carries', () => {
-    for (const forged of ['q:x:1::::', 'q:s:-1::::', 'q:s:1:2026-13:::', 'q:s:1::BAD::', 'q:s:1:::nowhere', 'q:s:1::::extra', 'q:h:1:::::w', 'pub:ack:2026-08', 'q:s:1.abc::::']) {
+    for (const forged of ['q:x:1::::', 'q:s:-1::::', 'q:s:1:2026-13:::', 'q:s:1::BAD::', 'q:s:1:::nowhere', 'q:s:1::::extra', 'q:h:1:::::w', 'pub:ack:2026-08', 'q:s:1.abc::::', 'q:t:1::::n0', 'q:t:1::::n100', 'q:t:1::::n5:q', 'q:t:1::::q:n5:n5']) {
       expect(decodeQuestion(forged)).toBeNull();
     }
   });

@@ -30,6 +30,8 @@ export interface UnderstandingCase {
   scale?: 'month' | 'quarter';
   /** top/bottom: the kind of unit asked about ('xa' for xã, 'phuong' for phường, 'so-nganh' for sở/ban/ngành); omitted = any. */
   kind?: UnitKind;
+  /** top/bottom: how many units are asked for ("top 5"); omitted = not said. */
+  count?: number;
 }
 
 // Stored unit names (exactly as `allUnits` returns them).
@@ -178,6 +180,22 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'bxh các tỉnh thành phố', intent: 'ranking', kind: 'tinh' },
   { text: 'tỉnh, thành phố nào cao nhất', intent: 'top', kind: 'tinh' },
   { text: 'Phú Thọ có cao nhất cả nước không', intent: 'top', units: [TINH], kind: 'tinh' },
+  // "tỉnh thành" is the provinces; a number counts what is asked for.
+  { text: 'top 3 tỉnh thành', intent: 'top', kind: 'tinh', count: 3 },
+  { text: 'top 3 tinh thap nhat ca nuoc', intent: 'bottom', kind: 'tinh', count: 3 },
+  { text: '5 tỉnh dẫn đầu tháng 8', intent: 'top', kind: 'tinh', count: 5, period: m(8) },
+  { text: 'top 5 xã điểm cao nhất tháng 8', intent: 'top', kind: 'xa', count: 5, period: m(8) },
+  { text: '5 phường thấp nhất', intent: 'bottom', kind: 'phuong', count: 5 },
+  { text: 'top10 đơn vị', intent: 'top', count: 10 },
+  { text: '10 xã đứng cuối tháng trước', intent: 'bottom', kind: 'xa', count: 10, period: LAST_MONTH },
+  { text: 'top 5 xã tỉnh Phú Thọ', intent: 'top', kind: 'xa', count: 5, units: [TINH] },
+  { text: 'top 5 thấp nhất tháng 8', intent: 'bottom', count: 5, period: m(8) },
+  { text: 'top 3 nhóm yếu nhất', intent: 'weakest' },
+  { text: '3 chỉ số thấp nhất tháng 8', intent: 'weakest', period: m(8) },
+  { text: 'điểm các tỉnh tháng 8', intent: 'ranking', kind: 'tinh', period: m(8) },
+  { text: 'điểm tỉnh thành tháng 8', intent: 'ranking', kind: 'tinh', period: m(8) },
+  { text: 'các tỉnh thành được bao nhiêu điểm', intent: 'ranking', kind: 'tinh' },
+  { text: 'tinh thanh hoa diem thang 8', intent: 'score', notFound: 'thanh hoa', period: m(8) },
   // A bare "tỉnh" is the province the unit is in, not the country's provinces.
   { text: 'Việt Trì có cao nhất tỉnh không', intent: 'top', units: [VT] },
   { text: 'Việt Trì có đứng cuối tỉnh không', intent: 'bottom', units: [VT] },
