@@ -393,6 +393,7 @@ no-unit =
 bad-period-month = Không có tháng «{ $value }»: tháng phải từ 1 đến 12. Ví dụ: /diem tháng 2
 bad-period-quarter = Không có quý «{ $value }»: quý phải từ 1 đến 4. Ví dụ: /diem quý 1
 bad-period-year = Năm «{ $value }» không hợp lệ. Ví dụ: /diem năm 2025
+bad-period-span = Bộ chỉ số tính điểm theo tháng, quý và năm, không có kỳ «{ $value }». Ví dụ: /diem quý 2, /diem năm 2026, hoặc /xuhuong để xem các tháng.
 bad-period-week = Không có tuần «{ $value }»: tuần phải từ 1 đến 52 (53 với năm có 53 tuần). Ví dụ: /diem tuần 3/2024
 error = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại sau ít phút.
 # A chat over its rate limit (CHAT_RATE_LIMIT updates in CHAT_RATE_WINDOW_SECONDS), told once per window.

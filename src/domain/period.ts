@@ -206,6 +206,8 @@ function relativeYear(word: string | undefined, today: Anchor): number | undefin
 export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
   const words = periodWords(text);
   const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
+    // Not a period of the index: answering the year or a month instead would give a figure of another period.
+    { re: /\b(?:(\d{1,2}) thang|nua) (dau|cuoi) nam\b/, build: (m) => span(m[1], m[2]) },
     { re: /\bthang (?:truoc|roi|vua roi|vua qua)\b/, build: () => monthBefore(today) },
     { re: /\bthang (?:nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
     { re: /\bquy (?:truoc|roi|vua roi|vua qua)\b/, build: () => quarterBefore(today) },
@@ -276,9 +278,15 @@ export function periodWords(text: string): string {
 }
 
 export class PeriodError extends Error {
-  constructor(readonly reason: 'month' | 'quarter' | 'year' | 'week', readonly value: string) {
+  constructor(readonly reason: 'month' | 'quarter' | 'year' | 'week' | 'span', readonly value: string) {
     super(`invalid ${reason}: ${value}`);
   }
+}
+
+/** "6 tháng đầu năm", "nửa cuối năm": months taken together, which the index does not score. */
+function span(months: string | undefined, edge: string | undefined): never {
+  const side = edge === 'dau' ? 'đầu' : 'cuối';
+  throw new PeriodError('span', months ? `${Number(months)} tháng ${side} năm` : `nửa ${side} năm`);
 }
 
 function month(m: string | undefined, y: string | undefined, relative?: number): PeriodQuery {

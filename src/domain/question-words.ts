@@ -55,6 +55,14 @@ export const CUES: readonly [string, Cue][] = [
   ['diem yeu', 'weakest'],
   ['tru diem', 'weakest'],
   ['bi tru', 'weakest'],
+  // "làm thế nào để tăng điểm", "cách nâng điểm": where the points are to be gained.
+  ['de tang', 'weakest'],
+  ['cach tang', 'weakest'],
+  ['cach nang', 'weakest'],
+  ['cach de', 'weakest'],
+  ['muon tang', 'weakest'],
+  ['nang diem', 'weakest'],
+  ['nang cao diem', 'weakest'],
   ['xep thu', 'rank'],
   ['thu may', 'rank'],
   ['thu bao nhieu', 'rank'],
@@ -79,9 +87,16 @@ export const CUES: readonly [string, Cue][] = [
   ['cu the', 'detail'],
   ['tieu chi', 'detail'],
   ['thanh phan', 'detail'],
+  ['ty le', 'detail'],
   ['diem', 'score'],
   ['tong diem', 'score'],
   ['ket qua', 'score'],
+  ['kq', 'score'],
+  // "tăng bao nhiêu so với tháng 7": the card says the change from the month before.
+  ['tang', 'score'],
+  ['giam', 'score'],
+  ['thay doi', 'score'],
+  ['bien dong', 'score'],
   ['dat', 'score'],
   ['chi so', 'score'],
   ['xep loai', 'score'],
@@ -89,7 +104,7 @@ export const CUES: readonly [string, Cue][] = [
 ];
 
 /** Cues common in chatter ("đạt", "hơn", "thấp"): on their own they do not make a group's message a question to the bot. */
-export const WEAK_CUES = new Set(['bieu do', 'dat', 'hon', 'thap', 'yeu', 'kem', 'top', 'bet', 'hang', 'danh gia', 'chi so', 'cai thien', 'vi tri', 'cu the', 'thanh phan']);
+export const WEAK_CUES = new Set(['bieu do', 'dat', 'hon', 'thap', 'yeu', 'kem', 'top', 'bet', 'hang', 'danh gia', 'chi so', 'cai thien', 'vi tri', 'cu the', 'thanh phan', 'ty le', 'kq', 'tang', 'giam', 'thay doi', 'bien dong', 'de tang', 'muon tang']);
 
 /** Politeness, question words and particles: they ask nothing and name nothing. */
 export const FILLER: readonly string[] = [
@@ -102,6 +117,7 @@ export const FILLER: readonly string[] = [
     'gan nhat', 'ky', 'ky nay', 'muc', 'bao', 'nhieu', 'nhat', 'co', 'duoc khong', 'giup em', 'giup toi', 'giup minh', 'u', 'nhen', 'hen', 'ta',
     'cac', 'nhung', 'nhom', 'diem so', 'thang', 'quy', 'nam', 'nho', 'lam on', 'da', 'dau', 'o dau', 'can', 'vang', 'alo', 'bi',
     'con', 'ai', 'muon', 'biet', 'them', 'ngay', 'lai', 'nua', 'giua', 've viec', 'nhu', 'cung', 'luon', 'day a', 'vay a', 'theo',
+    'lam the nao', 'lam sao', 'lam gi', 'phai lam gi', 'can lam gi',
   ]),
 ];
 

@@ -111,6 +111,7 @@ describe('the result card', () => {
 
   it('rejects a month that cannot exist, naming it', async () => {
     expect(await t.ask('diem thang 13')).toContain('Không có tháng «13»');
+    expect(await t.ask('điểm 6 tháng đầu năm')).toContain('Bộ chỉ số tính điểm theo tháng, quý và năm, không có kỳ «6 tháng đầu năm».');
   });
 
   it('answers any chat about a named unit: results are public', async () => {

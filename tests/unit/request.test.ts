@@ -56,6 +56,9 @@ describe('parseRequest', () => {
   it('names a bad period rather than guessing', () => {
     expect(p('/diem thang 13')).toEqual({ kind: 'bad-period', reason: 'month', value: '13' });
     expect(p('Việt Trì tháng 13 được mấy điểm')).toEqual({ kind: 'bad-period', reason: 'month', value: '13' });
+    // Months taken together are no period of the index: neither the year nor a month is answered instead.
+    expect(p('điểm 6 tháng đầu năm')).toEqual({ kind: 'bad-period', reason: 'span', value: '6 tháng đầu năm' });
+    expect(p('Việt Trì nửa cuối năm 2025 được mấy điểm')).toEqual({ kind: 'bad-period', reason: 'span', value: 'nửa cuối năm' });
   });
 
   it('does not mistake other words for commands or questions', () => {
