@@ -117,6 +117,8 @@ export class Gazetteer {
   /** The same forms with their spaces, for `containing`. */
   private readonly spaced: string[] = [];
   private readonly byBigram = new Map<string, number[]>();
+  /** Units by the initials of their name's words, built on the first `initialed`. */
+  private initials: Map<string, GazetteerUnit[]> | null = null;
   /** Letter pairs shared with the typed words, a counter a form; zero again after each lookup. */
   private counts: Uint16Array | null = null;
 
@@ -218,6 +220,20 @@ export class Gazetteer {
       }
     }
     return [...best.values()].sort((a, b) => a.distance - b.distance || a.unit.name.localeCompare(b.unit.name, 'vi')).slice(0, limit);
+  }
+
+  /** Units whose name's words begin with these letters, in order ("vt": Việt Trì), for names of two to four words. */
+  initialed(letters: string): GazetteerUnit[] {
+    if (!this.initials) {
+      this.initials = new Map();
+      for (const unit of this.units.values()) {
+        const words = unitNameKey(unit.name).split(' ');
+        if (words.length < 2 || words.length > 4) continue;
+        const key = words.map((w) => w[0] ?? '').join('');
+        this.initials.set(key, [...(this.initials.get(key) ?? []), unit]);
+      }
+    }
+    return this.initials.get(letters) ?? [];
   }
 
   /** Units a form of whose name holds these words whole, or begins with them ("nong nghiep" in "so nong nghiep va moi truong"). */

@@ -118,6 +118,8 @@ export const FILLER: readonly string[] = [
     'cac', 'nhung', 'nhom', 'diem so', 'thang', 'quy', 'nam', 'nho', 'lam on', 'da', 'dau', 'o dau', 'can', 'vang', 'alo', 'bi',
     'con', 'ai', 'muon', 'biet', 'them', 'ngay', 'lai', 'nua', 'giua', 've viec', 'nhu', 'cung', 'luon', 'day a', 'vay a', 'theo',
     'lam the nao', 'lam sao', 'lam gi', 'phai lam gi', 'can lam gi',
+    // "mức độ hài lòng của người dân, doanh nghiệp": the index's own words, never a unit's name.
+    'nguoi dan', 'doanh nghiep',
   ]),
 ];
 

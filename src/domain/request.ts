@@ -53,7 +53,7 @@ export const VERBS: readonly Verb[] = [
   { kind: 'whatif', phrases: ['uoctinh'] },
   { kind: 'trend', phrases: ['xuhuong', 'bieudo'] },
   { kind: 'template', phrases: ['mau', 'mau nhap', 'tai mau', 'file mau', 'mau bang tinh'], anywhere: ['mau nhap', 'file mau', 'tai mau', 'mau bang tinh', 'bieu mau', 'mau excel'] },
-  { kind: 'tasks', phrases: ['nhiemvu', 'nhiem vu', 'viec can lam', 'xem nhiem vu'], anywhere: ['nhiem vu', 'viec can lam', 'cong viec', 'viec gi', 'co viec'] },
+  { kind: 'tasks', phrases: ['nhiemvu', 'nhiem vu', 'viec can lam', 'xem nhiem vu'], anywhere: ['nhiem vu', 'viec can lam', 'cong viec', 'viec gi', 'co viec', 'sap den han', 'sap het han', 'han chot', 'deadline'] },
   { kind: 'assign', phrases: ['giaoviec', 'giao viec', 'giao nhiem vu'], anywhere: ['giao viec', 'giao nhiem vu'] },
   { kind: 'progress', phrases: ['tiendo', 'tien do nhiem vu', 'tien do viec'] },
   { kind: 'close', phrases: ['dongviec', 'dong viec', 'dong nhiem vu'] },

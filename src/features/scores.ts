@@ -33,6 +33,8 @@ import type { Acts, Answers } from './feature.js';
 const MAX_CHOICES = 8;
 /** Units offered when a name fits none: the nearest few by spelling. */
 const NEAREST_OFFERED = 3;
+/** Two to four letters typed as one word: maybe a name's initials. */
+const INITIALS = /^[a-z]{2,4}$/;
 /** One unit, or two compared: more in one message is asked again, not guessed at. */
 const MOST_UNITS = 2;
 
@@ -92,13 +94,19 @@ function whichUnit(deps: ConversationDeps, question: Question, settled: SettledQ
   return { lines: [deps.t(onlySlips ? 'unit-did-you-mean' : 'unit-which', { query: names })], buttons };
 }
 
-/** A name that fits nothing: said so, with the nearest names as buttons when any is near. */
+/**
+ * A name that fits nothing: said so, with the nearest names as buttons when any is near, or the units
+ * it may be the initials of ("VT": Việt Trì) when they are few.
+ */
 function notFound(deps: ConversationDeps, settled: SettledQuestion, name: string, gazetteer: Gazetteer): Reply {
-  const near = gazetteer.near(foldWords(name), offeredWithin(foldWords(name)), NEAREST_OFFERED);
-  if (near.length === 0) return textReply(deps.t('unit-not-found', { query: name }));
+  const words = foldWords(name);
+  const near = gazetteer.near(words, offeredWithin(words), NEAREST_OFFERED).map(({ unit }) => unit);
+  const initialed = near.length === 0 && INITIALS.test(words) ? gazetteer.initialed(words) : [];
+  const offered = near.length > 0 ? near : initialed.length <= MAX_CHOICES ? initialed : [];
+  if (offered.length === 0) return textReply(deps.t('unit-not-found', { query: name }));
   return {
     lines: [deps.t('unit-not-found-near', { query: name })],
-    buttons: near.map(({ unit }) => [{ label: choiceLabel(gazetteer, unit), action: encodeQuestion({ ...settled, unitIds: [unit.id] }) }]),
+    buttons: offered.map((unit) => [{ label: choiceLabel(gazetteer, unit), action: encodeQuestion({ ...settled, unitIds: [unit.id] }) }]),
   };
 }
 

@@ -161,6 +161,15 @@ describe('asking instead of guessing', () => {
     expect(answer).toContain(totalLine('UBND Phường Phú Thọ'));
   });
 
+  it('offers the units a name of two to four letters may be the initials of, and answers the one chosen', async () => {
+    expect(await t.ask('NT tháng 8 xếp thứ mấy', STRANGER)).toContain('Không tìm thấy đơn vị «NT». Có phải anh/chị muốn xem');
+    expect(t.buttons(STRANGER)).toEqual(['UBND Phường Nông Trang (UBND tỉnh Phú Thọ)']);
+    const own = await stored(NONG_TRANG);
+    expect(await t.tap('UBND Phường Nông Trang (UBND tỉnh Phú Thọ)', STRANGER)).toContain(`${own.rank}/${own.rank_of}`);
+    await t.ask('điểm HC', STRANGER);
+    expect(t.buttons(STRANGER)).toEqual(expect.arrayContaining(['UBND xã Hy Cương (UBND tỉnh Phú Thọ)', 'UBND xã Hoàng Cương (UBND tỉnh Phú Thọ)']));
+  });
+
   it('keeps the question asked through the choice: a rank stays a rank', async () => {
     await t.ask('Phú Thọ xếp thứ mấy', STRANGER);
     const own = await stored('UBND Phường Phú Thọ');

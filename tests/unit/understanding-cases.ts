@@ -201,6 +201,8 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'làm thế nào để tăng điểm', intent: 'weakest' },
   { text: 'cách nâng điểm số hóa', intent: 'weakest', group: 'MDSH' },
   { text: 'xã mình phải làm gì để tăng điểm', intent: 'weakest' },
+  { text: 'điểm mức độ hài lòng của người dân', intent: 'detail', group: 'MDHL' },
+  { text: 'hài lòng của người dân, doanh nghiệp Việt Trì tháng 8', intent: 'detail', group: 'MDHL', units: [VT], period: m(8) },
   { text: 'điểm các tỉnh tháng 8', intent: 'ranking', kind: 'tinh', period: m(8) },
   { text: 'điểm tỉnh thành tháng 8', intent: 'ranking', kind: 'tinh', period: m(8) },
   { text: 'các tỉnh thành được bao nhiêu điểm', intent: 'ranking', kind: 'tinh' },
@@ -440,6 +442,9 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'số hóa Hy Cương tuần trước', intent: 'detail', units: [HC], group: 'MDSH', period: LAST_WEEK },
   { text: 'nhiệm vụ tuần này', intent: 'tasks' },
   { text: 'việc cần làm tuần này', intent: 'tasks' },
+  { text: 'việc nào sắp đến hạn', intent: 'tasks' },
+  { text: 'nhung viec sap het han', intent: 'tasks' },
+  { text: 'hạn chót các việc', intent: 'tasks' },
   { text: 'cuối tuần', intent: 'unknown' },
 
   // ── Groups, named with or without "chi tiết" ─────────────────────────────────────────────────
