@@ -92,6 +92,8 @@ export const CUES: readonly [string, Cue][] = [
   ['tong diem', 'score'],
   ['ket qua', 'score'],
   ['kq', 'score'],
+  ['cham diem', 'score'],
+  ['bang diem', 'score'],
   // "tăng bao nhiêu so với tháng 7": the card says the change from the month before.
   ['tang', 'score'],
   ['giam', 'score'],
@@ -120,6 +122,8 @@ export const FILLER: readonly string[] = [
     'lam the nao', 'lam sao', 'lam gi', 'phai lam gi', 'can lam gi',
     // "mức độ hài lòng của người dân, doanh nghiệp": the index's own words, never a unit's name.
     'nguoi dan', 'doanh nghiep',
+    // "so với các phường khác": not a unit named "Khác".
+    'khac', ...['phuong', 'xa', 'don vi', 'dia phuong', 'tinh', 'so', 'nganh', 'huyen'].map((kind) => `${kind} khac`),
   ]),
 ];
 
@@ -176,6 +180,8 @@ export const KIND_WORDS: readonly [string, UnitKind | null][] = [['uy ban nhan d
 
 /** Names people use that the framework's own aliases lack. */
 const EXTRA_GROUP_ALIASES: Partial<Record<GroupKey, string[]>> = {
+  // Dossiers past their deadline are what Tiến độ giải quyết scores ("hồ sơ trễ hạn"); tasks past theirs are /quahan.
+  TDGQ: ['ho so qua han', 'ho so tre han', 'qua han', 'tre han'],
   CLGQ: ['dvc', 'dvc tt', 'cung cap dvc'],
   TTTT: ['thanh toan online', 'tt truc tuyen'],
   MDSH: ['so hoa hs'],

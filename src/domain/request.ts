@@ -42,6 +42,8 @@ interface Verb {
   phrases: string[];
   /** Folded phrases that mean it anywhere in a message that asks nothing about results. */
   anywhere?: string[];
+  /** Words that make the anywhere phrases mean something else ("hồ sơ quá hạn" is about results). */
+  notWith?: string[];
 }
 
 /** One table for every command and its twins. */
@@ -58,7 +60,7 @@ export const VERBS: readonly Verb[] = [
   { kind: 'progress', phrases: ['tiendo', 'tien do nhiem vu', 'tien do viec'] },
   { kind: 'close', phrases: ['dongviec', 'dong viec', 'dong nhiem vu'] },
   { kind: 'move', phrases: ['doihan', 'doi han', 'gia han'] },
-  { kind: 'overdue', phrases: ['quahan', 'qua han', 'viec qua han'], anywhere: ['qua han', 'tre han'] },
+  { kind: 'overdue', phrases: ['quahan', 'qua han', 'viec qua han'], anywhere: ['qua han', 'tre han'], notWith: ['ho so'] },
   { kind: 'cancel', phrases: ['huy', 'thoi', 'huy bo'] },
   { kind: 'publish', phrases: ['congbo', 'cong bo', 'cong bo ket qua'] },
   { kind: 'report', phrases: ['baocao', 'bao cao', 'bao cao gui'] },
@@ -105,9 +107,10 @@ function matchVerb(words: string): { verb: Verb; rest: string } | null {
 /** A verb said anywhere, or the whole message missing one by a slip ("huong dna", "quá hạnn"). */
 function verbAnywhere(words: string): Verb | null {
   const padded = ` ${words} `;
+  const says = (phrase: string) => padded.includes(` ${phrase} `);
   for (const kind of ANYWHERE_ORDER) {
     const verb = VERBS.find((v) => v.kind === kind);
-    if (verb?.anywhere?.some((phrase) => padded.includes(` ${phrase} `))) return verb;
+    if (verb?.anywhere?.some(says) && !verb.notWith?.some(says)) return verb;
   }
   const typed = words.replace(/ /g, '');
   return VERBS.find((v) => (v.anywhere ?? []).some((phrase) => distance(phrase.replace(/ /g, ''), typed) <= vocabularySlips(typed))) ?? null;
