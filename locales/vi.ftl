@@ -40,7 +40,8 @@ help =
     /xuhuong – biểu đồ điểm, nhóm, thứ hạng 12 tháng (/xuhuong quý) · /xephang biểu đồ – cột xếp hạng
     /sosanh Việt Trì Nông Trang tháng 8 – so sánh từng nhóm.
     /uoctinh thanh toán 90 · nếu số hóa lên 95% thì sao – ước tính điểm, thứ hạng.
-    /nhiemvu – nhiệm vụ đang mở (Đang làm / Hoàn thành / Ghi chú) và việc gợi ý, tăng nhiều điểm nhất trước.
+    /nhiemvu – nhiệm vụ đang mở (Đang làm / Hoàn thành / Ghi chú) và việc gợi ý, tăng nhiều điểm nhất trước;
+       hoặc nhắn: đã xong nhiệm vụ 12 · nhiệm vụ 12 đạt 70%.
     /giaoviec – giao nhiệm vụ có hạn cho đơn vị trực thuộc (lãnh đạo, quản trị).
     /tiendo 12 – tiến độ nhiệm vụ #12 · /quahan – nhiệm vụ quá hạn · /doihan 12 30/10 – đổi hạn · /dongviec 12 – đóng.
     /baocaothang tháng 8 – báo cáo một trang (PDF và ảnh) của đơn vị cấp trên · báo cáo tháng 8
@@ -240,6 +241,7 @@ task-status-hoan-thanh = hoàn thành
 button-task-doing = Đang làm
 button-task-done = ✅ Hoàn thành
 button-task-note = Ghi chú
+task-report-note = Ghi chú: { $note }
 task-updated = #{ $id }: đã ghi «{ $status }» cho { $unit } ({ $by }, { $at }).
 task-note-ask = Gõ ghi chú cho nhiệm vụ #{ $id } (gõ /huy để thôi):
 task-note-saved = Đã lưu ghi chú cho nhiệm vụ #{ $id }.

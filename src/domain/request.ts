@@ -11,6 +11,7 @@ import type { CalendarDay } from './iso-week.js';
 import { findPeriod, PeriodError, type PeriodQuery } from './period.js';
 import { OPENING_WORDS, vocabularySlips } from './question-words.js';
 import { namesSomething, readQuestion, type Question, type QuestionIntent } from './question.js';
+import { readTaskTalk, type TaskTalk } from './task-report.js';
 import { cleanText, foldWords } from './text.js';
 import { isWhatIf, readWhatIf, type WhatIfQuestion } from './what-if-question.js';
 
@@ -20,6 +21,8 @@ export type Request =
   | { kind: 'template' }
   | { kind: 'tasks' | 'assign' | 'overdue' | 'cancel' }
   | { kind: 'progress' | 'close'; taskId: number | null }
+  /** A unit's progress on a task, said in words ("đã xong nhiệm vụ 3"). */
+  | Extract<TaskTalk, { kind: 'task-report' }>
   | { kind: 'move'; taskId: number | null; deadlineText: string }
   /** Admin commands naming one exact period ("tháng 8/2026"); the channel resolves it. */
   | { kind: 'publish' | 'report' | 'collect'; periodText: string }
@@ -135,6 +138,8 @@ export function parseRequest(typed: string, today: Today, gazetteer: Gazetteer):
   // A verb without arguments opens a message only when nothing else follows ("hủy", not "Huy Hoàng").
   if (matched && (takesArguments(matched.verb.kind) || matched.rest === '')) return withArguments(matched.verb, matched.rest, today, gazetteer);
   if (text.length > LONGEST_QUESTION) return { kind: 'unknown', text };
+  const taskTalk = readTaskTalk(text);
+  if (taskTalk) return taskTalk;
   const question = safeReadQuestion(text, today, gazetteer);
   if ('kind' in question) return question;
   const other = question.cued ? null : verbAnywhere(words);

@@ -7,7 +7,7 @@ import { clearState, setState, type ConversationState } from '../db/conversation
 import { childrenOf, unitById, type UnitRow } from '../db/units.js';
 import { endOfNextMonth, parseDeadline } from '../domain/deadline.js';
 import { CURRENT_FRAMEWORK } from '../domain/framework.js';
-import { isTaskStatus, mayAct } from '../domain/tasks.js';
+import { isTaskStatus, mayAct, type TaskStatus } from '../domain/tasks.js';
 import { fold } from '../domain/text.js';
 import { localDate, type IsoDate } from '../domain/working-days.js';
 import { formatDateTime } from '../domain/format.js';
@@ -191,6 +191,21 @@ export async function taskAction(deps: ConversationDeps, chat: ChatAddress, send
     await reportOnTask(deps.db, actor, taskId, unitId, { status: what });
     const unit = await unitById(deps.db, unitId);
     return textReply(deps.t('task-updated', { id: String(taskId), status: deps.t(`task-status-${what}`), unit: unit?.name ?? '', by: actor.name, at: formatDateTime(deps.now()) }));
+  } catch (error) {
+    return refusal(deps.t, error);
+  }
+}
+
+/** "đã xong nhiệm vụ 3": the chat's unit reports on its part of a task, as with the task's buttons. */
+export async function answerTaskReport(deps: ConversationDeps, message: TaskMessage, report: { taskId: number; status: TaskStatus; note: string | null }): Promise<Reply> {
+  const linked = await linkedChat(deps, message.chat);
+  if (!linked) return textReply(deps.t('task-no-unit'));
+  const actor = actorOf(linked.chat, message.sender);
+  try {
+    await reportOnTask(deps.db, actor, report.taskId, linked.unit.id, { status: report.status, ...(report.note !== null ? { note: report.note } : {}) });
+    const lines = [deps.t('task-updated', { id: String(report.taskId), status: deps.t(`task-status-${report.status}`), unit: linked.unit.name, by: actor.name, at: formatDateTime(deps.now()) })];
+    if (report.note !== null) lines.push(deps.t('task-report-note', { note: report.note }));
+    return { lines };
   } catch (error) {
     return refusal(deps.t, error);
   }

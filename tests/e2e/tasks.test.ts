@@ -105,6 +105,24 @@ describe('reporting on a task', () => {
     expect(await t.ask(`/tiendo ${id}`, stranger)).toContain(`Không có nhiệm vụ #${id} trong các nhiệm vụ đơn vị anh/chị giao hoặc được giao.`);
   });
 
+  it('takes progress said in words for the chat\'s own unit, and answers a question about it without a change', async () => {
+    const id = /#(\d+) Đẩy mạnh thanh toán/.exec(await t.ask('/nhiemvu', NONG_TRANG_OFFICER))?.[1];
+    const said = await t.ask(`nhiệm vụ ${id} đạt 70% rồi`, NONG_TRANG_OFFICER);
+    expect(said).toContain(`#${id}: đã ghi «đang làm» cho UBND Phường Nông Trang`);
+    expect(said).toContain(`Ghi chú: nhiệm vụ ${id} đạt 70% rồi`);
+    // Asked, not said: the progress is shown and nothing changes.
+    const before = await t.snapshot();
+    expect(await t.ask(`nhiệm vụ ${id} xong chưa?`, NONG_TRANG_OFFICER)).toContain(`• UBND Phường Nông Trang: đang làm – nhiệm vụ ${id} đạt 70% rồi`);
+    expect(await t.snapshot()).toEqual(before);
+    // A task the chat's unit was not given: refused, nothing changed.
+    const giver = /#(\d+) Rà soát/.exec(await t.ask('/nhiemvu', VIET_TRI_OFFICER))?.[1];
+    const stranger: TestChat = { id: 5554012, type: 'private' };
+    await link('Hy Cương', 'officer', stranger);
+    expect(await t.ask(`đã xong nhiệm vụ ${giver}`, stranger)).toMatch(/Không có nhiệm vụ|không giao cho đơn vị này/);
+    expect(await t.snapshot()).toEqual(before);
+    expect(await t.ask(`#${id} đang triển khai`, NONG_TRANG_OFFICER)).toContain(`#${id}: đã ghi «đang làm» cho UBND Phường Nông Trang`);
+  });
+
   it('drops a completed task from the list', async () => {
     await t.ask('/nhiemvu', NONG_TRANG_OFFICER);
     expect(await tap(NONG_TRANG_OFFICER, '✅ Hoàn thành', 1)).toContain('«hoàn thành» cho UBND Phường Nông Trang');

@@ -53,6 +53,18 @@ describe('parseRequest', () => {
     for (const text of ['/huongdan', '/help', 'giúp', 'help', 'hướng dẫn', 'bot làm được gì']) expect(p(text)).toEqual({ kind: 'help' });
   });
 
+  it('reads progress said in words, a question about it, and leaves the rest alone', () => {
+    expect(p('đã xong nhiệm vụ 3')).toEqual({ kind: 'task-report', taskId: 3, status: 'hoan-thanh', note: null });
+    expect(p('NV3 hoàn thành rồi')).toEqual({ kind: 'task-report', taskId: 3, status: 'hoan-thanh', note: null });
+    expect(p('#12 đang làm')).toEqual({ kind: 'task-report', taskId: 12, status: 'dang-lam', note: null });
+    expect(p('việc số 5 chưa xong, mới được 40%')).toEqual({ kind: 'task-report', taskId: 5, status: 'dang-lam', note: 'việc số 5 chưa xong, mới được 40%' });
+    expect(p('nhiệm vụ 3 xong chưa?')).toEqual({ kind: 'progress', taskId: 3 });
+    expect(p('nhiem vu 3 den dau roi')).toEqual({ kind: 'progress', taskId: 3 });
+    for (const text of ['nếu nhiệm vụ 2 hoàn thành thì điểm tăng bao nhiêu', 'điểm tháng 8 đạt 70%', 'nhiệm vụ số hóa đạt 70%', 'giao nhiệm vụ 3 cho xã']) {
+      expect(p(text).kind, text).not.toMatch(/task-report|progress/);
+    }
+  });
+
   it('names a bad period rather than guessing', () => {
     expect(p('/diem thang 13')).toEqual({ kind: 'bad-period', reason: 'month', value: '13' });
     expect(p('Việt Trì tháng 13 được mấy điểm')).toEqual({ kind: 'bad-period', reason: 'month', value: '13' });
