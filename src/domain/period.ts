@@ -149,6 +149,8 @@ export interface PeriodMatch {
   query: PeriodQuery;
   /** The folded words left once the period is taken out (a unit name, say). */
   rest: string;
+  /** The folded words before the period. */
+  before: string;
 }
 
 function validYear(y: number): boolean {
@@ -253,8 +255,9 @@ export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
     const m = re.exec(words);
     if (m) {
       const query = build(m);
-      const rest = (words.slice(0, m.index) + ' ' + words.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
-      return { query, rest };
+      const before = words.slice(0, m.index).trim();
+      const rest = (before + ' ' + words.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
+      return { query, rest, before };
     }
   }
   return null;

@@ -98,6 +98,7 @@ export const CUES: readonly [string, Cue][] = [
   ['tang', 'score'],
   ['giam', 'score'],
   ['thay doi', 'score'],
+  ['tien bo', 'score'],
   ['bien dong', 'score'],
   ['dat', 'score'],
   ['chi so', 'score'],
@@ -106,7 +107,7 @@ export const CUES: readonly [string, Cue][] = [
 ];
 
 /** Cues common in chatter ("đạt", "hơn", "thấp"): on their own they do not make a group's message a question to the bot. */
-export const WEAK_CUES = new Set(['bieu do', 'dat', 'hon', 'thap', 'yeu', 'kem', 'top', 'bet', 'hang', 'danh gia', 'chi so', 'cai thien', 'vi tri', 'cu the', 'thanh phan', 'ty le', 'kq', 'tang', 'giam', 'thay doi', 'bien dong', 'de tang', 'muon tang']);
+export const WEAK_CUES = new Set(['bieu do', 'dat', 'hon', 'thap', 'yeu', 'kem', 'top', 'bet', 'hang', 'danh gia', 'chi so', 'cai thien', 'vi tri', 'cu the', 'thanh phan', 'ty le', 'kq', 'tang', 'giam', 'thay doi', 'tien bo', 'bien dong', 'de tang', 'muon tang']);
 
 /** Politeness, question words and particles: they ask nothing and name nothing. */
 export const FILLER: readonly string[] = [

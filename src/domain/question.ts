@@ -8,7 +8,7 @@ import { distance } from 'fastest-levenshtein';
 import type { GroupKey } from './framework.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CalendarDay } from './iso-week.js';
-import { findPeriod, periodWords, type PeriodQuery } from './period.js';
+import { findPeriod, periodWords, type PeriodMatch, type PeriodQuery } from './period.js';
 import {
   COUNTED_GROUPS,
   COUNTED_PROVINCES,
@@ -79,7 +79,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
     codeUnits.push({ text: code, candidates: [unit], loose: false });
     return ' ';
   });
-  const found = findPeriod(withoutCodes, today);
+  const found = askedPeriod(withoutCodes, today);
   const words = found ? found.rest : periodWords(withoutCodes);
   const tokens: Token[] = words ? words.split(' ').map((word) => ({ word, used: false })) : [];
 
@@ -125,6 +125,16 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
     cued: cues.size > 0 || slipped.size > 0,
     clear: [...cues].some((cue) => cue.strong) && namesKnown && unknownName === null,
   };
+}
+
+/**
+ * The period asked about. One said after "so với" is what the asked one is compared with ("hạng của mình
+ * so với tháng trước"): the other period said, or the latest; the answer gives the change from the period before.
+ */
+function askedPeriod(text: string, today: CalendarDay): PeriodMatch | null {
+  const first = findPeriod(text, today);
+  if (!first || !/(?:^| )so (?:voi|vs)$/.test(first.before)) return first;
+  return findPeriod(first.rest, today) ?? { query: { kind: 'latest' }, rest: first.rest, before: first.before };
 }
 
 /** Whether a message names a unit, a group or a period: without a word that asks, only such a message is a question ("Nông Trang", "t8"). */

@@ -55,7 +55,7 @@ describe('findPeriod', () => {
   });
 
   it('leaves the rest of the text, folded, for the unit name', () => {
-    expect(findPeriod('phường Việt Trì tháng 8', today)).toEqual({ query: { kind: 'month', month: 8 }, rest: 'phuong viet tri' });
+    expect(findPeriod('phường Việt Trì tháng 8', today)).toEqual({ query: { kind: 'month', month: 8 }, rest: 'phuong viet tri', before: 'phuong viet tri' });
   });
 
   it('finds nothing in a text without a period', () => {

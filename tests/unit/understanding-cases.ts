@@ -204,6 +204,11 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'điểm mức độ hài lòng của người dân', intent: 'detail', group: 'MDHL' },
   { text: 'cho xin kết quả chấm điểm tháng 8', intent: 'score', period: m(8) },
   { text: 'bảng điểm tháng 8', intent: 'score', period: m(8) },
+  { text: 'tháng 8 có tiến bộ không', intent: 'score', period: m(8) },
+  // A period after "so với" is the one compared with: the asked one is the other, or the latest.
+  { text: 'hạng của mình so với tháng trước', intent: 'rank' },
+  { text: 'so với tháng 7 thì tháng 8 Việt Trì thế nào', intent: 'score', units: [VT], period: m(8) },
+  { text: 'tháng 8 so với tháng 7 tăng mấy điểm', intent: 'score', period: m(8) },
   { text: 'tháng 8 phường mình đứng thứ mấy so với các phường khác', intent: 'rank', period: m(8) },
   // Dossiers past their deadline are a group of the index; tasks past theirs are /quahan.
   { text: 'bao nhiêu hồ sơ trễ hạn', intent: 'detail', group: 'TDGQ' },
