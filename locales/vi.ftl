@@ -388,6 +388,9 @@ units-too-many = Tin nhắn nêu { $count } đơn vị. Anh/chị hỏi từng �
 unit-not-found-near = Không tìm thấy đơn vị «{ $query }». Có phải anh/chị muốn xem một trong các đơn vị sau?
 unit-gone = Đơn vị này không còn trong dữ liệu. Anh/chị hỏi lại bằng tên đơn vị.
 compare-needs-two = Để so sánh, anh/chị nêu tên hai đơn vị, ví dụ: so sánh Việt Trì với Nông Trang.
+province-unknown =
+    Chưa rõ tỉnh nào: cuộc trò chuyện này chưa gắn với đơn vị nào.
+    Gõ tên tỉnh, ví dụ: điểm tỉnh Phú Thọ tháng 8
 no-unit =
     Cuộc trò chuyện này chưa gắn với đơn vị nào.
     Gõ tên đơn vị sau lệnh, ví dụ: /diem tháng 2 Mỹ Hào

@@ -55,6 +55,8 @@ export interface Question {
   scale?: TrendScale;
   /** "top 5", "10 xã thấp nhất": how many units are asked for. */
   count?: number;
+  /** "UBND tỉnh", "điểm của tỉnh" with no name: the province the chat's unit is in is meant. */
+  ownProvince?: true;
   /** Something was asked (điểm, xếp thứ mấy, so sánh, phường nào…), not just a name or a month said. */
   asked: boolean;
   /** A word asking about results was there: "nhiệm vụ" in a message without one is about tasks. */
@@ -97,6 +99,8 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   else if (counted?.top && ![...cues].some((c) => c.cue === 'bottom' || c.cue === 'low' || c.cue === 'weakest')) cues.add({ cue: 'top', strong: false });
   const quarters = tokens.some((t) => !t.used && t.word === 'quy');
   const unitsAsked = takeUnitsAsked(tokens) ?? national ?? counted?.units ?? bareKind(tokens, cues) ?? (counted && !counted.groups ? { kind: null } : null);
+  // "UBND tỉnh được mấy điểm", "điểm của tỉnh": a "tỉnh" no name follows (a name would have taken it).
+  const saysProvince = tokens.some((token) => !token.used && token.word === 'tinh');
   markFiller(tokens);
   const slipped = takeMisspelledCues(tokens);
   const unknown = unknownWords(tokens, original);
@@ -110,7 +114,8 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   // An unknown name beside a known one is said only when it looks like a name ("Việt Trì và Hải Lăng").
   const unknownName = unknown && (units.length === 0 || (intent === 'compare' && units.length < 2) || unknown.capitalised) ? unknown.text : null;
   const period = found ? found.query : ({ kind: 'latest' } as const);
-  const namesKnown = units.length > 0 || found !== null || group !== null || unitsAsked !== null;
+  const ownProvince = saysProvince && units.length === 0 && unknownName === null && !national && ABOUT_ONE_UNIT.has(intent);
+  const namesKnown = units.length > 0 || found !== null || group !== null || unitsAsked !== null || ownProvince;
   return {
     intent,
     period,
@@ -121,11 +126,15 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
     national: national !== null,
     ...(quarters ? { scale: 'quarter' as const } : {}),
     ...(counted ? { count: counted.count } : {}),
+    ...(ownProvince ? { ownProvince } : {}),
     asked: commanded !== undefined || cues.size > 0 || slipped.size > 0 || unitsAsked !== null,
     cued: cues.size > 0 || slipped.size > 0,
     clear: [...cues].some((cue) => cue.strong) && namesKnown && unknownName === null,
   };
 }
+
+/** What is asked about one unit, which "tỉnh" alone can be. */
+const ABOUT_ONE_UNIT: ReadonlySet<QuestionIntent> = new Set(['score', 'detail', 'weakest', 'rank', 'trend']);
 
 /**
  * The period asked about. One said after "so với" is what the asked one is compared with ("hạng của mình
@@ -280,12 +289,14 @@ function nationalAt(tokens: readonly Token[], i: number): number {
   return !next || next.used || CUE_WORDS.has(next.word) || FILLER_SET.has(next.word) ? 2 : 0;
 }
 
-/** "top 5 xã", "phường cao nhất": a kind word standing alone, when leaders are asked. */
-function bareKind(tokens: readonly Token[], cues: ReadonlySet<ReadCue>): { kind: UnitKind | null } | null {
-  if (![...cues].some((c) => c.cue === 'top' || c.cue === 'bottom')) return null;
+/** "top 5 xã", "phường cao nhất", "xếp hạng các sở": a kind word standing alone, when leaders or a ranking are asked. */
+function bareKind(tokens: Token[], cues: ReadonlySet<ReadCue>): { kind: UnitKind | null } | null {
+  if (![...cues].some((c) => c.cue === 'top' || c.cue === 'bottom' || c.cue === 'ranking')) return null;
   for (let i = 0; i < tokens.length; i++) {
     const asked = UNIT_ASKED_PHRASES.at(tokens, i);
-    if (asked) return { kind: asked.value };
+    if (!asked) continue;
+    mark(tokens, i, asked.length);
+    return { kind: asked.value };
   }
   return null;
 }

@@ -51,12 +51,27 @@ async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined,
     ...(question.count !== undefined && (question.intent === 'top' || question.intent === 'bottom') ? { count: question.count } : {}),
   };
   if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
+  if (question.ownProvince) {
+    const province = provinceOf(gazetteer, chat?.unitId ?? null);
+    if (!province) return [textReply(t('province-unknown'))];
+    return answerSettled(deps, chat, { ...settled, unitIds: [province.id] }, stamp);
+  }
   const short = question.units.length === 0 || (question.intent === 'compare' && question.units.length < 2);
   if (question.unknownName !== null && short) return [notFound(deps, settled, question.unknownName, gazetteer)];
   if (question.units.some(unsure)) return [whichUnit(deps, question, settled, gazetteer)];
   const answers = await answerSettled(deps, chat, { ...settled, unitIds: question.units.flatMap((slot) => slot.candidates.slice(0, 1).map((u) => u.id)) }, stamp);
   // "Việt Trì và Hải Lăng": Việt Trì is answered, and the name that fits nothing is said so.
   return question.unknownName === null ? answers : [...answers, textReply(t('unit-not-found', { query: question.unknownName }))];
+}
+
+/** The province a unit is in (itself when it is one). */
+function provinceOf(gazetteer: Gazetteer, unitId: number | null): GazetteerUnit | null {
+  const seen = new Set<number>();
+  for (let unit = unitId === null ? undefined : gazetteer.unit(unitId); unit && !seen.has(unit.id); unit = gazetteer.parentOf(unit)) {
+    if (unit.kind === 'tinh') return unit;
+    seen.add(unit.id);
+  }
+  return null;
 }
 
 /** A slot the chat is asked about: several units fit, or one fits only by a near spelling. */
@@ -133,7 +148,7 @@ async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, 
     }
     case 'ranking':
       // "xếp hạng các tỉnh", "toàn quốc": the provinces nationwide, as the national list ranks them.
-      return [renderRanking(t, await rankingFor(db, unit, q.period, q.national === true), periodAction)];
+      return [renderRanking(t, await rankingFor(db, unit, q.period, q.national === true, q.unitKind), periodAction)];
     case 'top':
     case 'bottom': {
       // "xã nào cao nhất tỉnh Phú Thọ" names the parent; "Việt Trì có cao nhất không" a unit among its peers.

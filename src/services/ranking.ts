@@ -10,6 +10,7 @@ import { childrenOf, unitById, type UnitRow } from '../db/units.js';
 import { compareDecimals } from '../domain/decimal.js';
 import type { PeriodQuery } from '../domain/period.js';
 import { NATIONAL_RANK_SCOPE } from '../domain/portal-requests.js';
+import { PEER_GROUPS, peerGroupOf, type UnitKind } from '../domain/units.js';
 import { choosePeriod, partialPeriods } from './scores.js';
 
 export interface RankingEntry {
@@ -59,10 +60,12 @@ export async function parentFor(db: Db, unit: UnitRow | null): Promise<UnitRow |
  * The ranking `unit` stands in: among its parent's children (or its own, for a parent), or with `national`,
  * among the provinces of the whole country (the top-level units with a place in the national list).
  */
-export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuery, national = false): Promise<RankingAnswer> {
+export async function rankingFor(db: Db, unit: UnitRow | null, query: PeriodQuery, national = false, kind: UnitKind | null = null): Promise<RankingAnswer> {
   const parent = national ? null : await parentFor(db, unit);
   if (!national && !parent) return { kind: 'no-parent' };
-  const children = await childrenOf(db, parent?.id ?? null);
+  // "xếp hạng các sở": the peers of the kind asked, whatever the asking unit is.
+  const peers: readonly UnitKind[] | null = kind && !national ? PEER_GROUPS[peerGroupOf(kind)] : null;
+  const children = (await childrenOf(db, parent?.id ?? null)).filter((c) => !peers || peers.includes(c.kind));
   const childIds = children.map((c) => c.id);
   const periods = await periodsOfUnits(db, childIds, national ? NATIONAL_RANK_SCOPE : undefined);
   const available = periods.map((p) => p.period);

@@ -63,6 +63,7 @@ function reading(request: Request): Omit<UnderstandingCase, 'text'> {
     ...(q.unitsAsked?.kind ? { kind: q.unitsAsked.kind } : {}),
     ...(q.scale && (q.intent === 'trend' || q.intent === 'ranking-chart') ? { scale: q.scale } : {}),
     ...(q.count !== undefined && (q.intent === 'top' || q.intent === 'bottom') ? { count: q.count } : {}),
+    ...(q.ownProvince ? { ownProvince: q.ownProvince } : {}),
   };
 }
 

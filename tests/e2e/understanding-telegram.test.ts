@@ -143,6 +143,24 @@ describe('new questions', () => {
     expect(many).toContain('Danh sách chỉ nêu tối đa 30 đơn vị; cả bảng xếp hạng: /xephang.');
   });
 
+  it('reads "tỉnh" with no name as the chat\'s own province, and asks which when the chat has no unit', async () => {
+    const province = await stored('UBND tỉnh Phú Thọ');
+    const card = await t.ask('UBND tỉnh được bao nhiêu điểm', VIET_TRI_OFFICER);
+    expect(card).toContain('Kết quả Bộ chỉ số 766 – UBND tỉnh Phú Thọ, tháng 08/2026');
+    expect(card).toContain(`Tổng điểm: ${formatDecimal(province.total)}/100`);
+    expect(await t.ask('điểm của tỉnh', STRANGER)).toContain('Chưa rõ tỉnh nào');
+  });
+
+  it('ranks the units of the kind asked, in the chat\'s province ("xếp hạng các sở")', async () => {
+    const [best] = await t.app.database.query<{ name: string }>(
+      `select u.name from results r join units u on u.id = r.unit_id where r.period = '2026-08' and u.kind = 'so-nganh' and r.rank = 1 order by u.name limit 1`,
+    );
+    const ranking = await t.ask('xếp hạng các sở ngành tháng 8', VIET_TRI_OFFICER);
+    expect(ranking).toContain('Xếp hạng sở, ban, ngành – UBND tỉnh Phú Thọ, tháng 08/2026');
+    expect(ranking).toContain(`1. ${best?.name ?? '?'}`);
+    expect(ranking).not.toContain('UBND Phường Việt Trì');
+  });
+
   it('compares two units side by side', async () => {
     const reply = await t.ask('so sánh Việt Trì với Nông Trang', STRANGER);
     expect(reply).toContain(formatDecimal(portalTotal(VIET_TRI)));

@@ -32,6 +32,8 @@ export interface UnderstandingCase {
   kind?: UnitKind;
   /** top/bottom: how many units are asked for ("top 5"); omitted = not said. */
   count?: number;
+  /** "UBND tỉnh", "điểm của tỉnh" with no name: the province of the chat's own unit is meant. */
+  ownProvince?: true;
 }
 
 // Stored unit names (exactly as `allUnits` returns them).
@@ -205,6 +207,15 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'cho xin kết quả chấm điểm tháng 8', intent: 'score', period: m(8) },
   { text: 'bảng điểm tháng 8', intent: 'score', period: m(8) },
   { text: 'tháng 8 có tiến bộ không', intent: 'score', period: m(8) },
+  // "tỉnh" with no name after it is the chat's own province; beside "cao nhất", the province the unit is in.
+  { text: 'UBND tỉnh được bao nhiêu điểm', intent: 'score', ownProvince: true },
+  { text: 'điểm của tỉnh tháng 8', intent: 'score', ownProvince: true, period: m(8) },
+  { text: 'tỉnh mình xếp thứ mấy', intent: 'rank', ownProvince: true },
+  { text: 'xã nào cao nhất tỉnh', intent: 'top', kind: 'xa' },
+  // A kind beside a ranking: the ranking of those units, in the chat's province.
+  { text: 'các sở ngành xếp hạng', intent: 'ranking', kind: 'so-nganh' },
+  { text: 'bxh các xã tháng 8', intent: 'ranking', kind: 'xa', period: m(8) },
+  { text: 'xếp hạng sở tháng 8', intent: 'ranking', kind: 'so-nganh', period: m(8) },
   // A period after "so với" is the one compared with: the asked one is the other, or the latest.
   { text: 'hạng của mình so với tháng trước', intent: 'rank' },
   { text: 'so với tháng 7 thì tháng 8 Việt Trì thế nào', intent: 'score', units: [VT], period: m(8) },

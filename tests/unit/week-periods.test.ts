@@ -139,7 +139,7 @@ describe('weeks as officials type them', () => {
   });
 
   it('leaves the rest for the unit, and a week\'s numbers are not a month', () => {
-    expect(findPeriod('Bình Dương tuần 03 năm 2024', today)).toEqual({ query: { kind: 'week', week: 3, year: 2024 }, rest: 'binh duong' });
+    expect(findPeriod('Bình Dương tuần 03 năm 2024', today)).toEqual({ query: { kind: 'week', week: 3, year: 2024 }, rest: 'binh duong', before: 'binh duong' });
     expect(q('tuần 8/2024')).toEqual({ kind: 'week', week: 8, year: 2024 });
   });
 
