@@ -52,6 +52,10 @@ help =
        Việt Trì tháng 8 được mấy điểm? · Hy Cuong bao nhieu diem · Việt Trì xếp thứ mấy?
        nhóm nào yếu nhất? · phường nào cao điểm nhất tháng 8? · số hóa Hy Cương tháng trước
     Tháng (tuần) không kèm năm là tháng (tuần) gần nhất đã có kết quả. Tên khớp nhiều đơn vị thì bot hỏi lại.
+greeting =
+    Chào anh/chị! Anh/chị có thể hỏi như nhắn tin, ví dụ: tháng 8 được mấy điểm? · xếp thứ mấy? · nhóm nào yếu nhất?
+    Tất cả các lệnh: /huongdan
+thanks = Dạ, anh/chị cần xem gì thêm cứ nhắn ạ.
 unknown =
     Tôi chưa hiểu «{ $text }». Anh/chị thử:
     Việt Trì tháng 8 được mấy điểm? · /diem tháng 2 – điểm của đơn vị · /huongdan – tất cả các lệnh

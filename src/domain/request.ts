@@ -31,6 +31,8 @@ export type Request =
   | { kind: 'register'; code: string }
   | { kind: 'start' }
   | { kind: 'help' }
+  /** A greeting ("chào bot", "alo") or thanks ("cảm ơn", "ok"): a word back, not the help. */
+  | { kind: 'greeting' | 'thanks' }
   | { kind: 'bad-period'; reason: PeriodError['reason']; value: string }
   | { kind: 'unknown'; text: string };
 
@@ -145,7 +147,22 @@ export function parseRequest(typed: string, today: Today, gazetteer: Gazetteer):
   const other = question.cued ? null : verbAnywhere(words);
   if (other) return withArguments(other, '', today, gazetteer);
   if (question.asked || namesSomething(question)) return { kind: 'question', question };
-  return { kind: 'unknown', text };
+  return smallTalk(words) ?? { kind: 'unknown', text };
+}
+
+const GREETINGS = new Set(['chao', 'xin chao', 'hello', 'hi', 'alo', 'oi', 'bot oi', 'chao bot', 'xin chao bot', 'chao ban', 'hey']);
+const THANKS = new Set(['cam on', 'cam on bot', 'cam on ban', 'cam on nhieu', 'thanks', 'thank you', 'tks', 'thank', 'ok', 'oke', 'okay', 'vang', 'da', 'duoc roi', 'ok cam on']);
+/** Politeness around them: "dạ", "ạ", "nhé", "anh", "em"… */
+const COURTESY = /(?:^| )(?:a|nhe|nha|nhieu|em|anh|chi|minh|ban|bot|da)(?= |$)/g;
+
+/** A message that only greets or thanks, with its courtesies. */
+function smallTalk(words: string): { kind: 'greeting' | 'thanks' } | null {
+  const bare = words.replace(COURTESY, ' ').replace(/\s+/g, ' ').trim();
+  for (const text of [words, bare]) {
+    if (GREETINGS.has(text)) return { kind: 'greeting' };
+    if (THANKS.has(text)) return { kind: 'thanks' };
+  }
+  return null;
 }
 
 function takesArguments(kind: VerbKind): boolean {

@@ -240,6 +240,15 @@ describe('periods without data', () => {
   });
 });
 
+describe('small talk', () => {
+  it('greets back with examples, and answers thanks with a word, in a private chat', async () => {
+    const greeted = await t.ask('chào bot', VIET_TRI_OFFICER);
+    expect(greeted).toContain('Chào anh/chị!');
+    expect(greeted).toContain('/huongdan');
+    expect(await t.ask('cảm ơn bot nhé', VIET_TRI_OFFICER)).toBe('Dạ, anh/chị cần xem gì thêm cứ nhắn ạ.');
+  });
+});
+
 describe('in a group', () => {
   it('keeps quiet on chatter and on questions in a group not linked to a unit, unless spoken to', async () => {
     expect(await t.say('hôm nay họp lúc 8 giờ nhé', UNLINKED_GROUP)).toEqual([]);
@@ -251,7 +260,7 @@ describe('in a group', () => {
     expect((await t.say('tháng 8 được mấy điểm?', LINKED_GROUP)).join('\n')).toContain(totalLine(VIET_TRI));
     expect(await t.say('Nông Trang', LINKED_GROUP)).toEqual([]);
     expect(await t.say('chiều nay anh em đi Nông Trang nhé', LINKED_GROUP)).toEqual([]);
-    for (const chatter of ['Mất điện rồi', 'thấy chưa', 'Địa điểm họp ở đâu?', 'hôm nay mưa nhiều hơn', 'đất đai xã Hy Cương thế nào', 'có việc gì không', 'thôi', 'họp ngày 20/11 nhé']) {
+    for (const chatter of ['Mất điện rồi', 'thấy chưa', 'Địa điểm họp ở đâu?', 'hôm nay mưa nhiều hơn', 'đất đai xã Hy Cương thế nào', 'có việc gì không', 'thôi', 'họp ngày 20/11 nhé', 'cảm ơn anh', 'chào cả nhà', 'đã xong nhiệm vụ 1']) {
       expect(await t.say(chatter, LINKED_GROUP)).toEqual([]);
     }
   });

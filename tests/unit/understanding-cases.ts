@@ -8,7 +8,7 @@ import type { GroupKey } from '../../src/domain/framework.js';
 import type { PeriodQuery } from '../../src/domain/period.js';
 import type { UnitKind } from '../../src/domain/units.js';
 
-export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'whatif' | 'trend' | 'ranking-chart' | 'tasks' | 'overdue' | 'assign' | 'template' | 'monthly-report' | 'help' | 'unknown';
+export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'whatif' | 'trend' | 'ranking-chart' | 'tasks' | 'overdue' | 'assign' | 'template' | 'monthly-report' | 'help' | 'greeting' | 'thanks' | 'unknown';
 
 export interface UnderstandingCase {
   text: string;
@@ -736,13 +736,18 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'nếu có nhiệm vụ mới thì báo em', intent: 'tasks' },
   { text: 'nếu tháng 8 Việt Trì được 70 điểm thì xếp thứ mấy', intent: 'rank', units: [VT], period: m(8) },
 
+  // ── Greetings and thanks: a word back, not the help ─────────────────────────────────────────
+  { text: 'ok anh', intent: 'thanks' },
+  { text: 'cảm ơn', intent: 'thanks' },
+  { text: 'cam on bot nhe', intent: 'thanks' },
+  { text: 'dạ vâng ạ', intent: 'thanks' },
+  { text: 'được rồi', intent: 'thanks' },
+  { text: 'alo', intent: 'greeting' },
+  { text: 'chào bot', intent: 'greeting' },
+  { text: 'Xin chào ạ', intent: 'greeting' },
+  { text: 'chào bot, tháng 8 được mấy điểm?', intent: 'score', period: m(8) },
+
   // ── Neither a question nor a command ─────────────────────────────────────────────────────────
-  { text: 'ok anh', intent: 'unknown' },
-  { text: 'cảm ơn', intent: 'unknown' },
-  { text: 'cam on bot nhe', intent: 'unknown' },
-  { text: 'dạ vâng ạ', intent: 'unknown' },
-  { text: 'được rồi', intent: 'unknown' },
-  { text: 'alo', intent: 'unknown' },
   { text: 'hôm nay trời đẹp quá', intent: 'unknown' },
   { text: 'con mèo ăn cá', intent: 'unknown' },
   { text: 'asdfgh', intent: 'unknown' },
