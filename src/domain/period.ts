@@ -210,6 +210,8 @@ export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
   const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
     // Not a period of the index: answering the year or a month instead would give a figure of another period.
     { re: /\b(?:(\d{1,2}) thang|nua) (dau|cuoi) nam\b/, build: (m) => span(m[1], m[2]) },
+    // "6 tháng gần đây", "12 tháng qua": the latest months, which a trend shows.
+    { re: /\b\d{1,2} (?:thang|quy) (?:gan day|gan nhat|qua|vua qua|vua roi|tro lai day)\b/, build: () => ({ kind: 'latest' }) },
     { re: /\bthang (?:truoc|roi|vua roi|vua qua)\b/, build: () => monthBefore(today) },
     { re: /\bthang (?:nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
     { re: /\bquy (?:truoc|roi|vua roi|vua qua)\b/, build: () => quarterBefore(today) },

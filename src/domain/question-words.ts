@@ -124,7 +124,7 @@ export const FILLER: readonly string[] = [
     // "mức độ hài lòng của người dân, doanh nghiệp": the index's own words, never a unit's name.
     'nguoi dan', 'doanh nghiep',
     // "so với các phường khác": not a unit named "Khác".
-    'khac', ...['phuong', 'xa', 'don vi', 'dia phuong', 'tinh', 'so', 'nganh', 'huyen'].map((kind) => `${kind} khac`),
+    'ca', 'khac', ...['phuong', 'xa', 'don vi', 'dia phuong', 'tinh', 'so', 'nganh', 'huyen'].map((kind) => `${kind} khac`),
   ]),
 ];
 

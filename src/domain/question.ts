@@ -107,7 +107,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   widenBySlips(tokens, gazetteer, mentions);
 
   const named = [...codeUnits, ...settleByParents(mentions, tokens, gazetteer)];
-  const intent = intentOf(commanded, new Set([...cues, ...slipped]), group, unitsAsked !== null, named.length, national !== null);
+  const intent = intentOf(commanded, new Set([...cues, ...slipped]), group, { unitsAsked: unitsAsked !== null, unitCount: named.length, national: national !== null, periodSaid: found !== null });
   const leveled = intent === 'top' || intent === 'bottom' ? named.map((slot) => parentsFirst(slot, gazetteer)) : named;
   // "Phú Thọ xếp thứ mấy toàn quốc": said nationwide, a name the province shares with a ward is the province.
   const units = national ? leveled.map((slot) => narrowToKind(slot, 'tinh')) : leveled;
@@ -152,14 +152,24 @@ export function namesSomething(q: Question): boolean {
 }
 
 /** The strongest ask wins: comparing over leaders over weak groups over a rank over a list over detail over the card. */
-function intentOf(commanded: QuestionIntent | undefined, found: Set<ReadCue>, group: GroupKey | null, unitsAsked: boolean, unitCount: number, national: boolean): QuestionIntent {
+function intentOf(
+  commanded: QuestionIntent | undefined,
+  found: Set<ReadCue>,
+  group: GroupKey | null,
+  asked: { unitsAsked: boolean; unitCount: number; national: boolean; periodSaid: boolean },
+): QuestionIntent {
+  const { unitsAsked, unitCount, national, periodSaid } = asked;
   const cues = new Set([...found].map((c) => c.cue));
   // A command says the family; its words may narrow it ("/xephang Việt Trì thứ mấy" is the rank, "/xephang biểu đồ" the bars).
   if (commanded === 'ranking') return cues.has('chart') ? 'ranking-chart' : cues.has('rank') ? 'rank' : 'ranking';
   if (commanded === 'detail') return 'detail';
   if (commanded && commanded !== 'score') return commanded;
+  // Two units compared, in a chart or not: there is no chart of two units, their table says it.
+  if (cues.has('compare') && unitCount >= 2) return 'compare';
   // A chart asked: of the ranking when a ranking is asked ("biểu đồ xếp hạng"), the unit's trend otherwise.
   if (cues.has('chart') || cues.has('trend')) return cues.has('ranking') ? 'ranking-chart' : 'trend';
+  // "so sánh tháng 8 với tháng 7": periods compared, no unit: the card says the change.
+  if (cues.has('compare') && unitCount === 0 && periodSaid) return 'score';
   if (cues.has('compare') || (cues.has('versus') && unitCount >= 2)) return 'compare';
   if (cues.has('top')) return cues.has('groups') && !unitsAsked ? 'score' : 'top';
   if (cues.has('bottom')) return 'bottom';

@@ -130,7 +130,8 @@ export function readNearNames(tokens: Token[], gazetteer: Gazetteer, original: s
         const words = wordsAt(tokens, start, length);
         const edge = (i: number) => tokens[i]?.word ?? '';
         if (words === null || words.split(' ').every(asksOrFills) || PARTICLES.has(edge(start)) || PARTICLES.has(edge(start + length - 1))) continue;
-        if (kindWordAt(tokens, start)) continue;
+        // A number is no slip of a letter: "hướng 6 tháng" is not "Mường Thàng" (a name with a number is read exactly).
+        if (kindWordAt(tokens, start) || /\d/.test(words)) continue;
         const kindBefore = kindBeforeAt(tokens, start);
         // Every unit of the nearest spelling: a province named after it may settle which (34 "Sở Tư pháp").
         const near = gazetteer.near(words, slipsAllowed(words), NEAR_KEPT).filter((n) => ofKind(kindBefore)(n.unit));

@@ -207,6 +207,11 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'cho xin kết quả chấm điểm tháng 8', intent: 'score', period: m(8) },
   { text: 'bảng điểm tháng 8', intent: 'score', period: m(8) },
   { text: 'tháng 8 có tiến bộ không', intent: 'score', period: m(8) },
+  { text: 'xu hướng 6 tháng gần đây', intent: 'trend' },
+  { text: 'bieu do diem 12 thang qua cua Nong Trang', intent: 'trend', units: [NT] },
+  { text: 'biểu đồ so sánh Việt Trì và Nông Trang', intent: 'compare', units: [VT, NT] },
+  { text: 'so sánh tháng 8 với tháng 7', intent: 'score', period: m(8) },
+  { text: 'cả năm 2025', intent: 'score', period: { kind: 'year', year: 2025 } },
   // "tỉnh" with no name after it is the chat's own province; beside "cao nhất", the province the unit is in.
   { text: 'UBND tỉnh được bao nhiêu điểm', intent: 'score', ownProvince: true },
   { text: 'điểm của tỉnh tháng 8', intent: 'score', ownProvince: true, period: m(8) },
