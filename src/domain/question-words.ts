@@ -124,6 +124,8 @@ export const FILLER: readonly string[] = [
     // "mức độ hài lòng của người dân, doanh nghiệp": the index's own words, never a unit's name.
     'nguoi dan', 'doanh nghiep',
     // "so với các phường khác": not a unit named "Khác".
+    // "toàn tỉnh", "cả tỉnh": the province as a whole (its "tỉnh" is read before the filler).
+    'toan tinh', 'ca tinh', 'trong tinh',
     'ca', 'khac', ...['phuong', 'xa', 'don vi', 'dia phuong', 'tinh', 'so', 'nganh', 'huyen'].map((kind) => `${kind} khac`),
   ]),
 ];

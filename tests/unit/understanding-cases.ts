@@ -217,6 +217,8 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'điểm của tỉnh tháng 8', intent: 'score', ownProvince: true, period: m(8) },
   { text: 'tỉnh mình xếp thứ mấy', intent: 'rank', ownProvince: true },
   { text: 'xã nào cao nhất tỉnh', intent: 'top', kind: 'xa' },
+  { text: 'top 10 toàn tỉnh', intent: 'top', count: 10 },
+  { text: 'điểm toàn tỉnh tháng 8', intent: 'score', ownProvince: true, period: m(8) },
   // A kind beside a ranking: the ranking of those units, in the chat's province.
   { text: 'các sở ngành xếp hạng', intent: 'ranking', kind: 'so-nganh' },
   { text: 'bxh các xã tháng 8', intent: 'ranking', kind: 'xa', period: m(8) },
