@@ -246,6 +246,7 @@ button-task-doing = Đang làm
 button-task-done = ✅ Hoàn thành
 button-task-note = Ghi chú
 task-report-note = Ghi chú: { $note }
+task-report-confirm-done = Ghi «hoàn thành» cho { $unit } ở nhiệm vụ #{ $id } «{ $title }»? Bấm nút để xác nhận (các nhắc hạn của nhiệm vụ sẽ dừng).
 task-updated = #{ $id }: đã ghi «{ $status }» cho { $unit } ({ $by }, { $at }).
 task-note-ask = Gõ ghi chú cho nhiệm vụ #{ $id } (gõ /huy để thôi):
 task-note-saved = Đã lưu ghi chú cho nhiệm vụ #{ $id }.

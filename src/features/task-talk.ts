@@ -14,7 +14,7 @@ import { formatDateTime } from '../domain/format.js';
 import type { Translate } from '../messages/i18n.js';
 import { textReply, type Reply } from '../messages/reply.js';
 import { renderSuggestions } from '../messages/suggestions.js';
-import { formatDate, renderOverdueByUnit, renderProgress, renderTaskList } from '../messages/tasks.js';
+import { formatDate, renderDoneToConfirm, renderOverdueByUnit, renderProgress, renderTaskList } from '../messages/tasks.js';
 import { scoreCard } from '../services/scores.js';
 import {
   assignmentRefused,
@@ -196,12 +196,16 @@ export async function taskAction(deps: ConversationDeps, chat: ChatAddress, send
   }
 }
 
-/** "đã xong nhiệm vụ 3": the chat's unit reports on its part of a task, as with the task's buttons. */
+/** "nhiệm vụ 3 đạt 70%": the chat's unit reports on its part of a task, as with its buttons; done is only proposed, for a tap to confirm. */
 export async function answerTaskReport(deps: ConversationDeps, message: TaskMessage, report: { taskId: number; status: TaskStatus; note: string | null }): Promise<Reply> {
   const linked = await linkedChat(deps, message.chat);
   if (!linked) return textReply(deps.t('task-no-unit'));
   const actor = actorOf(linked.chat, message.sender);
   try {
+    if (report.status === 'hoan-thanh') {
+      const task = await taskToReport(deps.db, actor, report.taskId, linked.unit.id);
+      return renderDoneToConfirm(deps.t, task, linked.unit.id, linked.unit.name);
+    }
     await reportOnTask(deps.db, actor, report.taskId, linked.unit.id, { status: report.status, ...(report.note !== null ? { note: report.note } : {}) });
     const lines = [deps.t('task-updated', { id: String(report.taskId), status: deps.t(`task-status-${report.status}`), unit: linked.unit.name, by: actor.name, at: formatDateTime(deps.now()) })];
     if (report.note !== null) lines.push(deps.t('task-report-note', { note: report.note }));

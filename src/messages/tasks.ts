@@ -40,6 +40,14 @@ export function renderTaskList(t: Translate, unit: string, list: readonly UnitTa
   ];
 }
 
+/** "đã xong nhiệm vụ 3" read: done is confirmed with the task's own button, as it stops the reminders. */
+export function renderDoneToConfirm(t: Translate, task: TaskRow, unitId: number, unit: string): Reply {
+  return {
+    lines: [t('task-report-confirm-done', { id: String(task.id), title: task.title, unit })],
+    buttons: [[{ label: t('button-task-done'), action: encodeAction({ kind: 'task', step: 'hoan-thanh', taskId: task.id, unitId }) }]],
+  };
+}
+
 export function renderProgress(t: Translate, progress: TaskProgress, today: IsoDate): Reply {
   const { task, assignees } = progress;
   const done = assignees.filter((a) => a.assignment.status === 'hoan-thanh').length;

@@ -110,6 +110,11 @@ export async function taskById(db: Db, id: number): Promise<TaskRow | undefined>
 export async function taskToReport(db: Db, actor: Actor, taskId: number, unitId: number): Promise<TaskRow> {
   const task = await visibleTask(db, actor, taskId);
   if (!allowed(actor, 'report', { assigning: task.assigningUnitId, assigned: unitId })) throw new TaskRefused('task-refused-report');
+  const [assigned] = await db
+    .select({ unitId: taskAssignees.unitId })
+    .from(taskAssignees)
+    .where(and(eq(taskAssignees.taskId, taskId), eq(taskAssignees.unitId, unitId)));
+  if (!assigned) throw new TaskRefused('task-not-assigned', { id: String(taskId) });
   return task;
 }
 

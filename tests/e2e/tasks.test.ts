@@ -22,6 +22,13 @@ async function link(unit: string, role: string, chat: TestChat): Promise<void> {
   await t.ask(`/start ${invite.body.code}`, chat);
 }
 
+/** Every unit's status and note on a task, and how many events it has: what a report changes. */
+async function taskState(id: string | undefined): Promise<unknown> {
+  const assignees = await t.app.database.query('select unit_id, status, note from task_assignees where task_id = $1 order by unit_id', [Number(id)]);
+  const [events] = await t.app.database.query<{ n: number }>('select count(*)::int as n from task_events where task_id = $1', [Number(id)]);
+  return { assignees, events: events?.n };
+}
+
 /** Taps the button whose label is `label` on the last message to `chat` that has it; returns the answer. */
 function tap(chat: TestChat, label: string, nth = 0): Promise<string> {
   return t.tap(label, chat, nth);
@@ -106,21 +113,29 @@ describe('reporting on a task', () => {
   });
 
   it('takes progress said in words for the chat\'s own unit, and answers a question about it without a change', async () => {
-    const id = /#(\d+) Đẩy mạnh thanh toán/.exec(await t.ask('/nhiemvu', NONG_TRANG_OFFICER))?.[1];
-    const said = await t.ask(`nhiệm vụ ${id} đạt 70% rồi`, NONG_TRANG_OFFICER);
-    expect(said).toContain(`#${id}: đã ghi «đang làm» cho UBND Phường Nông Trang`);
+    const HY_CUONG_OFFICER: TestChat = { id: 5554012, type: 'private' };
+    await link('Hy Cương', 'officer', HY_CUONG_OFFICER);
+    const id = /#(\d+) Đẩy mạnh thanh toán/.exec(await t.ask('/nhiemvu', HY_CUONG_OFFICER))?.[1];
+    const said = await t.ask(`nhiệm vụ ${id} đạt 70% rồi`, HY_CUONG_OFFICER);
+    expect(said).toContain(`#${id}: đã ghi «đang làm» cho UBND xã Hy Cương`);
     expect(said).toContain(`Ghi chú: nhiệm vụ ${id} đạt 70% rồi`);
     // Asked, not said: the progress is shown and nothing changes.
-    const before = await t.snapshot();
-    expect(await t.ask(`nhiệm vụ ${id} xong chưa?`, NONG_TRANG_OFFICER)).toContain(`• UBND Phường Nông Trang: đang làm – nhiệm vụ ${id} đạt 70% rồi`);
-    expect(await t.snapshot()).toEqual(before);
+    const before = await taskState(id);
+    expect(await t.ask(`nhiệm vụ ${id} xong chưa?`, HY_CUONG_OFFICER)).toContain(`• UBND xã Hy Cương: đang làm – nhiệm vụ ${id} đạt 70% rồi`);
+    expect(await taskState(id)).toEqual(before);
     // A task the chat's unit was not given: refused, nothing changed.
     const giver = /#(\d+) Rà soát/.exec(await t.ask('/nhiemvu', VIET_TRI_OFFICER))?.[1];
-    const stranger: TestChat = { id: 5554012, type: 'private' };
-    await link('Hy Cương', 'officer', stranger);
-    expect(await t.ask(`đã xong nhiệm vụ ${giver}`, stranger)).toMatch(/Không có nhiệm vụ|không giao cho đơn vị này/);
-    expect(await t.snapshot()).toEqual(before);
-    expect(await t.ask(`#${id} đang triển khai`, NONG_TRANG_OFFICER)).toContain(`#${id}: đã ghi «đang làm» cho UBND Phường Nông Trang`);
+    const given = await taskState(giver);
+    expect(await t.ask(`đã xong nhiệm vụ ${giver}`, HY_CUONG_OFFICER)).toMatch(/Không có nhiệm vụ|không giao cho đơn vị này/);
+    expect(await taskState(giver)).toEqual(given);
+    expect(await t.ask(`#${id} đang triển khai`, HY_CUONG_OFFICER)).toContain(`#${id}: đã ghi «đang làm» cho UBND xã Hy Cương`);
+    // Done, which stops the reminders, is proposed and taken only with the button.
+    const underWay = await taskState(id);
+    const proposed = await t.ask(`đã xong nhiệm vụ ${id} anh nhé`, HY_CUONG_OFFICER);
+    expect(proposed).toContain(`Ghi «hoàn thành» cho UBND xã Hy Cương ở nhiệm vụ #${id}`);
+    expect(await taskState(id)).toEqual(underWay);
+    expect(await tap(HY_CUONG_OFFICER, '✅ Hoàn thành')).toContain(`#${id}: đã ghi «hoàn thành» cho UBND xã Hy Cương`);
+    expect(await t.ask(`/tiendo ${id}`, HY_CUONG_OFFICER)).toContain('• UBND xã Hy Cương: hoàn thành');
   });
 
   it('drops a completed task from the list', async () => {

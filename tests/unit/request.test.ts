@@ -55,12 +55,26 @@ describe('parseRequest', () => {
 
   it('reads progress said in words, a question about it, and leaves the rest alone', () => {
     expect(p('đã xong nhiệm vụ 3')).toEqual({ kind: 'task-report', taskId: 3, status: 'hoan-thanh', note: null });
+    // Denied, or asked with a courtesy after it: shown, never recorded.
+    for (const text of ['nhiệm vụ 3 không hoàn thành được', 'nhiệm vụ 3 chưa được hoàn thành', 'không thể hoàn thành nhiệm vụ 3', 'nhiệm vụ 3 xong chưa anh', 'nhiệm vụ 3 hoàn thành chưa, báo cáo nhé']) {
+      expect(p(text), text).toEqual({ kind: 'progress', taskId: 3 });
+    }
     expect(p('NV3 hoàn thành rồi')).toEqual({ kind: 'task-report', taskId: 3, status: 'hoan-thanh', note: null });
     expect(p('#12 đang làm')).toEqual({ kind: 'task-report', taskId: 12, status: 'dang-lam', note: null });
     expect(p('việc số 5 chưa xong, mới được 40%')).toEqual({ kind: 'task-report', taskId: 5, status: 'dang-lam', note: 'việc số 5 chưa xong, mới được 40%' });
     expect(p('nhiệm vụ 3 xong chưa?')).toEqual({ kind: 'progress', taskId: 3 });
     expect(p('nhiem vu 3 den dau roi')).toEqual({ kind: 'progress', taskId: 3 });
-    for (const text of ['nếu nhiệm vụ 2 hoàn thành thì điểm tăng bao nhiêu', 'điểm tháng 8 đạt 70%', 'nhiệm vụ số hóa đạt 70%', 'giao nhiệm vụ 3 cho xã']) {
+    for (const text of [
+      'nếu nhiệm vụ 2 hoàn thành thì điểm tăng bao nhiêu',
+      'điểm tháng 8 đạt 70%',
+      'nhiệm vụ số hóa đạt 70%',
+      'giao nhiệm vụ 3 cho xã',
+      'nhiệm vụ 3 được giao cho ai',
+      'kết quả công việc 6 tháng qua đạt 85%',
+      'đã xong việc 2 hôm trước',
+      'giao việc 3 cho xã Nông Trang hoàn thành trước 30/10',
+      'Việt Trì xếp #3 đạt 90%',
+    ]) {
       expect(p(text).kind, text).not.toMatch(/task-report|progress/);
     }
   });
