@@ -77,6 +77,7 @@ peers-group-province = tỉnh, thành phố
 peers-group-other = đơn vị cùng cấp
 card-classification = Xếp loại: { $label }
 card-classification-computed = Xếp loại: { $label } (theo ngưỡng của Bộ chỉ số)
+card-change-other-base = Kết quả này so với kỳ liền trước ({ $shown }), không so với { $asked }; xem kết quả { $asked }: /diem { $asked }
 card-change = So với { $period }: { $points } điểm
 card-change-rank = So với { $period }: { $points } điểm, { $ranks }
 card-rank-up = ↑ { $n } bậc

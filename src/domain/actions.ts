@@ -27,6 +27,8 @@ export interface SettledQuestion {
   national?: boolean;
   /** "top 5": how many units are listed. */
   count?: number;
+  /** "so với tháng 5": the period compared with, said when it is not the one before (a button does not carry it). */
+  against?: PeriodQuery;
 }
 
 const INTENT_CODES: Record<QuestionIntent, string> = { score: 's', detail: 'd', rank: 'r', ranking: 'l', weakest: 'w', top: 't', bottom: 'b', compare: 'c', trend: 'h', 'ranking-chart': 'g' };

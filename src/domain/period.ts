@@ -206,12 +206,12 @@ function relativeYear(word: string | undefined, today: Anchor): number | undefin
  * Returns null when the text names no period; throws PeriodError for one that cannot exist (tháng 13).
  */
 export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
-  const words = periodWords(text);
+  // "6 tháng gần đây", "12 tháng qua": the latest months, which a trend shows; another period said beside them is the one asked.
+  const lately = LATELY.exec(periodWords(text));
+  const words = lately ? periodWords(text).replace(LATELY, ' ').replace(/\s+/g, ' ').trim() : periodWords(text);
   const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
     // Not a period of the index: answering the year or a month instead would give a figure of another period.
-    { re: /\b(?:(\d{1,2}) thang|nua) (dau|cuoi) nam\b/, build: (m) => span(m[1], m[2]) },
-    // "6 tháng gần đây", "12 tháng qua": the latest months, which a trend shows.
-    { re: /\b\d{1,2} (?:thang|quy) (?:gan day|gan nhat|qua|vua qua|vua roi|tro lai day)\b/, build: () => ({ kind: 'latest' }) },
+    { re: /\b(?:(\d{1,2}) thang|nua) (dau|cuoi) nam(?: (\d{4}))?\b/, build: (m) => span(m[1], m[2], m[3]) },
     { re: /\bthang (?:truoc|roi|vua roi|vua qua)\b/, build: () => monthBefore(today) },
     { re: /\bthang (?:nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
     { re: /\bquy (?:truoc|roi|vua roi|vua qua)\b/, build: () => quarterBefore(today) },
@@ -262,8 +262,10 @@ export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
       return { query, rest, before };
     }
   }
-  return null;
+  return lately ? { query: { kind: 'latest' }, rest: words, before: words } : null;
 }
+
+const LATELY = /\b\d{1,2} (?:thang|quy) (?:gan day|gan nhat|qua|vua qua|vua roi|tro lai day)\b/;
 
 /**
  * Folded words where a dash or a dot between numbers reads as a slash ("12-2024", "2025-02", "2026-Q3",
@@ -288,8 +290,10 @@ export class PeriodError extends Error {
   }
 }
 
-/** "6 tháng đầu năm", "nửa cuối năm": months taken together, which the index does not score. */
-function span(months: string | undefined, edge: string | undefined): never {
+/** "6 tháng đầu năm", "nửa cuối năm": months taken together, which the index does not score (but three are a quarter). */
+function span(months: string | undefined, edge: string | undefined, y: string | undefined): PeriodQuery {
+  // "3 tháng đầu năm" is quý I, "3 tháng cuối năm" quý IV.
+  if (Number(months) === 3) return quarter(edge === 'dau' ? '1' : '4', y);
   const side = edge === 'dau' ? 'đầu' : 'cuối';
   throw new PeriodError('span', months ? `${Number(months)} tháng ${side} năm` : `nửa ${side} năm`);
 }

@@ -59,7 +59,6 @@ export const CUES: readonly [string, Cue][] = [
   ['de tang', 'weakest'],
   ['cach tang', 'weakest'],
   ['cach nang', 'weakest'],
-  ['cach de', 'weakest'],
   ['muon tang', 'weakest'],
   ['nang diem', 'weakest'],
   ['nang cao diem', 'weakest'],
@@ -72,6 +71,8 @@ export const CUES: readonly [string, Cue][] = [
   ['hang thu', 'rank'],
   ['hang', 'rank'],
   ['tut hang', 'rank'],
+  ['tang hang', 'rank'],
+  ['giam hang', 'rank'],
   ['len hang', 'rank'],
   ['dung thu', 'rank'],
   ['vi tri', 'rank'],
@@ -94,10 +95,14 @@ export const CUES: readonly [string, Cue][] = [
   ['kq', 'score'],
   ['cham diem', 'score'],
   ['bang diem', 'score'],
-  // "tăng bao nhiêu so với tháng 7": the card says the change from the month before.
-  ['tang', 'score'],
-  ['giam', 'score'],
-  ['thay doi', 'score'],
+  // "tăng bao nhiêu so với tháng 7": the card says the change from the month before. Phrases, not "tăng"
+  // or "giảm" alone: folded, those are also "tặng", "tầng", "giám đốc".
+  ...['tang bao nhieu', 'tang may', 'giam bao nhieu', 'giam may', 'tang hay giam', 'tang giam', 'tang diem', 'giam diem', 'bi giam', 'duoc tang'].map(
+    (phrase) => [phrase, 'score'] as [string, Cue],
+  ),
+  ['thay doi the nao', 'score'],
+  ['thay doi ra sao', 'score'],
+  ['thay doi bao nhieu', 'score'],
   ['tien bo', 'score'],
   ['bien dong', 'score'],
   ['dat', 'score'],
@@ -107,7 +112,7 @@ export const CUES: readonly [string, Cue][] = [
 ];
 
 /** Cues common in chatter ("đạt", "hơn", "thấp"): on their own they do not make a group's message a question to the bot. */
-export const WEAK_CUES = new Set(['bieu do', 'dat', 'hon', 'thap', 'yeu', 'kem', 'top', 'bet', 'hang', 'danh gia', 'chi so', 'cai thien', 'vi tri', 'cu the', 'thanh phan', 'ty le', 'kq', 'tang', 'giam', 'thay doi', 'tien bo', 'bien dong', 'de tang', 'muon tang']);
+export const WEAK_CUES = new Set(['bieu do', 'dat', 'hon', 'thap', 'yeu', 'kem', 'top', 'bet', 'hang', 'danh gia', 'chi so', 'cai thien', 'vi tri', 'cu the', 'thanh phan', 'ty le', 'kq', 'tang hay giam', 'tang giam', 'tang diem', 'giam diem', 'bi giam', 'duoc tang', 'tien bo', 'bien dong', 'de tang', 'muon tang']);
 
 /** Politeness, question words and particles: they ask nothing and name nothing. */
 export const FILLER: readonly string[] = [
@@ -120,7 +125,7 @@ export const FILLER: readonly string[] = [
     'gan nhat', 'ky', 'ky nay', 'muc', 'bao', 'nhieu', 'nhat', 'co', 'duoc khong', 'giup em', 'giup toi', 'giup minh', 'u', 'nhen', 'hen', 'ta',
     'cac', 'nhung', 'nhom', 'diem so', 'thang', 'quy', 'nam', 'nho', 'lam on', 'da', 'dau', 'o dau', 'can', 'vang', 'alo', 'bi',
     'con', 'ai', 'muon', 'biet', 'them', 'ngay', 'lai', 'nua', 'giua', 've viec', 'nhu', 'cung', 'luon', 'day a', 'vay a', 'theo',
-    'lam the nao', 'lam sao', 'lam gi', 'phai lam gi', 'can lam gi',
+    'lam the nao', 'lam sao', 'lam gi', 'phai lam gi', 'can lam gi', 'duoc may', 'dat may', 'duoc bao nhieu',
     // "mức độ hài lòng của người dân, doanh nghiệp": the index's own words, never a unit's name.
     'nguoi dan', 'doanh nghiep',
     // "so với các phường khác": not a unit named "Khác".

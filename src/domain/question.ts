@@ -57,6 +57,8 @@ export interface Question {
   count?: number;
   /** "UBND tỉnh", "điểm của tỉnh" with no name: the province the chat's unit is in is meant. */
   ownProvince?: true;
+  /** "… so với tháng 5": the period the asked one is compared with. */
+  against?: PeriodQuery;
   /** Something was asked (điểm, xếp thứ mấy, so sánh, phường nào…), not just a name or a month said. */
   asked: boolean;
   /** A word asking about results was there: "nhiệm vụ" in a message without one is about tasks. */
@@ -99,8 +101,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   else if (counted?.top && ![...cues].some((c) => c.cue === 'bottom' || c.cue === 'low' || c.cue === 'weakest')) cues.add({ cue: 'top', strong: false });
   const quarters = tokens.some((t) => !t.used && t.word === 'quy');
   const unitsAsked = takeUnitsAsked(tokens) ?? national ?? counted?.units ?? bareKind(tokens, cues) ?? (counted && !counted.groups ? { kind: null } : null);
-  // "UBND tỉnh được mấy điểm", "điểm của tỉnh": a "tỉnh" no name follows (a name would have taken it).
-  const saysProvince = tokens.some((token) => !token.used && token.word === 'tinh');
+  const province = provinceSaid(tokens);
   markFiller(tokens);
   const slipped = takeMisspelledCues(tokens);
   const unknown = unknownWords(tokens, original);
@@ -114,7 +115,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   // An unknown name beside a known one is said only when it looks like a name ("Việt Trì và Hải Lăng").
   const unknownName = unknown && (units.length === 0 || (intent === 'compare' && units.length < 2) || unknown.capitalised) ? unknown.text : null;
   const period = found ? found.query : ({ kind: 'latest' } as const);
-  const ownProvince = saysProvince && units.length === 0 && unknownName === null && !national && ABOUT_ONE_UNIT.has(intent);
+  const ownProvince = province !== null && (province === 'subject' || intent !== 'rank') && units.length === 0 && unknownName === null && !national && ABOUT_ONE_UNIT.has(intent);
   const namesKnown = units.length > 0 || found !== null || group !== null || unitsAsked !== null || ownProvince;
   return {
     intent,
@@ -127,10 +128,27 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
     ...(quarters ? { scale: 'quarter' as const } : {}),
     ...(counted ? { count: counted.count } : {}),
     ...(ownProvince ? { ownProvince } : {}),
+    ...(found?.against ? { against: found.against } : {}),
     asked: commanded !== undefined || cues.size > 0 || slipped.size > 0 || unitsAsked !== null,
     cued: cues.size > 0 || slipped.size > 0,
     clear: [...cues].some((cue) => cue.strong) && namesKnown && unknownName === null,
   };
+}
+
+/** Words of a unit below a province: "xã mình … trong tỉnh" asks about the xã. */
+const BELOW_PROVINCE = new Set(['xa', 'phuong', 'huyen', 'so', 'nganh', 'don', 'tran']);
+
+/**
+ * A "tỉnh" no name follows (a name would have taken it): the province itself ("UBND tỉnh được mấy
+ * điểm", "điểm của tỉnh"), or the province as a scope ("điểm toàn tỉnh", which a rank reads as "among
+ * the province's units"); none when it is the scope of a lower unit ("xã mình xếp thứ mấy trong tỉnh").
+ */
+function provinceSaid(tokens: readonly Token[]): 'subject' | 'whole' | null {
+  const at = tokens.findIndex((token) => !token.used && token.word === 'tinh');
+  if (at < 0 || tokens.some((token) => !token.used && BELOW_PROVINCE.has(token.word))) return null;
+  const before = tokens[at - 1]?.word;
+  if (before === 'trong') return null;
+  return before === 'toan' || before === 'ca' ? 'whole' : 'subject';
 }
 
 /** What is asked about one unit, which "tỉnh" alone can be. */
@@ -140,10 +158,11 @@ const ABOUT_ONE_UNIT: ReadonlySet<QuestionIntent> = new Set(['score', 'detail', 
  * The period asked about. One said after "so với" is what the asked one is compared with ("hạng của mình
  * so với tháng trước"): the other period said, or the latest; the answer gives the change from the period before.
  */
-function askedPeriod(text: string, today: CalendarDay): PeriodMatch | null {
+function askedPeriod(text: string, today: CalendarDay): (PeriodMatch & { against?: PeriodQuery }) | null {
   const first = findPeriod(text, today);
   if (!first || !/(?:^| )so (?:voi|vs)$/.test(first.before)) return first;
-  return findPeriod(first.rest, today) ?? { query: { kind: 'latest' }, rest: first.rest, before: first.before };
+  const asked = findPeriod(first.rest, today) ?? { query: { kind: 'latest' } as const, rest: first.rest, before: first.before };
+  return { ...asked, against: first.query };
 }
 
 /** Whether a message names a unit, a group or a period: without a word that asks, only such a message is a question ("Nông Trang", "t8"). */
@@ -243,7 +262,12 @@ function narrowToKind(slot: UnitSlot, kind: UnitKind): UnitSlot {
   return fitting.length > 0 ? { ...slot, candidates: fitting } : slot;
 }
 
-const COUNT = /^\d{1,2}$/;
+const COUNT = /^\d{1,3}$/;
+/** More than a button carries (actions.ts `nN`); a list is cut at 30 anyway (services/leaders.ts). */
+const MOST_COUNT = 99;
+const countOf = (digits: string) => Math.min(Number(digits), MOST_COUNT);
+/** "thứ 2", "hạng 3": an ordinal, not a count. */
+const ORDINAL_BEFORE = new Set(['thu', 'hang']);
 
 /**
  * How many units are asked for: a number after "top" ("top 5", "top5") or before what is counted
@@ -253,12 +277,12 @@ function takeCount(tokens: Token[]): { count: number; top: boolean; units?: { ki
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token || token.used) continue;
-    const glued = /^top(\d{1,2})$/.exec(token.word);
-    if (glued && Number(glued[1]) > 0) {
+    const glued = /^top(\d{1,3})$/.exec(token.word);
+    if (glued?.[1] && Number(glued[1]) > 0) {
       token.used = true;
-      return { count: Number(glued[1]), top: true };
+      return { count: countOf(glued[1]), top: true };
     }
-    if (!COUNT.test(token.word) || Number(token.word) === 0) continue;
+    if (!COUNT.test(token.word) || Number(token.word) === 0 || ORDINAL_BEFORE.has(tokens[i - 1]?.word ?? '')) continue;
     const before = tokens[i - 1];
     const top = before !== undefined && !before.used && before.word === 'top';
     const units = UNIT_ASKED_PHRASES.at(tokens, i + 1);
@@ -267,10 +291,10 @@ function takeCount(tokens: Token[]): { count: number; top: boolean; units?: { ki
     mark(tokens, top ? i - 1 : i, top ? 2 : 1);
     if (groups) {
       mark(tokens, i + 1, groups.length);
-      return { count: Number(token.word), top, groups: true };
+      return { count: countOf(token.word), top, groups: true };
     }
     if (units) mark(tokens, i + 1, units.length);
-    return { count: Number(token.word), top, ...(units ? { units: { kind: units.value } } : {}) };
+    return { count: countOf(token.word), top, ...(units ? { units: { kind: units.value } } : {}) };
   }
   return null;
 }
@@ -292,7 +316,7 @@ function takeNational(tokens: Token[]): { kind: UnitKind } | null {
 function nationalAt(tokens: readonly Token[], i: number): number {
   const national = NATIONAL_PHRASES.at(tokens, i);
   if (national) return national.length;
-  const counted = COUNT.test(tokens[i - 1]?.word ?? '') ? COUNTED_PROVINCES.at(tokens, i) : null;
+  const counted = COUNT.test(tokens[i - 1]?.word ?? '') && !ORDINAL_BEFORE.has(tokens[i - 2]?.word ?? '') ? COUNTED_PROVINCES.at(tokens, i) : null;
   if (counted) return counted.length;
   if (wordsAt(tokens, i, 2) !== PROVINCES_WORD) return 0;
   const next = tokens[i + 2];
@@ -305,7 +329,8 @@ function bareKind(tokens: Token[], cues: ReadonlySet<ReadCue>): { kind: UnitKind
   for (let i = 0; i < tokens.length; i++) {
     const asked = UNIT_ASKED_PHRASES.at(tokens, i);
     if (!asked) continue;
-    mark(tokens, i, asked.length);
+    // Still a kind word for what follows: "xếp hạng xã Minh Hà" names a xã that may not exist.
+    for (let k = i; k < i + asked.length; k++) Object.assign(tokens[k] ?? {}, { used: true, loose: 'kind' });
     return { kind: asked.value };
   }
   return null;
@@ -372,7 +397,7 @@ function unknownWords(tokens: readonly Token[], original: string): { text: strin
 
 /**
  * The filler words right after a kind word, which can only be a name there ("tỉnh Hà Nam", "xã Minh Hà"),
- * up to the last that is not a particle: "xã mình được mấy điểm" names no unit.
+ * up to the last that is not a particle; a filler phrase ends them: "xã mình được mấy điểm" names no unit.
  */
 function namedAfterKind(tokens: readonly Token[]): { start: number; end: number } | null {
   for (let i = 0; i < tokens.length; i++) {

@@ -51,8 +51,9 @@ export async function answerChart(deps: ConversationDeps, unit: UnitRow | null, 
     return replies(periodAction);
   }
   const national = q.national === true;
-  const replies = await keptChart(db, `ranking:${unit?.id ?? ''}:${national ? 'national:' : ''}${encodePeriodQuery(q.period)}`, current, async (): Promise<KeptReplies> => {
-    const answer = await rankingFor(db, unit, q.period, national);
+  const kind = national ? null : q.unitKind;
+  const replies = await keptChart(db, `ranking:${unit?.id ?? ''}:${national ? 'national:' : ''}${kind ? `${kind}:` : ''}${encodePeriodQuery(q.period)}`, current, async (): Promise<KeptReplies> => {
+    const answer = await rankingFor(db, unit, q.period, national, kind);
     if (answer.kind !== 'ranking') return (action) => [renderRanking(t, answer, action)];
     return forAnyChat(answer.ranking.ranked.length === 0 ? rankingUndrawn(t, answer.ranking) : rankingChartReply(t, answer.ranking, await renderChart(rankingSpec(answer.ranking, t))));
   });

@@ -49,6 +49,7 @@ async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined,
     ...(question.scale ? { scale: question.scale } : {}),
     ...(question.national ? { national: true } : {}),
     ...(question.count !== undefined && (question.intent === 'top' || question.intent === 'bottom') ? { count: question.count } : {}),
+    ...(question.against ? { against: question.against } : {}),
   };
   if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
   if (question.ownProvince) {
@@ -144,7 +145,7 @@ async function answerSettled(deps: ConversationDeps, chat: ChatRow | undefined, 
       const answer = await scoreCard(db, unit.id, q.period, stamp);
       if (q.intent === 'detail') return [renderDetail(t, answer, q.group, periodAction)];
       if (q.intent === 'weakest') return [renderWeakest(t, answer, periodAction)];
-      return [renderScoreAnswer(t, answer, periodAction)];
+      return [renderScoreAnswer(t, answer, periodAction, q.against)];
     }
     case 'ranking':
       // "xếp hạng các tỉnh", "toàn quốc": the provinces nationwide, as the national list ranks them.

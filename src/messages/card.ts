@@ -2,7 +2,7 @@
 import { formatChange, formatCount, formatDateTime, formatDecimal, formatPercent } from '../domain/format.js';
 import { groupName, type Framework } from '../domain/framework.js';
 import { TOP } from '../domain/peers.js';
-import { formatPeriodKey, describeQuery } from '../domain/period.js';
+import { formatPeriodKey, describeQuery, matchesQuery, type PeriodQuery } from '../domain/period.js';
 import { groupsWithoutData, type Change, type CriterionScore, type GroupScore } from '../domain/result.js';
 import type { ScoreAnswer, ScoreCard } from '../services/scores.js';
 import type { Translate } from './i18n.js';
@@ -134,8 +134,15 @@ export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: 
 }
 
 /** `periodAction`: the same question for another period, for the buttons of a "no data" answer. */
-export function renderScoreAnswer(t: Translate, answer: ScoreAnswer, periodAction?: PeriodAction): Reply {
-  if (answer.kind === 'card') return renderCard(t, answer.card);
+function withChangeBase(t: Translate, reply: Reply, card: ScoreCard, against: PeriodQuery | undefined): Reply {
+  const before = card.previous?.period;
+  if (!against || (before && matchesQuery(before, against))) return reply;
+  return { ...reply, lines: [...reply.lines, t('card-change-other-base', { asked: describeQuery(against), shown: before ? formatPeriodKey(before) : '—' })] };
+}
+
+/** `against`: the period the question compared with ("so với tháng 5"); the card's change is from the one before, said so when they differ. */
+export function renderScoreAnswer(t: Translate, answer: ScoreAnswer, periodAction?: PeriodAction, against?: PeriodQuery): Reply {
+  if (answer.kind === 'card') return withChangeBase(t, renderCard(t, answer.card), answer.card, against);
   if (answer.available.length === 0) return { lines: [t('no-data-none', { unit: answer.unit.name })] };
   const reply = {
     lines: [

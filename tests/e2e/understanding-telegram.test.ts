@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDecimal } from '../../src/domain/format.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { portalTotal } from '../helpers/samples.js';
-import type { TestChat } from '../helpers/telegram-stand-in.js';
+import { textUpdate, type TestChat } from '../helpers/telegram-stand-in.js';
 
 const VIET_TRI_OFFICER: TestChat = { id: 5557001, type: 'private' };
 const STRANGER: TestChat = { id: 5557002, type: 'private' };
@@ -159,6 +159,10 @@ describe('new questions', () => {
     expect(ranking).toContain('Xếp hạng sở, ban, ngành – UBND tỉnh Phú Thọ, tháng 08/2026');
     expect(ranking).toContain(`1. ${best?.name ?? '?'}`);
     expect(ranking).not.toContain('UBND Phường Việt Trì');
+    const photos = t.telegram.sentPhotos(VIET_TRI_OFFICER.id).length;
+    expect(await t.deliver(textUpdate('biểu đồ xếp hạng các sở tháng 8', VIET_TRI_OFFICER))).toBe(200);
+    const [chart] = t.telegram.sentPhotos(VIET_TRI_OFFICER.id).slice(photos);
+    expect(chart?.caption).toContain('Xếp hạng sở, ban, ngành – UBND tỉnh Phú Thọ, tháng 08/2026');
   });
 
   it('compares two units side by side', async () => {

@@ -1,7 +1,7 @@
 /** The card says only what it knows: a rank without its base, the changes as the source printed them, nothing about groups without data. */
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_2024 } from '../../src/domain/framework.js';
-import { renderCard } from '../../src/messages/card.js';
+import { renderCard, renderScoreAnswer } from '../../src/messages/card.js';
 import { t } from '../../src/messages/i18n.js';
 import type { ScoreCard } from '../../src/services/scores.js';
 
@@ -65,6 +65,14 @@ describe('a card from a letter', () => {
     const lines = renderCard(t, card).lines;
     expect(lines).toContain('So với tháng 06/2025: ↑ 0,4 điểm, ↑ 1 bậc');
     expect(lines.join('\n')).not.toContain('So với kỳ trước');
+  });
+
+  it('says the change is from the period before when the question compared with another ("so với tháng 4")', () => {
+    const answer = { kind: 'card' as const, card: letterCard() };
+    expect(renderScoreAnswer(t, answer, undefined, { kind: 'month', month: 6 }).lines.join('\n')).not.toContain('không so với');
+    expect(renderScoreAnswer(t, answer, undefined, { kind: 'month', month: 4, year: 2025 }).lines).toContain(
+      'Kết quả này so với kỳ liền trước (tháng 06/2025), không so với tháng 04/2025; xem kết quả tháng 04/2025: /diem tháng 04/2025',
+    );
   });
 
   it('says nothing about the strength of groups it has no data for', () => {
