@@ -39,7 +39,9 @@ export type RunFailure =
   /** The portal answered, the importer refused what it said. */
   | { kind: 'rejected'; count: number; problems: ImportProblem[] }
   | { kind: 'refused'; key: string; args: Record<string, string | number> }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** Still running long after any run could last: its process stopped in the middle (collector/settings.ts longestRunMs). */
+  | { kind: 'interrupted' };
 
 /** A collection refused before any request: the period is not over, the province is unknown. */
 export class CollectionRefused extends Error {

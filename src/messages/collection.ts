@@ -59,6 +59,8 @@ function failureText(t: Translate, failure: RunFailure | null): string {
       return t(failure.key, failure.args);
     case 'error':
       return t('collect-run-error');
+    case 'interrupted':
+      return t('collect-run-interrupted');
     case undefined:
       return '?';
   }

@@ -10,6 +10,7 @@ import { countReminderRun } from '../observability/metrics.js';
 import { forgetOldUpdates } from './housekeeping.js';
 import { enqueueReminders, type ReminderSettings } from './reminders.js';
 import { collectionScheduler, type CollectionSchedule } from './collection.js';
+import { endInterruptedRuns } from '../services/collections.js';
 
 export interface SchedulerDeps {
   db: Db;
@@ -48,6 +49,10 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
     await forgetOldUpdates(deps.db, now);
     await forgetExpiredMedia(deps.db, now);
     await expireWaiting(deps.db, now);
+    if (deps.collection) {
+      const interrupted = await endInterruptedRuns(deps.db, now, deps.collection.settings);
+      if (interrupted > 0) deps.log.warn({ runs: interrupted }, 'collections left running by a stopped process marked interrupted');
+    }
   };
   // A collection paces its requests for a minute or more: it runs in a line of its own, not holding up reminders.
   const collectDue = deps.collection && deps.collection.provinces.length > 0 ? collectionScheduler(deps.db, deps.tryLock, deps.t, deps.collection, deps.log) : null;

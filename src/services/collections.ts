@@ -5,13 +5,13 @@
  * fails at any endpoint stores no result. Every run is recorded (collection_runs): started before the first
  * request, then done with a digest of its figures (in the import's transaction) or failed with the reason.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { collectNationalList, collectResponses, type CollectedResponse, type CollectHooks } from '../collector/collect-responses.js';
 import { CollectionFailed, CollectionRefused, type RunFailure } from '../collector/failure.js';
 import { figuresDigest } from '../collector/figures-digest.js';
 import { rootDepartmentIdOf } from '../collector/provinces.js';
-import type { CollectorSettings } from '../collector/settings.js';
+import { longestRunMs, type CollectorSettings } from '../collector/settings.js';
 import type { Db } from '../db/client.js';
 import { collectionRuns } from '../db/schema.js';
 import { addDays, localDate } from '../domain/working-days.js';
@@ -162,6 +162,16 @@ export async function collectAndImport(
       .catch((recording: unknown) => ctx.log?.warn({ err: recording, runId }, 'could not record why the collection stopped'));
     throw error;
   }
+}
+
+/** Runs left marked running by a process that stopped in the middle are marked failed, interrupted; how many. */
+export async function endInterruptedRuns(db: Db, now: Date, settings: CollectorSettings): Promise<number> {
+  const ended = await db
+    .update(collectionRuns)
+    .set({ status: 'failed', failure: { kind: 'interrupted' } satisfies RunFailure, finishedAt: now })
+    .where(and(eq(collectionRuns.status, 'running'), lt(collectionRuns.createdAt, new Date(now.getTime() - longestRunMs(settings)))))
+    .returning({ id: collectionRuns.id });
+  return ended.length;
 }
 
 /** The runs of a period, the latest first. */

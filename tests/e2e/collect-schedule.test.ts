@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { PortalStandIn } from '../helpers/portal-stand-in.js';
 import { entryNamed } from '../helpers/samples.js';
-import { collectAndImport } from '../../src/services/collections.js';
+import { collectAndImport, collectionRunsOf } from '../../src/services/collections.js';
+import { renderCollectionRuns } from '../../src/messages/collection.js';
+import { t as translate } from '../../src/messages/i18n.js';
 import { createTestDatabase, onPostgres } from '../helpers/database.js';
 import { PORTAL_ENDPOINTS } from '../../src/domain/portal-requests.js';
 
@@ -151,6 +153,34 @@ describe('the daily collection and runs by hand', () => {
         // By hand it is another run: it is not the schedule's to claim.
         await collectAndImport(ctx, { province: 'H44', period: '2026-08', requestedBy: 'cli' });
         expect(stand.requests).toHaveLength(6);
+      },
+    );
+  });
+
+  it('marks a run its stopped process left running as interrupted, once it is older than any run can be', async () => {
+    const day = new Date('2026-09-01T06:00:00+07:00');
+    await withOwnApp(
+      () => day,
+      {},
+      async (app) => {
+        const insert = (minutesAgo: number) =>
+          app.app.database.query(
+            `insert into collection_runs (province, root_department_id, period, source_url, status, requested_by, local_date, created_at)
+             values ('H44', 'x', '2026-08', 'x', 'running', 'cli', '2026-09-01', $1)`,
+            [new Date(day.getTime() - minutesAgo * 60_000).toISOString()],
+          );
+        // COLLECT_TIMEOUT_MS 30 s, no pause: a run lasts at most 6 × 30 s and its import's 30 minutes.
+        await insert(120);
+        await insert(5);
+        await app.app.scheduler.tick();
+        const runs = await app.app.database.query<{ status: string; failure: unknown }>('select status, failure from collection_runs order by id');
+        expect(runs).toEqual([
+          { status: 'failed', failure: { kind: 'interrupted' } },
+          { status: 'running', failure: null },
+        ]);
+        const report = renderCollectionRuns(translate, await collectionRunsOf(app.app.database.db, '2026-08'));
+        expect(report?.lines.join('\n')).toContain('dừng giữa chừng (máy chủ bị tắt hoặc khởi động lại khi đang thu thập), không lưu gì');
+        expect(report?.lines.join('\n')).toContain('đang thu thập');
       },
     );
   });
