@@ -27,7 +27,7 @@ import {
   WEAK_CUES,
   type Cue,
 } from './question-words.js';
-import { kindNamedAt, parentsFirst, readExactNames, readNearNames, settleByParents, spelled, widenBySlips, type Mention, type UnitSlot } from './unit-mentions.js';
+import { kindWordBefore, parentsFirst, readExactNames, readNearNames, settleByParents, spelled, widenBySlips, type Mention, type UnitSlot } from './unit-mentions.js';
 import type { UnitKind } from './units.js';
 import { mark, wordsAt, type Token } from './words.js';
 
@@ -47,6 +47,8 @@ export interface Question {
   units: UnitSlot[];
   /** Words that read as a unit's name but fit none, as the user wrote them. */
   unknownName: string | null;
+  /** Those words follow a kind word ("sở TN&MT", "phường Bần Yên Nhân"): surely a unit's name, said alone or not. */
+  unknownIsName?: true;
   /** "phường nào cao điểm nhất", "đơn vị nào…": units are asked about, of this kind when one is said. */
   unitsAsked: { kind: UnitKind | null } | null;
   /** "toàn quốc", "các tỉnh", "tỉnh nào": asked among the provinces nationwide. */
@@ -123,6 +125,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
     group,
     units,
     unknownName,
+    ...(unknownName !== null && unknown?.afterKind ? { unknownIsName: true as const } : {}),
     unitsAsked,
     national: national !== null,
     ...(quarters ? { scale: 'quarter' as const } : {}),
@@ -167,7 +170,7 @@ function askedPeriod(text: string, today: CalendarDay): (PeriodMatch & { against
 
 /** Whether a message names a unit, a group or a period: without a word that asks, only such a message is a question ("Nông Trang", "t8"). */
 export function namesSomething(q: Question): boolean {
-  return q.units.length > 0 || q.group !== null || q.period.kind !== 'latest';
+  return q.units.length > 0 || q.group !== null || q.period.kind !== 'latest' || q.unknownIsName === true;
 }
 
 /** The strongest ask wins: comparing over leaders over weak groups over a rank over a list over detail over the card. */
@@ -213,7 +216,8 @@ function takeGroup(tokens: Token[], gazetteer: Gazetteer, original: string): Gro
     for (let length = Math.min(LONGEST_GROUP_NAME, tokens.length - i); length >= 1; length--) {
       const words = wordsAt(tokens, i, length);
       const key = words === null ? undefined : GROUP_BY_COMPACT.get(words.replace(/ /g, ''));
-      if (!key || words === null || (i > 0 && kindNamedAt(tokens, i - 1, gazetteer)) || spelledAsUnit(original, words, gazetteer)) continue;
+      // After a kind word it is a unit's name, known ("xã Hải Long") or not ("Sở TT&TT" is no group).
+      if (!key || words === null || kindWordBefore(tokens, i) || spelledAsUnit(original, words, gazetteer)) continue;
       mark(tokens, i, length);
       return key;
     }
@@ -373,18 +377,20 @@ function takeMisspelledCues(tokens: Token[]): Set<ReadCue> {
  * that fits no unit. After a kind word, filler words are a name too ("tỉnh Hà Nam", "xã Minh Hà").
  * `capitalised`: written as names are, and not merely the message's first word.
  */
-function unknownWords(tokens: readonly Token[], original: string): { text: string; capitalised: boolean } | null {
+function unknownWords(tokens: readonly Token[], original: string): { text: string; capitalised: boolean; afterKind: boolean } | null {
   // A number ("top 5") names no unit.
   const unknown = tokens.flatMap((t, i) => (t.used || /^\d+$/.test(t.word) ? [] : [i]));
   const afterKind = unknown.length === 0 ? namedAfterKind(tokens) : null;
   let first = unknown[0] ?? afterKind?.start;
   const last = unknown[unknown.length - 1] ?? afterKind?.end;
   if (first === undefined || last === undefined) return null;
+  let kindOpened = afterKind !== null || tokens[first - 1]?.loose === 'kind';
   // "phường Bần Yên Nhân": back over filler ("bần" reads as "bạn") to the kind word that opened the name, when one did.
   for (let start = first; start > 0 && tokens[start - 1]?.loose !== undefined; ) {
     start--;
     if (tokens[start]?.loose === 'kind') {
       first = start + 1;
+      kindOpened = true;
       break;
     }
   }
@@ -392,7 +398,7 @@ function unknownWords(tokens: readonly Token[], original: string): { text: strin
   if (words.replace(/ /g, '').length < 2) return null;
   const text = spelled(original, words);
   const startsMessage = original.trimStart().startsWith(text);
-  return { text, capitalised: !startsMessage && text.split(' ').every((w) => /^\p{Lu}/u.test(w)) };
+  return { text, capitalised: !startsMessage && text.split(' ').every((w) => /^\p{Lu}/u.test(w)), afterKind: kindOpened };
 }
 
 /**

@@ -231,6 +231,9 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'Việt Trì đứng thứ 2 tỉnh à', intent: 'rank', units: [VT] },
   { text: 'top 100 xã', intent: 'top', kind: 'xa', count: 99 },
   { text: 'xếp hạng xã Minh Hà', intent: 'ranking', kind: 'xa', notFound: 'minh ha' },
+  // After a kind word, a group's name is a unit's ("Sở TT&TT" is no Thanh toán trực tuyến), and a name alone is asked for.
+  { text: 'Sở TT&TT tháng 8', intent: 'score', notFound: 'tt tt', period: m(8) },
+  { text: 'phường Bần Yên Nhân', intent: 'score', notFound: 'ban yen nhan' },
   // "tăng" and "giảm" alone are also "tặng", "tầng", "giám đốc".
   { text: 'nhiệm vụ của phó giám đốc', intent: 'tasks' },
   { text: 'quà tặng', intent: 'unknown' },
