@@ -211,7 +211,7 @@ export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
   const words = lately ? periodWords(text).replace(LATELY, ' ').replace(/\s+/g, ' ').trim() : periodWords(text);
   const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
     // Not a period of the index: answering the year or a month instead would give a figure of another period.
-    { re: /\b(?:(\d{1,2}) thang|nua) (dau|cuoi) nam(?: (\d{4}))?\b/, build: (m) => span(m[1], m[2], m[3]) },
+    { re: /\b(?:(\d{1,2}) thang|nua) (dau|cuoi) nam(?: (\d{4})| (nay|ngoai|truoc))?\b/, build: (m) => span(m[1], m[2], m[3], relativeYear(m[4], today)) },
     { re: /\bthang (?:truoc|roi|vua roi|vua qua)\b/, build: () => monthBefore(today) },
     { re: /\bthang (?:nay|hien tai)\b/, build: () => ({ kind: 'month', month: today.month, year: today.year }) },
     { re: /\bquy (?:truoc|roi|vua roi|vua qua)\b/, build: () => quarterBefore(today) },
@@ -291,9 +291,9 @@ export class PeriodError extends Error {
 }
 
 /** "6 tháng đầu năm", "nửa cuối năm": months taken together, which the index does not score (but three are a quarter). */
-function span(months: string | undefined, edge: string | undefined, y: string | undefined): PeriodQuery {
-  // "3 tháng đầu năm" is quý I, "3 tháng cuối năm" quý IV.
-  if (Number(months) === 3) return quarter(edge === 'dau' ? '1' : '4', y);
+function span(months: string | undefined, edge: string | undefined, y: string | undefined, relative: number | undefined): PeriodQuery {
+  // "3 tháng đầu năm" is quý I, "3 tháng cuối năm ngoái" quý IV of last year.
+  if (Number(months) === 3) return quarter(edge === 'dau' ? '1' : '4', y, relative);
   const side = edge === 'dau' ? 'đầu' : 'cuối';
   throw new PeriodError('span', months ? `${Number(months)} tháng ${side} năm` : `nửa ${side} năm`);
 }

@@ -10,6 +10,7 @@ import type { Gazetteer } from './gazetteer.js';
 import type { CalendarDay } from './iso-week.js';
 import { findPeriod, periodWords, type PeriodMatch, type PeriodQuery } from './period.js';
 import {
+  BELONGS,
   COUNTED_GROUPS,
   COUNTED_PROVINCES,
   CUE_PHRASES,
@@ -27,7 +28,7 @@ import {
   WEAK_CUES,
   type Cue,
 } from './question-words.js';
-import { kindWordBefore, parentsFirst, readExactNames, readNearNames, settleByParents, spelled, widenBySlips, type Mention, type UnitSlot } from './unit-mentions.js';
+import { kindNamedAt, parentsFirst, readExactNames, readNearNames, settleByParents, spelled, widenBySlips, type Mention, type UnitSlot } from './unit-mentions.js';
 import type { UnitKind } from './units.js';
 import { mark, wordsAt, type Token } from './words.js';
 
@@ -139,7 +140,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
 }
 
 /** Words of a unit below a province: "xã mình … trong tỉnh" asks about the xã. */
-const BELOW_PROVINCE = new Set(['xa', 'phuong', 'huyen', 'so', 'nganh', 'don', 'tran']);
+const BELOW_PROVINCE = new Set(['xa', 'phuong', 'huyen', 'nganh', 'don', 'tran']);
 
 /**
  * A "tỉnh" no name follows (a name would have taken it): the province itself ("UBND tỉnh được mấy
@@ -161,10 +162,15 @@ const ABOUT_ONE_UNIT: ReadonlySet<QuestionIntent> = new Set(['score', 'detail', 
  * The period asked about. One said after "so với" is what the asked one is compared with ("hạng của mình
  * so với tháng trước"): the other period said, or the latest; the answer gives the change from the period before.
  */
+const COMPARED = /(?:^| )so (?:voi|vs)$/;
+
 function askedPeriod(text: string, today: CalendarDay): (PeriodMatch & { against?: PeriodQuery }) | null {
   const first = findPeriod(text, today);
-  if (!first || !/(?:^| )so (?:voi|vs)$/.test(first.before)) return first;
-  const asked = findPeriod(first.rest, today) ?? { query: { kind: 'latest' } as const, rest: first.rest, before: first.before };
+  if (!first) return null;
+  const second = findPeriod(first.rest, today);
+  // "điểm tháng 8 so với tháng 5": the other period, after "so với".
+  if (!COMPARED.test(first.before)) return second && COMPARED.test(second.before) ? { ...first, rest: second.rest, against: second.query } : first;
+  const asked = second ?? { query: { kind: 'latest' } as const, rest: first.rest, before: first.before };
   return { ...asked, against: first.query };
 }
 
@@ -216,13 +222,20 @@ function takeGroup(tokens: Token[], gazetteer: Gazetteer, original: string): Gro
     for (let length = Math.min(LONGEST_GROUP_NAME, tokens.length - i); length >= 1; length--) {
       const words = wordsAt(tokens, i, length);
       const key = words === null ? undefined : GROUP_BY_COMPACT.get(words.replace(/ /g, ''));
-      // After a kind word it is a unit's name, known ("xã Hải Long") or not ("Sở TT&TT" is no group).
-      if (!key || words === null || kindWordBefore(tokens, i) || spelledAsUnit(original, words, gazetteer)) continue;
+      // After a kind word naming a unit it is that unit's name ("xã Hải Long"); after "sở" typed so, a department's, known or not ("Sở TT&TT").
+      if (!key || words === null || (i > 0 && kindNamedAt(tokens, i - 1, gazetteer)) || afterDepartmentWord(original, words) || spelledAsUnit(original, words, gazetteer)) continue;
       mark(tokens, i, length);
       return key;
     }
   }
   return null;
+}
+
+/** The words come right after "sở" written with its tone ("Sở TT&TT"), which "số" ("chỉ số hài lòng") is not. */
+function afterDepartmentWord(original: string, words: string): boolean {
+  const text = original.normalize('NFC').toLowerCase();
+  const at = text.indexOf(spelled(original, words).normalize('NFC').toLowerCase());
+  return at > 0 && /(?:^|[^\p{L}])sở\s*$/u.test(text.slice(0, at));
 }
 
 function spelledAsUnit(original: string, words: string, gazetteer: Gazetteer): boolean {
@@ -401,13 +414,16 @@ function unknownWords(tokens: readonly Token[], original: string): { text: strin
   return { text, capitalised: !startsMessage && text.split(' ').every((w) => /^\p{Lu}/u.test(w)), afterKind: kindOpened };
 }
 
+const NO_NAME_AFTER_KIND: ReadonlySet<string> = new Set([...BELONGS, 'theo', 'trong', 've', 'voi', 'va', 'nao', 'khac', 'cac']);
+
 /**
  * The filler words right after a kind word, which can only be a name there ("tỉnh Hà Nam", "xã Minh Hà"),
  * up to the last that is not a particle; a filler phrase ends them: "xã mình được mấy điểm" names no unit.
  */
 function namedAfterKind(tokens: readonly Token[]): { start: number; end: number } | null {
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]?.loose !== 'kind') continue;
+    // "xếp hạng xã của mình", "xã theo tháng": a word that joins or qualifies begins no name.
+    if (tokens[i]?.loose !== 'kind' || NO_NAME_AFTER_KIND.has(tokens[i + 1]?.word ?? '')) continue;
     let last = -1;
     for (let j = i + 1; tokens[j]?.loose === 'filler'; j++) if (!PARTICLES.has(tokens[j]?.word ?? '')) last = j;
     if (last > i) return { start: i + 1, end: last };

@@ -59,12 +59,9 @@ export function spelled(original: string, folded: string): string {
 }
 
 /** The kind a kind word at `i` says ("xã", "UBND phường"), and where the name after it starts; null when none stands there. */
-/** Words before "so" that make it "số", not "sở": "chỉ số", "điểm số". */
-const NUMBER_SO = new Set(['chi', 'diem']);
-
 export function kindWordAt(tokens: readonly Token[], i: number): { kind: UnitKind | null; nameStart: number } | null {
   const kind = KIND_PHRASES.at(tokens, i);
-  if (!kind || (tokens[i]?.word === 'so' && NUMBER_SO.has(tokens[i - 1]?.word ?? ''))) return null;
+  if (!kind) return null;
   // "UBND xã Hy Cương": the kind word after UBND is the one that tells.
   const next = kind.value === null ? PREFIX_PHRASES.at(tokens, i + kind.length) : null;
   return { kind: next?.value ?? kind.value, nameStart: i + kind.length + (next?.length ?? 0) };
@@ -150,14 +147,9 @@ export function readNearNames(tokens: Token[], gazetteer: Gazetteer, original: s
 
 /** The kind said by a kind word that ends right before `start`, if one does. */
 function kindBeforeAt(tokens: readonly Token[], start: number): UnitKind | null {
-  return kindWordBefore(tokens, start)?.kind ?? null;
-}
-
-/** The kind word ("xã", "sở", "UBND phường") that ends right before `start`: what follows is a unit's name. */
-export function kindWordBefore(tokens: readonly Token[], start: number): { kind: UnitKind | null } | null {
   for (let i = Math.max(0, start - 3); i < start; i++) {
     const kindWord = kindWordAt(tokens, i);
-    if (kindWord?.nameStart === start) return kindWord;
+    if (kindWord?.nameStart === start) return kindWord.kind;
   }
   return null;
 }

@@ -136,8 +136,9 @@ export function renderCard(t: Translate, card: ScoreCard, options: { markWeak?: 
 /** `periodAction`: the same question for another period, for the buttons of a "no data" answer. */
 function withChangeBase(t: Translate, reply: Reply, card: ScoreCard, against: PeriodQuery | undefined): Reply {
   const before = card.previous?.period;
-  if (!against || (before && matchesQuery(before, against))) return reply;
-  return { ...reply, lines: [...reply.lines, t('card-change-other-base', { asked: describeQuery(against), shown: before ? formatPeriodKey(before) : '—' })] };
+  // Compared with its own period ("so với tháng trước" when that is the latest), or with no period before: nothing to say.
+  if (!against || !before || matchesQuery(before, against) || matchesQuery(card.result.period, against)) return reply;
+  return { ...reply, lines: [...reply.lines, t('card-change-other-base', { asked: describeQuery(against), shown: formatPeriodKey(before) })] };
 }
 
 /** `against`: the period the question compared with ("so với tháng 5"); the card's change is from the one before, said so when they differ. */

@@ -70,6 +70,9 @@ describe('a card from a letter', () => {
   it('says the change is from the period before when the question compared with another ("so với tháng 4")', () => {
     const answer = { kind: 'card' as const, card: letterCard() };
     expect(renderScoreAnswer(t, answer, undefined, { kind: 'month', month: 6 }).lines.join('\n')).not.toContain('không so với');
+    // Compared with its own period, or with none before it: nothing to say.
+    expect(renderScoreAnswer(t, answer, undefined, { kind: 'month', month: 7 }).lines.join('\n')).not.toContain('không so với');
+    expect(renderScoreAnswer(t, { kind: 'card', card: { ...letterCard(), previous: null } }, undefined, { kind: 'month', month: 4 }).lines.join('\n')).not.toContain('không so với');
     expect(renderScoreAnswer(t, answer, undefined, { kind: 'month', month: 4, year: 2025 }).lines).toContain(
       'Kết quả này so với kỳ liền trước (tháng 06/2025), không so với tháng 04/2025; xem kết quả tháng 04/2025: /diem tháng 04/2025',
     );

@@ -63,6 +63,10 @@ describe('parseRequest', () => {
     expect(p('#12 đang làm')).toEqual({ kind: 'task-report', taskId: 12, status: 'dang-lam', note: null });
     expect(p('việc số 5 chưa xong, mới được 40%')).toEqual({ kind: 'task-report', taskId: 5, status: 'dang-lam', note: 'việc số 5 chưa xong, mới được 40%' });
     expect(p('nhiệm vụ 3 xong chưa?')).toEqual({ kind: 'progress', taskId: 3 });
+    // Partly done, or done foreseen: under way, what was said kept as the note.
+    for (const text of ['nhiệm vụ 3 hoàn thành 70%', 'nhiệm vụ 3 sắp hoàn thành', 'nhiệm vụ 3 dự kiến xong 30/11']) {
+      expect(p(text), text).toEqual({ kind: 'task-report', taskId: 3, status: 'dang-lam', note: text });
+    }
     expect(p('nhiem vu 3 den dau roi')).toEqual({ kind: 'progress', taskId: 3 });
     for (const text of [
       'nếu nhiệm vụ 2 hoàn thành thì điểm tăng bao nhiêu',
@@ -74,6 +78,9 @@ describe('parseRequest', () => {
       'đã xong việc 2 hôm trước',
       'giao việc 3 cho xã Nông Trang hoàn thành trước 30/10',
       'Việt Trì xếp #3 đạt 90%',
+      'Kết quả thực hiện nhiệm vụ 6 tháng đầu năm đạt 85%',
+      // Two tasks in one message: which status is whose is not sure.
+      'nhiệm vụ 3 đạt 70%, nhiệm vụ 4 hoàn thành',
     ]) {
       expect(p(text).kind, text).not.toMatch(/task-report|progress/);
     }

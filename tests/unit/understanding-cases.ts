@@ -231,6 +231,13 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'Việt Trì đứng thứ 2 tỉnh à', intent: 'rank', units: [VT] },
   { text: 'top 100 xã', intent: 'top', kind: 'xa', count: 99 },
   { text: 'xếp hạng xã Minh Hà', intent: 'ranking', kind: 'xa', notFound: 'minh ha' },
+  // A group's name after a kind word is a unit's only when that unit exists, or after "sở" written so.
+  { text: 'tỉnh hài lòng được mấy điểm', intent: 'detail', group: 'MDHL', ownProvince: true },
+  { text: 'số hồ sơ trễ hạn tháng 8', intent: 'detail', group: 'TDGQ', period: m(8) },
+  { text: 'số điểm của tỉnh', intent: 'score', ownProvince: true },
+  { text: 'xếp hạng xã của mình', intent: 'ranking', kind: 'xa' },
+  { text: 'xếp hạng các sở của tỉnh', intent: 'ranking', kind: 'so-nganh' },
+  { text: '3 tháng cuối năm ngoái', intent: 'score', period: { kind: 'quarter', quarter: 4, year: 2025 } },
   // After a kind word, a group's name is a unit's ("Sở TT&TT" is no Thanh toán trực tuyến), and a name alone is asked for.
   { text: 'Sở TT&TT tháng 8', intent: 'score', notFound: 'tt tt', period: m(8) },
   { text: 'phường Bần Yên Nhân', intent: 'score', notFound: 'ban yen nhan' },
