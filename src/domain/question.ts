@@ -104,7 +104,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   else if (counted?.top && ![...cues].some((c) => c.cue === 'bottom' || c.cue === 'low' || c.cue === 'weakest')) cues.add({ cue: 'top', strong: false });
   const quarters = tokens.some((t) => !t.used && t.word === 'quy');
   const unitsAsked = takeUnitsAsked(tokens) ?? national ?? counted?.units ?? bareKind(tokens, cues) ?? (counted && !counted.groups ? { kind: null } : null);
-  const province = provinceSaid(tokens);
+  const province = provinceSaid(tokens, original);
   markFiller(tokens);
   const slipped = takeMisspelledCues(tokens);
   const unknown = unknownWords(tokens, original);
@@ -147,9 +147,12 @@ const BELOW_PROVINCE = new Set(['xa', 'phuong', 'huyen', 'nganh', 'don', 'tran']
  * điểm", "điểm của tỉnh"), or the province as a scope ("điểm toàn tỉnh", which a rank reads as "among
  * the province's units"); none when it is the scope of a lower unit ("xã mình xếp thứ mấy trong tỉnh").
  */
-function provinceSaid(tokens: readonly Token[]): 'subject' | 'whole' | null {
+function provinceSaid(tokens: readonly Token[], original: string): 'subject' | 'whole' | null {
   const at = tokens.findIndex((token) => !token.used && token.word === 'tinh');
   if (at < 0 || tokens.some((token) => !token.used && BELOW_PROVINCE.has(token.word))) return null;
+  // Folded, "tinh" is also "tình hình", "cách tính": typed with tones it must be "tỉnh"; without, not in such a phrase.
+  const text = original.normalize('NFC').toLowerCase();
+  if (/[\u0300-\u036fđ]/u.test(text.normalize('NFD')) ? !text.includes('tỉnh') : (FILLER_PHRASES.at(tokens, at)?.length ?? 1) > 1 || tokens[at - 1]?.word === 'cach') return null;
   const before = tokens[at - 1]?.word;
   if (before === 'trong') return null;
   return before === 'toan' || before === 'ca' ? 'whole' : 'subject';

@@ -235,6 +235,10 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'tỉnh hài lòng được mấy điểm', intent: 'detail', group: 'MDHL', ownProvince: true },
   { text: 'số hồ sơ trễ hạn tháng 8', intent: 'detail', group: 'TDGQ', period: m(8) },
   { text: 'số điểm của tỉnh', intent: 'score', ownProvince: true },
+  // Folded, "tinh" is also "tình hình" and "tính".
+  { text: 'tình hình chỉ số tháng 8', intent: 'score', period: m(8) },
+  { text: 'tinh hinh diem thang 8', intent: 'score', period: m(8) },
+  { text: 'diem cua tinh thang 8', intent: 'score', ownProvince: true, period: m(8) },
   { text: 'xếp hạng xã của mình', intent: 'ranking', kind: 'xa' },
   { text: 'xếp hạng các sở của tỉnh', intent: 'ranking', kind: 'so-nganh' },
   { text: '3 tháng cuối năm ngoái', intent: 'score', period: { kind: 'quarter', quarter: 4, year: 2025 } },
