@@ -126,6 +126,7 @@ export const FILLER: readonly string[] = [
     'cac', 'nhung', 'nhom', 'diem so', 'thang', 'quy', 'nam', 'nho', 'lam on', 'da', 'dau', 'o dau', 'can', 'vang', 'alo', 'bi',
     'con', 'ai', 'muon', 'biet', 'them', 'ngay', 'lai', 'nua', 'giua', 've viec', 'nhu', 'cung', 'luon', 'day a', 'vay a', 'theo',
     'lam the nao', 'lam sao', 'lam gi', 'phai lam gi', 'can lam gi', 'duoc may', 'dat may', 'duoc bao nhieu',
+    'khi nao', 'bao gio', 'luc nao', 'da co chua', 'co chua',
     // "mức độ hài lòng của người dân, doanh nghiệp": the index's own words, never a unit's name.
     'nguoi dan', 'doanh nghiep',
     // "so với các phường khác": not a unit named "Khác".

@@ -111,7 +111,7 @@ export function readQuestion(original: string, today: CalendarDay, gazetteer: Ga
   widenBySlips(tokens, gazetteer, mentions);
 
   const named = [...codeUnits, ...settleByParents(mentions, tokens, gazetteer)];
-  const intent = intentOf(commanded, new Set([...cues, ...slipped]), group, { unitsAsked: unitsAsked !== null, unitCount: named.length, national: national !== null, periodSaid: found !== null });
+  const intent = intentOf(commanded, new Set([...cues, ...slipped]), group, { unitsAsked: unitsAsked !== null, unitCount: named.length, national: national !== null, periodSaid: found !== null, periodCompared: found?.against !== undefined });
   const leveled = intent === 'top' || intent === 'bottom' ? named.map((slot) => parentsFirst(slot, gazetteer)) : named;
   // "Phú Thọ xếp thứ mấy toàn quốc": said nationwide, a name the province shares with a ward is the province.
   const units = national ? leveled.map((slot) => narrowToKind(slot, 'tinh')) : leveled;
@@ -165,7 +165,8 @@ const ABOUT_ONE_UNIT: ReadonlySet<QuestionIntent> = new Set(['score', 'detail', 
  * The period asked about. One said after "so với" is what the asked one is compared with ("hạng của mình
  * so với tháng trước"): the other period said, or the latest; the answer gives the change from the period before.
  */
-const COMPARED = /(?:^| )so (?:voi|vs)$/;
+/** Words after which a period is the one compared with: "so với tháng 7", "cao hơn tháng 7", "kém tháng 7". */
+const COMPARED = /(?:^| )(?:so (?:voi|vs)|hon|kem)$/;
 
 function askedPeriod(text: string, today: CalendarDay): (PeriodMatch & { against?: PeriodQuery }) | null {
   const first = findPeriod(text, today);
@@ -187,9 +188,9 @@ function intentOf(
   commanded: QuestionIntent | undefined,
   found: Set<ReadCue>,
   group: GroupKey | null,
-  asked: { unitsAsked: boolean; unitCount: number; national: boolean; periodSaid: boolean },
+  asked: { unitsAsked: boolean; unitCount: number; national: boolean; periodSaid: boolean; periodCompared: boolean },
 ): QuestionIntent {
-  const { unitsAsked, unitCount, national, periodSaid } = asked;
+  const { unitsAsked, unitCount, national, periodSaid, periodCompared } = asked;
   const cues = new Set([...found].map((c) => c.cue));
   // A command says the family; its words may narrow it ("/xephang Việt Trì thứ mấy" is the rank, "/xephang biểu đồ" the bars).
   if (commanded === 'ranking') return cues.has('chart') ? 'ranking-chart' : cues.has('rank') ? 'rank' : 'ranking';
@@ -202,8 +203,13 @@ function intentOf(
   // "so sánh tháng 8 với tháng 7": periods compared, no unit: the card says the change.
   if (cues.has('compare') && unitCount === 0 && periodSaid) return 'score';
   if (cues.has('compare') || (cues.has('versus') && unitCount >= 2)) return 'compare';
+  // "Việt Trì kém Nông Trang bao nhiêu", "Nông Trang hơn mình không" (the chat's own unit the other): a
+  // comparison, unless the "hơn" is between periods ("tháng 8 cao hơn tháng 7").
+  if (!unitsAsked && !cues.has('groups') && ((unitCount >= 2 && cues.has('low')) || (unitCount === 1 && cues.has('versus') && !periodCompared))) return 'compare';
   if (cues.has('top')) return cues.has('groups') && !unitsAsked ? 'score' : 'top';
   if (cues.has('bottom')) return 'bottom';
+  // A group named and how to raise it ("DVCTT thấp quá, làm sao cải thiện"): its detail, with what raises it.
+  if (group !== null && !cues.has('groups') && (cues.has('low') || cues.has('weakest')) && !unitsAsked) return 'detail';
   if (cues.has('low')) return unitsAsked && !cues.has('groups') ? 'bottom' : 'weakest';
   if (cues.has('weakest') || cues.has('groups')) return 'weakest';
   if (cues.has('rank')) return 'rank';
