@@ -76,7 +76,7 @@ function expected(c: UnderstandingCase): Omit<UnderstandingCase, 'text'> {
 }
 
 function isQuestion(intent: UnderstandingCase['intent']): boolean {
-  return !['tasks', 'overdue', 'assign', 'template', 'monthly-report', 'help', 'greeting', 'thanks', 'unknown'].includes(intent);
+  return !['tasks', 'overdue', 'assign', 'template', 'monthly-report', 'help', 'greeting', 'thanks', 'bad-period', 'unknown'].includes(intent);
 }
 
 describe('understanding officials as they write', () => {

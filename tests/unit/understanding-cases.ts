@@ -8,7 +8,7 @@ import type { GroupKey } from '../../src/domain/framework.js';
 import type { PeriodQuery } from '../../src/domain/period.js';
 import type { UnitKind } from '../../src/domain/units.js';
 
-export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'whatif' | 'trend' | 'ranking-chart' | 'tasks' | 'overdue' | 'assign' | 'template' | 'monthly-report' | 'help' | 'greeting' | 'thanks' | 'unknown';
+export type Intent = 'score' | 'detail' | 'rank' | 'ranking' | 'weakest' | 'top' | 'bottom' | 'compare' | 'whatif' | 'trend' | 'ranking-chart' | 'tasks' | 'overdue' | 'assign' | 'template' | 'monthly-report' | 'help' | 'greeting' | 'thanks' | 'bad-period' | 'unknown';
 
 export interface UnderstandingCase {
   text: string;
@@ -208,6 +208,13 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   { text: 'Nông Trang hơn mình không', intent: 'compare', units: [NT] },
   { text: 'Việt Trì tháng 8 cao hơn tháng 7 không', intent: 'score', units: [VT], period: m(8) },
   { text: 'khi nào có kết quả tháng 9', intent: 'score', period: m(9) },
+  // The same, typed without tones.
+  { text: 'top 5 xa cao nhat thang 8', intent: 'top', kind: 'xa', count: 5, period: m(8) },
+  { text: 'ubnd tinh duoc bao nhieu diem', intent: 'score', ownProvince: true },
+  { text: 'viet tri kem nong trang bao nhieu diem', intent: 'compare', units: [VT, NT] },
+  { text: 'lam the nao de tang diem so hoa', intent: 'detail', group: 'MDSH' },
+  { text: 'xep hang cac so thang 8', intent: 'ranking', kind: 'so-nganh', period: m(8) },
+  { text: 'diem 6 thang dau nam', intent: 'bad-period' },
   { text: 'xã mình phải làm gì để tăng điểm', intent: 'weakest' },
   { text: 'điểm mức độ hài lòng của người dân', intent: 'detail', group: 'MDHL' },
   { text: 'cho xin kết quả chấm điểm tháng 8', intent: 'score', period: m(8) },
