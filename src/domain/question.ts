@@ -416,12 +416,17 @@ function unknownWords(tokens: readonly Token[], original: string): { text: strin
       break;
     }
   }
+  // "phường mình đang họp", "xã em mới sáp nhập": the chat's own unit, then chatter; no name.
+  if (OWN_AFTER_KIND.has(tokens[first]?.word ?? '') && tokens[first - 1]?.loose === 'kind') kindOpened = false;
   const words = tokens.slice(first, last + 1).map((t) => t.word).join(' ');
   if (words.replace(/ /g, '').length < 2) return null;
   const text = spelled(original, words);
   const startsMessage = original.trimStart().startsWith(text);
   return { text, capitalised: !startsMessage && text.split(' ').every((w) => /^\p{Lu}/u.test(w)), afterKind: kindOpened };
 }
+
+/** "xã mình", "phường em", "xã ta": the writer's own unit. */
+const OWN_AFTER_KIND: ReadonlySet<string> = new Set(['minh', 'em', 'ta', 'toi', 'chung']);
 
 const NO_NAME_AFTER_KIND: ReadonlySet<string> = new Set([...BELONGS, 'theo', 'trong', 've', 'voi', 'va', 'nao', 'khac', 'cac']);
 

@@ -203,7 +203,10 @@ export async function answerTaskReport(deps: ConversationDeps, message: TaskMess
   const actor = actorOf(linked.chat, message.sender);
   try {
     if (report.status === 'hoan-thanh') {
-      const task = await taskToReport(deps.db, actor, report.taskId, linked.unit.id);
+      const { task, status } = await taskToReport(deps.db, actor, report.taskId, linked.unit.id);
+      // Nothing to confirm for a task closed by its giver, or a part already done.
+      if (task.status === 'closed') return textReply(deps.t('task-report-closed', { id: String(task.id), title: task.title }));
+      if (status === 'hoan-thanh') return textReply(deps.t('task-report-done-already', { id: String(task.id), unit: linked.unit.name }));
       return renderDoneToConfirm(deps.t, task, linked.unit.id, linked.unit.name);
     }
     await reportOnTask(deps.db, actor, report.taskId, linked.unit.id, { status: report.status, ...(report.note !== null ? { note: report.note } : {}) });

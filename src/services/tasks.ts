@@ -106,21 +106,21 @@ export async function taskById(db: Db, id: number): Promise<TaskRow | undefined>
   return (await db.select().from(tasks).where(eq(tasks.id, id)))[0];
 }
 
-/** The task a unit's part of which the actor may report on; throws TaskRefused otherwise. */
-export async function taskToReport(db: Db, actor: Actor, taskId: number, unitId: number): Promise<TaskRow> {
+/** The task a unit's part of which the actor may report on, and that part's status; throws TaskRefused otherwise. */
+export async function taskToReport(db: Db, actor: Actor, taskId: number, unitId: number): Promise<{ task: TaskRow; status: TaskStatus }> {
   const task = await visibleTask(db, actor, taskId);
   if (!allowed(actor, 'report', { assigning: task.assigningUnitId, assigned: unitId })) throw new TaskRefused('task-refused-report');
   const [assigned] = await db
-    .select({ unitId: taskAssignees.unitId })
+    .select({ status: taskAssignees.status })
     .from(taskAssignees)
     .where(and(eq(taskAssignees.taskId, taskId), eq(taskAssignees.unitId, unitId)));
   if (!assigned) throw new TaskRefused('task-not-assigned', { id: String(taskId) });
-  return task;
+  return { task, status: assigned.status };
 }
 
 /** An assigned unit reports: status, note, or both. */
 export async function reportOnTask(db: Db, actor: Actor, taskId: number, unitId: number, change: { status?: TaskStatus; note?: string }): Promise<{ task: TaskRow; assignment: AssignmentRow }> {
-  const task = await taskToReport(db, actor, taskId, unitId);
+  const { task } = await taskToReport(db, actor, taskId, unitId);
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(taskAssignees)

@@ -136,6 +136,7 @@ describe('reporting on a task', () => {
     expect(await taskState(id)).toEqual(underWay);
     expect(await tap(HY_CUONG_OFFICER, '✅ Hoàn thành')).toContain(`#${id}: đã ghi «hoàn thành» cho UBND xã Hy Cương`);
     expect(await t.ask(`/tiendo ${id}`, HY_CUONG_OFFICER)).toContain('• UBND xã Hy Cương: hoàn thành');
+    expect(await t.ask(`nhiệm vụ ${id} xong rồi`, HY_CUONG_OFFICER)).toBe(`#${id}: UBND xã Hy Cương đã ghi «hoàn thành» trước đó.`);
   });
 
   it('drops a completed task from the list', async () => {
@@ -153,6 +154,7 @@ describe('changing and closing a task', () => {
     expect(await t.ask(`/dongviec ${id}`, VIET_TRI_LEADER)).toContain('Chỉ lãnh đạo hoặc quản trị của đơn vị đã giao nhiệm vụ này');
     expect(await t.ask(`/dongviec ${id}`, PROVINCE_LEADER)).toContain(`Đã đóng nhiệm vụ #${id}`);
     expect(await t.ask('/nhiemvu', VIET_TRI_OFFICER)).not.toContain(`#${id} Rà soát hồ sơ quá hạn`);
+    expect(await t.ask(`đã xong nhiệm vụ ${id}`, VIET_TRI_OFFICER)).toContain(`Nhiệm vụ #${id} «Rà soát hồ sơ quá hạn trên hệ thống một cửa» đã được đơn vị giao đóng lại`);
   });
 });
 

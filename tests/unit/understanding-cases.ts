@@ -258,6 +258,9 @@ export const UNDERSTANDING_CASES: readonly UnderstandingCase[] = [
   // After a kind word, a group's name is a unit's ("Sở TT&TT" is no Thanh toán trực tuyến), and a name alone is asked for.
   { text: 'Sở TT&TT tháng 8', intent: 'score', notFound: 'tt tt', period: m(8) },
   { text: 'phường Bần Yên Nhân', intent: 'score', notFound: 'ban yen nhan' },
+  // "phường mình", "xã em": the writer's own unit, then chatter, not a name.
+  { text: 'phường mình đang họp', intent: 'unknown' },
+  { text: 'xã em mới sáp nhập', intent: 'unknown' },
   // "tăng" and "giảm" alone are also "tặng", "tầng", "giám đốc".
   { text: 'nhiệm vụ của phó giám đốc', intent: 'tasks' },
   { text: 'quà tặng', intent: 'unknown' },
