@@ -207,8 +207,9 @@ function relativeYear(word: string | undefined, today: Anchor): number | undefin
  */
 export function findPeriod(text: string, today: Anchor): PeriodMatch | null {
   // "6 tháng gần đây", "12 tháng qua": the latest months, which a trend shows; another period said beside them is the one asked.
-  const lately = LATELY.exec(periodWords(text));
-  const words = lately ? periodWords(text).replace(LATELY, ' ').replace(/\s+/g, ' ').trim() : periodWords(text);
+  const all = periodWords(text);
+  const lately = LATELY.test(all);
+  const words = lately ? all.replace(LATELY, ' ').replace(/\s+/g, ' ').trim() : all;
   const patterns: { re: RegExp; build: (m: RegExpExecArray) => PeriodQuery }[] = [
     // Not a period of the index: answering the year or a month instead would give a figure of another period.
     { re: /\b(?:(\d{1,2}) thang|nua) (dau|cuoi) nam(?: (\d{4})| (nay|ngoai|truoc))?\b/, build: (m) => span(m[1], m[2], m[3], relativeYear(m[4], today)) },

@@ -30,6 +30,7 @@ import {
 } from './question-words.js';
 import { kindNamedAt, parentsFirst, readExactNames, readNearNames, settleByParents, spelled, widenBySlips, type Mention, type UnitSlot } from './unit-mentions.js';
 import type { UnitKind } from './units.js';
+import { foldAligned } from './text.js';
 import { mark, wordsAt, type Token } from './words.js';
 
 export type { UnitSlot } from './unit-mentions.js';
@@ -150,10 +151,11 @@ const BELOW_PROVINCE = new Set(['xa', 'phuong', 'huyen', 'nganh', 'don', 'tran']
 function provinceSaid(tokens: readonly Token[], original: string): 'subject' | 'whole' | null {
   const at = tokens.findIndex((token) => !token.used && token.word === 'tinh');
   if (at < 0 || tokens.some((token) => !token.used && BELOW_PROVINCE.has(token.word))) return null;
+  const before = tokens[at - 1]?.word;
   // Folded, "tinh" is also "tình hình", "cách tính": typed with tones it must be "tỉnh"; without, not in such a phrase.
   const text = original.normalize('NFC').toLowerCase();
-  if (/[\u0300-\u036fđ]/u.test(text.normalize('NFD')) ? !text.includes('tỉnh') : (FILLER_PHRASES.at(tokens, at)?.length ?? 1) > 1 || tokens[at - 1]?.word === 'cach') return null;
-  const before = tokens[at - 1]?.word;
+  const typedWithTones = foldAligned(text) !== text;
+  if (typedWithTones ? !text.includes('tỉnh') : (FILLER_PHRASES.at(tokens, at)?.length ?? 1) > 1 || before === 'cach') return null;
   if (before === 'trong') return null;
   return before === 'toan' || before === 'ca' ? 'whole' : 'subject';
 }
@@ -161,13 +163,13 @@ function provinceSaid(tokens: readonly Token[], original: string): 'subject' | '
 /** What is asked about one unit, which "tỉnh" alone can be. */
 const ABOUT_ONE_UNIT: ReadonlySet<QuestionIntent> = new Set(['score', 'detail', 'weakest', 'rank', 'trend']);
 
+/** Words after which a period is the one compared with: "so với tháng 7", "cao hơn tháng 7", "kém tháng 7". */
+const COMPARED = /(?:^| )(?:so (?:voi|vs)|hon|kem)$/;
+
 /**
  * The period asked about. One said after "so với" is what the asked one is compared with ("hạng của mình
  * so với tháng trước"): the other period said, or the latest; the answer gives the change from the period before.
  */
-/** Words after which a period is the one compared with: "so với tháng 7", "cao hơn tháng 7", "kém tháng 7". */
-const COMPARED = /(?:^| )(?:so (?:voi|vs)|hon|kem)$/;
-
 function askedPeriod(text: string, today: CalendarDay): (PeriodMatch & { against?: PeriodQuery }) | null {
   const first = findPeriod(text, today);
   if (!first) return null;
@@ -356,7 +358,7 @@ function bareKind(tokens: Token[], cues: ReadonlySet<ReadCue>): { kind: UnitKind
     const asked = UNIT_ASKED_PHRASES.at(tokens, i);
     if (!asked) continue;
     // Still a kind word for what follows: "xếp hạng xã Minh Hà" names a xã that may not exist.
-    for (let k = i; k < i + asked.length; k++) Object.assign(tokens[k] ?? {}, { used: true, loose: 'kind' });
+    for (const token of tokens.slice(i, i + asked.length)) Object.assign(token, { used: true, loose: 'kind' });
     return { kind: asked.value };
   }
   return null;
@@ -406,7 +408,7 @@ function unknownWords(tokens: readonly Token[], original: string): { text: strin
   let first = unknown[0] ?? afterKind?.start;
   const last = unknown[unknown.length - 1] ?? afterKind?.end;
   if (first === undefined || last === undefined) return null;
-  let kindOpened = afterKind !== null || tokens[first - 1]?.loose === 'kind';
+  let kindOpened = afterKind !== null;
   // "phường Bần Yên Nhân": back over filler ("bần" reads as "bạn") to the kind word that opened the name, when one did.
   for (let start = first; start > 0 && tokens[start - 1]?.loose !== undefined; ) {
     start--;

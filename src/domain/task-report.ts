@@ -45,10 +45,11 @@ export function readTaskTalk(text: string): TaskTalk | null {
   const rate = percent !== null;
   // "hoàn thành 70%" is under way; only "100%" is done.
   const partial = rate && Number(percent[1]?.replace(',', '.')) < 100;
-  const done = DONE.test(words) && !denied && !partial && !DONE_AHEAD.test(words);
-  const underWay = UNDER_WAY.test(words) || rate || DONE_AHEAD.test(words);
+  const foreseen = DONE_AHEAD.test(words);
+  const done = DONE.test(words) && !denied && !partial && !foreseen;
+  const underWay = UNDER_WAY.test(words) || rate || foreseen;
   if (asked || (denied && !underWay)) return { kind: 'progress', taskId };
   if (!done && !underWay) return null;
-  // A rate, or a "not yet", is kept as the unit's note: what the leaders read in /tiendo.
-  return { kind: 'task-report', taskId, status: done ? 'hoan-thanh' : 'dang-lam', note: rate || denied || DONE_AHEAD.test(words) ? text.trim() : null };
+  // A rate, a "not yet" or a foreseen end is kept as the unit's note: what the leaders read in /tiendo.
+  return { kind: 'task-report', taskId, status: done ? 'hoan-thanh' : 'dang-lam', note: rate || denied || foreseen ? text.trim() : null };
 }
