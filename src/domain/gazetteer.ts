@@ -173,14 +173,24 @@ export class Gazetteer {
     return this.parentIds.has(unit.id);
   }
 
-  /** Whether `ancestorId` is above `unit` in the tree. */
-  isUnder(unit: GazetteerUnit, ancestorId: number): boolean {
+  /** The units above `unit`, nearest first; a loop in the data ends the walk. */
+  *above(unit: GazetteerUnit): Generator<GazetteerUnit> {
     const seen = new Set<number>();
     for (let up = this.parentOf(unit); up && !seen.has(up.id); up = this.parentOf(up)) {
-      if (up.id === ancestorId) return true;
       seen.add(up.id);
+      yield up;
     }
+  }
+
+  /** Whether `ancestorId` is above `unit` in the tree. */
+  isUnder(unit: GazetteerUnit, ancestorId: number): boolean {
+    for (const up of this.above(unit)) if (up.id === ancestorId) return true;
     return false;
+  }
+
+  /** The province a unit is in: itself when it is one. */
+  provinceOf(unit: GazetteerUnit): GazetteerUnit | undefined {
+    return unit.kind === 'tinh' ? unit : [...this.above(unit)].find((up) => up.kind === 'tinh');
   }
 
   /** Units one of whose forms, run together, is these folded words run together ("nong trang" = "nongtrang"). */

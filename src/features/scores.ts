@@ -53,7 +53,8 @@ async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined,
   };
   if (question.units.length > MOST_UNITS) return [textReply(t('units-too-many', { count: question.units.length }))];
   if (question.ownProvince) {
-    const province = provinceOf(gazetteer, chat?.unitId ?? null);
+    const own = chat?.unitId ? gazetteer.unit(chat.unitId) : undefined;
+    const province = own ? gazetteer.provinceOf(own) : undefined;
     if (!province) return [textReply(t('province-unknown'))];
     return answerSettled(deps, chat, { ...settled, unitIds: [province.id] }, stamp);
   }
@@ -63,16 +64,6 @@ async function answerQuestion(deps: ConversationDeps, chat: ChatRow | undefined,
   const answers = await answerSettled(deps, chat, { ...settled, unitIds: question.units.flatMap((slot) => slot.candidates.slice(0, 1).map((u) => u.id)) }, stamp);
   // "Việt Trì và Hải Lăng": Việt Trì is answered, and the name that fits nothing is said so.
   return question.unknownName === null ? answers : [...answers, textReply(t('unit-not-found', { query: question.unknownName }))];
-}
-
-/** The province a unit is in (itself when it is one). */
-function provinceOf(gazetteer: Gazetteer, unitId: number | null): GazetteerUnit | null {
-  const seen = new Set<number>();
-  for (let unit = unitId === null ? undefined : gazetteer.unit(unitId); unit && !seen.has(unit.id); unit = gazetteer.parentOf(unit)) {
-    if (unit.kind === 'tinh') return unit;
-    seen.add(unit.id);
-  }
-  return null;
 }
 
 /** A slot the chat is asked about: several units fit, or one fits only by a near spelling. */
