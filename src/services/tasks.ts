@@ -44,14 +44,18 @@ export async function assignmentRefused(db: Db, actor: Actor, assigningUnitId: n
   return new TaskRefused('task-refused-outside', { unit: name(assigningUnitId), units: refusal.unitIds.map(name).join(', ') });
 }
 
-/** The task, when the actor may know it exists: an unknown task and another unit's task are refused alike. */
-async function visibleTask(db: Db, actor: Actor, taskId: number): Promise<TaskRow> {
+/** The task, when the actor may know it exists, with each assigned unit's status: an unknown task and another unit's task are refused alike. */
+async function visibleTaskAndParts(db: Db, actor: Actor, taskId: number): Promise<{ task: TaskRow; parts: { unitId: number; status: TaskStatus }[] }> {
   const task = await taskById(db, taskId);
   if (task) {
-    const assigned = await db.select({ unitId: taskAssignees.unitId }).from(taskAssignees).where(eq(taskAssignees.taskId, task.id));
-    if (actorSees(actor, task, assigned.map((a) => a.unitId))) return task;
+    const parts = await db.select({ unitId: taskAssignees.unitId, status: taskAssignees.status }).from(taskAssignees).where(eq(taskAssignees.taskId, task.id));
+    if (actorSees(actor, task, parts.map((a) => a.unitId))) return { task, parts };
   }
   throw new TaskRefused('task-not-found', { id: String(taskId) });
+}
+
+async function visibleTask(db: Db, actor: Actor, taskId: number): Promise<TaskRow> {
+  return (await visibleTaskAndParts(db, actor, taskId)).task;
 }
 
 function actorSees(actor: Actor, task: TaskRow, assigned: number[]): boolean {
@@ -108,14 +112,11 @@ export async function taskById(db: Db, id: number): Promise<TaskRow | undefined>
 
 /** The task a unit's part of which the actor may report on, and that part's status; throws TaskRefused otherwise. */
 export async function taskToReport(db: Db, actor: Actor, taskId: number, unitId: number): Promise<{ task: TaskRow; status: TaskStatus }> {
-  const task = await visibleTask(db, actor, taskId);
+  const { task, parts } = await visibleTaskAndParts(db, actor, taskId);
   if (!allowed(actor, 'report', { assigning: task.assigningUnitId, assigned: unitId })) throw new TaskRefused('task-refused-report');
-  const [assigned] = await db
-    .select({ status: taskAssignees.status })
-    .from(taskAssignees)
-    .where(and(eq(taskAssignees.taskId, taskId), eq(taskAssignees.unitId, unitId)));
-  if (!assigned) throw new TaskRefused('task-not-assigned', { id: String(taskId) });
-  return { task, status: assigned.status };
+  const part = parts.find((p) => p.unitId === unitId);
+  if (!part) throw new TaskRefused('task-not-assigned', { id: String(taskId) });
+  return { task, status: part.status };
 }
 
 /** An assigned unit reports: status, note, or both. */
